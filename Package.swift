@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "vanguard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "vanguard", targets: ["vanguard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+    ],
+    targets: [
+        .target(
+            name: "VanguardCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "VanguardStore",
+            dependencies: [
+                "VanguardCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "VanguardWeb",
+            dependencies: [
+                "VanguardCore",
+                "VanguardStore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "vanguard",
+            dependencies: [
+                "VanguardWeb",
+                .product(name: "Vapor", package: "vapor"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VanguardCoreTests",
+            dependencies: ["VanguardCore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "VanguardWebTests",
+            dependencies: [
+                "VanguardWeb",
+                "VanguardStore",
+                "VanguardCore",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

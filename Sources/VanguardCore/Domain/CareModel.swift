@@ -1,0 +1,37 @@
+/// The five new care models of the 2015 programme.
+public enum CareModel: String, CaseIterable, Codable, Sendable, Comparable {
+    /// Integrated primary and acute care systems.
+    case pacs
+    /// Multispecialty community providers.
+    case mcp
+    /// Enhanced health in care homes.
+    case ehch
+    /// Urgent and emergency care networks.
+    case uec
+    /// Acute care collaborations.
+    case acc
+
+    /// The abbreviation the programme used, e.g. "PACS".
+    public var abbreviation: String { rawValue.uppercased() }
+
+    public var name: String {
+        switch self {
+        case .pacs: "Integrated primary and acute care systems"
+        case .mcp: "Multispecialty community providers"
+        case .ehch: "Enhanced health in care homes"
+        case .uec: "Urgent and emergency care networks"
+        case .acc: "Acute care collaborations"
+        }
+    }
+
+    /// Reads the abbreviation as written in the programme's data, in any case ("PACS", "pacs").
+    public init?(abbreviation: String) {
+        self.init(rawValue: abbreviation.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    public static func < (lhs: CareModel, rhs: CareModel) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+import Foundation

@@ -1,0 +1,11 @@
+import FluentKit
+
+/// Every migration, in the order it must run. Add new ones at the end, never reorder.
+public enum VanguardMigrations {
+    public static var all: [any Migration] {
+        [
+            Migration0001CreateAreas(),
+            Migration0002CreateVanguards(),
+        ]
+    }
+}

@@ -1,0 +1,120 @@
+import FluentKit
+import Foundation
+import VanguardCore
+
+/// Reads the registry out of the database as Core values.
+public struct RegistryStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    /// The whole registry but the boundaries, in a handful of queries.
+    public func registry() async throws -> Registry {
+        async let regionRows = RegionRecord.query(on: database).all()
+        async let icbRows = ICBRecord.query(on: database).all()
+        async let areaRows = AreaRecord.query(on: database).all()
+        async let vanguardRows = VanguardRecord.query(on: database).all()
+        async let footprintRows = FootprintRecord.query(on: database).all()
+        async let organisationRows = OrganisationRecord.query(on: database).all()
+        async let membershipRows = VanguardPartnerRecord.query(on: database).all()
+        async let factRows = ProgrammeFactRecord.query(on: database).all()
+
+        let vanguardRecords = try await vanguardRows
+        var vanguards: [Vanguard] = []
+        var governance: [Int: VanguardGovernance] = [:]
+        for record in vanguardRecords {
+            guard let vanguard = Vanguard(record) else { throw CorruptRow(table: VanguardRecord.schema, key: "\(record.id ?? 0)") }
+            vanguards.append(vanguard)
+            governance[vanguard.number] = VanguardGovernance(
+                governance: record.governance, contracting: record.contracting.flatMap(ContractingArrangement.init(rawValue:))
+            )
+        }
+        return Registry(
+            regions: try await regionRows.map { NHSRegion(code: $0.id ?? "", name: $0.name) },
+            icbs: try await icbRows.map { IntegratedCareBoard(code: $0.id ?? "", name: $0.name, regionCode: $0.regionCode) },
+            areas: try await areaRows.map {
+                SubICBLocation(code: $0.id ?? "", name: $0.name, icbCode: $0.icbCode, odsCode: $0.odsCode, lsoaCount: $0.lsoaCount)
+            },
+            vanguards: vanguards,
+            governance: governance,
+            footprints: try await footprintRows.map {
+                FootprintArea(
+                    vanguardNumber: $0.vanguardNumber, areaCode: $0.areaCode,
+                    ccg2015Names: Self.list($0.ccg2015Names), ccg2015Codes: Self.list($0.ccg2015Codes),
+                    basis: $0.basis, confidence: $0.confidence, note: $0.note, source: $0.source
+                )
+            },
+            organisations: try await organisationRows.map {
+                Organisation(slug: $0.id ?? "", name: $0.name, sector: Sector(rawValue: $0.sector) ?? .unclassified, odsCode: $0.odsCode)
+            },
+            memberships: try await membershipRows.map {
+                Membership(vanguardNumber: $0.vanguardNumber, organisationSlug: $0.organisationSlug, isLead: $0.isLead, asWritten: $0.asWritten)
+            },
+            facts: try await factRows.map { ProgrammeFact(key: $0.id ?? "", value: $0.value, source: $0.source) }
+        )
+    }
+
+    /// Outlines for the given areas, or every area when `codes` is nil.
+    public func boundaries(for codes: [String]? = nil) async throws -> [String: AreaBoundary] {
+        var query = AreaBoundaryRecord.query(on: database)
+        if let codes { query = query.filter(\.$id ~~ codes) }
+        var result: [String: AreaBoundary] = [:]
+        for record in try await query.all() {
+            guard let code = record.id else { continue }
+            result[code] = AreaBoundary(
+                svgPath: record.svgPath,
+                bounds: PlaneBounds(minX: record.minX, minY: record.minY, maxX: record.maxX, maxY: record.maxY)
+            )
+        }
+        return result
+    }
+
+    /// Counts rows in the main tables; the seed's idempotence and `/healthz` use it.
+    public func counts() async throws -> [String: Int] {
+        [
+            "regions": try await RegionRecord.query(on: database).count(),
+            "icbs": try await ICBRecord.query(on: database).count(),
+            "areas": try await AreaRecord.query(on: database).count(),
+            "vanguards": try await VanguardRecord.query(on: database).count(),
+            "organisations": try await OrganisationRecord.query(on: database).count(),
+            "vanguard_partners": try await VanguardPartnerRecord.query(on: database).count(),
+            "vanguard_areas": try await FootprintRecord.query(on: database).count(),
+        ]
+    }
+
+    /// Records an organisation's ODS code; the directory says the code is editable.
+    public func setODSCode(_ code: String?, forOrganisation slug: String) async throws -> Bool {
+        guard let record = try await OrganisationRecord.find(slug, on: database) else { return false }
+        record.odsCode = code
+        try await record.save(on: database)
+        return true
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.components(separatedBy: "; ").filter { !$0.isEmpty }
+    }
+
+    /// A stored row that no longer reads as a domain value (e.g. an unknown care model).
+    public struct CorruptRow: Error, CustomStringConvertible {
+        public let table: String
+        public let key: String
+        public var description: String { "row \(key) of \(table) cannot be read" }
+    }
+}
+
+extension Vanguard {
+    init?(_ record: VanguardRecord) {
+        guard let number = record.id, let careModel = CareModel(rawValue: record.careModel),
+              let announced = CalendarDate(iso8601: record.announced), let wave = Wave(number: record.wave),
+              let confidence = SourceConfidence(rawValue: record.confidence)
+        else { return nil }
+        self.init(
+            number: number, name: record.name, careModel: careModel, announced: announced, wave: wave,
+            areaDescription: record.areaDescription, regionDescription: record.regionDescription,
+            leadOrganisationsAsWritten: record.leadOrganisationsAsWritten,
+            sources: record.sources.split(separator: "\n").map(String.init), confidence: confidence, notes: record.notes
+        )
+    }
+}

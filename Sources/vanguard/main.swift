@@ -1,0 +1,2 @@
+import VanguardWeb
+print("x")

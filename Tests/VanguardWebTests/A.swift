@@ -1,0 +1,4 @@
+import Testing
+import VaporTesting
+@testable import VanguardWeb
+@Test func b() { #expect(1 == 1) }
