@@ -1,2 +1,28 @@
+import Logging
+import Vapor
 import VanguardWeb
-print("x")
+
+// The executable only wires things together: configuration from the environment, the app, its commands.
+let config: AppConfig
+do {
+    config = try AppConfig.fromEnvironment()
+} catch {
+    FileHandle.standardError.write(Data("vanguard: \(error)\n".utf8))
+    exit(2)
+}
+var environment = try Environment.detect()
+try LoggingSystem.bootstrap(from: &environment) { level in
+    { label in makeLogHandler(label: label, level: level, json: config.jsonLogs) }
+}
+let app = try await Application.make(environment)
+var failed = false
+do {
+    try await configure(app, config: config)
+    try await app.execute()
+} catch {
+    // A failed command says why in one line and exits non-zero, without a crash report.
+    FileHandle.standardError.write(Data("vanguard: \(error)\n".utf8))
+    failed = true
+}
+try await app.asyncShutdown()
+exit(failed ? 1 : 0)

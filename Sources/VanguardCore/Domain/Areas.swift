@@ -87,6 +87,9 @@ public struct CCG2015: Hashable, Sendable, Codable {
     public let name: String
     public let areaCode: String
 
+    /// Unique per row: a split CCG appears once for each location that holds part of it.
+    public var key: String { "\(odsCode)@\(areaCode)" }
+
     public init(odsCode: String, name: String, areaCode: String) {
         self.odsCode = odsCode
         self.name = name

@@ -19,11 +19,13 @@ public final class FootprintRecord: Model, @unchecked Sendable {
     public init() {}
 }
 
-/// A 2015 CCG and the sub-ICB location that holds it today.
+/// A 2015 CCG and the sub-ICB location that holds it today. Three CCGs were split between two
+/// locations, so the key is the pair, written `ODS@ONS`.
 public final class CCGRecord: Model, @unchecked Sendable {
     public static let schema = "ccgs_2015"
 
-    @ID(custom: "ods_code", generatedBy: .user) public var id: String?
+    @ID(custom: "key", generatedBy: .user) public var id: String?
+    @Field(key: "ods_code") public var odsCode: String
     @Field(key: "name") public var name: String
     @Field(key: "area_code") public var areaCode: String
 

