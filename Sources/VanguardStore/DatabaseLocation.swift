@@ -51,8 +51,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The Fluent configuration for this location.
-    public func configuration() throws -> DatabaseConfigurationFactory {
+    /// The Fluent configuration for this location. `schema` replaces PostgreSQL's `public` schema;
+    /// the test suite gives each test its own so tests can run side by side on one server.
+    public func configuration(schema: String? = nil) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
             return .sqlite(.file(path), connectionPoolTimeout: .seconds(5))
@@ -60,7 +61,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             return .sqlite(.memory, connectionPoolTimeout: .seconds(5))
         case .postgres(let url):
             var configuration = try SQLPostgresConfiguration(url: url)
-            configuration.searchPath = ["public"]
+            configuration.searchPath = [schema ?? "public"]
             return .postgres(
                 configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(5),
                 encodingContext: .default, decodingContext: .default

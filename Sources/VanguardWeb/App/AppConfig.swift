@@ -15,6 +15,8 @@ public struct AppConfig: Sendable {
     public var publicDirectory: URL
     /// Structured JSON log lines (the default) or Vapor's console format.
     public var jsonLogs: Bool
+    /// A PostgreSQL schema to use instead of `public`; tests give each test its own.
+    public var databaseSchema: String?
 
     public init(
         port: Int = 8080, hostname: String = "127.0.0.1", database: DatabaseLocation, dataDirectory: URL,
