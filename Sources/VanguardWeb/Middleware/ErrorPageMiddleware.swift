@@ -71,7 +71,7 @@ enum ErrorPage {
                 .h1(.text(title)),
                 .p(.class("nhsuk-body-l"), .text(reason)),
                 .p(.text("Status \(status.code).")),
-                .p(.a(.href(SiteURL.home.path), .text("Go to the programme at a glance")))
+                .p(.a(.safeHref(SiteURL.home.path), .text("Go to the programme at a glance")))
             )
         )
     }

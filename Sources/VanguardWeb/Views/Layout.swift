@@ -30,19 +30,19 @@ enum Layout {
                 .if(context.hasNHSUKAssets, .stylesheet(SiteURL.asset("vendor/nhsuk-frontend.min.css").path)),
                 .stylesheet(SiteURL.asset("site.css").path),
                 .if(context.hasNHSUKAssets, .element(named: "script", nodes: [
-                    .attribute(named: "type", value: "module"),
-                    .attribute(named: "src", value: SiteURL.asset("app.js").path),
+                    .safeAttribute(named: "type", value: "module"),
+                    .safeAttribute(named: "src", value: SiteURL.asset("app.js").path),
                 ]))
             ),
             .body(
                 .class("nhsuk-frontend-supported"),
-                .a(.class("nhsuk-skip-link"), .href("#maincontent"), .text("Skip to main content")),
+                .a(.class("nhsuk-skip-link"), .safeHref("#maincontent"), .text("Skip to main content")),
                 header(context: context),
                 .div(
                     .class("nhsuk-width-container"),
                     .if(!breadcrumbs.isEmpty, breadcrumbTrail(breadcrumbs)),
                     .main(
-                        .class("nhsuk-main-wrapper"), .id("maincontent"), .attribute(named: "role", value: "main"),
+                        .class("nhsuk-main-wrapper"), .id("maincontent"), .safeAttribute(named: "role", value: "main"),
                         body
                     )
                 ),
@@ -53,20 +53,20 @@ enum Layout {
 
     static func header(context: PageContext) -> Node<HTML.BodyContext> {
         .header(
-            .class("nhsuk-header"), .attribute(named: "role", value: "banner"),
+            .class("nhsuk-header"), .safeAttribute(named: "role", value: "banner"),
             .div(
                 .class("nhsuk-header__container nhsuk-width-container"),
                 .div(
                     .class("nhsuk-header__service"),
                     .a(
-                        .class("nhsuk-header__service-logo"), .href(SiteURL.home.path),
+                        .class("nhsuk-header__service-logo"), .safeHref(SiteURL.home.path),
                         .span(.class("nhsuk-header__service-name"), .text("Vanguard")),
                         .span(.class("vg-header__tagline"), .text(" new models of care, live"))
                     )
                 ),
                 .form(
                     .class("nhsuk-header__search-form vg-header__search"), .action(SiteURL.find.path), .method(.get),
-                    .attribute(named: "role", value: "search"),
+                    .safeAttribute(named: "role", value: "search"),
                     .label(.class("nhsuk-u-visually-hidden"), .for("header-search"), .text("Find your local vanguard")),
                     .input(.class("nhsuk-header__search-input nhsuk-input"), .id("header-search"), .name("q"), .type(.search),
                            .placeholder("Area, ICB, region or organisation")),
@@ -83,8 +83,8 @@ enum Layout {
                             .li(
                                 .class("nhsuk-header__navigation-item"),
                                 .a(
-                                    .class("nhsuk-header__navigation-link"), .href(item.url.path),
-                                    .if(isCurrent(item.url, path: context.currentPath), .attribute(named: "aria-current", value: "page")),
+                                    .class("nhsuk-header__navigation-link"), .safeHref(item.url.path),
+                                    .if(isCurrent(item.url, path: context.currentPath), .safeAttribute(named: "aria-current", value: "page")),
                                     .text(item.title)
                                 )
                             )
@@ -105,7 +105,7 @@ enum Layout {
             .ol(
                 .class("nhsuk-breadcrumb__list"),
                 .forEach(crumbs) { crumb in
-                    .li(.class("nhsuk-breadcrumb__list-item"), .a(.class("nhsuk-breadcrumb__link"), .href(crumb.1.path), .text(crumb.0)))
+                    .li(.class("nhsuk-breadcrumb__list-item"), .a(.class("nhsuk-breadcrumb__link"), .safeHref(crumb.1.path), .text(crumb.0)))
                 }
             )
         )
@@ -113,16 +113,16 @@ enum Layout {
 
     static func footer() -> Node<HTML.BodyContext> {
         .footer(
-            .attribute(named: "role", value: "contentinfo"),
+            .safeAttribute(named: "role", value: "contentinfo"),
             .div(
                 .class("nhsuk-footer"),
                 .div(
                     .class("nhsuk-width-container"),
                     .ul(
                         .class("nhsuk-footer__list"),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .href(SiteURL.dataSources.path), .text("Data sources and licences"))),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .href(SiteURL.api(.openAPI).path), .text("API (OpenAPI 3.1)"))),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .href(SiteURL.healthz.path), .text("Service health")))
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.dataSources.path), .text("Data sources and licences"))),
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.api(.openAPI).path), .text("API (OpenAPI 3.1)"))),
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.healthz.path), .text("Service health")))
                     ),
                     .p(.class("nhsuk-footer__copyright"), .text("Contains ONS data © Crown copyright and database right. Vanguard is open-source software."))
                 )
@@ -134,7 +134,7 @@ enum Layout {
 /// Small pieces that several pages share.
 enum Components {
     static func careModelTag(_ model: CareModel) -> Node<HTML.BodyContext> {
-        .strong(.class("nhsuk-tag vg-tag vg-tag--\(model.rawValue)"), .attribute(named: "title", value: model.name), .text(model.abbreviation))
+        .strong(.class("nhsuk-tag vg-tag vg-tag--\(model.rawValue)"), .safeAttribute(named: "title", value: model.name), .text(model.abbreviation))
     }
 
     static func summaryList(_ rows: [(String, Node<HTML.BodyContext>)]) -> Node<HTML.BodyContext> {
@@ -153,7 +153,7 @@ enum Components {
     static func warning(_ heading: String, _ text: String) -> Node<HTML.BodyContext> {
         .div(
             .class("nhsuk-warning-callout"),
-            .h3(.class("nhsuk-warning-callout__label"), .span(.attribute(named: "role", value: "text"), .span(.class("nhsuk-u-visually-hidden"), .text("Important: ")), .text(heading))),
+            .h3(.class("nhsuk-warning-callout__label"), .span(.safeAttribute(named: "role", value: "text"), .span(.class("nhsuk-u-visually-hidden"), .text("Important: ")), .text(heading))),
             .p(.text(text))
         )
     }
@@ -163,17 +163,17 @@ enum Components {
     }
 
     static func vanguardLink(_ vanguard: Vanguard) -> Node<HTML.BodyContext> {
-        .a(.href(SiteURL.vanguard(vanguard.number).path), .text(vanguard.name))
+        .a(.safeHref(SiteURL.vanguard(vanguard.number).path), .text(vanguard.name))
     }
 
     static func pagination(current: Int, pageCount: Int, link: (Int) -> String) -> Node<HTML.BodyContext> {
         .if(pageCount > 1, .nav(
-            .class("nhsuk-pagination vg-pagination"), .attribute(named: "role", value: "navigation"), .ariaLabel("Pagination"),
+            .class("nhsuk-pagination vg-pagination"), .safeAttribute(named: "role", value: "navigation"), .ariaLabel("Pagination"),
             .ul(
                 .class("nhsuk-list nhsuk-pagination__list"),
-                .if(current > 1, .li(.class("nhsuk-pagination-item--previous"), .a(.class("nhsuk-pagination__link"), .href(link(current - 1)), .text("Previous page")))),
+                .if(current > 1, .li(.class("nhsuk-pagination-item--previous"), .a(.class("nhsuk-pagination__link"), .safeHref(link(current - 1)), .text("Previous page")))),
                 .li(.text("Page \(current) of \(pageCount)")),
-                .if(current < pageCount, .li(.class("nhsuk-pagination-item--next"), .a(.class("nhsuk-pagination__link"), .href(link(current + 1)), .text("Next page"))))
+                .if(current < pageCount, .li(.class("nhsuk-pagination-item--next"), .a(.class("nhsuk-pagination__link"), .safeHref(link(current + 1)), .text("Next page"))))
             )
         ))
     }
@@ -200,8 +200,8 @@ extension Node where Context == HTML.SelectContext {
     /// An `<option>` with its label as content (Plot's own `option` is self-closing).
     static func choice(_ value: String, selected: Bool, label: String) -> Node {
         .element(named: "option", nodes: [
-            Node<HTML.BodyContext>.attribute(named: "value", value: value),
-            selected ? Node<HTML.BodyContext>.attribute(named: "selected", value: "selected") : .empty,
+            Node<HTML.BodyContext>.safeAttribute(named: "value", value: value),
+            selected ? Node<HTML.BodyContext>.safeAttribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])
     }

@@ -12,8 +12,8 @@ extension AreaPage {
                 Components.summaryList([
                     ("ONS code", .text(area.code)),
                     ("ODS code", .text(area.odsCode ?? "Not recorded")),
-                    ("ICB", model.icb.map { .a(.href(SiteURL.icb($0.code).path), .text($0.name)) } ?? .text("Not recorded")),
-                    ("Region", model.region.map { .a(.href(SiteURL.region($0.code).path), .text($0.name)) } ?? .text("Not recorded")),
+                    ("ICB", model.icb.map { .a(.safeHref(SiteURL.icb($0.code).path), .text($0.name)) } ?? .text("Not recorded")),
+                    ("Region", model.region.map { .a(.safeHref(SiteURL.region($0.code).path), .text($0.name)) } ?? .text("Not recorded")),
                     ("Neighbourhoods (LSOAs)", .number(area.lsoaCount)),
                 ]),
                 .h2(.text(model.vanguards.isEmpty ? "No vanguard covered this area" : "Vanguards covering this area")),
@@ -32,7 +32,7 @@ extension AreaPage {
                 ),
                 .unwrap(model.map) { .div(.class("vg-map vg-map--small"), .raw($0.svg)) },
                 .p(.class("nhsuk-body-s vg-credit"), .text("Contains ONS data © Crown copyright and database right.")),
-                .p(.a(.href(SiteURL.api(.area(area.code)).path), .text("This area as JSON")))
+                .p(.a(.safeHref(SiteURL.api(.area(area.code)).path), .text("This area as JSON")))
             )
         )
     }
@@ -45,12 +45,12 @@ extension PlacePage {
             body: .group(
                 .span(.class("nhsuk-caption-l"), .text("\(model.kind) \(model.code)")),
                 .h1(.text(model.name)),
-                .unwrap(model.parent) { parent in .p(.text("Part of "), .a(.href(parent.url.path), .text(parent.name)), .text(".")) },
+                .unwrap(model.parent) { parent in .p(.text("Part of "), .a(.safeHref(parent.url.path), .text(parent.name)), .text(".")) },
                 .p(.text("\(model.areas.count) sub-ICB locations; \(model.areas.filter { !$0.vanguards.isEmpty }.count) had a vanguard.")),
                 .if(!model.children.isEmpty, .group(
                     .h2(.text("Integrated care boards")),
                     .ul(.class("nhsuk-list nhsuk-list--bullet"), .forEach(model.children) { child in
-                        .li(.a(.href(child.url.path), .text(child.name)), .text(" (\(child.areas) locations)"))
+                        .li(.a(.safeHref(child.url.path), .text(child.name)), .text(" (\(child.areas) locations)"))
                     })
                 )),
                 .h2(.text("Vanguards")),
@@ -63,7 +63,7 @@ extension PlacePage {
                     .thead(.tr(.th(.text("Location")), .th(.text("Vanguards")))),
                     .tbody(.forEach(model.areas) { row in
                         .tr(
-                            .td(.a(.href(SiteURL.area(row.area.code).path), .text(row.area.name))),
+                            .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.name))),
                             .td(.text(row.vanguards.isEmpty ? "None" : row.vanguards.map(\.name).joined(separator: "; ")))
                         )
                     })

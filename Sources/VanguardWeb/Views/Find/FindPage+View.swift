@@ -14,13 +14,13 @@ extension FindPage {
                         .label(.class("nhsuk-label nhsuk-label--s"), .for("find-q"), .text("Area, ICB, region or organisation")),
                         .div(.class("nhsuk-hint"), .id("find-hint"), .text("For example: Wirral, Greater Manchester, North West, Salford Royal, E38000208 or 12F")),
                         .input(.class("nhsuk-input"), .id("find-q"), .name("q"), .type(.search),
-                               .attribute(named: "aria-describedby", value: "find-hint"), .value(model.search?.query ?? ""))
+                               .safeAttribute(named: "aria-describedby", value: "find-hint"), .safeValue(model.search?.query ?? ""))
                     ),
                     .button(.class("nhsuk-button"), .type(.submit), .text("Find"))
                 ),
                 .unwrap(model.search) { search in
                     .group(
-                        .h2(.attribute(named: "role", value: "status"), .text(search.matches.isEmpty
+                        .h2(.safeAttribute(named: "role", value: "status"), .text(search.matches.isEmpty
                             ? "Nothing matches “\(search.query)”"
                             : "\(search.matches.count) \(search.matches.count == 1 ? "match" : "matches") for “\(search.query)”")),
                         .if(search.matches.isEmpty, .p(.text("Try the name of your town, council, hospital trust or the ICB that covers you."))),
@@ -28,7 +28,7 @@ extension FindPage {
                             .li(
                                 .class("vg-result"),
                                 .span(.class("nhsuk-caption-m"), .text(kindName(match.kind))),
-                                .h3(.class("nhsuk-heading-s"), .a(.href(url(for: match).path), .text(match.name))),
+                                .h3(.class("nhsuk-heading-s"), .a(.safeHref(url(for: match).path), .text(match.name))),
                                 .if(match.kind != .vanguard, .if(match.vanguards.isEmpty,
                                     .p(.text("No vanguard covered it.")),
                                     else: .ul(.class("nhsuk-list"), .forEach(match.vanguards) { vanguard in

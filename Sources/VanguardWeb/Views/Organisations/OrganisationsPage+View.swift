@@ -14,7 +14,7 @@ extension OrganisationsPage {
                         .class("nhsuk-form-group vg-filter__field"),
                         .label(.class("nhsuk-label"), .for("sector"), .text("Sector")),
                         .select(
-                            .class("nhsuk-select"), .id("sector"), .attribute(named: "name", value: "sector"),
+                            .class("nhsuk-select"), .id("sector"), .safeAttribute(named: "name", value: "sector"),
                             .choice("", selected: false, label: "Any sector"),
                             .forEach(Sector.allCases) { sector in
                                 .choice(sector.rawValue, selected: model.sector == sector, label: sector.name)
@@ -24,17 +24,17 @@ extension OrganisationsPage {
                     .div(
                         .class("nhsuk-form-group vg-filter__field"),
                         .label(.class("nhsuk-label"), .for("q"), .text("Name")),
-                        .input(.class("nhsuk-input"), .id("q"), .name("q"), .type(.search), .value(model.text ?? ""))
+                        .input(.class("nhsuk-input"), .id("q"), .name("q"), .type(.search), .safeValue(model.text ?? ""))
                     ),
                     .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Filter"))
                 ),
-                .p(.attribute(named: "role", value: "status"), .text("\(model.total) organisations.")),
+                .p(.safeAttribute(named: "role", value: "status"), .text("\(model.total) organisations.")),
                 .table(
                     .class("nhsuk-table"),
                     .thead(.tr(.th(.text("Organisation")), .th(.text("Sector")), .th(.text("ODS code")), .th(.text("Vanguards")))),
                     .tbody(.forEach(model.rows) { row in
                         .tr(
-                            .td(.a(.href(SiteURL.organisation(row.organisation.slug).path), .text(row.organisation.name))),
+                            .td(.a(.safeHref(SiteURL.organisation(row.organisation.slug).path), .text(row.organisation.name))),
                             .td(.text(row.organisation.sector.name)),
                             .td(.text(row.organisation.odsCode ?? "–")),
                             .td(.group(.forEach(row.vanguards.enumerated()) { index, vanguard in
@@ -71,7 +71,7 @@ extension OrganisationPage {
                         .p(.class("nhsuk-body-s"), .text("Named in the sources as “\(item.membership.asWritten)”."))
                     )
                 }),
-                .p(.a(.href(SiteURL.api(.organisation(organisation.slug)).path), .text("This organisation as JSON")))
+                .p(.a(.safeHref(SiteURL.api(.organisation(organisation.slug)).path), .text("This organisation as JSON")))
             )
         )
     }

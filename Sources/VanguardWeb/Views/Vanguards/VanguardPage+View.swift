@@ -14,11 +14,11 @@ extension VanguardPage {
                 )),
                 Components.summaryList([
                     ("Care model", .group(Components.careModelTag(vanguard.careModel), .text(" \(vanguard.careModel.name)"))),
-                    ("Wave", .a(.href(SiteURL.vanguards.path(query: ["wave": "\(vanguard.wave.number)"])), .text("Wave \(vanguard.wave.number)"))),
-                    ("Announced", .element(named: "time", nodes: [.attribute(named: "datetime", value: vanguard.announced.iso8601), .text(vanguard.announced.longForm)])),
+                    ("Wave", .a(.safeHref(SiteURL.vanguards.path(query: ["wave": "\(vanguard.wave.number)"])), .text("Wave \(vanguard.wave.number)"))),
+                    ("Announced", .element(named: "time", nodes: [.safeAttribute(named: "datetime", value: vanguard.announced.iso8601), .text(vanguard.announced.longForm)])),
                     ("Footprint as described", .text(vanguard.areaDescription)),
                     ("Region", model.regions.isEmpty ? .text(vanguard.regionDescription) : .group(.forEach(model.regions.enumerated()) { index, region in
-                        .group(.if(index > 0, .text(", ")), .a(.href(SiteURL.region(region.code).path), .text(region.name)))
+                        .group(.if(index > 0, .text(", ")), .a(.safeHref(SiteURL.region(region.code).path), .text(region.name)))
                     })),
                     ("Governance", .text(model.governance.governance ?? "Not yet recorded")),
                     ("Contracting", .text(model.governance.contracting?.name ?? "Not yet recorded")),
@@ -34,10 +34,10 @@ extension VanguardPage {
                 .h2(.text("Sources")),
                 .p(.text("Every fact on this page comes from these public pages:")),
                 .ul(.class("nhsuk-list nhsuk-list--bullet vg-sources"), .forEach(vanguard.sources) { source in
-                    .li(.a(.href(source), .attribute(named: "rel", value: "nofollow noopener"), .text(source)))
+                    .li(.a(.safeHref(source), .safeAttribute(named: "rel", value: "nofollow noopener"), .text(source)))
                 }),
                 .unwrap(vanguard.notes) { .p(.class("nhsuk-body-s"), .text("Notes: \($0)")) },
-                .p(.a(.href(SiteURL.api(.vanguard(vanguard.number)).path), .text("This vanguard as JSON")))
+                .p(.a(.safeHref(SiteURL.api(.vanguard(vanguard.number)).path), .text("This vanguard as JSON")))
             )
         )
     }
@@ -49,8 +49,8 @@ extension VanguardPage {
             .thead(.tr(.th(.text("Sub-ICB location")), .th(.text("ICB")), .th(.text("2015 CCG(s)")), .th(.text("How derived")))),
             .tbody(.forEach(model.footprint) { row in
                 .tr(
-                    .td(.a(.href(SiteURL.area(row.area.code).path), .text(row.area.name)), .br(), .span(.class("vg-code"), .text(row.area.code))),
-                    .td(.unwrap(row.icb) { .a(.href(SiteURL.icb($0.code).path), .text($0.shortName)) }),
+                    .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.name)), .br(), .span(.class("vg-code"), .text(row.area.code))),
+                    .td(.unwrap(row.icb) { .a(.safeHref(SiteURL.icb($0.code).path), .text($0.shortName)) }),
                     .td(.text(zip(row.footprint.ccg2015Names, row.footprint.ccg2015Codes).map { "\($0) (\($1))" }.joined(separator: "; "))),
                     .td(.text(row.footprint.basis), .text(" Confidence: \(row.footprint.confidence)."), .unwrap(row.footprint.note) { .text(" \($0)") })
                 )
@@ -68,7 +68,7 @@ extension VanguardPage {
                         .h3(.class("nhsuk-heading-s"), .text(group.sector.name)),
                         .ul(.class("nhsuk-list"), .forEach(group.partners) { partner in
                             .li(
-                                .a(.href(SiteURL.organisation(partner.organisation.slug).path), .text(partner.organisation.name)),
+                                .a(.safeHref(SiteURL.organisation(partner.organisation.slug).path), .text(partner.organisation.name)),
                                 .if(partner.membership.isLead, .strong(.class("nhsuk-tag nhsuk-tag--blue vg-lead"), .text("Lead"))),
                                 .unwrap(partner.organisation.odsCode) { .span(.class("vg-code"), .text(" ODS \($0)")) }
                             )

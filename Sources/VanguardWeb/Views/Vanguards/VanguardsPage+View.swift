@@ -8,7 +8,7 @@ extension VanguardsPage {
             body: .group(
                 .h1(.text("Vanguards")),
                 filterForm(model),
-                .p(.attribute(named: "role", value: "status"), .text(
+                .p(.safeAttribute(named: "role", value: "status"), .text(
                     model.filter.isEmpty ? "All \(model.total) vanguards." : "\(model.rows.count) of \(model.total) vanguards match."
                 )),
                 .if(!model.rows.isEmpty, table(model.rows), else: .p(.text("No vanguard matches. Try fewer words or another filter.")))
@@ -24,7 +24,7 @@ extension VanguardsPage {
                 .class("nhsuk-form-group vg-filter__field"),
                 .label(.class("nhsuk-label"), .for("care_model"), .text("Care model")),
                 .select(
-                    .class("nhsuk-select"), .id("care_model"), .attribute(named: "name", value: "care_model"),
+                    .class("nhsuk-select"), .id("care_model"), .safeAttribute(named: "name", value: "care_model"),
                     .choice("", selected: false, label: "Any care model"),
                     .forEach(CareModel.allCases) { model in
                         .choice(model.rawValue, selected: filter.careModel == model, label: "\(model.abbreviation) – \(model.name)")
@@ -35,7 +35,7 @@ extension VanguardsPage {
                 .class("nhsuk-form-group vg-filter__field"),
                 .label(.class("nhsuk-label"), .for("wave"), .text("Wave")),
                 .select(
-                    .class("nhsuk-select"), .id("wave"), .attribute(named: "name", value: "wave"),
+                    .class("nhsuk-select"), .id("wave"), .safeAttribute(named: "name", value: "wave"),
                     .choice("", selected: false, label: "Any wave"),
                     .forEach(Wave.all) { wave in
                         .choice("\(wave.number)", selected: filter.wave == wave, label: "Wave \(wave.number) (\(wave.announced.longForm))")
@@ -46,7 +46,7 @@ extension VanguardsPage {
                 .class("nhsuk-form-group vg-filter__field"),
                 .label(.class("nhsuk-label"), .for("region"), .text("Region")),
                 .select(
-                    .class("nhsuk-select"), .id("region"), .attribute(named: "name", value: "region"),
+                    .class("nhsuk-select"), .id("region"), .safeAttribute(named: "name", value: "region"),
                     .choice("", selected: false, label: "Any region"),
                     .forEach(model.regions) { region in
                         .choice(region.code, selected: filter.regionCode == region.code, label: region.name)
@@ -56,7 +56,7 @@ extension VanguardsPage {
             .div(
                 .class("nhsuk-form-group vg-filter__field"),
                 .label(.class("nhsuk-label"), .for("q"), .text("Words")),
-                .input(.class("nhsuk-input"), .id("q"), .name("q"), .type(.search), .value(filter.text ?? ""))
+                .input(.class("nhsuk-input"), .id("q"), .name("q"), .type(.search), .safeValue(filter.text ?? ""))
             ),
             .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Filter"))
         )

@@ -1,0 +1,113 @@
+import Foundation
+import SQLKit
+import Testing
+import VanguardCore
+import VanguardStore
+import VaporTesting
+@testable import VanguardWeb
+
+/// Builds the real application for a test, on its own database: a fresh in-memory SQLite by
+/// default, or its own schema on the PostgreSQL server named by `TEST_DATABASE_URL`.
+enum TestApp {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var databaseLocation: DatabaseLocation {
+        get throws {
+            let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"]
+            return (url?.isEmpty ?? true) ? .sqliteMemory : try DatabaseLocation(url: url)
+        }
+    }
+
+    static func config(database: DatabaseLocation) -> AppConfig {
+        AppConfig(
+            port: 0, database: database, dataDirectory: root.appendingPathComponent("data"),
+            vendorDirectory: root.appendingPathComponent(".vendor"), publicDirectory: root.appendingPathComponent("Public"),
+            jsonLogs: false
+        )
+    }
+
+    /// The seed files, read once per test process.
+    static let dataset: Result<RegistryDataset, DataFileError> = Result { () throws(DataFileError) in
+        try RegistryDataset.load(from: config(database: .sqliteMemory).registryLocation)
+    }
+
+    /// Runs `body` against a migrated (and, unless told otherwise, seeded) application, then tears it down.
+    static func run(seeded: Bool = true, _ body: (Application) async throws -> Void) async throws {
+        let location = try databaseLocation
+        var config = config(database: location)
+        let schema = location.isPostgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() : nil
+        config.databaseSchema = schema
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, config: config)
+            if let schema {
+                try await sql(app).raw("CREATE SCHEMA \(ident: schema)").run()
+            }
+            try await app.autoMigrate()
+            if seeded {
+                try await RegistrySeeder.seed(try dataset.get(), on: app.db)
+            }
+            try await body(app)
+        } catch {
+            await tearDown(app, schema: schema)
+            throw error
+        }
+        await tearDown(app, schema: schema)
+    }
+
+    static func tearDown(_ app: Application, schema: String?) async {
+        if let schema {
+            try? await sql(app).raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+        }
+        try? await app.asyncShutdown()
+    }
+
+    static func sql(_ app: Application) -> any SQLDatabase {
+        guard let database = app.db as? any SQLDatabase else {
+            preconditionFailure("both supported drivers are SQL databases")
+        }
+        return database
+    }
+}
+
+/// A response as a test reads it.
+struct Fetched {
+    let status: HTTPStatus
+    let headers: HTTPHeaders
+    let body: String
+
+    func json() throws -> [String: Any] {
+        let object = try JSONSerialization.jsonObject(with: Data(body.utf8))
+        guard let dictionary = object as? [String: Any] else { throw Unexpected(text: "not a JSON object: \(body.prefix(200))") }
+        return dictionary
+    }
+
+    func count(of text: String) -> Int {
+        body.components(separatedBy: text).count - 1
+    }
+
+    /// Every `href` on the page that points inside the site.
+    var internalLinks: [String] {
+        let pattern = try! NSRegularExpression(pattern: #"href="(/[^"]*)""#)  // a literal pattern; cannot fail
+        let range = NSRange(body.startIndex..., in: body)
+        return pattern.matches(in: body, range: range).compactMap { match in
+            Range(match.range(at: 1), in: body).map { String(body[$0]).replacingOccurrences(of: "&amp;", with: "&") }
+        }
+    }
+}
+
+struct Unexpected: Error, CustomStringConvertible {
+    let text: String
+    var description: String { text }
+}
+
+extension Application {
+    func fetch(_ path: String) async throws -> Fetched {
+        var fetched: Fetched?
+        try await testing().test(.GET, path) { response in
+            fetched = Fetched(status: response.status, headers: response.headers, body: response.body.string)
+        }
+        guard let fetched else { throw Unexpected(text: "no response for \(path)") }
+        return fetched
+    }
+}
