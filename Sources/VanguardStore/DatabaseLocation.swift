@@ -63,7 +63,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = [schema ?? "public"]
             return .postgres(
-                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(5),
+                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10),
                 encodingContext: .default, decodingContext: .default
             )
         }

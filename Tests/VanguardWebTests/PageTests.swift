@@ -213,3 +213,15 @@ import VaporTesting
 }
 
 import Foundation
+
+@Suite struct FormTests {
+    /// Plot drops empty attributes; an "any" option without `value=""` would submit its label.
+    @Test func anyOptionsSubmitAnEmptyValue() async throws {
+        try await TestApp.run { app in
+            let page = try await app.fetch("/vanguards")
+            #expect(page.body.contains("<option value>Any wave</option>"))  // a bare attribute is the empty string
+            #expect(page.body.contains("<option value>Any care model</option>"))
+            #expect(!page.body.contains("<option>"))
+        }
+    }
+}

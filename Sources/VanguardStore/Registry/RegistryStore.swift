@@ -10,18 +10,25 @@ public struct RegistryStore: Sendable {
         self.database = database
     }
 
-    /// The whole registry but the boundaries, in a handful of queries.
+    /// The whole registry but the boundaries, in a handful of queries on one connection, so a
+    /// page costs one pooled connection however many tables it reads.
     public func registry() async throws -> Registry {
-        async let regionRows = RegionRecord.query(on: database).all()
-        async let icbRows = ICBRecord.query(on: database).all()
-        async let areaRows = AreaRecord.query(on: database).all()
-        async let vanguardRows = VanguardRecord.query(on: database).all()
-        async let footprintRows = FootprintRecord.query(on: database).all()
-        async let organisationRows = OrganisationRecord.query(on: database).all()
-        async let membershipRows = VanguardPartnerRecord.query(on: database).all()
-        async let factRows = ProgrammeFactRecord.query(on: database).all()
+        try await database.withConnection { connection in
+            try await Self.registry(on: connection)
+        }
+    }
 
-        let vanguardRecords = try await vanguardRows
+    private static func registry(on database: any Database) async throws -> Registry {
+        let regionRows = try await RegionRecord.query(on: database).all()
+        let icbRows = try await ICBRecord.query(on: database).all()
+        let areaRows = try await AreaRecord.query(on: database).all()
+        let vanguardRows = try await VanguardRecord.query(on: database).all()
+        let footprintRows = try await FootprintRecord.query(on: database).all()
+        let organisationRows = try await OrganisationRecord.query(on: database).all()
+        let membershipRows = try await VanguardPartnerRecord.query(on: database).all()
+        let factRows = try await ProgrammeFactRecord.query(on: database).all()
+
+        let vanguardRecords = vanguardRows
         var vanguards: [Vanguard] = []
         var governance: [Int: VanguardGovernance] = [:]
         for record in vanguardRecords {
@@ -32,27 +39,27 @@ public struct RegistryStore: Sendable {
             )
         }
         return Registry(
-            regions: try await regionRows.map { NHSRegion(code: $0.id ?? "", name: $0.name) },
-            icbs: try await icbRows.map { IntegratedCareBoard(code: $0.id ?? "", name: $0.name, regionCode: $0.regionCode) },
-            areas: try await areaRows.map {
+            regions: regionRows.map { NHSRegion(code: $0.id ?? "", name: $0.name) },
+            icbs: icbRows.map { IntegratedCareBoard(code: $0.id ?? "", name: $0.name, regionCode: $0.regionCode) },
+            areas: areaRows.map {
                 SubICBLocation(code: $0.id ?? "", name: $0.name, icbCode: $0.icbCode, odsCode: $0.odsCode, lsoaCount: $0.lsoaCount)
             },
             vanguards: vanguards,
             governance: governance,
-            footprints: try await footprintRows.map {
+            footprints: footprintRows.map {
                 FootprintArea(
                     vanguardNumber: $0.vanguardNumber, areaCode: $0.areaCode,
                     ccg2015Names: Self.list($0.ccg2015Names), ccg2015Codes: Self.list($0.ccg2015Codes),
                     basis: $0.basis, confidence: $0.confidence, note: $0.note, source: $0.source
                 )
             },
-            organisations: try await organisationRows.map {
+            organisations: organisationRows.map {
                 Organisation(slug: $0.id ?? "", name: $0.name, sector: Sector(rawValue: $0.sector) ?? .unclassified, odsCode: $0.odsCode)
             },
-            memberships: try await membershipRows.map {
+            memberships: membershipRows.map {
                 Membership(vanguardNumber: $0.vanguardNumber, organisationSlug: $0.organisationSlug, isLead: $0.isLead, asWritten: $0.asWritten)
             },
-            facts: try await factRows.map { ProgrammeFact(key: $0.id ?? "", value: $0.value, source: $0.source) }
+            facts: factRows.map { ProgrammeFact(key: $0.id ?? "", value: $0.value, source: $0.source) }
         )
     }
 

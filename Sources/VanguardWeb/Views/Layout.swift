@@ -29,6 +29,7 @@ enum Layout {
                 .title("\(title) – Vanguard"),
                 .if(context.hasNHSUKAssets, .stylesheet(SiteURL.asset("vendor/nhsuk-frontend.min.css").path)),
                 .stylesheet(SiteURL.asset("site.css").path),
+                .link(.rel(.icon), .safeAttribute(named: "href", value: SiteURL.asset("favicon.svg").path), .type("image/svg+xml")),
                 .if(context.hasNHSUKAssets, .element(named: "script", nodes: [
                     .safeAttribute(named: "type", value: "module"),
                     .safeAttribute(named: "src", value: SiteURL.asset("app.js").path),
@@ -200,7 +201,8 @@ extension Node where Context == HTML.SelectContext {
     /// An `<option>` with its label as content (Plot's own `option` is self-closing).
     static func choice(_ value: String, selected: Bool, label: String) -> Node {
         .element(named: "option", nodes: [
-            Node<HTML.BodyContext>.safeAttribute(named: "value", value: value),
+            // Plot drops empty attributes, but an empty value is what "any" must submit.
+            Node<HTML.BodyContext>.attribute(Attribute(name: "value", value: value.escapedForXML, ignoreIfValueIsEmpty: false)),
             selected ? Node<HTML.BodyContext>.safeAttribute(named: "selected", value: "selected") : .empty,
             .text(label),
         ])

@@ -1,0 +1,40 @@
+# The two commands a newcomer needs: `make run` and `make test`. The rest are steps of those.
+PORT ?= 8080
+DATABASE_URL ?= sqlite:vanguard.sqlite
+export PORT DATABASE_URL
+
+BIN = $(shell swift build --show-bin-path)/vanguard
+
+.PHONY: run test assets build build-tests seed migrate serve test-core lint clean
+
+## Fetch assets, build, migrate, seed and serve on http://localhost:$(PORT)
+run: assets build seed serve
+
+## The whole suite: Swift tests on SQLite and PostgreSQL, end-to-end and browser tests
+test:
+	./scripts/test.sh
+
+assets:
+	./scripts/fetch-assets.sh
+
+build:
+	swift build --product vanguard
+
+build-tests:
+	swift build --build-tests
+
+migrate: build
+	$(BIN) migrate --yes
+
+seed: build
+	$(BIN) seed
+
+serve: build
+	$(BIN) serve
+
+## Fast inner loop: domain and statistics only, no database or web
+test-core:
+	swift test --filter VanguardCoreTests
+
+clean:
+	rm -rf .build .vendor vanguard.sqlite

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The whole test suite, as `make test` and CI run it, on a fresh machine or this one:
+#   1. install what is missing (PostgreSQL, Chromium, Python test packages) and fetch the assets;
+#   2. build once, tests included;
+#   3. run the Swift suites against SQLite, then against a throwaway PostgreSQL on a loopback port;
+#   4. seed and serve the real executable on each database and run the end-to-end tests
+#      (OpenAPI contract, a real headless browser, recovery after the database goes away);
+#   5. remove the PostgreSQL cluster and stop every server, pass or fail.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+work=$(mktemp -d /tmp/vanguard-test.XXXXXX)
+chmod 755 "$work"
+pg_dir="$work/pg"
+pg_port=${VANGUARD_TEST_PG_PORT:-55432}
+server_pid=""
+passed=0
+
+cleanup() {
+    [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    "$root/scripts/postgres.sh" stop "$pg_dir" || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { printf '\n==> %s\n' "$*"; }
+
+count_swift() { # adds the tests a Swift Testing run reports as passed
+    local n
+    n=$(grep -Eo 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$1" | grep -Eo '[0-9]+' | head -1 || true)
+    passed=$((passed + ${n:-0}))
+}
+
+count_pytest() {
+    local n
+    n=$(grep -Eo '[0-9]+ passed' "$1" | tail -1 | grep -Eo '[0-9]+' || true)
+    passed=$((passed + ${n:-0}))
+}
+
+step "dependencies and assets"
+./scripts/install-test-deps.sh
+./scripts/fetch-assets.sh
+
+step "build (once, tests included)"
+swift build --build-tests > "$work/build.log" 2>&1 || { tail -60 "$work/build.log" >&2; exit 1; }
+tail -1 "$work/build.log"
+if grep -E "^/.*: warning:" "$work/build.log" | grep -v "/.build/checkouts/" | head -5 | grep -q .; then
+    echo "the build has warnings in project code; fix them" >&2
+    exit 1
+fi
+
+step "Swift suites on SQLite"
+swift test --skip-build 2>&1 | tee "$work/swift-sqlite.log" | grep -E "✘|Test run with" || true
+grep -Eq 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/swift-sqlite.log" || { echo "Swift suites failed on SQLite" >&2; exit 1; }
+count_swift "$work/swift-sqlite.log"
+
+step "Swift suites on PostgreSQL"
+pg_url=$(./scripts/postgres.sh start "$pg_dir" "$pg_port")
+TEST_DATABASE_URL="$pg_url" swift test --skip-build 2>&1 | tee "$work/swift-postgres.log" | grep -E "✘|Test run with" || true
+grep -Eq 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/swift-postgres.log" || { echo "Swift suites failed on PostgreSQL" >&2; exit 1; }
+count_swift "$work/swift-postgres.log"
+
+binary=$(swift build --show-bin-path)/vanguard
+
+serve_and_test() { # database-url label [extra env for pytest...]
+    local url=$1 label=$2 port
+    shift 2
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    step "end-to-end on $label (port $port)"
+    DATABASE_URL="$url" "$binary" seed | tail -1
+    DATABASE_URL="$url" "$binary" seed | tail -1
+    DATABASE_URL="$url" PORT="$port" LOG_FORMAT=json "$binary" serve > "$work/serve-$label.log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 100); do
+        curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
+        sleep 0.2
+    done
+    env VANGUARD_URL="http://127.0.0.1:$port" VANGUARD_ARTIFACTS="$work/artifacts-$label" "$@" \
+        python3 -m pytest -q -p no:cacheprovider tests/e2e 2>&1 | tee "$work/pytest-$label.log"
+    local status=${PIPESTATUS[0]}
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+    [ "$status" = 0 ] || { echo "end-to-end tests failed on $label; server log:" >&2; tail -20 "$work/serve-$label.log" >&2; exit 1; }
+    count_pytest "$work/pytest-$label.log"
+}
+
+serve_and_test "sqlite:$work/e2e.sqlite" sqlite
+serve_and_test "$pg_url" postgres \
+    VANGUARD_DB_PAUSE="$root/scripts/postgres.sh pause $pg_dir $pg_port" \
+    VANGUARD_DB_RESUME="$root/scripts/postgres.sh resume $pg_dir $pg_port"
+
+printf '\nvanguard: %d passed, 0 failed\n' "$passed"

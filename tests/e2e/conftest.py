@@ -1,0 +1,37 @@
+"""End-to-end tests against a running Vanguard server (VANGUARD_URL), started by scripts/test.sh."""
+import json
+import os
+import urllib.error
+import urllib.request
+
+import pytest
+
+BASE_URL = os.environ.get("VANGUARD_URL", "http://127.0.0.1:8080")
+
+
+class Fetched:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers  # an http.client.HTTPMessage: names are case-insensitive
+        self.body = body
+
+    def json(self):
+        return json.loads(self.body)
+
+
+def fetch(path):
+    try:
+        with urllib.request.urlopen(BASE_URL + path) as response:
+            return Fetched(response.status, response.headers, response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return Fetched(error.code, error.headers, error.read().decode("utf-8"))
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    return BASE_URL
+
+
+@pytest.fixture(scope="session")
+def get():
+    return fetch

@@ -1,0 +1,99 @@
+"""A real browser (Debian's headless Chromium) following the main flow a person would."""
+import os
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1400"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()
+
+
+def arrive(browser, url):
+    """Waits until a click has taken the browser to `url` (a state, not a time limit)."""
+    WebDriverWait(browser, 30).until(expected_conditions.url_to_be(url))
+    WebDriverWait(browser, 30).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+def screenshot(browser, name):
+    directory = os.environ.get("VANGUARD_ARTIFACTS")
+    if directory:
+        os.makedirs(directory, exist_ok=True)
+        browser.save_screenshot(os.path.join(directory, name + ".png"))
+
+
+def test_home_to_map_to_area_to_vanguard(browser, base_url):
+    # Home: the programme at a glance, styled by the NHS.UK frontend
+    browser.get(base_url + "/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "New care models: the programme at a glance"
+    header = browser.find_element(By.CLASS_NAME, "nhsuk-header")
+    assert header.value_of_css_property("background-color") == "rgba(0, 94, 184, 1)"
+    assert "29 + 8 + 13" in browser.find_element(By.TAG_NAME, "main").text
+    screenshot(browser, "home")
+
+    # To the map through the navigation
+    browser.find_element(By.LINK_TEXT, "Map").click()
+    arrive(browser, base_url + "/map")
+    areas = browser.find_elements(By.CSS_SELECTOR, "svg path.vg-area")
+    assert len(areas) == 106
+    screenshot(browser, "map")
+
+    # Select Wirral on the map itself
+    wirral = browser.find_element(By.CSS_SELECTOR, 'svg path[data-code="E38000208"]')
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", wirral)
+    wirral.click()
+    arrive(browser, base_url + "/areas/E38000208")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "NHS Cheshire and Merseyside ICB - 12F"
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "NHS Cheshire and Merseyside Integrated Care Board" in main
+    assert "North West" in main
+
+    # And on to the vanguard that covered it
+    browser.find_element(By.LINK_TEXT, "Wirral Partners").click()
+    arrive(browser, base_url + "/vanguards/1")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Wirral Partners"
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Integrated primary and acute care systems" in main
+    assert "10 March 2015" in main
+    assert "Wirral University Hospital NHS FT" in main
+    assert "ODS 12F" in main
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".vg-map--small svg path.vg-fill--pacs")) == 1
+    screenshot(browser, "vanguard")
+
+
+def test_filters_work_without_javascript(browser, base_url):
+    browser.get(base_url + "/vanguards")
+    Select(browser.find_element(By.ID, "care_model")).select_by_value("ehch")
+    browser.find_element(By.CSS_SELECTOR, "form.vg-filter button[type=submit]").click()
+    WebDriverWait(browser, 30).until(expected_conditions.url_contains("care_model=ehch"))
+    assert "6 of 50 vanguards match." in browser.find_element(By.TAG_NAME, "main").text
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table.vg-vanguards tbody tr")) == 6
+
+
+def test_find_your_local_vanguard_from_the_header(browser, base_url):
+    browser.get(base_url + "/")
+    box = browser.find_element(By.ID, "header-search")
+    box.send_keys("Salford Royal")
+    box.submit()
+    WebDriverWait(browser, 30).until(expected_conditions.url_contains("/find?q=Salford+Royal"))
+    browser.find_element(By.LINK_TEXT, "Salford Royal NHS FT").click()
+    arrive(browser, base_url + "/organisations/salford-royal-nhs-ft")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Salford Royal NHS FT"
+    assert "Salford and Wigan Foundation Chain" in browser.find_element(By.TAG_NAME, "main").text
+
+
+def test_no_console_errors_under_the_content_security_policy(browser, base_url):
+    browser.get(base_url + "/map")
+    errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
+    assert errors == []

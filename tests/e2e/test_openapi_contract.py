@@ -1,0 +1,105 @@
+"""The OpenAPI document is valid, and the API's real responses match what it promises."""
+import re
+
+import pytest
+from jsonschema import Draft202012Validator
+from openapi_spec_validator import validate as validate_spec
+
+
+@pytest.fixture(scope="module")
+def spec(get):
+    response = get("/api/v1/openapi.json")
+    assert response.status == 200
+    assert response.headers["Content-Type"].startswith("application/json")
+    return response.json()
+
+
+def test_document_is_valid_openapi_3_1(spec):
+    validate_spec(spec)  # raises with the reason when invalid
+    assert spec["openapi"] == "3.1.0"
+
+
+def template_for(spec, path):
+    """The documented path template that matches a concrete path."""
+    bare = path.split("?")[0]
+    for template in spec["paths"]:
+        pattern = "^" + re.sub(r"\{[^}]+\}", "[^/]+", template) + "$"
+        if re.match(pattern, bare):
+            return template
+    raise AssertionError(f"{bare} is not described by the OpenAPI document")
+
+
+def response_schema(spec, template, status):
+    response = spec["paths"][template]["get"]["responses"][str(status)]
+    if "$ref" in response:
+        response = spec["components"]["responses"][response["$ref"].split("/")[-1]]
+    schema = dict(response["content"]["application/json"]["schema"])
+    schema["components"] = spec["components"]
+    return schema
+
+
+def check(spec, get, path, status):
+    response = get(path)
+    assert response.status == status, f"{path}: {response.status} {response.body[:200]}"
+    schema = response_schema(spec, template_for(spec, path), status)
+    errors = sorted(Draft202012Validator(schema).iter_errors(response.json()), key=str)
+    assert not errors, f"{path}: {errors[0].message} at {list(errors[0].absolute_path)}"
+    return response.json()
+
+
+LISTS = [
+    "/api/v1/vanguards",
+    "/api/v1/vanguards?per=100",
+    "/api/v1/vanguards?care_model=mcp&wave=1",
+    "/api/v1/vanguards?region=E40000010&q=salford",
+    "/api/v1/areas?per=100",
+    "/api/v1/areas?per=100&page=2",
+    "/api/v1/areas?covered=false",
+    "/api/v1/areas?icb=E54000057&care_model=pacs",
+    "/api/v1/organisations?per=100",
+    "/api/v1/organisations?sector=commissioner",
+]
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_lists_match_their_schemas(spec, get, path):
+    body = check(spec, get, path, 200)
+    assert body["metadata"]["total"] >= len(body["items"])
+
+
+def test_every_vanguard_area_and_organisation_matches_its_schema(spec, get):
+    vanguards = check(spec, get, "/api/v1/vanguards?per=100", 200)["items"]
+    assert len(vanguards) == 50
+    for vanguard in vanguards:
+        detail = check(spec, get, vanguard["url"], 200)
+        assert detail["number"] == vanguard["number"]
+    areas = check(spec, get, "/api/v1/areas?per=100", 200)["items"] + check(spec, get, "/api/v1/areas?per=100&page=2", 200)["items"]
+    assert len(areas) == 106
+    for area in areas[:20]:
+        check(spec, get, f"/api/v1/areas/{area['code']}", 200)
+    organisations = check(spec, get, "/api/v1/organisations?per=100", 200)["items"]
+    for organisation in organisations[:20]:
+        check(spec, get, f"/api/v1/organisations/{organisation['slug']}", 200)
+
+
+@pytest.mark.parametrize("path,status", [
+    ("/api/v1/vanguards?page=-1", 400),
+    ("/api/v1/vanguards?per=1000000000", 400),
+    ("/api/v1/vanguards?care_model=hospital", 400),
+    ("/api/v1/areas?covered=sometimes", 400),
+    ("/api/v1/organisations?sector=space", 400),
+    ("/api/v1/vanguards/999", 404),
+    ("/api/v1/areas/E38999999", 404),
+    ("/api/v1/organisations/nobody", 404),
+])
+def test_errors_match_the_error_schema(spec, get, path, status):
+    body = check(spec, get, path, status)
+    assert body["error"] is True
+    assert body["status"] == status
+
+
+def test_health(get):
+    health = get("/healthz")
+    assert health.status == 200
+    assert health.json()["status"] == "ok"
+    assert health.json()["vanguards"] == 50
