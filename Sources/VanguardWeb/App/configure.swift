@@ -31,7 +31,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
     try routes(app)
-    app.logger.info("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
+    app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
 }
 
 struct AppConfigKey: StorageKey {
