@@ -61,6 +61,7 @@ grep -Eq 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$work/swift-pos
 count_swift "$work/swift-postgres.log"
 
 binary=$(swift build --show-bin-path)/vanguard
+e2e_password="e2e $(head -c 12 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9') passphrase"
 
 serve_and_test() { # database-url label [extra env for pytest...]
     local url=$1 label=$2 port
@@ -69,13 +70,17 @@ serve_and_test() { # database-url label [extra env for pytest...]
     step "end-to-end on $label (port $port)"
     DATABASE_URL="$url" "$binary" seed | tail -1
     DATABASE_URL="$url" "$binary" seed | tail -1
+    # The first programme-team account, made the way an operator would, for the browser to sign in with.
+    printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
+        --email e2e-admin@example.nhs.uk --role programme_team --name "E2E Admin" --password-stdin
     DATABASE_URL="$url" PORT="$port" LOG_FORMAT=json "$binary" serve > "$work/serve-$label.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
         curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
         sleep 0.2
     done
-    env VANGUARD_URL="http://127.0.0.1:$port" VANGUARD_ARTIFACTS="$work/artifacts-$label" "$@" \
+    env VANGUARD_URL="http://127.0.0.1:$port" VANGUARD_ARTIFACTS="$work/artifacts-$label" \
+        VANGUARD_ADMIN_EMAIL=e2e-admin@example.nhs.uk VANGUARD_ADMIN_PASSWORD="$e2e_password" "$@" \
         python3 -m pytest -q -p no:cacheprovider tests/e2e 2>&1 | tee "$work/pytest-$label.log"
     local status=${PIPESTATUS[0]}
     kill "$server_pid" 2>/dev/null || true

@@ -53,7 +53,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// The Fluent configuration for this location. `schema` replaces PostgreSQL's `public` schema;
     /// the test suite gives each test its own so tests can run side by side on one server.
-    public func configuration(schema: String? = nil) throws -> DatabaseConfigurationFactory {
+    public func configuration(schema: String? = nil, connectionsPerEventLoop: Int = 4) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
             return .sqlite(.file(path), connectionPoolTimeout: .seconds(5))
@@ -63,7 +63,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
             var configuration = try SQLPostgresConfiguration(url: url)
             configuration.searchPath = [schema ?? "public"]
             return .postgres(
-                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10),
+                configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: .seconds(10),
                 encodingContext: .default, decodingContext: .default
             )
         }

@@ -39,7 +39,7 @@ import VaporTesting
             // setup: the app is seeded once; a person records an ODS code
             let store = RegistryStore(database: app.db)
             let before = try await store.counts()
-            #expect(try await store.setODSCode("RM3", forOrganisation: "salford-royal-nhs-ft"))
+            #expect(try await store.setODSCode("RM3", forOrganisation: "salford-royal-nhs-ft", by: .operatorAtCLI("test")))
             // MUT
             let summary = try await RegistrySeeder.seed(try TestApp.dataset.get(), on: app.db)
             // validate

@@ -22,7 +22,8 @@ enum TestApp {
         AppConfig(
             port: 0, database: database, dataDirectory: root.appendingPathComponent("data"),
             vendorDirectory: root.appendingPathComponent(".vendor"), publicDirectory: root.appendingPathComponent("Public"),
-            jsonLogs: false
+            // bcrypt's lowest cost keeps tests quick; the service runs at 12.
+            jsonLogs: false, publicURL: "https://vanguard.test", bcryptCost: 4
         )
     }
 
@@ -37,6 +38,7 @@ enum TestApp {
         var config = config(database: location)
         let schema = location.isPostgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() : nil
         config.databaseSchema = schema
+        config.connectionsPerEventLoop = 1
         let app = try await Application.make(.testing)
         do {
             try await configure(app, config: config)
@@ -103,11 +105,49 @@ struct Unexpected: Error, CustomStringConvertible {
 
 extension Application {
     func fetch(_ path: String) async throws -> Fetched {
+        try await send(.GET, path)
+    }
+
+    /// Sends a request with optional cookies, form fields (CSRF token included when given) or JSON.
+    func send(
+        _ method: HTTPMethod, _ path: String, cookies: [String: String] = [:], form: [String: String]? = nil,
+        json: String? = nil, bearer: String? = nil
+    ) async throws -> Fetched {
+        var headers = HTTPHeaders()
+        if !cookies.isEmpty {
+            headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
+        }
+        if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
+        var body: ByteBuffer?
+        if let form {
+            headers.contentType = .urlEncodedForm
+            let encoded = form.map { key, value in
+                "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"
+            }.joined(separator: "&")
+            body = ByteBuffer(string: encoded)
+        } else if let json {
+            headers.contentType = .json
+            body = ByteBuffer(string: json)
+        }
         var fetched: Fetched?
-        try await testing().test(.GET, path) { response in
+        try await testing().test(method, path, headers: headers, body: body) { response in
             fetched = Fetched(status: response.status, headers: response.headers, body: response.body.string)
         }
         guard let fetched else { throw Unexpected(text: "no response for \(path)") }
         return fetched
     }
+}
+
+extension Fetched {
+    /// The value a Set-Cookie header gives `name`, if the response sets it.
+    func cookie(_ name: String) -> String? {
+        for header in headers[.setCookie] {
+            let pair = header.split(separator: ";").first ?? ""
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == name { return String(parts[1]) }
+        }
+        return nil
+    }
+
+    var location: String? { headers.first(name: .location) }
 }

@@ -97,3 +97,27 @@ def test_no_console_errors_under_the_content_security_policy(browser, base_url):
     browser.get(base_url + "/map")
     errors = [entry for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
     assert errors == []
+
+
+def test_the_programme_team_signs_in_and_reads_the_audit_log(browser, base_url):
+    email = os.environ.get("VANGUARD_ADMIN_EMAIL")
+    password = os.environ.get("VANGUARD_ADMIN_PASSWORD")
+    if not email or not password:
+        pytest.skip("the test script creates the programme-team account")
+    browser.delete_all_cookies()
+    browser.get(base_url + "/admin/audit")
+    # Not signed in: sent to sign in, then back to where we were going.
+    WebDriverWait(browser, 30).until(expected_conditions.url_contains("/account/sign-in"))
+    browser.find_element(By.ID, "email").send_keys(email)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    arrive(browser, base_url + "/admin/audit")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Audit log" in main
+    assert "at the CLI" in main  # the account itself was created by the operator at the command line
+    assert "E2E Admin" in browser.find_element(By.CLASS_NAME, "vg-header__account").text
+    screenshot(browser, "audit")
+    # Sign out from the header.
+    browser.find_element(By.CSS_SELECTOR, ".vg-header__account button").click()
+    arrive(browser, base_url + "/")
+    assert "Sign in" in browser.find_element(By.CLASS_NAME, "vg-header__account").text

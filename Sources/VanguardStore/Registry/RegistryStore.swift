@@ -91,12 +91,32 @@ public struct RegistryStore: Sendable {
         ]
     }
 
-    /// Records an organisation's ODS code; the directory says the code is editable.
-    public func setODSCode(_ code: String?, forOrganisation slug: String) async throws -> Bool {
-        guard let record = try await OrganisationRecord.find(slug, on: database) else { return false }
-        record.odsCode = code
-        try await record.save(on: database)
-        return true
+    /// Records an organisation's ODS code (the directory says it is editable), with its audit entry.
+    public func setODSCode(_ code: String?, forOrganisation slug: String, by actor: Actor) async throws -> Bool {
+        try await database.transaction { database in
+            guard let record = try await OrganisationRecord.find(slug, on: database) else { return false }
+            let before = ["ods_code": record.odsCode ?? ""]
+            record.odsCode = code
+            try await record.save(on: database)
+            try await AuditLog.record(actor, "update", entity: "organisation", id: slug, before: before, after: ["ods_code": code ?? ""], on: database)
+            return true
+        }
+    }
+
+    /// Records how a vanguard is governed and contracted, with its audit entry.
+    public func setGovernance(_ governance: VanguardGovernance, forVanguard number: Int, by actor: Actor) async throws -> Bool {
+        try await database.transaction { database in
+            guard let record = try await VanguardRecord.find(number, on: database) else { return false }
+            let before = ["governance": record.governance ?? "", "contracting": record.contracting ?? ""]
+            record.governance = governance.governance
+            record.contracting = governance.contracting?.rawValue
+            try await record.save(on: database)
+            let after = ["governance": record.governance ?? "", "contracting": record.contracting ?? ""]
+            if after != before {
+                try await AuditLog.record(actor, "update", entity: "vanguard", id: String(number), before: before, after: after, on: database)
+            }
+            return true
+        }
     }
 
     static func list(_ text: String) -> [String] {

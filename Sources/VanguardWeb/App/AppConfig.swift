@@ -17,11 +17,21 @@ public struct AppConfig: Sendable {
     public var jsonLogs: Bool
     /// A PostgreSQL schema to use instead of `public`; tests give each test its own.
     public var databaseSchema: String?
+    /// The address people reach the site at, for links in e-mails; `https` turns on Secure cookies.
+    public var publicURL: String
+    /// bcrypt's work factor: 12 in service (about a quarter of a second per hash), lower only in tests.
+    public var bcryptCost: Int
+    /// PostgreSQL connections each event loop may open; the tests, which run many apps at once, use fewer.
+    public var connectionsPerEventLoop = 4
+
+    public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 
     public init(
         port: Int = 8080, hostname: String = "127.0.0.1", database: DatabaseLocation, dataDirectory: URL,
-        vendorDirectory: URL, publicDirectory: URL, jsonLogs: Bool = true
+        vendorDirectory: URL, publicDirectory: URL, jsonLogs: Bool = true, publicURL: String? = nil, bcryptCost: Int = 12
     ) {
+        self.publicURL = publicURL ?? "http://localhost:\(port)"
+        self.bcryptCost = bcryptCost
         self.port = port
         self.hostname = hostname
         self.database = database
@@ -57,6 +67,17 @@ public struct AppConfig: Sendable {
         } catch {
             problems.append(String(describing: error))
         }
+        var bcryptCost = 12
+        if let text = environment["BCRYPT_COST"], !text.isEmpty {
+            if let value = Int(text), (10...16).contains(value) {
+                bcryptCost = value
+            } else {
+                problems.append("BCRYPT_COST '\(text)' must be a whole number from 10 to 16")
+            }
+        }
+        if let url = environment["PUBLIC_URL"], !url.isEmpty, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
+            problems.append("PUBLIC_URL '\(url)' must start with http:// or https://")
+        }
         if !problems.isEmpty { throw Invalid(problems: problems) }
         func directory(_ key: String, _ fallback: String) -> URL {
             let path = environment[key].nonBlank ?? fallback
@@ -67,7 +88,9 @@ public struct AppConfig: Sendable {
             dataDirectory: directory("VANGUARD_DATA", "data"),
             vendorDirectory: directory("VANGUARD_VENDOR", ".vendor"),
             publicDirectory: directory("VANGUARD_PUBLIC", "Public"),
-            jsonLogs: environment["LOG_FORMAT"] != "console"
+            jsonLogs: environment["LOG_FORMAT"] != "console",
+            publicURL: environment["PUBLIC_URL"].nonBlank.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
+            bcryptCost: bcryptCost
         )
     }
 

@@ -17,6 +17,17 @@ enum SiteURL: Hashable {
     case healthz
     case api(API)
     case asset(String)
+    case signUp, signIn, signOut, confirmEmail, resetRequest
+    case resetPassword(String)
+    case account, changePassword, tokens
+    case revokeToken(UUID)
+    case adminUsers
+    case adminUser(UUID)
+    case adminUserRoles(UUID)
+    case adminRevokeRole(UUID, UUID)
+    case audit, outbox, permissions
+    case editVanguard(Int)
+    case editOrganisation(String)
 
     enum API: Hashable {
         case vanguards
@@ -43,6 +54,25 @@ enum SiteURL: Hashable {
         case .dataSources: "/about/data"
         case .healthz: "/healthz"
         case .asset(let name): "/assets/\(name)"
+        case .signUp: "/account/sign-up"
+        case .signIn: "/account/sign-in"
+        case .signOut: "/account/sign-out"
+        case .confirmEmail: "/account/confirm"
+        case .resetRequest: "/account/reset"
+        case .resetPassword(let secret): "/account/reset/\(secret.urlPathEncoded)"
+        case .account: "/account"
+        case .changePassword: "/account/password"
+        case .tokens: "/account/tokens"
+        case .revokeToken(let id): "/account/tokens/\(id.uuidString)/revoke"
+        case .adminUsers: "/admin/users"
+        case .adminUser(let id): "/admin/users/\(id.uuidString)"
+        case .adminUserRoles(let id): "/admin/users/\(id.uuidString)/roles"
+        case .adminRevokeRole(let user, let grant): "/admin/users/\(user.uuidString)/roles/\(grant.uuidString)/revoke"
+        case .audit: "/admin/audit"
+        case .outbox: "/admin/outbox"
+        case .permissions: "/permissions"
+        case .editVanguard(let number): "/vanguards/\(number)/edit"
+        case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):
             switch api {
             case .vanguards: "/api/v1/vanguards"

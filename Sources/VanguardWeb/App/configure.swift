@@ -9,7 +9,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.http.server.configuration.port = config.port
     app.http.server.configuration.hostname = config.hostname
 
-    app.databases.use(try config.database.configuration(schema: config.databaseSchema), as: config.database.databaseID)
+    app.databases.use(try config.database.configuration(schema: config.databaseSchema, connectionsPerEventLoop: config.connectionsPerEventLoop), as: config.database.databaseID)
     app.migrations.add(VanguardMigrations.all)
     app.storage[AppConfigKey.self] = config
 
@@ -28,8 +28,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware(context: { $0.pageContext }))
     app.middleware.use(AssetMiddleware(publicDirectory: config.publicDirectory, vendorDirectory: config.vendorDirectory))
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
+    app.asyncCommands.use(UsersCommand(), as: "users")
+    app.asyncCommands.use(TokensCommand(), as: "tokens")
+    app.asyncCommands.use(OutboxCommand(), as: "outbox")
     try routes(app)
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
 }
@@ -55,6 +61,12 @@ extension Request {
     var pageContext: PageContext {
         var context = application.storage[PageContextKey.self] ?? PageContext(hasNHSUKAssets: false)
         context.currentPath = url.path
+        context.csrfToken = csrfToken
+        if case .person(let account) = caller {
+            context.signedInAs = account.displayName
+            context.isProgrammeTeam = account.roleGrants.contains { $0.role == .programmeTeam }
+            context.grants = account.roleGrants
+        }
         return context
     }
 

@@ -6,6 +6,17 @@ struct PageContext: Sendable {
     /// True when the NHS.UK frontend assets were fetched at set-up; otherwise only the plain stylesheet is linked.
     var hasNHSUKAssets: Bool
     var currentPath: String = "/"
+    /// The signed-in person's name, for the header; nil when nobody is signed in.
+    var signedInAs: String? = nil
+    var isProgrammeTeam = false
+    /// The signed-in person's roles, so pages offer only the actions the matrix allows them.
+    var grants: [RoleGrant]? = nil
+
+    func allows(_ action: Action, on scope: Scope? = nil) -> Bool {
+        PermissionMatrix.allows(grants, action, on: scope)
+    }
+    /// The token every form on the page carries (see CSRFMiddleware).
+    var csrfToken: String = ""
 }
 
 /// The NHS.UK page frame: header with the service name and navigation, a main column, a footer.
@@ -72,7 +83,8 @@ enum Layout {
                     .input(.class("nhsuk-header__search-input nhsuk-input"), .id("header-search"), .name("q"), .type(.search),
                            .placeholder("Area, ICB, region or organisation")),
                     .button(.class("nhsuk-header__search-submit"), .type(.submit), .text("Search"))
-                )
+                ),
+                accountLinks(context)
             ),
             .nav(
                 .class("nhsuk-header__navigation"), .ariaLabel("Menu"),
@@ -93,6 +105,30 @@ enum Layout {
                     )
                 )
             )
+        )
+    }
+
+    static func accountLinks(_ context: PageContext) -> Node<HTML.BodyContext> {
+        .div(
+            .class("vg-header__account"),
+            .unwrap(context.signedInAs, { name in
+                .group(
+                    .a(.safeHref(SiteURL.account.path), .text(name)),
+                    .if(context.isProgrammeTeam, .group(
+                        .text(" · "), .a(.safeHref(SiteURL.adminUsers.path), .text("Accounts")),
+                        .text(" · "), .a(.safeHref(SiteURL.audit.path), .text("Audit log"))
+                    )),
+                    .form(
+                        .class("vg-inline-form"), .action(SiteURL.signOut.path), .method(.post),
+                        Forms.csrfField(context.csrfToken),
+                        .button(.class("vg-link-button"), .type(.submit), .text("Sign out"))
+                    )
+                )
+            }, else: .group(
+                .a(.safeHref(SiteURL.signIn.path), .text("Sign in")),
+                .text(" · "),
+                .a(.safeHref(SiteURL.signUp.path), .text("Create an account"))
+            ))
         )
     }
 
@@ -123,7 +159,8 @@ enum Layout {
                         .class("nhsuk-footer__list"),
                         .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.dataSources.path), .text("Data sources and licences"))),
                         .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.api(.openAPI).path), .text("API (OpenAPI 3.1)"))),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.healthz.path), .text("Service health")))
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.healthz.path), .text("Service health"))),
+                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.permissions.path), .text("Who may do what")))
                     ),
                     .p(.class("nhsuk-footer__copyright"), .text("Contains ONS data © Crown copyright and database right. Vanguard is open-source software."))
                 )

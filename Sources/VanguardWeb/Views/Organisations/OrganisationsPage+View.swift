@@ -63,6 +63,8 @@ extension OrganisationPage {
                     ("Sector", .text(organisation.sector.name)),
                     ("ODS code", .text(organisation.odsCode ?? "Not yet recorded")),
                 ]),
+                .if(context.allows(.editOrganisation, on: .organisation(organisation.slug)),
+                    .p(.a(.safeHref(SiteURL.editOrganisation(organisation.slug).path), .text("Edit the ODS code")))),
                 .h2(.text("Vanguards")),
                 .ul(.class("nhsuk-list"), .forEach(model.memberships) { item in
                     .li(

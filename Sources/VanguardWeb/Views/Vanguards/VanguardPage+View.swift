@@ -23,6 +23,8 @@ extension VanguardPage {
                     ("Governance", .text(model.governance.governance ?? "Not yet recorded")),
                     ("Contracting", .text(model.governance.contracting?.name ?? "Not yet recorded")),
                 ]),
+                .if(context.allows(.editVanguardProfile, on: .vanguard(vanguard.number)),
+                    .p(.a(.safeHref(SiteURL.editVanguard(vanguard.number).path), .text("Edit governance and contracting")))),
                 .h2(.text("Footprint")),
                 .div(
                     .class("vg-map-and-table"),

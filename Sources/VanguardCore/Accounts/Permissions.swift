@@ -1,0 +1,71 @@
+/// Everything a route can ask permission for. Every route names one; the matrix decides.
+public enum Action: String, CaseIterable, Codable, Sendable {
+    /// Public pages and the read API.
+    case readPublic = "read_public"
+    /// Signing up, signing in, resetting a password: only meaningful when signed out, open to all.
+    case useAccountForms = "use_account_forms"
+    /// One's own account: profile, password, sign out.
+    case useOwnAccount = "use_own_account"
+    /// Creating and revoking API tokens for a vanguard's data submission.
+    case manageTokens = "manage_tokens"
+    /// A vanguard's profile: governance and contracting.
+    case editVanguardProfile = "edit_vanguard_profile"
+    /// A partner organisation's directory entry (its ODS code).
+    case editOrganisation = "edit_organisation"
+    /// Accounts and role grants.
+    case manageAccounts = "manage_accounts"
+    /// The audit log.
+    case viewAuditLog = "view_audit_log"
+    /// The e-mail outbox.
+    case viewOutbox = "view_outbox"
+
+    public var summary: String {
+        switch self {
+        case .readPublic: "Read public pages and the read API"
+        case .useAccountForms: "Sign up, sign in, reset a password"
+        case .useOwnAccount: "See one's own account, change password, sign out"
+        case .manageTokens: "Create and revoke API tokens for a vanguard"
+        case .editVanguardProfile: "Edit a vanguard's governance and contracting"
+        case .editOrganisation: "Edit a partner organisation's ODS code"
+        case .manageAccounts: "Manage accounts and assign roles"
+        case .viewAuditLog: "Browse the audit log"
+        case .viewOutbox: "Read the e-mail outbox"
+        }
+    }
+
+    /// Whether the action is about one vanguard or organisation, so a scoped role must match it.
+    public var scopeKind: Scope.Kind? {
+        switch self {
+        case .manageTokens, .editVanguardProfile: .vanguard
+        case .editOrganisation: .organisation
+        default: nil
+        }
+    }
+}
+
+/// Who may do what: one table, consulted by every route, shown on the permissions page.
+public enum PermissionMatrix {
+    /// The actions each role allows. Anonymous visitors get `anonymous`; every signed-in account is a member.
+    public static let table: [Role: Set<Action>] = [
+        .programmeTeam: Set(Action.allCases),
+        .assessor: [.readPublic, .useAccountForms, .useOwnAccount],
+        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile],
+        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation],
+        .member: [.readPublic, .useAccountForms, .useOwnAccount],
+    ]
+
+    public static let anonymous: Set<Action> = [.readPublic, .useAccountForms]
+
+    /// Whether someone holding `grants` (nil when not signed in) may do `action`, on `scope` when the
+    /// action is about one vanguard or organisation. Without a scope, a scoped action is allowed when
+    /// some grant could do it somewhere (e.g. to list one's own tokens).
+    public static func allows(_ grants: [RoleGrant]?, _ action: Action, on scope: Scope? = nil) -> Bool {
+        guard let grants else { return anonymous.contains(action) }
+        let held = grants + [try! RoleGrant(role: .member, scope: nil)]  // member is unscoped: cannot throw
+        return held.contains { grant in
+            guard table[grant.role]?.contains(action) == true else { return false }
+            guard grant.role.scopeKind != nil, action.scopeKind != nil, let scope else { return true }
+            return grant.scope == scope
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// Who is making a request: a signed-in person (session cookie) or a program (API token).
+enum Caller: Sendable {
+    case person(Account)
+    /// A token acts for its owner only on its vanguard's data, and only through the API.
+    case token(Account, vanguard: Int)
+
+    var account: Account {
+        switch self {
+        case .person(let account), .token(let account, _): account
+        }
+    }
+
+    /// The grants that decide what this caller may do.
+    var grants: [RoleGrant] {
+        switch self {
+        case .person(let account): account.roleGrants
+        case .token(_, let vanguard): [try! RoleGrant(role: .siteLead, scope: .vanguard(vanguard))]  // a vanguard scope is the right kind: cannot throw
+        }
+    }
+
+    var actor: Actor {
+        switch self {
+        case .person(let account): Actor(userID: account.id, label: account.email, channel: .web)
+        case .token(let account, _): Actor(userID: account.id, label: account.email, channel: .api)
+        }
+    }
+}
+
+struct CallerKey: StorageKey {
+    typealias Value = Caller
+}
+
+extension Request {
+    var caller: Caller? {
+        get { storage[CallerKey.self] }
+        set { storage[CallerKey.self] = newValue }
+    }
+
+    var accounts: AccountStore { AccountStore(database: db) }
+
+    /// The signed-in person; routes that need one are guarded, so this throws only on a wiring mistake.
+    func requirePerson() throws -> Account {
+        guard case .person(let account) = caller else { throw Abort(.unauthorized) }
+        return account
+    }
+}
+
+enum SessionCookie {
+    static let name = "vanguard_session"
+    static let lifetime: TimeInterval = 12 * 60 * 60
+
+    static func make(_ secret: String, secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: secret, expires: Date().addingTimeInterval(lifetime), maxAge: Int(lifetime), path: "/",
+                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    static func expired(secure: Bool) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}
+
+/// Reads the session cookie or the bearer token and records the caller for the rest of the request.
+struct AuthenticationMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let bearer = request.headers.bearerAuthorization?.token {
+            // A token on a page is refused by the permission check, like any other missing right.
+            guard let (account, vanguard) = try await request.readingDatabase({ try await request.accounts.authenticate(tokenHash: Secrets.hash(bearer)) }) else {
+                throw AppError.unauthorized("The API token is not valid or has been revoked.")
+            }
+            request.caller = .token(account, vanguard: vanguard)
+        } else if let secret = request.cookies[SessionCookie.name]?.string, !secret.isEmpty {
+            if let account = try await request.readingDatabase({ try await request.accounts.account(sessionHash: Secrets.hash(secret)) }) {
+                request.caller = .person(account)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}

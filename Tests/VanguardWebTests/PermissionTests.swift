@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import VanguardCore
+import VaporTesting
+@testable import VanguardWeb
+
+/// Every route × every kind of caller: who is let through and who is turned away.
+@Suite struct PermissionTests {
+    typealias Kind = People.Kind
+
+    static let everyone = Set(Kind.allCases)
+    static let browsers = everyone.subtracting([.token])
+    static let signedIn: Set<Kind> = [.member, .assessor, .siteLead, .signatory, .programmeTeam]
+
+    /// The expected answer for each route. A route missing from here fails the test, so a new route
+    /// cannot be added without someone deciding who may use it.
+    static let expected: [String: Set<Kind>] = [
+        "GET /": browsers,
+        "GET /vanguards": browsers,
+        "GET /vanguards/:number": browsers,
+        "GET /vanguards/:number/edit": [.siteLead, .programmeTeam],
+        "POST /vanguards/:number/edit": [.siteLead, .programmeTeam],
+        "GET /map": browsers,
+        "GET /areas/:code": browsers,
+        "GET /icbs/:code": browsers,
+        "GET /regions/:code": browsers,
+        "GET /organisations": browsers,
+        "GET /organisations/:slug": browsers,
+        "GET /organisations/:slug/edit": [.signatory, .programmeTeam],
+        "POST /organisations/:slug/edit": [.signatory, .programmeTeam],
+        "GET /find": browsers,
+        "GET /about/data": browsers,
+        "GET /permissions": browsers,
+        "GET /healthz": browsers,
+        "GET /account/sign-up": browsers,
+        "POST /account/sign-up": browsers,
+        "GET /account/confirm": browsers,
+        "GET /account/sign-in": browsers,
+        "POST /account/sign-in": browsers,
+        "POST /account/sign-out": browsers,
+        "GET /account/reset": browsers,
+        "POST /account/reset": browsers,
+        "GET /account/reset/:secret": browsers,
+        "POST /account/reset/:secret": browsers,
+        "GET /account": signedIn,
+        "POST /account/password": signedIn,
+        "GET /account/tokens": [.siteLead, .programmeTeam],
+        "POST /account/tokens": [.siteLead, .programmeTeam],
+        "POST /account/tokens/:id/revoke": [.siteLead, .programmeTeam],
+        "GET /admin/users": [.programmeTeam],
+        "GET /admin/users/:id": [.programmeTeam],
+        "POST /admin/users/:id/roles": [.programmeTeam],
+        "POST /admin/users/:id/roles/:grant/revoke": [.programmeTeam],
+        "GET /admin/audit": [.programmeTeam],
+        "GET /admin/outbox": [.programmeTeam],
+        "GET /api/v1/openapi.json": everyone,
+        "GET /api/v1/vanguards": everyone,
+        "GET /api/v1/vanguards/:number": everyone,
+        "PATCH /api/v1/vanguards/:number": [.token],
+        "GET /api/v1/areas": everyone,
+        "GET /api/v1/areas/:code": everyone,
+        "GET /api/v1/organisations": everyone,
+        "GET /api/v1/organisations/:slug": everyone,
+    ]
+
+    static func concrete(_ template: String, people: People) -> String {
+        template
+            .replacingOccurrences(of: ":number", with: "1")
+            .replacingOccurrences(of: ":slug", with: "salford-royal-nhs-ft")
+            .replacingOccurrences(of: "areas/:code", with: "areas/E38000208")
+            .replacingOccurrences(of: "icbs/:code", with: "icbs/E54000057")
+            .replacingOccurrences(of: "regions/:code", with: "regions/E40000010")
+            .replacingOccurrences(of: "users/:id", with: "users/\(people.accounts[.member]!.id.uuidString)")
+            .replacingOccurrences(of: ":id", with: UUID().uuidString)
+            .replacingOccurrences(of: ":grant", with: UUID().uuidString)
+            .replacingOccurrences(of: ":secret", with: "not-a-real-link")
+    }
+
+    static func isDenied(_ response: Fetched) -> Bool {
+        response.status == .forbidden || response.status == .unauthorized
+            || (response.status == .seeOther && (response.location ?? "").hasPrefix("/account/sign-in"))
+    }
+
+    @Test func everyRouteAllowsExactlyWhoTheTableSays() async throws {
+        try await TestApp.run { app in
+            // setup
+            var people = try await People.make(in: app)
+            let routes = app.routes.all.map { route in
+                (route, "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/"))
+            }
+            #expect(routes.count == Self.expected.count)
+            var mismatches: [String] = []
+            for (route, key) in routes {
+                // Every route carries the action the matrix is asked about, and has an entry here.
+                #expect(route.requiredAction != nil, "\(key) is registered without a permission check")
+                guard let allowed = Self.expected[key] else {
+                    Issue.record("\(key) has no entry in the permission table")
+                    continue
+                }
+                let path = Self.concrete(key.split(separator: " ")[1].description, people: people)
+                // MUT
+                for kind in Kind.allCases {
+                    let response = try await people.send(app, kind, route.method, path)
+                    // Signing out ends the session it used; give the person a new one for the next route.
+                    if key == "POST /account/sign-out" { try await people.renewSession(kind, in: app) }
+                    // validate
+                    if Self.isDenied(response) == allowed.contains(kind) {
+                        mismatches.append("\(key) as \(kind): \(response.status.code)")
+                    }
+                }
+            }
+            #expect(mismatches.isEmpty, "\(mismatches)")
+        }
+    }
+
+    @Test func theMatrixScopesSiteLeadsAndSignatoriesToTheirOwn() throws {
+        let lead = [try RoleGrant(role: .siteLead, scope: .vanguard(1))]
+        #expect(PermissionMatrix.allows(lead, .editVanguardProfile, on: .vanguard(1)))
+        #expect(!PermissionMatrix.allows(lead, .editVanguardProfile, on: .vanguard(2)))
+        #expect(!PermissionMatrix.allows(lead, .manageAccounts))
+        let signatory = [try RoleGrant(role: .partnerSignatory, scope: .organisation("a"))]
+        #expect(PermissionMatrix.allows(signatory, .editOrganisation, on: .organisation("a")))
+        #expect(!PermissionMatrix.allows(signatory, .editOrganisation, on: .organisation("b")))
+        #expect(PermissionMatrix.allows(nil, .readPublic))
+        #expect(!PermissionMatrix.allows(nil, .useOwnAccount))
+        #expect(PermissionMatrix.allows([], .useOwnAccount))
+        #expect(throws: AccountError.invalid(field: "scope", reason: "the site lead role needs a vanguard")) {
+            try RoleGrant(role: .siteLead, scope: nil)
+        }
+    }
+
+    @Test func thePermissionsPageShowsTheMatrixAndEveryRoute() async throws {
+        try await TestApp.run { app in
+            let page = try await app.fetch("/permissions")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Manage accounts and assign roles"))
+            #expect(page.body.contains("Own vanguard"))
+            #expect(page.count(of: "<code>/") == Self.expected.count)
+        }
+    }
+}
