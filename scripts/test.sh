@@ -14,10 +14,12 @@ chmod 755 "$work"
 pg_dir="$work/pg"
 pg_port=${VANGUARD_TEST_PG_PORT:-55432}
 server_pid=""
+sink_pid=""
 passed=0
 
 cleanup() {
     [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+    [ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null || true
     "$root/scripts/postgres.sh" stop "$pg_dir" || true
     rm -rf "$work"
 }
@@ -73,19 +75,24 @@ serve_and_test() { # database-url label [extra env for pytest...]
     # The first programme-team account, made the way an operator would, for the browser to sign in with.
     printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
         --email e2e-admin@example.nhs.uk --role programme_team --name "E2E Admin" --password-stdin
-    DATABASE_URL="$url" PORT="$port" LOG_FORMAT=json "$binary" serve > "$work/serve-$label.log" 2>&1 &
+    smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    python3 tests/e2e/smtp_sink.py "$smtp_port" "$work/mail-$label.jsonl" &
+    sink_pid=$!
+    DATABASE_URL="$url" PORT="$port" LOG_FORMAT=json SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" MAIL_FROM=vanguard@test.nhs.uk \
+        "$binary" serve > "$work/serve-$label.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
         curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
         sleep 0.2
     done
     env VANGUARD_URL="http://127.0.0.1:$port" VANGUARD_ARTIFACTS="$work/artifacts-$label" \
-        VANGUARD_ADMIN_EMAIL=e2e-admin@example.nhs.uk VANGUARD_ADMIN_PASSWORD="$e2e_password" "$@" \
+        VANGUARD_ADMIN_EMAIL=e2e-admin@example.nhs.uk VANGUARD_ADMIN_PASSWORD="$e2e_password" VANGUARD_SMTP_SINK="$work/mail-$label.jsonl" "$@" \
         python3 -m pytest -q -p no:cacheprovider tests/e2e 2>&1 | tee "$work/pytest-$label.log"
     local status=${PIPESTATUS[0]}
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
+    kill "$server_pid" "$sink_pid" 2>/dev/null || true
+    wait "$server_pid" "$sink_pid" 2>/dev/null || true
     server_pid=""
+    sink_pid=""
     [ "$status" = 0 ] || { echo "end-to-end tests failed on $label; server log:" >&2; tail -20 "$work/serve-$label.log" >&2; exit 1; }
     count_pytest "$work/pytest-$label.log"
 }

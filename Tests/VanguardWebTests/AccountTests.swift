@@ -202,3 +202,21 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AddressThrottleTests {
+    @Test func oneAddressGuessingManyAccountsIsSlowedDown() async throws {
+        try await TestApp.run { app in
+            _ = try await People.make(in: app)
+            // setup: failures spread over many accounts, all from the test client's address
+            for index in 0..<SignInThrottle.standard.failuresPerAddress {
+                let attempt = try await AccountTests.signIn(app, email: "guess\(index)@example.nhs.uk", password: "not a real password")
+                #expect(attempt.status == .badRequest)
+            }
+            // MUT
+            let next = try await AccountTests.signIn(app, email: "member@example.nhs.uk", password: People.password)
+            // validate
+            #expect(next.status == .tooManyRequests)
+            #expect(next.body.contains("Too many attempts"))
+        }
+    }
+}

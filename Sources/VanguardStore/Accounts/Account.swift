@@ -54,4 +54,6 @@ public struct OutboxMessage: Sendable, Hashable {
     public let body: String
     public let createdAt: Date
     public let sentAt: Date?
+    public let attempts: Int
+    public let lastError: String?
 }

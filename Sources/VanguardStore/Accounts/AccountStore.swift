@@ -259,13 +259,39 @@ public struct AccountStore: Sendable {
         message.subject = subject
         message.body = body
         message.createdAt = now()
+        message.attempts = 0
         try await message.create(on: database)
     }
 
     public func outbox(limit: Int = 100) async throws -> [OutboxMessage] {
-        try await OutboxMessageRecord.query(on: database).sort(\.$createdAt, .descending).limit(limit).all().map {
-            OutboxMessage(id: $0.id!, recipient: $0.recipient, subject: $0.subject, body: $0.body, createdAt: $0.createdAt, sentAt: $0.sentAt)
-        }
+        try await OutboxMessageRecord.query(on: database).sort(\.$createdAt, .descending).limit(limit).all().map(Self.message)
+    }
+
+    /// Messages not yet sent that have not failed `maximumAttempts` times, oldest first.
+    public func pendingMessages(maximumAttempts: Int, limit: Int) async throws -> [OutboxMessage] {
+        try await OutboxMessageRecord.query(on: database).filter(\.$sentAt == nil).filter(\.$attempts < maximumAttempts)
+            .sort(\.$createdAt).limit(limit).all().map(Self.message)
+    }
+
+    public func markSent(_ id: UUID) async throws {
+        guard let message = try await OutboxMessageRecord.find(id, on: database) else { return }
+        message.sentAt = now()
+        message.lastError = nil
+        try await message.update(on: database)
+    }
+
+    public func markFailed(_ id: UUID, reason: String) async throws {
+        guard let message = try await OutboxMessageRecord.find(id, on: database) else { return }
+        message.attempts += 1
+        message.lastError = String(reason.prefix(500))
+        try await message.update(on: database)
+    }
+
+    static func message(_ record: OutboxMessageRecord) -> OutboxMessage {
+        OutboxMessage(
+            id: record.id!, recipient: record.recipient, subject: record.subject, body: record.body, createdAt: record.createdAt,
+            sentAt: record.sentAt, attempts: record.attempts, lastError: record.lastError
+        )
     }
 
     // MARK: - Sign-in attempts

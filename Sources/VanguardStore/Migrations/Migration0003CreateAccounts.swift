@@ -55,6 +55,8 @@ struct Migration0003CreateAccounts: AsyncMigration {
             .field("body", .string, .required)
             .field("created_at", .datetime, .required)
             .field("sent_at", .datetime)
+            .field("attempts", .int, .required)
+            .field("last_error", .string)
             .create()
         try await database.schema(AuditEntryRecord.schema)
             .id()

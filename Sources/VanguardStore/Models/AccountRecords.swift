@@ -83,6 +83,9 @@ public final class OutboxMessageRecord: Model, @unchecked Sendable {
     @Field(key: "body") public var body: String
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "sent_at") public var sentAt: Date?
+    /// Failed deliveries so far, and the last reason; delivery stops after a few.
+    @Field(key: "attempts") public var attempts: Int
+    @OptionalField(key: "last_error") public var lastError: String?
 
     public init() {}
 }

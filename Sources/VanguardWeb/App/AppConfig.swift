@@ -21,6 +21,8 @@ public struct AppConfig: Sendable {
     public var publicURL: String
     /// bcrypt's work factor: 12 in service (about a quarter of a second per hash), lower only in tests.
     public var bcryptCost: Int
+    /// Where outbox mail is sent; nil keeps it in the outbox for the operator page and CLI.
+    public var smtp: SMTPSettings?
     /// PostgreSQL connections each event loop may open; the tests, which run many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
 
@@ -78,6 +80,15 @@ public struct AppConfig: Sendable {
         if let url = environment["PUBLIC_URL"], !url.isEmpty, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             problems.append("PUBLIC_URL '\(url)' must start with http:// or https://")
         }
+        var smtp: SMTPSettings?
+        if let host = environment["SMTP_HOST"].nonBlank {
+            let portText = environment["SMTP_PORT"].nonBlank ?? "25"
+            if let port = Int(portText), (1...65535).contains(port) {
+                smtp = SMTPSettings(host: host, port: port, from: environment["MAIL_FROM"].nonBlank ?? "vanguard@localhost")
+            } else {
+                problems.append("SMTP_PORT '\(portText)' is not a port number (1–65535)")
+            }
+        }
         if !problems.isEmpty { throw Invalid(problems: problems) }
         func directory(_ key: String, _ fallback: String) -> URL {
             let path = environment[key].nonBlank ?? fallback
@@ -91,7 +102,13 @@ public struct AppConfig: Sendable {
             jsonLogs: environment["LOG_FORMAT"] != "console",
             publicURL: environment["PUBLIC_URL"].nonBlank.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             bcryptCost: bcryptCost
-        )
+        ).with(smtp: smtp)
+    }
+
+    func with(smtp: SMTPSettings?) -> AppConfig {
+        var copy = self
+        copy.smtp = smtp
+        return copy
     }
 
     /// Where the seed reads from: the project's data and the boundaries fetched at set-up.

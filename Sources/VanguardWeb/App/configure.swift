@@ -31,17 +31,32 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    // Checked against when an address has no account, so that answer takes as long as a wrong password.
+    app.storage[DecoyHashKey.self] = try app.password.hash(Secrets.make())
 
     app.asyncCommands.use(SeedCommand(), as: "seed")
     app.asyncCommands.use(UsersCommand(), as: "users")
     app.asyncCommands.use(TokensCommand(), as: "tokens")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     try routes(app)
+    if let smtp = config.smtp, isServing(app) {
+        app.lifecycle.use(OutboxDeliveryLifecycle(settings: smtp))
+    }
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
+}
+
+/// Only the server delivers mail in the background; one-off commands leave it to `vanguard outbox send`.
+func isServing(_ app: Application) -> Bool {
+    let command = app.environment.arguments.dropFirst().first
+    return command == nil || command == "serve"
 }
 
 struct AppConfigKey: StorageKey {
     typealias Value = AppConfig
+}
+
+struct DecoyHashKey: StorageKey {
+    typealias Value = String
 }
 
 struct PageContextKey: StorageKey {

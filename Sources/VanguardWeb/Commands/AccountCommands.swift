@@ -104,7 +104,7 @@ struct CreateTokenCommand: AsyncCommand {
 /// `vanguard outbox list`: the messages waiting in the outbox.
 struct OutboxCommand: AsyncCommandGroup {
     var help: String { "Read the e-mail outbox." }
-    var commands: [String: any AnyAsyncCommand] { ["list": ListOutboxCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["list": ListOutboxCommand(), "send": SendOutboxCommand()] }
 }
 
 struct ListOutboxCommand: AsyncCommand {
@@ -119,5 +119,23 @@ struct ListOutboxCommand: AsyncCommand {
         for message in try await AccountStore(database: context.application.db).outbox(limit: signature.limit ?? 20) {
             context.console.print("--- \(message.createdAt) to \(message.recipient)\nSubject: \(message.subject)\n\n\(message.body)\n")
         }
+    }
+}
+
+/// `vanguard outbox send`: delivers waiting messages once, through the configured SMTP relay.
+struct SendOutboxCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Sends the messages waiting in the outbox through SMTP_HOST (and SMTP_PORT), once; for running from a scheduler." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let settings = app.appConfig.smtp else {
+            throw AccountError.invalid(field: "SMTP_HOST", reason: "is not set, so there is nowhere to send mail")
+        }
+        let result = try await OutboxDelivery.deliverPending(
+            store: AccountStore(database: app.db), client: SMTPClient(settings: settings, group: app.eventLoopGroup)
+        )
+        context.console.print("Sent \(result.sent), failed \(result.failed).")
     }
 }

@@ -9,8 +9,10 @@ enum AccountController {
     static let confirmationLifetime: TimeInterval = 24 * 60 * 60
     static let resetLifetime: TimeInterval = 60 * 60
     static let throttle = SignInThrottle.standard
-    /// Verified against when an address has no account, so both answers take as long.
-    static let decoyHash = "$2b$12$C6UzMDM.H6dfI/f/IKxGhu5bXo1bqtFvmCAv3ZqjR5sJ0M2Ew1jEq"
+    /// Verified against when an address has no account, so both answers take as long (made at start-up).
+    static func decoyHash(_ request: Request) -> String {
+        request.application.storage[DecoyHashKey.self] ?? ""
+    }
 
     // MARK: Sign-up
 
@@ -118,7 +120,7 @@ enum AccountController {
             return signInPage(request, email: email, error: "Too many attempts. Wait 15 minutes and try again, or reset your password.", status: .tooManyRequests)
         }
         let stored = try await accounts.passwordHash(email: email)
-        let matches = try await request.password.async.verify(password, created: stored?.hash ?? decoyHash).get()
+        let matches = try await request.password.async.verify(password, created: stored?.hash ?? decoyHash(request)).get()
         guard let stored, matches else {
             try await accounts.recordSignIn(email: email, address: address, succeeded: false)
             return signInPage(request, email: email, error: "The e-mail address or password is not right.", status: .badRequest)
@@ -238,7 +240,7 @@ enum AccountController {
         let form = try request.content.decode([String: String].self)
         var errors: [String: String] = [:]
         let stored = try await request.accounts.passwordHash(email: account.email)
-        if try await !request.password.async.verify(form["current_password"] ?? "", created: stored?.hash ?? decoyHash).get() {
+        if try await !request.password.async.verify(form["current_password"] ?? "", created: stored?.hash ?? decoyHash(request)).get() {
             errors["current_password"] = "Your current password is not right"
         }
         do { try PasswordPolicy.check(form["password"] ?? "", email: try? EmailAddress(account.email)) } catch { errors[error.field] = error.reason }

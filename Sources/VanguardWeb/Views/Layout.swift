@@ -79,9 +79,10 @@ enum Layout {
                 .form(
                     .class("nhsuk-header__search-form vg-header__search"), .action(SiteURL.find.path), .method(.get),
                     .safeAttribute(named: "role", value: "search"),
-                    .label(.class("nhsuk-u-visually-hidden"), .for("header-search"), .text("Find your local vanguard")),
+                    .label(.class("vg-header__search-label"), .for("header-search"), .text("Find your local vanguard")),
+                    // A visible label rather than hint text inside the box, as the NHS.UK design system advises.
                     .input(.class("nhsuk-header__search-input nhsuk-input"), .id("header-search"), .name("q"), .type(.search),
-                           .placeholder("Area, ICB, region or organisation")),
+                           .safeAttribute(named: "aria-label", value: "Find your local vanguard: area, ICB, region or organisation")),
                     .button(.class("nhsuk-header__search-submit"), .type(.submit), .text("Search"))
                 ),
                 accountLinks(context)

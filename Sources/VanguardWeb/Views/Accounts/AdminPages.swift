@@ -116,12 +116,14 @@ enum OutboxPage {
             title: "Outbox", context: context,
             body: .group(
                 .h1(.text("E-mail outbox")),
-                .p(.text("No mail server is configured, so messages wait here; operators can also read them with vanguard outbox list.")),
+                .p(.text("Messages the app has written. With SMTP_HOST set they are sent from here; without it they wait here, and operators can read them with vanguard outbox list.")),
                 .forEach(messages) { message in
                     .div(
                         .class("vg-message"),
                         .h2(.class("nhsuk-heading-s"), .text(message.subject)),
-                        .p(.class("nhsuk-body-s"), .text("To \(message.recipient), \(DateText.short(message.createdAt))")),
+                        .p(.class("nhsuk-body-s"), .text("To \(message.recipient), \(DateText.short(message.createdAt)). "),
+                           .strong(.class("vg-delivery"), .text(message.sentAt.map { "Sent \(DateText.short($0))" }
+                                ?? (message.attempts > 0 ? "Not sent after \(message.attempts) attempts: \(message.lastError ?? "")" : "Waiting")))),
                         .element(named: "pre", nodes: [.text(message.body)])
                     )
                 }
