@@ -201,6 +201,23 @@ enum Components {
         .div(.class("nhsuk-inset-text"), .span(.class("nhsuk-u-visually-hidden"), .text("Information: ")), .p(.text(text)))
     }
 
+    /// One labelled drop-down of a GET filter form; the first option, with an empty value, means "any".
+    static func filterSelect(
+        name: String, label: String, any: String, options: [(value: String, label: String)], selected: String?
+    ) -> Node<HTML.FormContext> {
+        .div(
+            .class("nhsuk-form-group vg-filter__field"),
+            .label(.class("nhsuk-label"), .for(name), .text(label)),
+            .select(
+                .class("nhsuk-select"), .id(name), .safeAttribute(named: "name", value: name),
+                .choice("", selected: false, label: any),  // browsers select the first option when none is
+                .forEach(options) { option in .choice(option.value, selected: option.value == selected, label: option.label) }
+            )
+        )
+    }
+
+    static let careModelOptions = CareModel.allCases.map { (value: $0.rawValue, label: "\($0.abbreviation) – \($0.name)") }
+
     static func vanguardLink(_ vanguard: Vanguard) -> Node<HTML.BodyContext> {
         .a(.safeHref(SiteURL.vanguard(vanguard.number).path), .text(vanguard.name))
     }

@@ -75,11 +75,9 @@ enum AuditPage {
                          .input(.class("nhsuk-input"), .id("entity"), .name("entity"), .safeValue(filter.entity ?? ""))),
                     .div(.class("nhsuk-form-group vg-filter__field"), .label(.class("nhsuk-label"), .for("actor"), .text("Actor")),
                          .input(.class("nhsuk-input"), .id("actor"), .name("actor"), .safeValue(filter.actor ?? ""))),
-                    .div(
-                        .class("nhsuk-form-group vg-filter__field"), .label(.class("nhsuk-label"), .for("channel"), .text("Through")),
-                        .select(.class("nhsuk-select"), .id("channel"), .safeAttribute(named: "name", value: "channel"),
-                                .choice("", selected: filter.channel == nil, label: "Any"),
-                                .forEach(Actor.Channel.allCases) { channel in .choice(channel.rawValue, selected: filter.channel == channel, label: channel.rawValue) })
+                    Components.filterSelect(
+                        name: "channel", label: "Through", any: "Any", options: Actor.Channel.allCases.map { ($0.rawValue, $0.rawValue) },
+                        selected: filter.channel?.rawValue
                     ),
                     .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Filter"))
                 ),

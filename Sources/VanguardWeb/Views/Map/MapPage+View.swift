@@ -10,16 +10,9 @@ extension MapPage {
                 .p(.text("Each of England's \(model.rows.count) sub-ICB locations, shaded by the care models of the vanguards that covered it in 2015. Select an area for its page.")),
                 .form(
                     .class("vg-filter"), .action(SiteURL.map.path), .method(.get),
-                    .div(
-                        .class("nhsuk-form-group vg-filter__field"),
-                        .label(.class("nhsuk-label"), .for("care_model"), .text("Care model")),
-                        .select(
-                            .class("nhsuk-select"), .id("care_model"), .safeAttribute(named: "name", value: "care_model"),
-                            .choice("", selected: false, label: "All care models"),
-                            .forEach(CareModel.allCases) { care in
-                                .choice(care.rawValue, selected: model.careModel == care, label: "\(care.abbreviation) – \(care.name)")
-                            }
-                        )
+                    Components.filterSelect(
+                        name: "care_model", label: "Care model", any: "All care models", options: Components.careModelOptions,
+                        selected: model.careModel?.rawValue
                     ),
                     .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Show"))
                 ),

@@ -10,16 +10,9 @@ extension OrganisationsPage {
                 .p(.text("Every partner organisation named in the vanguards' public sources, with its sector and vanguards. ODS codes are shown where the registry knows them.")),
                 .form(
                     .class("vg-filter"), .action(SiteURL.organisations.path), .method(.get),
-                    .div(
-                        .class("nhsuk-form-group vg-filter__field"),
-                        .label(.class("nhsuk-label"), .for("sector"), .text("Sector")),
-                        .select(
-                            .class("nhsuk-select"), .id("sector"), .safeAttribute(named: "name", value: "sector"),
-                            .choice("", selected: false, label: "Any sector"),
-                            .forEach(Sector.allCases) { sector in
-                                .choice(sector.rawValue, selected: model.sector == sector, label: sector.name)
-                            }
-                        )
+                    Components.filterSelect(
+                        name: "sector", label: "Sector", any: "Any sector", options: Sector.allCases.map { ($0.rawValue, $0.name) },
+                        selected: model.sector?.rawValue
                     ),
                     .div(
                         .class("nhsuk-form-group vg-filter__field"),

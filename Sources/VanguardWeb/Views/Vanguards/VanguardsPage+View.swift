@@ -20,38 +20,16 @@ extension VanguardsPage {
         let filter = model.filter
         return .form(
             .class("vg-filter"), .action(SiteURL.vanguards.path), .method(.get),
-            .div(
-                .class("nhsuk-form-group vg-filter__field"),
-                .label(.class("nhsuk-label"), .for("care_model"), .text("Care model")),
-                .select(
-                    .class("nhsuk-select"), .id("care_model"), .safeAttribute(named: "name", value: "care_model"),
-                    .choice("", selected: false, label: "Any care model"),
-                    .forEach(CareModel.allCases) { model in
-                        .choice(model.rawValue, selected: filter.careModel == model, label: "\(model.abbreviation) – \(model.name)")
-                    }
-                )
+            Components.filterSelect(
+                name: "care_model", label: "Care model", any: "Any care model", options: Components.careModelOptions,
+                selected: filter.careModel?.rawValue
             ),
-            .div(
-                .class("nhsuk-form-group vg-filter__field"),
-                .label(.class("nhsuk-label"), .for("wave"), .text("Wave")),
-                .select(
-                    .class("nhsuk-select"), .id("wave"), .safeAttribute(named: "name", value: "wave"),
-                    .choice("", selected: false, label: "Any wave"),
-                    .forEach(Wave.all) { wave in
-                        .choice("\(wave.number)", selected: filter.wave == wave, label: "Wave \(wave.number) (\(wave.announced.longForm))")
-                    }
-                )
+            Components.filterSelect(
+                name: "wave", label: "Wave", any: "Any wave",
+                options: Wave.all.map { ("\($0.number)", "Wave \($0.number) (\($0.announced.longForm))") }, selected: filter.wave.map { "\($0.number)" }
             ),
-            .div(
-                .class("nhsuk-form-group vg-filter__field"),
-                .label(.class("nhsuk-label"), .for("region"), .text("Region")),
-                .select(
-                    .class("nhsuk-select"), .id("region"), .safeAttribute(named: "name", value: "region"),
-                    .choice("", selected: false, label: "Any region"),
-                    .forEach(model.regions) { region in
-                        .choice(region.code, selected: filter.regionCode == region.code, label: region.name)
-                    }
-                )
+            Components.filterSelect(
+                name: "region", label: "Region", any: "Any region", options: model.regions.map { ($0.code, $0.name) }, selected: filter.regionCode
             ),
             .div(
                 .class("nhsuk-form-group vg-filter__field"),
