@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VanguardCore
 import VaporTesting
 @testable import VanguardWeb
 
@@ -84,18 +85,19 @@ import VaporTesting
     @Test func openAPIDocumentDescribesEveryAPIRoute() async throws {
         try await TestApp.run { app in
             // setup: the API routes the app actually registered, in OpenAPI's path syntax
-            let registered = Set(app.routes.all.filter { $0.method == .GET && $0.path.first?.description == "api" }.map { route in
-                "/" + route.path.map { component -> String in
+            let registered = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                route.method.rawValue.lowercased() + " /" + route.path.map { component -> String in
                     let text = component.description
                     return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text
                 }.joined(separator: "/")
-            }).subtracting(["/api/v1/openapi.json"])
+            }).subtracting(["get /api/v1/openapi.json"])
             // MUT
             let document = try await app.fetch("/api/v1/openapi.json").json()
             // validate
             #expect(document["openapi"] as? String == "3.1.0")
-            let paths = Set((document["paths"] as? [String: Any])?.keys.map { $0 } ?? [])
-            #expect(paths == registered)
+            let paths = document["paths"] as? [String: [String: Any]] ?? [:]
+            let described = Set(paths.flatMap { path, operations in operations.keys.map { "\($0) \(path)" } })
+            #expect(described == registered)
         }
     }
 
@@ -107,6 +109,40 @@ import VaporTesting
             #expect(body["status"] as? String == "ok")
             #expect(body["vanguards"] as? Int == 50)
             #expect(body["database"] as? String == (try TestApp.databaseLocation.isPostgres ? "postgres" : "sqlite"))
+        }
+    }
+}
+
+@Suite struct SPCEndpointTests {
+    @Test func theAPIReturnsTheSameChartAsTheEngine() async throws {
+        try await TestApp.run(seeded: false) { app in
+            // setup
+            let body = #"{"values": [1, 2, 3, 4, 5, 6, 7, 3, 2], "improvement_direction": "increase", "target": 10}"#
+            let expected = try XmRChart(XmRInput(values: [1, 2, 3, 4, 5, 6, 7, 3, 2], improvementDirection: .increase, target: 10))
+            // MUT
+            let response = try await app.send(.POST, "/api/v1/spc", json: body)
+            // validate
+            #expect(response.status == .ok)
+            let chart = try JSONDecoder().decode(XmRChart.self, from: Data(response.body.utf8))
+            #expect(chart == expected)
+            #expect(chart.points.specialCauseType.prefix(7).allSatisfy { $0 == "7 Point Trend (Increasing)" })
+            #expect(chart.assuranceIcon == "fail")
+            #expect(response.body.contains("\"warnings\":[\"Some groups have"))
+        }
+    }
+
+    @Test(arguments: [
+        ("{", "the body is not valid JSON"),
+        (#"{"values": [1, 2], "improvement_direction": "up"}"#, "improvement_direction must be one of increase, decrease, neutral"),
+        (#"{"values": [1, 2], "fix_after_n_points": 5}"#, "fix_after_n_points must be at least 12 (got 5)"),
+        (#"{"values": [1e400]}"#, "the body is not valid JSON ("),
+    ])
+    func badInputIsAClear400(body: String, reason: String) async throws {
+        try await TestApp.run(seeded: false) { app in
+            let response = try await app.send(.POST, "/api/v1/spc", json: body)
+            #expect(response.status == .badRequest)
+            let message = try #require(try response.json()["reason"] as? String)
+            #expect(message.hasPrefix(reason), "\(message)")
         }
     }
 }

@@ -61,6 +61,7 @@ import VaporTesting
         "GET /api/v1/areas/:code": everyone,
         "GET /api/v1/organisations": everyone,
         "GET /api/v1/organisations/:slug": everyone,
+        "POST /api/v1/spc": everyone,
     ]
 
     static func concrete(_ template: String, people: People) -> String {

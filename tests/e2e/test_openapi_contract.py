@@ -1,5 +1,8 @@
 """The OpenAPI document is valid, and the API's real responses match what it promises."""
+import json
 import re
+import urllib.error
+import urllib.request
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -103,3 +106,44 @@ def test_health(get):
     assert health.status == 200
     assert health.json()["status"] == "ok"
     assert health.json()["vanguards"] == 50
+
+
+def post_json(base_url, path, body):
+    request = urllib.request.Request(base_url + path, data=body.encode(), headers={"Content-Type": "application/json"}, method="POST")
+    try:
+        with urllib.request.urlopen(request) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read())
+
+
+def test_spc_matches_its_schema_and_refuses_bad_input(spec, base_url):
+    series = {"values": [5, 6, 5, 7, 6, 5, 9, 12, 13, 14, 15, 16, 17, 6, 5], "improvement_direction": "decrease", "target": 4}
+    status, chart = post_json(base_url, "/api/v1/spc", json.dumps(series))
+    assert status == 200
+    schema = response_schema_for(spec, "/api/v1/spc", "post", 200)
+    errors = list(Draft202012Validator(schema).iter_errors(chart))
+    assert not errors, errors[0].message
+    assert chart["points"]["special_cause_type"][7] == "7 Point Trend (Increasing)"
+    assert chart["points"]["special_cause_type"][11] == "Above UCL"
+    assert chart["assurance_icon"] == "fail"
+    for body, reason in [
+        ("not json", "the body is not valid JSON"),
+        ('{"values": [1, 2], "improvement_direction": "sideways"}', "improvement_direction must be one of increase, decrease, neutral"),
+        ('{"values": []}', "values must hold at least one number"),
+        ('{"improvement_direction": "increase"}', "values is required"),
+        ('{"values": [1, "two"]}', "values[1] has the wrong type"),
+    ]:
+        status, error = post_json(base_url, "/api/v1/spc", body)
+        assert status == 400
+        assert error["reason"].startswith(reason), error["reason"]
+        assert not list(Draft202012Validator(response_schema_for(spec, "/api/v1/spc", "post", 400)).iter_errors(error))
+
+
+def response_schema_for(spec, template, method, status):
+    response = spec["paths"][template][method]["responses"][str(status)]
+    if "$ref" in response:
+        response = spec["components"]["responses"][response["$ref"].split("/")[-1]]
+    schema = dict(response["content"]["application/json"]["schema"])
+    schema["components"] = spec["components"]
+    return schema

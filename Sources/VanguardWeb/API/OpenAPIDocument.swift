@@ -43,6 +43,40 @@ enum OpenAPIDocument {
               "200": { "description": "The vanguard", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Vanguard" } } } },
               "404": { "$ref": "#/components/responses/NotFound" }
             }
+          },
+          "patch": {
+            "operationId": "updateVanguardGovernance",
+            "summary": "Record a vanguard's governance and contracting (API token for that vanguard)",
+            "security": [{ "apiToken": [] }],
+            "parameters": [{ "name": "number", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } }],
+            "requestBody": {
+              "required": true,
+              "content": { "application/json": { "schema": {
+                "type": "object", "additionalProperties": false,
+                "properties": {
+                  "governance": { "type": ["string", "null"], "maxLength": 2000 },
+                  "contracting": { "type": ["string", "null"], "enum": ["alliance", "capitated_budget", "accountable_care", null] }
+                }
+              } } }
+            },
+            "responses": {
+              "200": { "description": "The vanguard as now recorded", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Vanguard" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/spc": {
+          "post": {
+            "operationId": "computeXmRChart",
+            "summary": "A Making Data Count XmR chart for one series (NHSRplotthedots 0.2.2 rules)",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/XmRInput" } } } },
+            "responses": {
+              "200": { "description": "The chart", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/XmRChart" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }
+            }
           }
         },
         "/api/v1/areas": {
@@ -111,10 +145,70 @@ enum OpenAPIDocument {
         },
         "responses": {
           "BadRequest": { "description": "A query parameter is not allowed; the reason says what is", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
-          "NotFound": { "description": "No such thing", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+          "NotFound": { "description": "No such thing", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Unauthorized": { "description": "No API token, or one that is not valid", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } },
+          "Forbidden": { "description": "The token may not change this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+        },
+        "securitySchemes": {
+          "apiToken": { "type": "http", "scheme": "bearer", "description": "A token created by a site lead for their vanguard (shown once)" }
         },
         "schemas": {
           "CareModel": { "type": "string", "enum": ["pacs", "mcp", "ehch", "uec", "acc"] },
+          "XmRInput": {
+            "type": "object", "required": ["values"], "additionalProperties": false,
+            "properties": {
+              "values": { "type": "array", "minItems": 1, "items": { "type": ["number", "null"] }, "description": "the series in date order; null for a missing month" },
+              "improvement_direction": { "type": "string", "enum": ["increase", "decrease", "neutral"], "default": "increase" },
+              "target": { "type": ["number", "null"] },
+              "rebase_points": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "description": "0-based indices where a new group starts" },
+              "screen_outliers": { "type": "boolean", "default": true },
+              "fix_after_n_points": { "type": ["integer", "null"], "minimum": 12 }
+            }
+          },
+          "NullableNumber": { "type": ["number", "null"] },
+          "XmRChart": {
+            "type": "object",
+            "required": ["mean", "lpl", "upl", "groups", "points", "variation_icon", "assurance_type", "assurance_icon", "warnings"],
+            "additionalProperties": false,
+            "properties": {
+              "mean": { "$ref": "#/components/schemas/NullableNumber" },
+              "lpl": { "$ref": "#/components/schemas/NullableNumber" },
+              "upl": { "$ref": "#/components/schemas/NullableNumber" },
+              "groups": {
+                "type": "array",
+                "items": {
+                  "type": "object", "additionalProperties": false,
+                  "required": ["rebase_group", "start_index", "end_index", "n", "mean", "amr", "lpl", "upl", "nlpl", "nupl", "short_group_warning"],
+                  "properties": {
+                    "rebase_group": { "type": "integer" }, "start_index": { "type": "integer" }, "end_index": { "type": "integer" }, "n": { "type": "integer" },
+                    "mean": { "$ref": "#/components/schemas/NullableNumber" }, "amr": { "$ref": "#/components/schemas/NullableNumber" },
+                    "lpl": { "$ref": "#/components/schemas/NullableNumber" }, "upl": { "$ref": "#/components/schemas/NullableNumber" },
+                    "nlpl": { "$ref": "#/components/schemas/NullableNumber" }, "nupl": { "$ref": "#/components/schemas/NullableNumber" },
+                    "short_group_warning": { "type": "boolean" }
+                  }
+                }
+              },
+              "points": {
+                "type": "object", "additionalProperties": false,
+                "required": ["mean", "lpl", "upl", "outside_limits", "relative_to_mean", "close_to_limits", "special_cause_type", "special_cause_flag", "point_type"],
+                "properties": {
+                  "mean": { "type": "array", "items": { "$ref": "#/components/schemas/NullableNumber" } },
+                  "lpl": { "type": "array", "items": { "$ref": "#/components/schemas/NullableNumber" } },
+                  "upl": { "type": "array", "items": { "$ref": "#/components/schemas/NullableNumber" } },
+                  "outside_limits": { "type": "array", "items": { "type": ["boolean", "null"] } },
+                  "relative_to_mean": { "type": "array", "items": { "type": ["number", "null"], "enum": [-1, 0, 1, null] } },
+                  "close_to_limits": { "type": "array", "items": { "type": ["boolean", "null"] } },
+                  "special_cause_type": { "type": "array", "items": { "type": "string", "enum": ["Common Cause", "Above UCL", "Below LCL", "7 Point Trend (Increasing)", "7 Point Trend (Decreasing)", "2 in 3 Above CL", "2 in 3 Below CL", "7 Points Above CL", "7 Points Below CL"] } },
+                  "special_cause_flag": { "type": "array", "items": { "type": "boolean" } },
+                  "point_type": { "type": "array", "items": { "type": "string", "enum": ["common_cause", "special_cause_improvement", "special_cause_concern", "special_cause_neutral_high", "special_cause_neutral_low"] } }
+                }
+              },
+              "variation_icon": { "type": "string", "enum": ["common_cause", "improvement_high", "improvement_low", "concern_high", "concern_low", "neutral_high", "neutral_low"] },
+              "assurance_type": { "type": ["string", "null"], "enum": ["consistent_pass", "consistent_fail", "inconsistent", null] },
+              "assurance_icon": { "type": ["string", "null"], "enum": ["pass", "fail", "inconsistent", null] },
+              "warnings": { "type": ["array", "null"], "items": { "type": "string" } }
+            }
+          },
           "Sector": { "type": "string", "enum": ["commissioner", "acute_trust", "community", "mental_health", "primary_care", "local_authority", "voluntary_sector", "ambulance", "care_homes", "unclassified"] },
           "Confidence": { "type": "string", "enum": ["sourced", "partial", "lead_org_unverified"] },
           "Error": {

@@ -55,6 +55,7 @@ func routes(_ app: Application) throws {
     api.on(.GET, "areas", ":code", action: .readPublic, use: APIController.area)
     api.on(.GET, "organisations", action: .readPublic, use: APIController.organisations)
     api.on(.GET, "organisations", ":slug", action: .readPublic, use: APIController.organisation)
+    api.on(.POST, "spc", action: .readPublic, use: SPCController.chart)
 }
 
 extension Request {

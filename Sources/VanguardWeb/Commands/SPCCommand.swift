@@ -1,0 +1,26 @@
+import Foundation
+import Vapor
+import VanguardCore
+
+/// `vanguard spc`: reads one series as JSON on standard input and writes its XmR chart as JSON.
+struct SPCCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String {
+        "Reads {\"values\": [...], \"improvement_direction\": \"increase|decrease|neutral\", \"target\"?, \"rebase_points\"?, \"screen_outliers\"?, \"fix_after_n_points\"?} on standard input and writes the Making Data Count XmR chart as JSON."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        do {
+            let output = try SPCController.chartJSON(for: input)
+            FileHandle.standardOutput.write(output + Data("\n".utf8))
+        } catch let error as AppError {
+            throw SPCInputError(description: error.reason)
+        }
+    }
+
+    struct SPCInputError: Error, CustomStringConvertible {
+        let description: String
+    }
+}
