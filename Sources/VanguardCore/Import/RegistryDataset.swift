@@ -12,6 +12,7 @@ public struct RegistryDataset: Sendable {
     public var footprints: [FootprintArea]
     public var partners: [PartnerOrganisation]
     public var facts: [ProgrammeFact]
+    public var metrics: [Metric]
 
     /// Where the seed files live: the project's own `data/` and the boundary files fetched at set-up.
     public struct Location: Sendable {
@@ -96,10 +97,11 @@ public struct RegistryDataset: Sendable {
         }
         let ccgs = try RegistryFiles.ccgs(from: try table(data, "ccg2015_to_sicbl.csv"))
         let facts = try RegistryFiles.programmeFacts(from: try table(data, "programme_facts.csv"))
+        let metrics = try RegistryFiles.metrics(from: try table(data, "metrics.csv"))
 
         return RegistryDataset(
             regions: regions, icbs: icbs, areas: areas, boundaries: boundaries, ccgs: ccgs, vanguards: vanguards,
-            footprints: footprints, partners: partners, facts: facts
+            footprints: footprints, partners: partners, facts: facts, metrics: metrics
         )
     }
 

@@ -185,6 +185,46 @@ public enum RegistryFiles {
         return facts
     }
 
+    /// The metric framework (`metrics.csv`).
+    public static func metrics(from table: CSVTable) throws(DataFileError) -> [Metric] {
+        let records = try table.records(requiring: [
+            "code", "name", "definition", "numerator", "denominator", "unit", "multiplier", "direction", "care_models", "source", "target",
+        ])
+        var seen = Set<String>()
+        var metrics: [Metric] = []
+        for record in records {
+            let code = try record.required("code")
+            guard code.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
+                throw record.error("code", "'\(code)' must be lower-case letters, digits and underscores")
+            }
+            guard seen.insert(code).inserted else { throw record.error("code", "\(code) appears twice") }
+            let multiplierText = try record.required("multiplier")
+            guard let multiplier = Double(multiplierText), multiplier > 0 else {
+                throw record.error("multiplier", "'\(multiplierText)' is not a positive number")
+            }
+            let directionText = try record.required("direction")
+            guard let direction = ImprovementDirection(rawValue: directionText) else {
+                throw record.error("direction", "'\(directionText)' is not one of increase, decrease, neutral")
+            }
+            var careModels: [CareModel] = []
+            for text in list(try record.required("care_models").replacingOccurrences(of: ";", with: "; ")) {
+                guard let model = CareModel(rawValue: text) else { throw record.error("care_models", "'\(text)' is not a care model") }
+                careModels.append(model)
+            }
+            var target: Double?
+            if let text = record.optional("target") {
+                guard let value = Double(text), value.isFinite else { throw record.error("target", "'\(text)' is not a number") }
+                target = value
+            }
+            metrics.append(Metric(
+                code: code, name: try record.required("name"), definition: try record.required("definition"),
+                numerator: try record.required("numerator"), denominator: try record.required("denominator"), unit: try record.required("unit"),
+                multiplier: multiplier, direction: direction, careModels: careModels, source: try record.required("source"), target: target
+            ))
+        }
+        return metrics
+    }
+
     static func positiveInteger(_ record: CSVTable.Record, _ column: String) throws(DataFileError) -> Int {
         let text = try record.required(column)
         guard let value = Int(text), value > 0 else {

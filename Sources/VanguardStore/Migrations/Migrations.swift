@@ -7,6 +7,7 @@ public enum VanguardMigrations {
             Migration0001CreateAreas(),
             Migration0002CreateVanguards(),
             Migration0003CreateAccounts(),
+            Migration0004CreateReturns(),
         ]
     }
 }

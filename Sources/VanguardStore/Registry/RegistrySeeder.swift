@@ -93,6 +93,8 @@ public enum RegistrySeeder {
                 record.value = fact.value
                 record.source = fact.source
             }
+            progress("the metric framework")
+            try await insertMissingMetrics(dataset.metrics, on: database, summary: &summary)
             return summary
         }
     }
@@ -166,6 +168,19 @@ public enum RegistrySeeder {
             record.note = footprint.note
             record.source = footprint.source
             try await save(record, before: before, on: database, summary: &summary)
+        }
+    }
+
+    /// Metrics are the programme team's to edit once they exist, so the seed only adds missing ones.
+    private static func insertMissingMetrics(_ metrics: [Metric], on database: any Database, summary: inout Summary) async throws {
+        let existing = Set(try await MetricRecord.query(on: database).all().compactMap(\.id))
+        for metric in metrics {
+            guard !existing.contains(metric.code) else {
+                summary.unchanged += 1
+                continue
+            }
+            try await MetricRecord(metric).create(on: database)
+            summary.inserted += 1
         }
     }
 

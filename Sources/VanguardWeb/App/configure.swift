@@ -39,6 +39,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(TokensCommand(), as: "tokens")
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(SPCCommand(), as: "spc")
+    app.asyncCommands.use(ImportCommand(), as: "import")
     try routes(app)
     if let smtp = config.smtp, isServing(app) {
         app.lifecycle.use(OutboxDeliveryLifecycle(settings: smtp))

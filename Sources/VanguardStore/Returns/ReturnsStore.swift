@@ -1,0 +1,171 @@
+import FluentKit
+import Foundation
+import VanguardCore
+
+extension MetricRecord {
+    convenience init(_ metric: Metric) {
+        self.init()
+        id = metric.code
+        name = metric.name
+        definition = metric.definition
+        numerator = metric.numerator
+        denominator = metric.denominator
+        unit = metric.unit
+        multiplier = metric.multiplier
+        direction = metric.direction.rawValue
+        careModels = metric.careModels.map(\.rawValue).joined(separator: ";")
+        source = metric.source
+        target = metric.target
+    }
+
+    var metric: Metric? {
+        guard let code = id, let direction = ImprovementDirection(rawValue: direction) else { return nil }
+        return Metric(
+            code: code, name: name, definition: definition, numerator: numerator, denominator: denominator, unit: unit, multiplier: multiplier,
+            direction: direction, careModels: careModels.split(separator: ";").compactMap { CareModel(rawValue: String($0)) }, source: source, target: target
+        )
+    }
+}
+
+/// What an accepted submission did.
+public struct SubmissionSummary: Sendable, Equatable {
+    public let submissionID: UUID
+    public let rows: Int
+    public let added: Int
+    public let revised: Int
+    public let unchanged: Int
+}
+
+/// One revision of a value, as its history shows it.
+public struct ValueRevision: Sendable, Equatable {
+    public let revision: Int
+    public let numerator: Double
+    public let denominator: Double
+    public let isCurrent: Bool
+    public let submittedAt: Date
+    public let submittedBy: String
+    public let channel: String
+}
+
+/// Metrics and monthly returns: accepted whole in one transaction, revised rather than overwritten.
+public struct ReturnsStore: Sendable {
+    public let database: any Database
+    public let now: @Sendable () -> Date
+
+    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.now = now
+    }
+
+    public func metrics() async throws -> [Metric] {
+        try await MetricRecord.query(on: database).sort(\.$id).all().compactMap(\.metric)
+    }
+
+    public func areaCodes() async throws -> Set<String> {
+        Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
+    }
+
+    /// Writes checked values as one submission. A value equal to the current one is left alone; a
+    /// different one becomes a new revision and the earlier revision is kept. All or nothing.
+    public func submit(
+        _ values: [ReturnValue], fileName: String, by actor: Actor, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> SubmissionSummary {
+        let submissionID = UUID()
+        let at = now()
+        return try await database.transaction { database in
+            let metricCodes = Array(Set(values.map(\.metricCode)))
+            let areaCodes = Array(Set(values.map(\.areaCode)))
+            var current: [ReturnValue.Key: ReturnValueRecord] = [:]
+            for record in try await ReturnValueRecord.query(on: database)
+                .filter(\.$isCurrent == true).filter(\.$metricCode ~~ metricCodes).filter(\.$areaCode ~~ areaCodes).all() {
+                guard let period = Month(record.period) else { continue }
+                current[ReturnValue.Key(areaCode: record.areaCode, metricCode: record.metricCode, period: period)] = record
+            }
+            var inserts: [ReturnValueRecord] = []
+            var superseded: [UUID] = []
+            var added = 0, revised = 0, unchanged = 0
+            for value in values {
+                let existing = current[value.key]
+                if let existing, existing.numerator == value.numerator, existing.denominator == value.denominator {
+                    unchanged += 1
+                    continue
+                }
+                let record = ReturnValueRecord()
+                record.id = UUID()
+                record.areaCode = value.areaCode
+                record.metricCode = value.metricCode
+                record.period = value.period.description
+                record.numerator = value.numerator
+                record.denominator = value.denominator
+                record.revision = (existing?.revision ?? 0) + 1
+                record.isCurrent = true
+                record.submissionID = submissionID
+                inserts.append(record)
+                if let existing, let id = existing.id {
+                    superseded.append(id)
+                    revised += 1
+                } else {
+                    added += 1
+                }
+            }
+            let submission = SubmissionRecord()
+            submission.id = submissionID
+            submission.at = at
+            submission.actorUserID = actor.userID
+            submission.actorLabel = actor.label
+            submission.channel = actor.channel.rawValue
+            submission.fileName = String(fileName.prefix(200))
+            submission.rowCount = values.count
+            submission.added = added
+            submission.revised = revised
+            try await submission.create(on: database)
+            // Chunks keep each statement under SQLite's limit on bound parameters.
+            for chunk in stride(from: 0, to: superseded.count, by: 500) {
+                let ids = Array(superseded[chunk..<min(chunk + 500, superseded.count)])
+                try await ReturnValueRecord.query(on: database).filter(\.$id ~~ ids).set(\.$isCurrent, to: false).update()
+            }
+            for chunk in stride(from: 0, to: inserts.count, by: 1000) {
+                try await Array(inserts[chunk..<min(chunk + 1000, inserts.count)]).create(on: database)
+                progress(min(chunk + 1000, inserts.count), inserts.count)
+            }
+            try await AuditLog.record(
+                actor, "submit", entity: "submission", id: submissionID.uuidString,
+                after: ["file": fileName, "rows": "\(values.count)", "added": "\(added)", "revised": "\(revised)", "unchanged": "\(unchanged)"],
+                at: at, on: database
+            )
+            return SubmissionSummary(submissionID: submissionID, rows: values.count, added: added, revised: revised, unchanged: unchanged)
+        }
+    }
+
+    /// Every revision of one value, newest first, with who sent it.
+    public func history(area: String, metric: String, period: Month) async throws -> [ValueRevision] {
+        let records = try await ReturnValueRecord.query(on: database)
+            .filter(\.$areaCode == area).filter(\.$metricCode == metric).filter(\.$period == period.description)
+            .sort(\.$revision, .descending).all()
+        var revisions: [ValueRevision] = []
+        for record in records {
+            let submission = try await SubmissionRecord.find(record.submissionID, on: database)
+            revisions.append(ValueRevision(
+                revision: record.revision, numerator: record.numerator, denominator: record.denominator, isCurrent: record.isCurrent,
+                submittedAt: submission?.at ?? Date(timeIntervalSince1970: 0), submittedBy: submission?.actorLabel ?? "unknown",
+                channel: submission?.channel ?? "unknown"
+            ))
+        }
+        return revisions
+    }
+
+    /// The current values of one metric in one area, in month order.
+    public func series(area: String, metric: String) async throws -> [ReturnValue] {
+        try await ReturnValueRecord.query(on: database)
+            .filter(\.$areaCode == area).filter(\.$metricCode == metric).filter(\.$isCurrent == true)
+            .sort(\.$period).all().compactMap { record in
+                Month(record.period).map { ReturnValue(areaCode: record.areaCode, metricCode: record.metricCode, period: $0, numerator: record.numerator, denominator: record.denominator) }
+            }
+    }
+
+    public func counts() async throws -> (values: Int, current: Int, submissions: Int) {
+        (try await ReturnValueRecord.query(on: database).count(),
+         try await ReturnValueRecord.query(on: database).filter(\.$isCurrent == true).count(),
+         try await SubmissionRecord.query(on: database).count())
+    }
+}

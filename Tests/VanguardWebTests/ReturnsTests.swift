@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import VanguardCore
+import VanguardStore
+import VaporTesting
+@testable import VanguardWeb
+
+@Suite struct ReturnsTests {
+    static func value(_ area: String, _ month: Int, _ numerator: Double) -> ReturnValue {
+        ReturnValue(areaCode: area, metricCode: "emergency_admissions", period: Month(year: 2015, month: month), numerator: numerator, denominator: 300_000)
+    }
+
+    @Test func aResubmissionRevisesAndKeepsTheEarlierVersion() async throws {
+        try await TestApp.run { app in
+            // setup
+            let store = ReturnsStore(database: app.db)
+            let lead = Actor(userID: nil, label: "lead@wirral.nhs.uk", channel: .api)
+            let first = try await store.submit((1...12).map { Self.value("E38000208", $0, 1000 + Double($0)) }, fileName: "first.csv", by: lead)
+            #expect(first.added == 12 && first.revised == 0)
+            // MUT: March changes, the rest are sent again unchanged, and one new area appears
+            var again = (1...12).map { Self.value("E38000208", $0, 1000 + Double($0)) }
+            again[2] = Self.value("E38000208", 3, 1500)
+            again.append(Self.value("E38000143", 1, 900))
+            let second = try await store.submit(again, fileName: "second.csv", by: .operatorAtCLI("test"))
+            // validate
+            #expect(second.added == 1 && second.revised == 1 && second.unchanged == 11)
+            let history = try await store.history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 3))
+            #expect(history.map(\.revision) == [2, 1])
+            #expect(history.map(\.numerator) == [1500, 1003])
+            #expect(history.map(\.isCurrent) == [true, false])
+            #expect(history.last?.submittedBy == "lead@wirral.nhs.uk" && history.last?.channel == "api")
+            let series = try await store.series(area: "E38000208", metric: "emergency_admissions")
+            #expect(series.count == 12)
+            #expect(series[2].numerator == 1500)
+            let counts = try await store.counts()
+            #expect(counts.values == 14 && counts.current == 13 && counts.submissions == 2)
+            let audit = try await AuditLog.entries(matching: .init(entity: "submission"), on: app.db)
+            #expect(audit.count == 2)
+            #expect(audit.first?.after?["revised"] == "1")
+        }
+    }
+
+    @Test func aSubmissionThatFailsPartWayWritesNothing() async throws {
+        try await TestApp.run { app in
+            let store = ReturnsStore(database: app.db)
+            _ = try await store.submit([Self.value("E38000208", 1, 10)], fileName: "first.csv", by: .operatorAtCLI("test"))
+            // setup: an area the database does not know slips past the file check and fails the insert late
+            var values = (1...12).map { Self.value("E38000208", $0, 20) }
+            values.append(Self.value("E38999999", 1, 5))
+            // MUT
+            await #expect(throws: (any Error).self) { try await store.submit(values, fileName: "bad.csv", by: .operatorAtCLI("test")) }
+            // validate: the earlier state exactly
+            let counts = try await store.counts()
+            #expect(counts.values == 1 && counts.current == 1 && counts.submissions == 1)
+            #expect(try await store.series(area: "E38000208", metric: "emergency_admissions").map(\.numerator) == [10])
+            #expect(try await AuditLog.entries(matching: .init(entity: "submission"), on: app.db).count == 1)
+        }
+    }
+
+    @Test func theCLIImportsAFileAndABadFileChangesNothing() async throws {
+        try await TestApp.run { app in
+            // setup
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vanguard-returns-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let good = directory.appendingPathComponent("good.csv")
+            try "area_code,metric_code,period,numerator,denominator\nE38000208,emergency_admissions,2015-04,1032,320500\nE38000143,ae_four_hour,2015-04,9000,10000\n"
+                .write(to: good, atomically: true, encoding: .utf8)
+            let bad = directory.appendingPathComponent("bad.csv")
+            try "area_code,metric_code,period,numerator,denominator\nE38000208,emergency_admissions,2015-05,1040,320500\nE38000208,emergency_admissions,2015-06,-3,320500\n"
+                .write(to: bad, atomically: true, encoding: .utf8)
+            // MUT
+            app.environment.arguments = ["vanguard", "import", "returns", good.path]
+            try await app.execute()
+            app.environment.arguments = ["vanguard", "import", "returns", bad.path]
+            await #expect(throws: (any Error).self) { try await app.execute() }
+            // validate
+            let counts = try await ReturnsStore(database: app.db).counts()
+            #expect(counts.values == 2 && counts.submissions == 1)
+            let entry = try #require(try await AuditLog.entries(matching: .init(entity: "submission"), on: app.db).first)
+            #expect(entry.actor.channel == .cli && entry.after?["file"] == "good.csv" && entry.after?["added"] == "2")
+        }
+    }
+}
