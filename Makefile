@@ -5,10 +5,10 @@ export PORT DATABASE_URL
 
 BIN = $(shell swift build --show-bin-path)/vanguard
 
-.PHONY: run test assets build build-tests seed migrate serve test-core lint clean
+.PHONY: run test assets build build-tests seed demo-data migrate serve test-core clean
 
-## Fetch assets, build, migrate, seed and serve on http://localhost:$(PORT)
-run: assets build seed serve
+## Fetch assets, build, migrate, seed, load generated demo returns, and serve on http://localhost:$(PORT)
+run: assets build seed demo-data serve
 
 ## The whole suite: Swift tests on SQLite and PostgreSQL, end-to-end and browser tests
 test:
@@ -28,6 +28,9 @@ migrate: build
 
 seed: build
 	$(BIN) seed
+
+demo-data: build
+	$(BIN) demo-data
 
 serve: build
 	$(BIN) serve

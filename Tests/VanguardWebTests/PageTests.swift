@@ -44,7 +44,9 @@ import VaporTesting
                          "/organisations", "/organisations/salford-royal-nhs-ft", "/find", "/about/data", "/healthz"] {
                 #expect(seen.contains(path), "\(path) is reachable from home")
             }
-            #expect(seen.filter { $0.hasPrefix("/vanguards/") }.count == 50)
+            #expect(seen.filter { $0.hasPrefix("/vanguards/") && $0.split(separator: "/").count == 2 }.count == 50)
+            #expect(seen.filter { $0.hasSuffix("/dashboard") }.count == 50)
+            #expect(seen.filter { $0.hasSuffix("/dashboard.csv") }.count == 50)
             #expect(seen.filter { $0.hasPrefix("/areas/") }.count == 106)
         }
     }

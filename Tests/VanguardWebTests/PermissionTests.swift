@@ -18,6 +18,8 @@ import VaporTesting
         "GET /": browsers,
         "GET /vanguards": browsers,
         "GET /vanguards/:number": browsers,
+        "GET /vanguards/:number/dashboard": browsers,
+        "GET /vanguards/:number/dashboard.csv": browsers,
         "GET /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "POST /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "GET /map": browsers,

@@ -82,3 +82,41 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct DashboardTests {
+    @Test func theDashboardReadsStoredEvaluationsAndSaysWhenDataIsGenerated() async throws {
+        try await TestApp.run { app in
+            // setup: two years of returns for Wirral and for an area no vanguard covered
+            let store = ReturnsStore(database: app.db)
+            let registry = try await RegistryStore(database: app.db).registry()
+            let uncovered = try #require(registry.areas.first { registry.vanguards(covering: $0.code).isEmpty })
+            var values: [ReturnValue] = []
+            for offset in 0..<24 {
+                let month = Month(year: 2014, month: 4).adding(months: offset)
+                values.append(ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: 2800 + Double(offset), denominator: 330_000))
+                values.append(ReturnValue(areaCode: uncovered.code, metricCode: "emergency_admissions", period: month, numerator: 1000, denominator: 120_000))
+            }
+            _ = try await store.submit(values, fileName: "two-years.csv", by: .operatorAtCLI("test"))
+            // Before evaluation the dashboard has nothing to show rather than computing on the request.
+            let before = try await app.fetch("/vanguards/1/dashboard")
+            #expect(before.body.contains("No returns have been received"))
+            // MUT
+            let count = try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+            // validate
+            // One for the rest of England, one for each vanguard judged by this metric that covers Wirral.
+            let judged = registry.vanguards(covering: "E38000208").filter { [.pacs, .mcp, .uec].contains($0.careModel) }
+            #expect(count == 1 + judged.count)
+            let page = try await app.fetch("/vanguards/1/dashboard")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Emergency admissions per 1,000 population"))
+            #expect(page.body.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-spc\""))
+            #expect(page.count(of: "class=\"vg-spc__point ") == 24)
+            #expect(!page.body.contains("Generated data"))
+            #expect(page.body.contains("+0.0%"))  // the rest of England did not change
+            let csv = try await app.fetch("/vanguards/1/dashboard.csv")
+            #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            #expect(csv.body.split(separator: "\r\n").count == 25)
+            #expect(csv.body.contains("Wirral Partners,emergency_admissions,2014-04,2800.0,330000.0,"))
+        }
+    }
+}

@@ -8,6 +8,7 @@ public enum VanguardMigrations {
             Migration0002CreateVanguards(),
             Migration0003CreateAccounts(),
             Migration0004CreateReturns(),
+            Migration0005CreateEvaluations(),
         ]
     }
 }

@@ -27,6 +27,8 @@ enum SiteURL: Hashable {
     case adminRevokeRole(UUID, UUID)
     case audit, outbox, permissions
     case editVanguard(Int)
+    case dashboard(Int)
+    case dashboardCSV(Int)
     case editOrganisation(String)
 
     enum API: Hashable {
@@ -72,6 +74,8 @@ enum SiteURL: Hashable {
         case .outbox: "/admin/outbox"
         case .permissions: "/permissions"
         case .editVanguard(let number): "/vanguards/\(number)/edit"
+        case .dashboard(let number): "/vanguards/\(number)/dashboard"
+        case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):
             switch api {

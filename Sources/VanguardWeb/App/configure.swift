@@ -40,6 +40,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(OutboxCommand(), as: "outbox")
     app.asyncCommands.use(SPCCommand(), as: "spc")
     app.asyncCommands.use(ImportCommand(), as: "import")
+    app.asyncCommands.use(DemoDataCommand(), as: "demo-data")
     try routes(app)
     if let smtp = config.smtp, isServing(app) {
         app.lifecycle.use(OutboxDeliveryLifecycle(settings: smtp))

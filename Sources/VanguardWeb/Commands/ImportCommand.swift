@@ -40,6 +40,8 @@ struct ImportReturnsCommand: AsyncCommand {
         let summary = try await store.submit(values, fileName: url.lastPathComponent, by: .operatorAtCLI()) { written, total in
             console.print("[import] \(written)/\(total) values written")
         }
+        let evaluations = try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        context.console.print("[import] evaluations recomputed: \(evaluations).")
         context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
     }
 

@@ -9,6 +9,7 @@ extension VanguardPage {
             body: .group(
                 .span(.class("nhsuk-caption-l"), .text("Vanguard \(vanguard.number)")),
                 .h1(.text(vanguard.name)),
+                .p(.class("nhsuk-body-l"), .a(.safeHref(SiteURL.dashboard(vanguard.number).path), .text("Dashboard: this vanguard's metrics against the rest of England"))),
                 .if(vanguard.confidence != .sourced, Components.warning(
                     vanguard.confidence == .partial ? "Partly sourced" : "Lead organisations unverified", vanguard.confidence.summary
                 )),

@@ -1,0 +1,31 @@
+import Foundation
+
+/// SplitMix64: a small, fast generator whose output depends only on its seed, so generated data
+/// is the same on every machine and every run.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform number in [0, 1).
+    public mutating func uniform() -> Double {
+        Double(next() >> 11) / Double(1 << 53)
+    }
+
+    /// A standard normal number (Box–Muller).
+    public mutating func normal() -> Double {
+        let u1 = max(uniform(), .leastNonzeroMagnitude)
+        let u2 = uniform()
+        return (-2 * log(u1)).squareRoot() * cos(2 * .pi * u2)
+    }
+}

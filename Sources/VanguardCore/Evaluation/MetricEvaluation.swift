@@ -1,0 +1,51 @@
+import Foundation
+
+/// One metric for one place (a vanguard's footprint, or the rest of England), evaluated: its monthly
+/// rates, the SPC chart of those rates, and the change against the 2014/15 baseline.
+public struct MetricEvaluation: Codable, Sendable, Equatable {
+    public let metricCode: String
+    public let months: [Month]
+    public let numerators: [Double]
+    public let denominators: [Double]
+    public let rates: [Double]
+    public let chart: XmRChart?
+    /// The rate over April 2014 – March 2015, the programme's baseline year.
+    public let baselineRate: Double?
+    /// The rate over the latest twelve months.
+    public let latestYearRate: Double?
+    /// Relative change (0.03 is +3%) for counts; the change in points for percentages.
+    public let changeAgainstBaseline: Double?
+    public let changeIsInPoints: Bool
+
+    public static let baselineYear = 2014
+
+    /// Sums numerators and denominators month by month first, so rates of places are weighted by size.
+    public init(metric: Metric, values: [ReturnValue]) {
+        var numerator: [Month: Double] = [:]
+        var denominator: [Month: Double] = [:]
+        for value in values where value.metricCode == metric.code {
+            numerator[value.period, default: 0] += value.numerator
+            denominator[value.period, default: 0] += value.denominator
+        }
+        let months = numerator.keys.sorted()
+        metricCode = metric.code
+        self.months = months
+        numerators = months.map { numerator[$0] ?? 0 }
+        denominators = months.map { denominator[$0] ?? 0 }
+        rates = months.map { metric.rate(numerator: numerator[$0] ?? 0, denominator: denominator[$0] ?? 1) }
+        chart = months.isEmpty ? nil : try? XmRChart(XmRInput(values: rates, improvementDirection: metric.direction, target: metric.target))
+        func pooled(_ selected: [Month]) -> Double? {
+            let den = selected.reduce(0) { $0 + (denominator[$1] ?? 0) }
+            guard !selected.isEmpty, den > 0 else { return nil }
+            return metric.rate(numerator: selected.reduce(0) { $0 + (numerator[$1] ?? 0) }, denominator: den)
+        }
+        baselineRate = pooled(months.filter { $0.financialYear == Self.baselineYear })
+        latestYearRate = months.count >= 12 ? pooled(Array(months.suffix(12))) : nil
+        changeIsInPoints = metric.unit == "per cent"
+        if let baselineRate, let latestYearRate, baselineRate > 0 {
+            changeAgainstBaseline = changeIsInPoints ? latestYearRate - baselineRate : latestYearRate / baselineRate - 1
+        } else {
+            changeAgainstBaseline = nil
+        }
+    }
+}

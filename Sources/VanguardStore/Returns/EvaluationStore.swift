@@ -1,0 +1,102 @@
+import FluentKit
+import Foundation
+import VanguardCore
+
+/// Recomputes and serves the stored evaluations: each vanguard's footprint and the rest of England
+/// (areas no vanguard covered), for every metric of the framework.
+public struct EvaluationStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public static func key(vanguard: Int, metric: String) -> String { "vanguard:\(vanguard):\(metric)" }
+    public static func restOfEnglandKey(metric: String) -> String { "rest_of_england:\(metric)" }
+
+    /// Reads every current value once, evaluates every place and metric, and replaces the stored results.
+    @discardableResult
+    public func recomputeAll(registry: Registry, at date: Date = Date()) async throws -> Int {
+        let metrics = try await ReturnsStore(database: database).metrics()
+        var byArea: [String: [ReturnValue]] = [:]
+        for record in try await ReturnValueRecord.query(on: database).filter(\.$isCurrent == true).all() {
+            guard let period = Month(record.period) else { continue }
+            byArea[record.areaCode, default: []].append(
+                ReturnValue(areaCode: record.areaCode, metricCode: record.metricCode, period: period, numerator: record.numerator, denominator: record.denominator)
+            )
+        }
+        var results: [(key: String, scope: String, evaluation: MetricEvaluation)] = []
+        let covered = Set(registry.footprints.map(\.areaCode))
+        let rest = registry.areas.map(\.code).filter { !covered.contains($0) }.flatMap { byArea[$0] ?? [] }
+        for metric in metrics {
+            let evaluation = MetricEvaluation(metric: metric, values: rest)
+            if !evaluation.months.isEmpty { results.append((Self.restOfEnglandKey(metric: metric.code), "rest_of_england", evaluation)) }
+            for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
+                let values = registry.footprint(of: vanguard.number).flatMap { byArea[$0.areaCode] ?? [] }
+                let evaluation = MetricEvaluation(metric: metric, values: values)
+                if !evaluation.months.isEmpty { results.append((Self.key(vanguard: vanguard.number, metric: metric.code), "vanguard:\(vanguard.number)", evaluation)) }
+            }
+        }
+        let encoder = JSONEncoder()
+        let computed = results
+        try await database.transaction { database in
+            try await EvaluationRecord.query(on: database).delete()
+            var records: [EvaluationRecord] = []
+            for result in computed {
+                let record = EvaluationRecord()
+                record.id = result.key
+                record.scope = result.scope
+                record.metricCode = result.evaluation.metricCode
+                record.computedAt = date
+                record.body = String(decoding: try encoder.encode(result.evaluation), as: UTF8.self)
+                record.variationIcon = result.evaluation.chart?.variationIcon
+                record.assuranceIcon = result.evaluation.chart?.assuranceIcon
+                record.changeAgainstBaseline = result.evaluation.changeAgainstBaseline
+                records.append(record)
+            }
+            for chunk in stride(from: 0, to: records.count, by: 200) {
+                try await Array(records[chunk..<min(chunk + 200, records.count)]).create(on: database)
+            }
+        }
+        return results.count
+    }
+
+    /// The stored evaluations of a vanguard, and of the rest of England for the same metrics.
+    public func evaluations(vanguard: Int) async throws -> (vanguard: [MetricEvaluation], restOfEngland: [String: MetricEvaluation]) {
+        let decoder = JSONDecoder()
+        let own = try await EvaluationRecord.query(on: database).filter(\.$scope == "vanguard:\(vanguard)").sort(\.$metricCode).all()
+            .map { try decoder.decode(MetricEvaluation.self, from: Data($0.body.utf8)) }
+        var rest: [String: MetricEvaluation] = [:]
+        for record in try await EvaluationRecord.query(on: database).filter(\.$scope == "rest_of_england").all() {
+            rest[record.metricCode] = try decoder.decode(MetricEvaluation.self, from: Data(record.body.utf8))
+        }
+        return (own, rest)
+    }
+
+    /// Whether any data shown came from the demo generator, so pages can say "generated data".
+    public func hasGeneratedData() async throws -> Bool {
+        try await InjectedEffectRecord.query(on: database).count() > 0
+    }
+
+    public func recordEffects(_ effects: [InjectedEffect], seed: UInt64) async throws {
+        try await database.transaction { database in
+            try await InjectedEffectRecord.query(on: database).delete()
+            var records: [InjectedEffectRecord] = []
+            for effect in effects {
+                let record = InjectedEffectRecord()
+                record.id = UUID()
+                record.seed = Int(truncatingIfNeeded: seed)
+                record.areaCode = effect.areaCode
+                record.metricCode = effect.metricCode
+                record.vanguardNumber = effect.vanguardNumber
+                record.start = effect.start.description
+                record.relativeEffect = effect.relativeEffect
+                record.rampMonths = effect.rampMonths
+                records.append(record)
+            }
+            for chunk in stride(from: 0, to: records.count, by: 200) {
+                try await Array(records[chunk..<min(chunk + 200, records.count)]).create(on: database)
+            }
+        }
+    }
+}

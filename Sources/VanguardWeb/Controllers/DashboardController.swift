@@ -1,0 +1,33 @@
+import Foundation
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// Dashboards read stored evaluations only; nothing here computes a chart.
+enum DashboardController {
+    static func model(_ request: Request) async throws -> VanguardDashboardPage.Model {
+        let registry = try await request.registry()
+        let vanguard = try PagesController.findVanguard(request.pathParameter("number"), in: registry)
+        return try await request.readingDatabase {
+            let store = EvaluationStore(database: request.db)
+            let (own, rest) = try await store.evaluations(vanguard: vanguard.number)
+            let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(database: request.db).metrics().map { ($0.code, $0) })
+            let rows = own.compactMap { evaluation in
+                metrics[evaluation.metricCode].map { VanguardDashboardPage.Row(metric: $0, evaluation: evaluation, restOfEngland: rest[evaluation.metricCode]) }
+            }
+            return VanguardDashboardPage.Model(vanguard: vanguard, rows: rows, isGenerated: try await store.hasGeneratedData())
+        }
+    }
+
+    @Sendable static func vanguard(request: Request) async throws -> Response {
+        VanguardDashboardPage.document(try await model(request), context: request.pageContext).response()
+    }
+
+    @Sendable static func vanguardCSV(request: Request) async throws -> Response {
+        let model = try await model(request)
+        let response = Response(status: .ok, body: .init(string: VanguardDashboardPage.csv(model)))
+        response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"vanguard-\(model.vanguard.number)-dashboard.csv\"")
+        return response
+    }
+}

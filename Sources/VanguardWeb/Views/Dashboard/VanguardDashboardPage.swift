@@ -1,0 +1,112 @@
+import Foundation
+import Plot
+import VanguardCore
+
+/// A vanguard's dashboard: every metric of its care model with its chart, icons, latest value and
+/// change against 2014/15 beside the same change for the rest of England.
+enum VanguardDashboardPage {
+    struct Row {
+        let metric: Metric
+        let evaluation: MetricEvaluation
+        let restOfEngland: MetricEvaluation?
+    }
+
+    struct Model {
+        let vanguard: Vanguard
+        let rows: [Row]
+        let isGenerated: Bool
+    }
+
+    static func document(_ model: Model, context: PageContext) -> HTML {
+        let vanguard = model.vanguard
+        return Layout.document(
+            title: "Dashboard – \(vanguard.name)", context: context,
+            breadcrumbs: [("Home", .home), ("Vanguards", .vanguards), (vanguard.name, .vanguard(vanguard.number))],
+            body: .group(
+                .span(.class("nhsuk-caption-l"), .text("Dashboard")),
+                .h1(.text(vanguard.name)),
+                .if(model.isGenerated, Components.warning("Generated data",
+                    "These figures are generated for demonstration, with known effects built in from the vanguard's announcement. They are not real NHS data.")),
+                .if(model.rows.isEmpty, .p(.text("No returns have been received for this vanguard's metrics yet."))),
+                .if(!model.rows.isEmpty, summary(model)),
+                .forEach(model.rows) { row in metricSection(row, generated: model.isGenerated) },
+                .p(.a(.safeHref(SiteURL.dashboardCSV(vanguard.number).path), .text("Download all of this as CSV")))
+            )
+        )
+    }
+
+    static func change(_ evaluation: MetricEvaluation?) -> String {
+        guard let change = evaluation?.changeAgainstBaseline else { return "–" }
+        return evaluation?.changeIsInPoints == true ? String(format: "%+.1f points", change) : String(format: "%+.1f%%", change * 100)
+    }
+
+    static func summary(_ model: Model) -> Node<HTML.BodyContext> {
+        .table(
+            .class("nhsuk-table"),
+            .caption(.class("nhsuk-table__caption"), .text("At a glance\(model.isGenerated ? " (generated data)" : "")")),
+            .thead(.tr(.th(.text("Metric")), .th(.text("Variation")), .th(.text("Assurance")), .th(.text("Latest")),
+                       .th(.text("Change since 2014/15")), .th(.text("Rest of England")))),
+            .tbody(.forEach(model.rows) { row in
+                let variation = SPCIcons.variation(row.evaluation.chart?.variationIcon ?? "common_cause")
+                return .tr(
+                    .td(.a(.safeHref("#\(row.metric.code)"), .text(row.metric.name))),
+                    .td(.span(.class("vg-icon \(variation.cssClass)"), .text(variation.text))),
+                    .td(.unwrap(SPCIcons.assurance(row.evaluation.chart?.assuranceIcon), { .span(.class("vg-icon \($0.cssClass)"), .text($0.text)) }, else: .text("No target"))),
+                    .td(.text(row.evaluation.rates.last.map { "\(SPCChartSVG.format($0)) (\(row.evaluation.months.last!))" } ?? "–")),
+                    .td(.text(change(row.evaluation))),
+                    .td(.text(change(row.restOfEngland)))
+                )
+            })
+        )
+    }
+
+    static func metricSection(_ row: Row, generated: Bool) -> Node<HTML.BodyContext> {
+        let evaluation = row.evaluation
+        return .section(
+            .id(row.metric.code), .class("vg-metric"),
+            .h2(.text(row.metric.name)),
+            .p(.class("nhsuk-body-s"), .text("\(row.metric.definition). \(row.metric.unit.prefix(1).uppercased() + row.metric.unit.dropFirst()); \(row.metric.direction == .decrease ? "lower is better" : row.metric.direction == .increase ? "higher is better" : "neither direction is better")\(row.metric.target.map { "; target \(SPCChartSVG.format($0))" } ?? ""). Source: \(row.metric.source)\(generated ? " (the values here are generated)" : "").")),
+            .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland))),
+            .p(.class("nhsuk-body-s vg-spc-legend"),
+               .span(.class("vg-key vg-spc--common"), .text("Common cause")), .text(" "),
+               .span(.class("vg-key vg-spc--improvement"), .text("Improvement")), .text(" "),
+               .span(.class("vg-key vg-spc--concern"), .text("Concern")), .text(" "),
+               .span(.class("vg-key vg-key--comparison"), .text("Rest of England"))),
+            .details(
+                .summary(.text("The data as a table")),
+                .table(
+                    .class("nhsuk-table vg-data-table"),
+                    .thead(.tr(.th(.text("Month")), .th(.text("Numerator")), .th(.text("Denominator")), .th(.text("Rate")), .th(.text("Rest of England")), .th(.text("SPC")))),
+                    .tbody(.forEach(evaluation.months.indices) { index in
+                        let restIndex = row.restOfEngland?.months.firstIndex(of: evaluation.months[index])
+                        return .tr(
+                            .td(.text(evaluation.months[index].description)),
+                            .td(.text(SPCChartSVG.format(evaluation.numerators[index]))),
+                            .td(.text(SPCChartSVG.format(evaluation.denominators[index]))),
+                            .td(.text(SPCChartSVG.format(evaluation.rates[index]))),
+                            .td(.text(restIndex.flatMap { row.restOfEngland?.rates[$0] }.map(SPCChartSVG.format) ?? "–")),
+                            .td(.text(evaluation.chart?.points.specialCauseType[index] ?? "–"))
+                        )
+                    })
+                )
+            )
+        )
+    }
+
+    /// Every row of every metric, for people to take away; text is made spreadsheet-safe.
+    static func csv(_ model: Model) -> String {
+        var text = CSVWriter.line(["vanguard", "metric", "period", "numerator", "denominator", "rate", "special_cause", "rest_of_england_rate", "data"])
+        for row in model.rows {
+            for index in row.evaluation.months.indices {
+                let month = row.evaluation.months[index]
+                let rest = row.restOfEngland?.months.firstIndex(of: month).flatMap { row.restOfEngland?.rates[$0] }
+                text += CSVWriter.line([
+                    model.vanguard.name, row.metric.code, month.description, String(row.evaluation.numerators[index]),
+                    String(row.evaluation.denominators[index]), String(row.evaluation.rates[index]),
+                    row.evaluation.chart?.points.specialCauseType[index] ?? "", rest.map { String($0) } ?? "", model.isGenerated ? "generated" : "returned",
+                ])
+            }
+        }
+        return text
+    }
+}
