@@ -71,7 +71,7 @@ serve_and_test() { # database-url label [extra env for pytest...]
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     step "end-to-end on $label (port $port)"
     DATABASE_URL="$url" "$binary" seed | tail -1
-    DATABASE_URL="$url" "$binary" seed | tail -1
+    DATABASE_URL="$url" "$binary" demo-data | tail -1
     # The first programme-team account, made the way an operator would, for the browser to sign in with.
     printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
         --email e2e-admin@example.nhs.uk --role programme_team --name "E2E Admin" --password-stdin

@@ -121,3 +121,16 @@ def test_the_programme_team_signs_in_and_reads_the_audit_log(browser, base_url):
     browser.find_element(By.CSS_SELECTOR, ".vg-header__account button").click()
     arrive(browser, base_url + "/")
     assert "Sign in" in browser.find_element(By.CLASS_NAME, "vg-header__account").text
+
+
+def test_a_dashboard_shows_generated_data_labelled_as_such(browser, base_url):
+    browser.get(base_url + "/vanguards/1")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Dashboard").click()
+    arrive(browser, base_url + "/vanguards/1/dashboard")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Generated data" in main
+    assert "Emergency admissions per 1,000 population" in main
+    charts = browser.find_elements(By.CSS_SELECTOR, "svg.vg-spc")
+    assert len(charts) == 4  # the PACS metrics
+    assert len(charts[0].find_elements(By.CSS_SELECTOR, "circle.vg-spc__point")) == 72
+    screenshot(browser, "dashboard")
