@@ -120,3 +120,74 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ReturnsSubmissionTests {
+    static let header = "area_code,metric_code,period,numerator,denominator\n"
+
+    static func multipart(_ csv: String, csrf: String) -> (contentType: String, body: String) {
+        let boundary = "vanguard-test-boundary"
+        let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n\(csrf)\r\n"
+            + "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"wirral.csv\"\r\nContent-Type: text/csv\r\n\r\n\(csv)\r\n--\(boundary)--\r\n"
+        return ("multipart/form-data; boundary=\(boundary)", body)
+    }
+
+    static func upload(_ app: Application, _ people: People, as kind: People.Kind, csv: String, csrf: String = People.csrf) async throws -> Fetched {
+        let (contentType, body) = multipart(csv, csrf: csrf)
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: "\(CSRFMiddleware.cookieName)=\(People.csrf); \(SessionCookie.name)=\(people.sessions[kind]!)")
+        headers.add(name: .contentType, value: contentType)
+        var fetched: Fetched?
+        try await app.testing().test(.POST, "/returns/upload", headers: headers, body: ByteBuffer(string: body)) { response in
+            fetched = Fetched(status: response.status, headers: response.headers, body: response.body.string)
+        }
+        return try #require(fetched)
+    }
+
+    @Test func aTokenSubmitsForItsOwnVanguardsAreasOnly() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            // MUT: Wirral (vanguard 1's footprint), then Salford (not)
+            let own = try await app.send(.POST, "/api/v1/returns", json: nil, bearer: people.token, csv: Self.header + "E38000208,emergency_admissions,2015-04,2800,330000\n")
+            let foreign = try await app.send(.POST, "/api/v1/returns", json: nil, bearer: people.token, csv: Self.header + "E38000208,emergency_admissions,2015-05,2810,330000\nE38000143,emergency_admissions,2015-04,2000,250000\n")
+            // validate
+            #expect(own.status == .created)
+            #expect(try own.json()["added"] as? Int == 1)
+            #expect(foreign.status == .badRequest)
+            let problems = try #require(try foreign.json()["problems"] as? [[String: Any]])
+            #expect(problems.count == 1)
+            #expect(problems.first?["row"] as? Int == 3 && problems.first?["column"] as? String == "area_code")
+            #expect(problems.first?["reason"] as? String == "is not in the footprint of a vanguard you submit for")
+            let counts = try await ReturnsStore(database: app.db).counts()
+            #expect(counts.values == 1 && counts.submissions == 1)
+            // The submission was evaluated at once: the dashboard has its chart.
+            let dashboard = try await app.fetch("/vanguards/1/dashboard")
+            #expect(dashboard.count(of: "class=\"vg-spc__point ") == 1)
+            let entry = try #require(try await AuditLog.entries(matching: .init(entity: "submission"), on: app.db).first)
+            #expect(entry.actor.channel == .api && entry.actor.label == "sitelead@example.nhs.uk")
+        }
+    }
+
+    @Test func aSiteLeadUploadsAFileAndABadOneChangesNothing() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            let good = try await Self.upload(app, people, as: .siteLead, csv: Self.header + "E38000208,emergency_admissions,2015-04,2800,330000\nE38000208,ae_attendances,2015-04,11000,330000\n")
+            #expect(good.status == .created)
+            #expect(good.body.contains("wirral.csv was accepted: 2 rows, 2 added, 0 revised, 0 unchanged"))
+            let bad = try await Self.upload(app, people, as: .siteLead, csv: Self.header + "E38000208,emergency_admissions,2015-04,2900,330000\nE38000208,ae_attendances,2015-13,1,1\n")
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("wirral.csv was not accepted; nothing was written"))
+            #expect(bad.body.contains("<td>3</td><td>period</td><td>2015-13</td><td>is not a month in the form YYYY-MM</td>"))
+            let history = try await ReturnsStore(database: app.db).history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 4))
+            #expect(history.map(\.numerator) == [2800])
+            // A revision through the web keeps the first.
+            let revised = try await Self.upload(app, people, as: .siteLead, csv: Self.header + "E38000208,emergency_admissions,2015-04,2900,330000\n")
+            #expect(revised.body.contains("1 revised"))
+            let after = try await ReturnsStore(database: app.db).history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 4))
+            #expect(after.map(\.numerator) == [2900, 2800])
+            #expect(after.first?.submittedBy == "sitelead@example.nhs.uk" && after.first?.channel == "web")
+            // Without the form's CSRF token the upload is refused.
+            let forged = try await Self.upload(app, people, as: .siteLead, csv: Self.header + "E38000208,emergency_admissions,2015-06,1,1\n", csrf: String(repeating: "z", count: 43))
+            #expect(forged.status == .forbidden)
+        }
+    }
+}

@@ -111,7 +111,7 @@ extension Application {
     /// Sends a request with optional cookies, form fields (CSRF token included when given) or JSON.
     func send(
         _ method: HTTPMethod, _ path: String, cookies: [String: String] = [:], form: [String: String]? = nil,
-        json: String? = nil, bearer: String? = nil
+        json: String? = nil, bearer: String? = nil, csv: String? = nil
     ) async throws -> Fetched {
         var headers = HTTPHeaders()
         if !cookies.isEmpty {
@@ -128,6 +128,9 @@ extension Application {
         } else if let json {
             headers.contentType = .json
             body = ByteBuffer(string: json)
+        } else if let csv {
+            headers.add(name: .contentType, value: "text/csv")
+            body = ByteBuffer(string: csv)
         }
         var fetched: Fetched?
         try await testing().test(method, path, headers: headers, body: body) { response in

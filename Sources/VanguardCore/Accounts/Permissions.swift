@@ -10,6 +10,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageTokens = "manage_tokens"
     /// A vanguard's profile: governance and contracting.
     case editVanguardProfile = "edit_vanguard_profile"
+    /// Monthly returns for a vanguard's areas (site leads) or any area (programme team).
+    case submitReturns = "submit_returns"
     /// A partner organisation's directory entry (its ODS code).
     case editOrganisation = "edit_organisation"
     /// Accounts and role grants.
@@ -26,6 +28,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .useOwnAccount: "See one's own account, change password, sign out"
         case .manageTokens: "Create and revoke API tokens for a vanguard"
         case .editVanguardProfile: "Edit a vanguard's governance and contracting"
+        case .submitReturns: "Submit monthly returns for a vanguard's areas"
         case .editOrganisation: "Edit a partner organisation's ODS code"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
@@ -36,7 +39,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Whether the action is about one vanguard or organisation, so a scoped role must match it.
     public var scopeKind: Scope.Kind? {
         switch self {
-        case .manageTokens, .editVanguardProfile: .vanguard
+        case .manageTokens, .editVanguardProfile, .submitReturns: .vanguard
         case .editOrganisation: .organisation
         default: nil
         }
@@ -49,7 +52,7 @@ public enum PermissionMatrix {
     public static let table: [Role: Set<Action>] = [
         .programmeTeam: Set(Action.allCases),
         .assessor: [.readPublic, .useAccountForms, .useOwnAccount],
-        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile],
+        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns],
         .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation],
         .member: [.readPublic, .useAccountForms, .useOwnAccount],
     ]

@@ -70,8 +70,14 @@ public struct ReturnsFile: Sendable {
     /// The latest month a return may be for: the current month (no returns for the future).
     public var latestPeriod: Month
     public var maximumBytes: Int
+    /// The areas this sender may submit for (a site lead's footprint), or nil for any known area.
+    public var permittedAreas: Set<String>?
 
-    public init(knownAreas: Set<String>, knownMetrics: Set<String>, latestPeriod: Month, maximumBytes: Int = ReturnsFile.defaultMaximumBytes) {
+    public init(
+        knownAreas: Set<String>, knownMetrics: Set<String>, latestPeriod: Month, maximumBytes: Int = ReturnsFile.defaultMaximumBytes,
+        permittedAreas: Set<String>? = nil
+    ) {
+        self.permittedAreas = permittedAreas
         self.knownAreas = knownAreas
         self.knownMetrics = knownMetrics
         self.latestPeriod = latestPeriod
@@ -120,6 +126,9 @@ public struct ReturnsFile: Sendable {
             var ok = true
             if !knownAreas.contains(fields[0]) {
                 problem(row.line, "area_code", fields[0], fields[0].isEmpty ? "is empty" : "is not a known sub-ICB location (E38…)")
+                ok = false
+            } else if let permittedAreas, !permittedAreas.contains(fields[0]) {
+                problem(row.line, "area_code", fields[0], "is not in the footprint of a vanguard you submit for")
                 ok = false
             }
             if !knownMetrics.contains(fields[1]) {

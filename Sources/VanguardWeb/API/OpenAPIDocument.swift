@@ -68,6 +68,36 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/returns": {
+          "post": {
+            "operationId": "submitReturns",
+            "summary": "Submit monthly returns for the token's vanguard (CSV body, checked whole)",
+            "description": "The body is CSV with the header area_code,metric_code,period,numerator,denominator (period YYYY-MM). Every row is checked before anything is written; any problem rejects the whole file with the row, column, value and reason of each (the first 100, and the total). Values sent again become new revisions; earlier ones are kept.",
+            "security": [{ "apiToken": [] }],
+            "requestBody": { "required": true, "content": { "text/csv": { "schema": { "type": "string" } } } },
+            "responses": {
+              "201": { "description": "Accepted as one submission", "content": { "application/json": { "schema": {
+                "type": "object", "required": ["submission_id", "rows", "added", "revised", "unchanged"], "additionalProperties": false,
+                "properties": {
+                  "submission_id": { "type": "string", "format": "uuid" }, "rows": { "type": "integer" }, "added": { "type": "integer" },
+                  "revised": { "type": "integer" }, "unchanged": { "type": "integer" }
+                }
+              } } } },
+              "400": { "description": "Rejected whole; nothing was written", "content": { "application/json": { "schema": {
+                "type": "object", "required": ["error", "status", "reason", "problems", "total"], "additionalProperties": false,
+                "properties": {
+                  "error": { "type": "boolean" }, "status": { "type": "integer" }, "reason": { "type": "string" }, "total": { "type": "integer" },
+                  "problems": { "type": "array", "maxItems": 100, "items": {
+                    "type": "object", "required": ["row", "reason"], "additionalProperties": false,
+                    "properties": { "row": { "type": "integer" }, "column": { "type": ["string", "null"] }, "value": { "type": ["string", "null"] }, "reason": { "type": "string" } }
+                  } }
+                }
+              } } } },
+              "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" }
+            }
+          }
+        },
         "/api/v1/spc": {
           "post": {
             "operationId": "computeXmRChart",

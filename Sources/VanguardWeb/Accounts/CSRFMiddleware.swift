@@ -1,4 +1,5 @@
 import Vapor
+import VanguardCore
 
 /// Cross-site request forgery protection for every form (double-submit): each browser gets a random
 /// token in a SameSite cookie, every form carries it in a hidden field, and a form post whose field
@@ -15,6 +16,11 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.storage[CSRFTokenKey.self] = token
         let isUnsafe = ![.GET, .HEAD, .OPTIONS].contains(request.method)
         if isUnsafe && !request.url.path.hasPrefix("/api/") {
+            // The token is in the body, which a large upload has not delivered yet: read it first.
+            if request.body.data == nil {
+                let limit = request.url.path == SiteURL.uploadReturns.path ? ReturnsFile.defaultMaximumBytes + 1_000_000 : 1_000_000
+                _ = try await request.body.collect(max: limit).get()
+            }
             let submitted = try? request.content.get(String.self, at: Self.fieldName)
             guard let existing, let submitted, Secrets.equal(existing, submitted) else {
                 throw AppError.forbidden("The form could not be accepted because its security token is missing or out of date. Go back, reload the page and try again.")

@@ -54,10 +54,10 @@ extension RoutesBuilder {
     /// Registers a route with its permission check. Routes are only ever added through here.
     @discardableResult
     func on(
-        _ method: HTTPMethod, _ path: PathComponent..., action: Action, scope: ScopeSource = .none,
+        _ method: HTTPMethod, _ path: PathComponent..., action: Action, scope: ScopeSource = .none, body: HTTPBodyStreamStrategy = .collect,
         use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        let route = grouped(PermissionMiddleware(action: action, scope: scope)).on(method, path, use: handler)
+        let route = grouped(PermissionMiddleware(action: action, scope: scope)).on(method, path, body: body, use: handler)
         route.userInfo["vanguard.action"] = action
         return route
     }

@@ -28,6 +28,7 @@ enum SiteURL: Hashable {
     case audit, outbox, permissions
     case editVanguard(Int)
     case dashboard(Int)
+    case uploadReturns
     case dashboardCSV(Int)
     case editOrganisation(String)
 
@@ -38,6 +39,7 @@ enum SiteURL: Hashable {
         case area(String)
         case organisations
         case organisation(String)
+        case returns
         case openAPI
     }
 
@@ -75,6 +77,7 @@ enum SiteURL: Hashable {
         case .permissions: "/permissions"
         case .editVanguard(let number): "/vanguards/\(number)/edit"
         case .dashboard(let number): "/vanguards/\(number)/dashboard"
+        case .uploadReturns: "/returns/upload"
         case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):
@@ -85,6 +88,7 @@ enum SiteURL: Hashable {
             case .area(let code): "/api/v1/areas/\(code.urlPathEncoded)"
             case .organisations: "/api/v1/organisations"
             case .organisation(let slug): "/api/v1/organisations/\(slug.urlPathEncoded)"
+            case .returns: "/api/v1/returns"
             case .openAPI: "/api/v1/openapi.json"
             }
         }

@@ -28,6 +28,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware(context: { $0.pageContext }))
     app.middleware.use(AssetMiddleware(publicDirectory: config.publicDirectory, vendorDirectory: config.vendorDirectory))
+    app.routes.defaultMaxBodySize = "1mb"
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
     app.passwords.use(.bcrypt(cost: config.bcryptCost))

@@ -1,4 +1,5 @@
 import Vapor
+import VanguardCore
 
 /// Every route of the site in one place, each with the action the permission matrix is asked about.
 /// `on(_:_:action:scope:use:)` is the only way routes are added, so none can skip the check.
@@ -22,6 +23,10 @@ func routes(_ app: Application) throws {
     app.on(.GET, "about", "data", action: .readPublic, use: PagesController.dataSources)
     app.on(.GET, "permissions", action: .readPublic, use: AdminController.permissions)
     app.on(.GET, "healthz", action: .readPublic, use: HealthController.health)
+
+    let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: ReturnsFile.defaultMaximumBytes + 1_000_000))
+    app.on(.GET, "returns", "upload", action: .submitReturns, use: ReturnsController.uploadForm)
+    app.on(.POST, "returns", "upload", action: .submitReturns, body: upload, use: ReturnsController.upload)
 
     let account = app.grouped("account")
     account.on(.GET, "sign-up", action: .useAccountForms, use: AccountController.signUpForm)
@@ -58,6 +63,7 @@ func routes(_ app: Application) throws {
     api.on(.GET, "organisations", action: .readPublic, use: APIController.organisations)
     api.on(.GET, "organisations", ":slug", action: .readPublic, use: APIController.organisation)
     api.on(.POST, "spc", action: .readPublic, use: SPCController.chart)
+    api.on(.POST, "returns", action: .submitReturns, body: upload, use: ReturnsController.submitAPI)
 }
 
 extension Request {

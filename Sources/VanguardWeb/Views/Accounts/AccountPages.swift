@@ -72,6 +72,7 @@ enum AccountPage {
                 .h2(.text("Your roles")),
                 RolesList.list(account.grants, registry: model.registry),
                 .if(PermissionMatrix.allows(account.roleGrants, .manageTokens), .p(.a(.safeHref(SiteURL.tokens.path), .text("API tokens for data submission")))),
+                .if(PermissionMatrix.allows(account.roleGrants, .submitReturns), .p(.a(.safeHref(SiteURL.uploadReturns.path), .text("Submit monthly returns")))),
                 .h2(.text("Change your password")),
                 Forms.form(action: .changePassword, csrf: context.csrfToken, fields: model.passwordFields, submit: "Change password")
             )
