@@ -12,7 +12,8 @@ start)
     [ "$(id -u)" = 0 ] && chown postgres "$dir"
     as_postgres "$bin/initdb" -D "$dir/data" -U vanguard --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c max_connections=600" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=$dir -c fsync=off -c max_connections=600" start >/dev/null \
+        || { echo "postgres.sh: the server did not start on port $port:" >&2; tail -5 "$dir/server.log" >&2; exit 1; }
     as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U vanguard vanguard
     echo "postgres://vanguard@127.0.0.1:$port/vanguard"
     ;;

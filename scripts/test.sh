@@ -12,7 +12,7 @@ root=$(pwd)
 work=$(mktemp -d /tmp/vanguard-test.XXXXXX)
 chmod 755 "$work"
 pg_dir="$work/pg"
-pg_port=${VANGUARD_TEST_PG_PORT:-55432}
+pg_port=${VANGUARD_TEST_PG_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 server_pid=""
 sink_pid=""
 passed=0

@@ -23,6 +23,7 @@ import VaporTesting
         "GET /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "POST /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "GET /map": browsers,
+        "GET /national": browsers,
         "GET /areas/:code": browsers,
         "GET /icbs/:code": browsers,
         "GET /regions/:code": browsers,

@@ -103,9 +103,10 @@ import VaporTesting
             // MUT
             let count = try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
             // validate
-            // One for the rest of England, one for each vanguard judged by this metric that covers Wirral.
+            // One for the rest of England, one for each vanguard judged by this metric that covers Wirral…
             let judged = registry.vanguards(covering: "E38000208").filter { [.pacs, .mcp, .uec].contains($0.careModel) }
-            #expect(count == 1 + judged.count)
+            // And one for each of their care models' vanguard areas pooled.
+            #expect(count == 1 + judged.count + Set(judged.map(\.careModel)).count)
             let page = try await app.fetch("/vanguards/1/dashboard")
             #expect(page.status == .ok)
             #expect(page.body.contains("Emergency admissions per 1,000 population"))
@@ -188,6 +189,36 @@ import VaporTesting
             // Without the form's CSRF token the upload is refused.
             let forged = try await Self.upload(app, people, as: .siteLead, csv: Self.header + "E38000208,emergency_admissions,2015-06,1,1\n", csrf: String(repeating: "z", count: 43))
             #expect(forged.status == .forbidden)
+        }
+    }
+}
+
+@Suite struct NationalViewTests {
+    @Test func theNationalViewComparesCareModelsWithTheRestOfEngland() async throws {
+        try await TestApp.run { app in
+            // setup: Wirral (PACS) grows 2% a year less than an area no vanguard covered
+            let registry = try await RegistryStore(database: app.db).registry()
+            let uncovered = try #require(registry.areas.first { registry.vanguards(covering: $0.code).isEmpty })
+            var values: [ReturnValue] = []
+            for offset in 0..<48 {
+                let month = Month(year: 2014, month: 4).adding(months: offset)
+                let year = Double(offset / 12)
+                values.append(ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: 1000 * (1 + 0.01 * year), denominator: 100_000))
+                values.append(ReturnValue(areaCode: uncovered.code, metricCode: "emergency_admissions", period: month, numerator: 1000 * (1 + 0.03 * year), denominator: 100_000))
+            }
+            _ = try await ReturnsStore(database: app.db).submit(values, fileName: "national.csv", by: .operatorAtCLI("test"))
+            try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+            // MUT
+            let page = try await app.fetch("/national")
+            // validate: the latest year against 2014/15 is +3% for Wirral and +9% for the rest
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<strong>+9.0%</strong>"))
+            #expect(page.body.contains(">+3.0%<"))
+            #expect(page.body.contains("href=\"/vanguards/1/dashboard\""))
+            let sorted = try await app.fetch("/national?sort=emergency_admissions")
+            #expect(sorted.status == .ok)
+            let bad = try await app.fetch("/national?sort=nonsense")
+            #expect(bad.status == .badRequest)
         }
     }
 }

@@ -13,6 +13,7 @@ public struct EvaluationStore: Sendable {
 
     public static func key(vanguard: Int, metric: String) -> String { "vanguard:\(vanguard):\(metric)" }
     public static func restOfEnglandKey(metric: String) -> String { "rest_of_england:\(metric)" }
+    public static func careModelKey(_ model: CareModel, metric: String) -> String { "care_model:\(model.rawValue):\(metric)" }
 
     /// Reads every current value once, evaluates every place and metric, and replaces the stored results.
     @discardableResult
@@ -31,6 +32,12 @@ public struct EvaluationStore: Sendable {
         for metric in metrics {
             let evaluation = MetricEvaluation(metric: metric, values: rest)
             if !evaluation.months.isEmpty { results.append((Self.restOfEnglandKey(metric: metric.code), "rest_of_england", evaluation)) }
+            // Each care model's vanguard areas pooled, as the programme's national comparison did.
+            for model in metric.careModels {
+                let areas = Set(registry.vanguards.filter { $0.careModel == model }.flatMap { registry.footprint(of: $0.number).map(\.areaCode) })
+                let evaluation = MetricEvaluation(metric: metric, values: areas.flatMap { byArea[$0] ?? [] })
+                if !evaluation.months.isEmpty { results.append((Self.careModelKey(model, metric: metric.code), "care_model:\(model.rawValue)", evaluation)) }
+            }
             for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
                 let values = registry.footprint(of: vanguard.number).flatMap { byArea[$0.areaCode] ?? [] }
                 let evaluation = MetricEvaluation(metric: metric, values: values)
@@ -73,6 +80,17 @@ public struct EvaluationStore: Sendable {
         return (own, rest)
     }
 
+    /// A summary of every stored evaluation (no chart bodies), for the national view.
+    public func summaries() async throws -> [EvaluationSummary] {
+        try await EvaluationRecord.query(on: database).all().compactMap { record in
+            guard let key = record.id else { return nil }
+            return EvaluationSummary(
+                key: key, scope: record.scope, metricCode: record.metricCode, variationIcon: record.variationIcon,
+                assuranceIcon: record.assuranceIcon, changeAgainstBaseline: record.changeAgainstBaseline
+            )
+        }
+    }
+
     /// Whether any data shown came from the demo generator, so pages can say "generated data".
     public func hasGeneratedData() async throws -> Bool {
         try await InjectedEffectRecord.query(on: database).count() > 0
@@ -98,5 +116,24 @@ public struct EvaluationStore: Sendable {
                 try await Array(records[chunk..<min(chunk + 200, records.count)]).create(on: database)
             }
         }
+    }
+}
+
+/// One stored evaluation without its series.
+public struct EvaluationSummary: Sendable, Equatable {
+    public let key: String
+    /// `vanguard:{number}`, `care_model:{code}` or `rest_of_england`.
+    public let scope: String
+    public let metricCode: String
+    public let variationIcon: String?
+    public let assuranceIcon: String?
+    public let changeAgainstBaseline: Double?
+
+    public var vanguardNumber: Int? {
+        scope.hasPrefix("vanguard:") ? Int(scope.dropFirst("vanguard:".count)) : nil
+    }
+
+    public var careModel: CareModel? {
+        scope.hasPrefix("care_model:") ? CareModel(rawValue: String(scope.dropFirst("care_model:".count))) : nil
     }
 }

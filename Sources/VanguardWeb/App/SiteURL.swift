@@ -29,6 +29,7 @@ enum SiteURL: Hashable {
     case editVanguard(Int)
     case dashboard(Int)
     case uploadReturns
+    case national
     case dashboardCSV(Int)
     case editOrganisation(String)
 
@@ -78,6 +79,7 @@ enum SiteURL: Hashable {
         case .editVanguard(let number): "/vanguards/\(number)/edit"
         case .dashboard(let number): "/vanguards/\(number)/dashboard"
         case .uploadReturns: "/returns/upload"
+        case .national: "/national"
         case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):

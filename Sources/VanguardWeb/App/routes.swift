@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, "vanguards", ":number", "edit", action: .editVanguardProfile, scope: .vanguard(parameter: "number"), use: EditController.vanguardForm)
     app.on(.POST, "vanguards", ":number", "edit", action: .editVanguardProfile, scope: .vanguard(parameter: "number"), use: EditController.saveVanguard)
     app.on(.GET, "map", action: .readPublic, use: PagesController.map)
+    app.on(.GET, "national", action: .readPublic, use: DashboardController.national)
     app.on(.GET, "areas", ":code", action: .readPublic, use: PagesController.area)
     app.on(.GET, "icbs", ":code", action: .readPublic, use: PagesController.icb)
     app.on(.GET, "regions", ":code", action: .readPublic, use: PagesController.region)

@@ -23,6 +23,21 @@ enum DashboardController {
         VanguardDashboardPage.document(try await model(request), context: request.pageContext).response()
     }
 
+    @Sendable static func national(request: Request) async throws -> Response {
+        let registry = try await request.registry()
+        let model = try await request.readingDatabase {
+            let store = EvaluationStore(database: request.db)
+            return NationalPage.Model(
+                metrics: try await ReturnsStore(database: request.db).metrics(), summaries: try await store.summaries(), registry: registry,
+                isGenerated: try await store.hasGeneratedData(), sort: request.queryValue("sort").nonBlank
+            )
+        }
+        if let sort = model.sort, !model.metrics.contains(where: { $0.code == sort }) {
+            throw AppError(InvalidParameter(name: "sort", value: sort, allowed: "one of \(model.metrics.map(\.code).joined(separator: ", "))"))
+        }
+        return NationalPage.document(model, context: request.pageContext).response()
+    }
+
     @Sendable static func vanguardCSV(request: Request) async throws -> Response {
         let model = try await model(request)
         let response = Response(status: .ok, body: .init(string: VanguardDashboardPage.csv(model)))

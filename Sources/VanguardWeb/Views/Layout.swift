@@ -25,6 +25,7 @@ enum Layout {
         ("At a glance", .home),
         ("Vanguards", .vanguards),
         ("Map", .map),
+        ("National view", .national),
         ("Find your local vanguard", .find),
         ("Organisations", .organisations),
     ]
