@@ -25,6 +25,7 @@ import VaporTesting
         "GET /map": browsers,
         "GET /national": browsers,
         "GET /areas/:code": browsers,
+        "GET /areas/:code/returns/:metric": browsers,
         "GET /icbs/:code": browsers,
         "GET /regions/:code": browsers,
         "GET /organisations": browsers,
@@ -75,6 +76,7 @@ import VaporTesting
             .replacingOccurrences(of: ":number", with: "1")
             .replacingOccurrences(of: ":slug", with: "salford-royal-nhs-ft")
             .replacingOccurrences(of: "areas/:code", with: "areas/E38000208")
+            .replacingOccurrences(of: ":metric", with: "emergency_admissions")
             .replacingOccurrences(of: "icbs/:code", with: "icbs/E54000057")
             .replacingOccurrences(of: "regions/:code", with: "regions/E40000010")
             .replacingOccurrences(of: "users/:id", with: "users/\(people.accounts[.member]!.id.uuidString)")

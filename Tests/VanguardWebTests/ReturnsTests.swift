@@ -222,3 +222,23 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct ReturnsHistoryPageTests {
+    @Test func anAreaShowsEveryRevisionWithWhoSentIt() async throws {
+        try await TestApp.run { app in
+            let store = ReturnsStore(database: app.db)
+            let april = ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2015, month: 4), numerator: 2800, denominator: 330_000)
+            _ = try await store.submit([april], fileName: "a.csv", by: Actor(userID: nil, label: "first@wirral.nhs.uk", channel: .web))
+            let revised = ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: april.period, numerator: 2900, denominator: 330_000)
+            _ = try await store.submit([revised], fileName: "b.csv", by: Actor(userID: nil, label: "second@wirral.nhs.uk", channel: .api))
+            let area = try await app.fetch("/areas/E38000208")
+            #expect(area.body.contains("href=\"/areas/E38000208/returns/emergency_admissions\""))
+            let page = try await app.fetch("/areas/E38000208/returns/emergency_admissions")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("2 (in use)") && page.body.contains("1 (replaced)"))
+            #expect(page.body.contains("second@wirral.nhs.uk (api)") && page.body.contains("first@wirral.nhs.uk (web)"))
+            #expect(!page.body.contains("Generated data"))
+            #expect(try await app.fetch("/areas/E38000208/returns/nonsense").status == .notFound)
+        }
+    }
+}

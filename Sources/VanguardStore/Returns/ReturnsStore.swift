@@ -154,6 +154,40 @@ public struct ReturnsStore: Sendable {
         return revisions
     }
 
+    /// Every revision of one metric in one area, by month (oldest first) and newest revision first.
+    public func revisions(area: String, metric: String) async throws -> [(period: Month, revisions: [ValueRevision])] {
+        let records = try await ReturnValueRecord.query(on: database)
+            .filter(\.$areaCode == area).filter(\.$metricCode == metric).sort(\.$period).sort(\.$revision, .descending).all()
+        let submissionIDs = Array(Set(records.map(\.submissionID)))
+        var submissions: [UUID: SubmissionRecord] = [:]
+        for chunk in stride(from: 0, to: submissionIDs.count, by: 500) {
+            for submission in try await SubmissionRecord.query(on: database).filter(\.$id ~~ Array(submissionIDs[chunk..<min(chunk + 500, submissionIDs.count)])).all() {
+                if let id = submission.id { submissions[id] = submission }
+            }
+        }
+        var result: [(period: Month, revisions: [ValueRevision])] = []
+        for record in records {
+            guard let period = Month(record.period) else { continue }
+            let submission = submissions[record.submissionID]
+            let revision = ValueRevision(
+                revision: record.revision, numerator: record.numerator, denominator: record.denominator, isCurrent: record.isCurrent,
+                submittedAt: submission?.at ?? Date(timeIntervalSince1970: 0), submittedBy: submission?.actorLabel ?? "unknown",
+                channel: submission?.channel ?? "unknown"
+            )
+            if result.last?.period == period {
+                result[result.count - 1].revisions.append(revision)
+            } else {
+                result.append((period, [revision]))
+            }
+        }
+        return result
+    }
+
+    /// The metrics an area has returns for.
+    public func metricCodes(area: String) async throws -> [String] {
+        Array(Set(try await ReturnValueRecord.query(on: database).filter(\.$areaCode == area).filter(\.$isCurrent == true).all().map(\.metricCode))).sorted()
+    }
+
     /// The current values of one metric in one area, in month order.
     public func series(area: String, metric: String) async throws -> [ReturnValue] {
         try await ReturnValueRecord.query(on: database)

@@ -30,6 +30,7 @@ enum SiteURL: Hashable {
     case dashboard(Int)
     case uploadReturns
     case national
+    case areaReturns(String, String)
     case dashboardCSV(Int)
     case editOrganisation(String)
 
@@ -80,6 +81,7 @@ enum SiteURL: Hashable {
         case .dashboard(let number): "/vanguards/\(number)/dashboard"
         case .uploadReturns: "/returns/upload"
         case .national: "/national"
+        case .areaReturns(let area, let metric): "/areas/\(area.urlPathEncoded)/returns/\(metric.urlPathEncoded)"
         case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):

@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, "map", action: .readPublic, use: PagesController.map)
     app.on(.GET, "national", action: .readPublic, use: DashboardController.national)
     app.on(.GET, "areas", ":code", action: .readPublic, use: PagesController.area)
+    app.on(.GET, "areas", ":code", "returns", ":metric", action: .readPublic, use: DashboardController.areaReturns)
     app.on(.GET, "icbs", ":code", action: .readPublic, use: PagesController.icb)
     app.on(.GET, "regions", ":code", action: .readPublic, use: PagesController.region)
     app.on(.GET, "organisations", action: .readPublic, use: PagesController.organisations)

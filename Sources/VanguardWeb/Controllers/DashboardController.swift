@@ -38,6 +38,16 @@ enum DashboardController {
         return NationalPage.document(model, context: request.pageContext).response()
     }
 
+    @Sendable static func areaReturns(request: Request) async throws -> Response {
+        let registry = try await request.registry()
+        let area = try PagesController.findArea(request.pathParameter("code"), in: registry)
+        let code = request.pathParameter("metric")
+        let store = ReturnsStore(database: request.db)
+        guard let metric = try await store.metrics().first(where: { $0.code == code }) else { throw AppError.notFound("The metric \(code)") }
+        let months = try await request.readingDatabase { try await store.revisions(area: area.code, metric: metric.code) }
+        return ReturnsHistoryPage.document(.init(area: area, metric: metric, months: months), context: request.pageContext).response()
+    }
+
     @Sendable static func vanguardCSV(request: Request) async throws -> Response {
         let model = try await model(request)
         let response = Response(status: .ok, body: .init(string: VanguardDashboardPage.csv(model)))

@@ -1,5 +1,6 @@
 import Vapor
 import VanguardCore
+import VanguardStore
 
 /// The HTML pages. Each handler reads its input, builds the page's model from the registry, and renders.
 enum PagesController {
@@ -34,7 +35,11 @@ enum PagesController {
         let registry = try await request.registry()
         let area = try findArea(request.pathParameter("code"), in: registry)
         let boundaries = try await request.boundaries()
-        return AreaPage.document(AreaPage.Model(area: area, registry: registry, boundaries: boundaries), context: request.pageContext).response()
+        let store = ReturnsStore(database: request.db)
+        let codes = Set(try await request.readingDatabase { try await store.metricCodes(area: area.code) })
+        let metrics = try await store.metrics().filter { codes.contains($0.code) }
+        let model = AreaPage.Model(area: area, registry: registry, boundaries: boundaries, metrics: metrics)
+        return AreaPage.document(model, context: request.pageContext).response()
     }
 
     @Sendable static func icb(request: Request) async throws -> Response {

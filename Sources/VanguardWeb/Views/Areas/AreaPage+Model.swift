@@ -8,9 +8,12 @@ enum AreaPage {
         let region: NHSRegion?
         let vanguards: [(vanguard: Vanguard, footprint: FootprintArea?)]
         let map: MapSVG.Drawing?
+        /// Metrics this area has returns for.
+        let metrics: [Metric]
 
-        init(area: SubICBLocation, registry: Registry, boundaries: [String: AreaBoundary]) {
+        init(area: SubICBLocation, registry: Registry, boundaries: [String: AreaBoundary], metrics: [Metric] = []) {
             self.area = area
+            self.metrics = metrics
             icb = registry.icb(of: area)
             region = registry.region(of: area)
             vanguards = registry.vanguards(covering: area.code).map { vanguard in

@@ -31,6 +31,12 @@ extension AreaPage {
                     })
                 ),
                 .unwrap(model.map) { .div(.class("vg-map vg-map--small"), .raw($0.svg)) },
+                .if(!model.metrics.isEmpty, .group(
+                    .h2(.text("Monthly returns")),
+                    .ul(.class("nhsuk-list nhsuk-list--bullet"), .forEach(model.metrics) { metric in
+                        .li(.a(.safeHref(SiteURL.areaReturns(area.code, metric.code).path), .text(metric.name)))
+                    })
+                )),
                 .p(.class("nhsuk-body-s vg-credit"), .text("Contains ONS data © Crown copyright and database right.")),
                 .p(.a(.safeHref(SiteURL.api(.area(area.code)).path), .text("This area as JSON")))
             )
