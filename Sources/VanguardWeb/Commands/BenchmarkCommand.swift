@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// `vanguard benchmark spc`: computes the XmR chart of every current series (area × metric) and
+/// prints the time per series. A measurement, not a test: it asserts nothing.
+struct BenchmarkCommand: AsyncCommandGroup {
+    var help: String { "Measurements (see Benchmarks/README.md)." }
+    var commands: [String: any AnyAsyncCommand] { ["spc": SPCBenchmarkCommand()] }
+}
+
+struct SPCBenchmarkCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "repeat", help: "How many times to compute every series (default 20)")
+        var repeats: Int?
+    }
+
+    var help: String { "Computes the SPC chart of every current area × metric series and prints the time per series." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(database: app.db).metrics().map { ($0.code, $0) })
+        var series: [String: [(Month, Double)]] = [:]
+        for record in try await ReturnValueRecord.query(on: app.db).filter(\.$isCurrent == true).all() {
+            guard let metric = metrics[record.metricCode], let month = Month(record.period) else { continue }
+            series["\(record.areaCode)/\(record.metricCode)", default: []].append((month, metric.rate(numerator: record.numerator, denominator: record.denominator)))
+        }
+        let inputs = series.map { key, points in
+            XmRInput(values: points.sorted { $0.0 < $1.0 }.map(\.1), improvementDirection: metrics[String(key.split(separator: "/")[1])]?.direction ?? .neutral)
+        }
+        guard !inputs.isEmpty else {
+            context.console.print("No returns to chart; run `vanguard demo-data` first.")
+            return
+        }
+        let repeats = max(signature.repeats ?? 20, 1)
+        var specialCausePoints = 0
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            for _ in 0..<repeats {
+                for input in inputs {
+                    specialCausePoints += try XmRChart(input).points.specialCauseFlag.filter { $0 }.count
+                }
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let perSeries = seconds / Double(inputs.count * repeats)
+        let points = inputs.map(\.values.count).reduce(0, +)
+        context.console.print("spc: \(inputs.count) series, \(points) points, \(repeats) rounds: \(String(format: "%.1f", perSeries * 1e6)) µs per series, \(String(format: "%.0f", Double(points * repeats) / seconds)) points/s (\(specialCausePoints / repeats) special-cause points)")
+    }
+}
