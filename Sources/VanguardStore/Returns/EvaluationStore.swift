@@ -61,9 +61,7 @@ public struct EvaluationStore: Sendable {
                 record.changeAgainstBaseline = result.evaluation.changeAgainstBaseline
                 records.append(record)
             }
-            for chunk in stride(from: 0, to: records.count, by: 200) {
-                try await Array(records[chunk..<min(chunk + 200, records.count)]).create(on: database)
-            }
+            try await records.create(on: database, inChunksOf: 200)
         }
         return results.count
     }
@@ -112,9 +110,7 @@ public struct EvaluationStore: Sendable {
                 record.rampMonths = effect.rampMonths
                 records.append(record)
             }
-            for chunk in stride(from: 0, to: records.count, by: 200) {
-                try await Array(records[chunk..<min(chunk + 200, records.count)]).create(on: database)
-            }
+            try await records.create(on: database, inChunksOf: 200)
         }
     }
 }

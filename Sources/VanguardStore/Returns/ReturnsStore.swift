@@ -124,10 +124,7 @@ public struct ReturnsStore: Sendable {
                 let ids = Array(superseded[chunk..<min(chunk + 500, superseded.count)])
                 try await ReturnValueRecord.query(on: database).filter(\.$id ~~ ids).set(\.$isCurrent, to: false).update()
             }
-            for chunk in stride(from: 0, to: inserts.count, by: 1000) {
-                try await Array(inserts[chunk..<min(chunk + 1000, inserts.count)]).create(on: database)
-                progress(min(chunk + 1000, inserts.count), inserts.count)
-            }
+            try await inserts.create(on: database, inChunksOf: 1000) { written in progress(written, inserts.count) }
             try await AuditLog.record(
                 actor, "submit", entity: "submission", id: submissionID.uuidString,
                 after: ["file": fileName, "rows": "\(values.count)", "added": "\(added)", "revised": "\(revised)", "unchanged": "\(unchanged)"],
@@ -139,19 +136,7 @@ public struct ReturnsStore: Sendable {
 
     /// Every revision of one value, newest first, with who sent it.
     public func history(area: String, metric: String, period: Month) async throws -> [ValueRevision] {
-        let records = try await ReturnValueRecord.query(on: database)
-            .filter(\.$areaCode == area).filter(\.$metricCode == metric).filter(\.$period == period.description)
-            .sort(\.$revision, .descending).all()
-        var revisions: [ValueRevision] = []
-        for record in records {
-            let submission = try await SubmissionRecord.find(record.submissionID, on: database)
-            revisions.append(ValueRevision(
-                revision: record.revision, numerator: record.numerator, denominator: record.denominator, isCurrent: record.isCurrent,
-                submittedAt: submission?.at ?? Date(timeIntervalSince1970: 0), submittedBy: submission?.actorLabel ?? "unknown",
-                channel: submission?.channel ?? "unknown"
-            ))
-        }
-        return revisions
+        try await revisions(area: area, metric: metric).first { $0.period == period }?.revisions ?? []
     }
 
     /// Every revision of one metric in one area, by month (oldest first) and newest revision first.
