@@ -24,6 +24,9 @@ import VaporTesting
         "POST /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "GET /map": browsers,
         "GET /national": browsers,
+        "GET /metrics": browsers,
+        "GET /metrics/:code/edit": [.programmeTeam],
+        "POST /metrics/:code/edit": [.programmeTeam],
         "GET /areas/:code": browsers,
         "GET /areas/:code/returns/:metric": browsers,
         "GET /icbs/:code": browsers,
@@ -77,6 +80,7 @@ import VaporTesting
             .replacingOccurrences(of: ":slug", with: "salford-royal-nhs-ft")
             .replacingOccurrences(of: "areas/:code", with: "areas/E38000208")
             .replacingOccurrences(of: ":metric", with: "emergency_admissions")
+            .replacingOccurrences(of: "metrics/:code", with: "metrics/ae_four_hour")
             .replacingOccurrences(of: "icbs/:code", with: "icbs/E54000057")
             .replacingOccurrences(of: "regions/:code", with: "regions/E40000010")
             .replacingOccurrences(of: "users/:id", with: "users/\(people.accounts[.member]!.id.uuidString)")

@@ -242,3 +242,48 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct MetricFrameworkTests {
+    static let form = [
+        "name": "Emergency admissions per 1,000 population", "definition": "Emergency admissions of residents", "unit": "per 1,000 population",
+        "direction": "decrease", "care_models": "pacs mcp uec", "target": "8",
+    ]
+
+    @Test func theProgrammeTeamSetsATargetAndTheChartsFollow() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            // setup: a year of Wirral returns, evaluated without a target
+            let values = (0..<12).map { ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4).adding(months: $0),
+                                                    numerator: 3000 + Double($0 % 3), denominator: 330_000) }
+            _ = try await ReturnsStore(database: app.db).submit(values, fileName: "year.csv", by: .operatorAtCLI("test"))
+            let registry = try await RegistryStore(database: app.db).registry()
+            try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+            #expect(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }?.chart?.assuranceIcon == nil)
+            // MUT
+            let saved = try await people.send(app, .programmeTeam, .POST, "/metrics/emergency_admissions/edit", form: Self.form)
+            // validate: saved, audited, and the evaluation now judges the target (rates ≈ 9.1 per 1,000 never reach 8)
+            #expect(saved.status == .seeOther)
+            let evaluation = try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }
+            #expect(evaluation?.chart?.assuranceIcon == "fail")
+            let entry = try #require(try await AuditLog.entries(matching: .init(entity: "metric"), on: app.db).first)
+            #expect(entry.before?["target"] == "" && entry.after?["target"] == "8.0" && entry.actor.label == "programmeteam@example.nhs.uk")
+            let page = try await app.fetch("/metrics")
+            #expect(page.body.contains("Emergency admissions per 1,000 population"))
+        }
+    }
+
+    @Test(arguments: [("target", "eight", "Give a number, or leave it empty"), ("care_models", "pacs hospitals", "'hospitals' is not a care model"),
+                      ("name", "", "Enter your name")])
+    func badEditsChangeNothing(field: String, value: String, reason: String) async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            var form = Self.form
+            form[field] = value
+            let response = try await people.send(app, .programmeTeam, .POST, "/metrics/emergency_admissions/edit", form: form)
+            #expect(response.status == .badRequest)
+            #expect(response.body.contains(reason))
+            #expect(try await ReturnsStore(database: app.db).metrics().first { $0.code == "emergency_admissions" }?.target == nil)
+            #expect(try await AuditLog.entries(matching: .init(entity: "metric"), on: app.db).isEmpty)
+        }
+    }
+}

@@ -14,6 +14,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case submitReturns = "submit_returns"
     /// A partner organisation's directory entry (its ODS code).
     case editOrganisation = "edit_organisation"
+    /// The metric framework: definitions, directions, targets.
+    case manageMetrics = "manage_metrics"
     /// Accounts and role grants.
     case manageAccounts = "manage_accounts"
     /// The audit log.
@@ -30,6 +32,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .editVanguardProfile: "Edit a vanguard's governance and contracting"
         case .submitReturns: "Submit monthly returns for a vanguard's areas"
         case .editOrganisation: "Edit a partner organisation's ODS code"
+        case .manageMetrics: "Edit the metric framework"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
         case .viewOutbox: "Read the e-mail outbox"

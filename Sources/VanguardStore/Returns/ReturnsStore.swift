@@ -61,6 +61,33 @@ public struct ReturnsStore: Sendable {
         try await MetricRecord.query(on: database).sort(\.$id).all().compactMap(\.metric)
     }
 
+    /// Replaces a metric's editable fields (not its code), with its audit entry.
+    public func update(_ metric: Metric, by actor: Actor) async throws {
+        try await database.transaction { database in
+            guard let record = try await MetricRecord.find(metric.code, on: database) else {
+                throw AccountError.invalid(field: "code", reason: "There is no metric \(metric.code)")
+            }
+            let before = Self.snapshot(record)
+            let updated = MetricRecord(metric)
+            record.name = updated.name
+            record.definition = updated.definition
+            record.unit = updated.unit
+            record.direction = updated.direction
+            record.careModels = updated.careModels
+            record.target = updated.target
+            try await record.update(on: database)
+            let after = Self.snapshot(record)
+            if after != before {
+                try await AuditLog.record(actor, "update", entity: "metric", id: metric.code, before: before, after: after, on: database)
+            }
+        }
+    }
+
+    static func snapshot(_ record: MetricRecord) -> [String: String] {
+        ["name": record.name, "definition": record.definition, "unit": record.unit, "direction": record.direction,
+         "care_models": record.careModels, "target": record.target.map { String($0) } ?? ""]
+    }
+
     public func areaCodes() async throws -> Set<String> {
         Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
     }

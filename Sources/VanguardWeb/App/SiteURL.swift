@@ -30,6 +30,8 @@ enum SiteURL: Hashable {
     case dashboard(Int)
     case uploadReturns
     case national
+    case metrics
+    case editMetric(String)
     case areaReturns(String, String)
     case dashboardCSV(Int)
     case editOrganisation(String)
@@ -81,6 +83,8 @@ enum SiteURL: Hashable {
         case .dashboard(let number): "/vanguards/\(number)/dashboard"
         case .uploadReturns: "/returns/upload"
         case .national: "/national"
+        case .metrics: "/metrics"
+        case .editMetric(let code): "/metrics/\(code.urlPathEncoded)/edit"
         case .areaReturns(let area, let metric): "/areas/\(area.urlPathEncoded)/returns/\(metric.urlPathEncoded)"
         case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"

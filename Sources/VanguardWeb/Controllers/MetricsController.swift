@@ -1,0 +1,123 @@
+import Foundation
+import Plot
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// The metric framework: public to read, the programme team's to edit. An edit recomputes the
+/// evaluations, since direction and target change what the charts say.
+enum MetricsController {
+    @Sendable static func list(request: Request) async throws -> Response {
+        let metrics = try await request.readingDatabase { try await ReturnsStore(database: request.db).metrics() }
+        return MetricsPage.document(metrics, context: request.pageContext).response()
+    }
+
+    static func find(_ request: Request) async throws -> Metric {
+        let code = request.pathParameter("code")
+        guard let metric = try await ReturnsStore(database: request.db).metrics().first(where: { $0.code == code }) else {
+            throw AppError.notFound("The metric \(code)")
+        }
+        return metric
+    }
+
+    static func fields(_ values: [String: String], errors: [String: String] = [:]) -> [FormField] {
+        [
+            FormField(name: "name", label: "Name", value: values["name"] ?? "", error: errors["name"]),
+            FormField(name: "definition", label: "Definition", kind: .textarea, value: values["definition"] ?? "", error: errors["definition"]),
+            FormField(name: "unit", label: "Unit", value: values["unit"] ?? "", hint: "For example: per 1,000 population", error: errors["unit"]),
+            FormField(name: "direction", label: "Improvement is", kind: .select([("decrease", "a decrease"), ("increase", "an increase"), ("neutral", "neither")]),
+                      value: values["direction"] ?? "", error: errors["direction"]),
+            FormField(name: "care_models", label: "Care models it applies to", value: values["care_models"] ?? "",
+                      hint: "Codes separated by spaces: pacs mcp ehch uec acc", error: errors["care_models"]),
+            FormField(name: "target", label: "Target (optional)", value: values["target"] ?? "", error: errors["target"]),
+        ]
+    }
+
+    static func values(of metric: Metric) -> [String: String] {
+        ["name": metric.name, "definition": metric.definition, "unit": metric.unit, "direction": metric.direction.rawValue,
+         "care_models": metric.careModels.map(\.rawValue).joined(separator: " "), "target": metric.target.map { String($0) } ?? ""]
+    }
+
+    static func page(_ metric: Metric, fields: [FormField], context: PageContext) -> HTML {
+        AccountFormPage.document(title: "Edit \(metric.name)", lede: "Code \(metric.code); numerator: \(metric.numerator); denominator: \(metric.denominator).",
+                                 action: .editMetric(metric.code), fields: fields, submit: "Save and recompute", context: context)
+    }
+
+    @Sendable static func form(request: Request) async throws -> Response {
+        let metric = try await find(request)
+        return page(metric, fields: fields(values(of: metric)), context: request.pageContext).response()
+    }
+
+    /// Reads the form into a metric, naming each field that is wrong.
+    struct FieldErrors: Error {
+        let byField: [String: String]
+    }
+
+    static func parse(_ form: [String: String], into metric: Metric) -> Result<Metric, FieldErrors> {
+        var errors: [String: String] = [:]
+        func text(_ field: String, _ maximum: Int) -> String {
+            do { return try FieldLimits.check(form[field] ?? "", field: field, maximum: maximum) } catch {
+                errors[field] = error.reason
+                return ""
+            }
+        }
+        let name = text("name", 200), definition = text("definition", 2000), unit = text("unit", 100)
+        let direction = ImprovementDirection(rawValue: form["direction"] ?? "")
+        if direction == nil { errors["direction"] = "Choose a direction" }
+        var models: [CareModel] = []
+        for code in (form["care_models"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
+            if let model = CareModel(rawValue: code.lowercased()) { models.append(model) } else { errors["care_models"] = "'\(code)' is not a care model (pacs, mcp, ehch, uec, acc)" }
+        }
+        if models.isEmpty && errors["care_models"] == nil { errors["care_models"] = "Give at least one care model" }
+        var target: Double?
+        if let text = form["target"].nonBlank {
+            if let value = Double(text), value.isFinite { target = value } else { errors["target"] = "Give a number, or leave it empty" }
+        }
+        guard errors.isEmpty, let direction else { return .failure(FieldErrors(byField: errors)) }
+        return .success(Metric(
+            code: metric.code, name: name, definition: definition, numerator: metric.numerator, denominator: metric.denominator, unit: unit,
+            multiplier: metric.multiplier, direction: direction, careModels: models, source: metric.source, target: target
+        ))
+    }
+
+    @Sendable static func save(request: Request) async throws -> Response {
+        let metric = try await find(request)
+        let form = try request.content.decode([String: String].self)
+        switch parse(form, into: metric) {
+        case .failure(let errors):
+            return page(metric, fields: fields(form, errors: errors.byField), context: request.pageContext).response(status: .badRequest)
+        case .success(let updated):
+            try await ReturnsStore(database: request.db).update(updated, by: try request.requirePerson().actor)
+            try await EvaluationStore(database: request.db).recomputeAll(registry: try await request.registry())
+            return request.redirect(to: SiteURL.metrics.path, redirectType: .normal)
+        }
+    }
+}
+
+/// The framework as a table.
+enum MetricsPage {
+    static func document(_ metrics: [Metric], context: PageContext) -> HTML {
+        Layout.document(
+            title: "Metric framework", context: context, breadcrumbs: [("Home", .home)],
+            body: .group(
+                .h1(.text("Metric framework")),
+                .p(.text("What every vanguard is measured by: around six indicators per care model, on health and wellbeing, care and quality, and efficiency.")),
+                .table(
+                    .class("nhsuk-table"),
+                    .thead(.tr(.th(.text("Metric")), .th(.text("Unit")), .th(.text("Better when")), .th(.text("Care models")), .th(.text("Target")), .th(.text("Source")))),
+                    .tbody(.forEach(metrics) { metric in
+                        .tr(
+                            .td(.strong(.text(metric.name)), .br(), .span(.class("vg-code"), .text(metric.code)),
+                                .if(context.allows(.manageMetrics), .group(.br(), .a(.safeHref(SiteURL.editMetric(metric.code).path), .text("Edit"))))),
+                            .td(.text(metric.unit)),
+                            .td(.text(metric.direction == .decrease ? "lower" : metric.direction == .increase ? "higher" : "neither")),
+                            .td(.group(.forEach(metric.careModels) { .group(Components.careModelTag($0), .text(" ")) })),
+                            .td(.text(metric.target.map(SPCChartSVG.format) ?? "–")),
+                            .td(.class("nhsuk-body-s"), .text(metric.source))
+                        )
+                    })
+                )
+            )
+        )
+    }
+}
