@@ -287,3 +287,23 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct AEImportCommandTests {
+    @Test func theCLIImportsFourHourReturnsThroughTheLookup() async throws {
+        try await TestApp.run { app in
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vanguard-ae-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let lookup = directory.appendingPathComponent("lookup.csv")
+            try "org_code,area_code\nRBL,E38000208\nRM3,E38000143\n".write(to: lookup, atomically: true, encoding: .utf8)
+            let fixture = TestApp.root.appendingPathComponent("Tests/VanguardCoreTests/Fixtures/ae/ae-2016-03.csv")
+            // MUT
+            app.environment.arguments = ["vanguard", "import", "ae", fixture.path, "--lookup", lookup.path]
+            try await app.execute()
+            // validate
+            let series = try await ReturnsStore(database: app.db).series(area: "E38000208", metric: "ae_four_hour")
+            #expect(series.map(\.numerator) == [8_810] && series.map(\.denominator) == [10_132])
+            #expect(try await ReturnsStore(database: app.db).counts().values == 2)
+        }
+    }
+}

@@ -6,7 +6,7 @@ import VanguardStore
 /// `vanguard import returns FILE`: checks a returns CSV whole, then writes it as one submission.
 struct ImportCommand: AsyncCommandGroup {
     var help: String { "Import data files." }
-    var commands: [String: any AnyAsyncCommand] { ["returns": ImportReturnsCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["returns": ImportReturnsCommand(), "ae": ImportAECommand()] }
 }
 
 struct ImportReturnsCommand: AsyncCommand {
@@ -47,5 +47,50 @@ struct ImportReturnsCommand: AsyncCommand {
 
     struct ImportFailure: Error, CustomStringConvertible {
         let description: String
+    }
+}
+
+/// `vanguard import ae FILE --lookup LOOKUP`: NHS England's monthly A&E file → four-hour returns per area.
+struct ImportAECommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "file", help: "A monthly A&E attendances and emergency admissions CSV (provider level), as NHS England publishes it")
+        var file: String
+        @Option(name: "lookup", help: "A CSV with the header org_code,area_code mapping each provider to the sub-ICB location it serves")
+        var lookup: String?
+    }
+
+    var help: String {
+        "Reads NHS England's monthly A&E CSV (header names may drift between years; unknown columns are reported), maps providers to areas with the lookup, and submits ae_four_hour returns. Providers missing from the lookup are listed and left out."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        guard let lookupPath = signature.lookup else { throw ImportReturnsCommand.ImportFailure(description: "give --lookup FILE (org_code,area_code)") }
+        let file: AEAttendancesFile
+        let lookupTable: CSVTable
+        do {
+            file = try AEAttendancesFile(fileName: signature.file, data: try Data(contentsOf: URL(fileURLWithPath: signature.file)))
+            lookupTable = try CSVTable(fileName: lookupPath, data: try Data(contentsOf: URL(fileURLWithPath: lookupPath)))
+        } catch let error as DataFileError {
+            throw ImportReturnsCommand.ImportFailure(description: error.description)
+        }
+        let store = ReturnsStore(database: app.db)
+        let areas = try await store.areaCodes()
+        var lookup: [String: String] = [:]
+        for record in try lookupTable.records(requiring: ["org_code", "area_code"]) {
+            let area = try record.required("area_code")
+            guard areas.contains(area) else { throw ImportReturnsCommand.ImportFailure(description: record.error("area_code", "'\(area)' is not a sub-ICB location").description) }
+            lookup[try record.required("org_code").uppercased()] = area
+        }
+        if !file.unrecognisedColumns.isEmpty {
+            context.console.print("[import ae] columns not recognised (left out): \(file.unrecognisedColumns.joined(separator: ", "))")
+        }
+        let (values, unmapped) = file.fourHourReturns(lookup: lookup)
+        if !unmapped.isEmpty {
+            context.console.print("[import ae] \(unmapped.count) providers are not in the lookup and were left out: \(unmapped.joined(separator: ", "))")
+        }
+        let summary = try await store.submit(values, fileName: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
+        try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
     }
 }
