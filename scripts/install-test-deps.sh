@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what the whole test suite needs on a fresh Debian machine: PostgreSQL, headless
-# Chromium and its driver, unzip, and the Python packages the end-to-end tests use.
+# Chromium and its driver, and the Python packages the end-to-end tests use.
 # Installs only what is missing, so a second run is quick.
 set -euo pipefail
 missing=()
-command -v unzip >/dev/null || missing+=(unzip)
+
 command -v curl >/dev/null || missing+=(curl)
 [ -x "$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null | head -1)" ] || missing+=(postgresql)
 command -v chromium >/dev/null || missing+=(chromium)
