@@ -20,6 +20,7 @@ import VaporTesting
         "GET /vanguards/:number": browsers,
         "GET /vanguards/:number/dashboard": browsers,
         "GET /vanguards/:number/dashboard.csv": browsers,
+        "POST /vanguards/:number/dashboard/rebase": [.programmeTeam],
         "GET /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "POST /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "GET /map": browsers,

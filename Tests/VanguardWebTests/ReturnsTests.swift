@@ -307,3 +307,39 @@ import VaporTesting
         }
     }
 }
+
+@Suite struct RebaseTests {
+    @Test func theProgrammeTeamRebasesAChartWithAReason() async throws {
+        try await TestApp.run { app in
+            // setup: two years for Wirral, a step change in the second
+            let people = try await People.make(in: app)
+            let values = (0..<24).map { offset in
+                ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4).adding(months: offset),
+                            numerator: (offset < 12 ? 3000 : 2500) + Double(offset % 4), denominator: 330_000)
+            }
+            _ = try await ReturnsStore(database: app.db).submit(values, fileName: "step.csv", by: .operatorAtCLI("test"))
+            try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+            // MUT
+            let response = try await people.send(app, .programmeTeam, .POST, "/vanguards/1/dashboard/rebase",
+                                                 form: ["metric": "emergency_admissions", "period": "2015-04", "reason": "New frailty pathway opened"])
+            // validate
+            #expect(response.status == .seeOther)
+            let evaluation = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            #expect(evaluation.rebaseMonths == [Month(year: 2015, month: 4)])
+            #expect(evaluation.chart?.groups.count == 2)
+            #expect(evaluation.chart?.groups.last?.startIndex == 12)
+            let page = try await app.fetch("/vanguards/1/dashboard")
+            #expect(page.body.contains("Limits recalculated from 2015-04: New frailty pathway opened (programmeteam@example.nhs.uk)"))
+            #expect(try await AuditLog.entries(matching: .init(entity: "chart"), on: app.db).first?.after?["reason"] == "New frailty pathway opened")
+            // A bad month or a missing reason changes nothing.
+            let bad = try await people.send(app, .programmeTeam, .POST, "/vanguards/1/dashboard/rebase",
+                                            form: ["metric": "emergency_admissions", "period": "2030-01", "reason": "x"])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("Give a month in the form YYYY-MM that the chart shows"))
+            let again = try await people.send(app, .programmeTeam, .POST, "/vanguards/1/dashboard/rebase",
+                                              form: ["metric": "emergency_admissions", "period": "2015-04", "reason": "twice"])
+            #expect(again.status == .badRequest)
+            #expect(try await AuditLog.entries(matching: .init(entity: "chart"), on: app.db).count == 1)
+        }
+    }
+}

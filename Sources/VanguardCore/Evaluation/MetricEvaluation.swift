@@ -20,7 +20,12 @@ public struct MetricEvaluation: Codable, Sendable, Equatable {
     public static let baselineYear = 2014
 
     /// Sums numerators and denominators month by month first, so rates of places are weighted by size.
-    public init(metric: Metric, values: [ReturnValue]) {
+    /// Months from which the limits are recalculated, chosen by the programme team (optional in
+    /// storage so evaluations stored before rebasing existed still read).
+    private let rebasedAt: [Month]?
+    public var rebaseMonths: [Month] { rebasedAt ?? [] }
+
+    public init(metric: Metric, values: [ReturnValue], rebaseMonths: [Month] = []) {
         var numerator: [Month: Double] = [:]
         var denominator: [Month: Double] = [:]
         for value in values where value.metricCode == metric.code {
@@ -33,7 +38,12 @@ public struct MetricEvaluation: Codable, Sendable, Equatable {
         numerators = months.map { numerator[$0] ?? 0 }
         denominators = months.map { denominator[$0] ?? 0 }
         rates = months.map { metric.rate(numerator: numerator[$0] ?? 0, denominator: denominator[$0] ?? 1) }
-        chart = months.isEmpty ? nil : try? XmRChart(XmRInput(values: rates, improvementDirection: metric.direction, target: metric.target))
+        let rebased = rebaseMonths.filter { months.contains($0) }.sorted()
+        rebasedAt = rebased
+        let rebaseIndices = rebased.compactMap { months.firstIndex(of: $0) }
+        chart = months.isEmpty ? nil : try? XmRChart(XmRInput(
+            values: rates, improvementDirection: metric.direction, target: metric.target, rebasePoints: rebaseIndices.isEmpty ? nil : rebaseIndices
+        ))
         func pooled(_ selected: [Month]) -> Double? {
             let den = selected.reduce(0) { $0 + (denominator[$1] ?? 0) }
             guard !selected.isEmpty, den > 0 else { return nil }

@@ -9,6 +9,7 @@ public enum VanguardMigrations {
             Migration0003CreateAccounts(),
             Migration0004CreateReturns(),
             Migration0005CreateEvaluations(),
+            Migration0006CreateRebasePoints(),
         ]
     }
 }

@@ -26,6 +26,10 @@ public struct EvaluationStore: Sendable {
                 ReturnValue(areaCode: record.areaCode, metricCode: record.metricCode, period: period, numerator: record.numerator, denominator: record.denominator)
             )
         }
+        var rebases: [String: [Month]] = [:]
+        for record in try await RebaseRecord.query(on: database).all() {
+            if let month = Month(record.period) { rebases["\(record.scope)/\(record.metricCode)", default: []].append(month) }
+        }
         var results: [(key: String, scope: String, evaluation: MetricEvaluation)] = []
         let covered = Set(registry.footprints.map(\.areaCode))
         let rest = registry.areas.map(\.code).filter { !covered.contains($0) }.flatMap { byArea[$0] ?? [] }
@@ -40,7 +44,7 @@ public struct EvaluationStore: Sendable {
             }
             for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
                 let values = registry.footprint(of: vanguard.number).flatMap { byArea[$0.areaCode] ?? [] }
-                let evaluation = MetricEvaluation(metric: metric, values: values)
+                let evaluation = MetricEvaluation(metric: metric, values: values, rebaseMonths: rebases["vanguard:\(vanguard.number)/\(metric.code)"] ?? [])
                 if !evaluation.months.isEmpty { results.append((Self.key(vanguard: vanguard.number, metric: metric.code), "vanguard:\(vanguard.number)", evaluation)) }
             }
         }
@@ -76,6 +80,37 @@ public struct EvaluationStore: Sendable {
             rest[record.metricCode] = try decoder.decode(MetricEvaluation.self, from: Data(record.body.utf8))
         }
         return (own, rest)
+    }
+
+    /// Adds a rebase point to a vanguard's chart of a metric, audited; the caller recomputes.
+    public func addRebase(vanguard: Int, metric: String, period: Month, reason: String, by actor: Actor) async throws {
+        try await database.transaction { database in
+            let scope = "vanguard:\(vanguard)"
+            if try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
+                .filter(\.$period == period.description).first() != nil {
+                throw AccountError.invalid(field: "period", reason: "The chart is already rebased at \(period)")
+            }
+            let record = RebaseRecord()
+            record.id = UUID()
+            record.scope = scope
+            record.metricCode = metric
+            record.period = period.description
+            record.reason = reason
+            record.createdBy = actor.label
+            record.createdAt = Date()
+            try await record.create(on: database)
+            try await AuditLog.record(actor, "rebase", entity: "chart", id: "\(scope):\(metric)",
+                                      after: ["period": period.description, "reason": reason], on: database)
+        }
+    }
+
+    /// The rebase points of a vanguard's charts, by metric.
+    public func rebases(vanguard: Int) async throws -> [String: [(period: Month, reason: String, by: String)]] {
+        var result: [String: [(period: Month, reason: String, by: String)]] = [:]
+        for record in try await RebaseRecord.query(on: database).filter(\.$scope == "vanguard:\(vanguard)").sort(\.$period).all() {
+            if let month = Month(record.period) { result[record.metricCode, default: []].append((month, record.reason, record.createdBy)) }
+        }
+        return result
     }
 
     /// A summary of every stored evaluation (no chart bodies), for the national view.

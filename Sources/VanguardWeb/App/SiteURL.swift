@@ -34,6 +34,7 @@ enum SiteURL: Hashable {
     case editMetric(String)
     case areaReturns(String, String)
     case dashboardCSV(Int)
+    case rebase(Int)
     case editOrganisation(String)
 
     enum API: Hashable {
@@ -87,6 +88,7 @@ enum SiteURL: Hashable {
         case .editMetric(let code): "/metrics/\(code.urlPathEncoded)/edit"
         case .areaReturns(let area, let metric): "/areas/\(area.urlPathEncoded)/returns/\(metric.urlPathEncoded)"
         case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
+        case .rebase(let number): "/vanguards/\(number)/dashboard/rebase"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):
             switch api {

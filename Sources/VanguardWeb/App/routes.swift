@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, "vanguards", ":number", action: .readPublic, use: PagesController.vanguard)
     app.on(.GET, "vanguards", ":number", "dashboard", action: .readPublic, use: DashboardController.vanguard)
     app.on(.GET, "vanguards", ":number", "dashboard.csv", action: .readPublic, use: DashboardController.vanguardCSV)
+    app.on(.POST, "vanguards", ":number", "dashboard", "rebase", action: .manageMetrics, use: DashboardController.rebase)
     app.on(.GET, "vanguards", ":number", "edit", action: .editVanguardProfile, scope: .vanguard(parameter: "number"), use: EditController.vanguardForm)
     app.on(.POST, "vanguards", ":number", "edit", action: .editVanguardProfile, scope: .vanguard(parameter: "number"), use: EditController.saveVanguard)
     app.on(.GET, "map", action: .readPublic, use: PagesController.map)

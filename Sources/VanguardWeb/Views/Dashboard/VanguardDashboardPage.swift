@@ -15,6 +15,8 @@ enum VanguardDashboardPage {
         let vanguard: Vanguard
         let rows: [Row]
         let isGenerated: Bool
+        var rebases: [String: [(period: Month, reason: String, by: String)]] = [:]
+        var rebaseError: (metric: String, message: String)? = nil
     }
 
     static func document(_ model: Model, context: PageContext) -> HTML {
@@ -29,7 +31,7 @@ enum VanguardDashboardPage {
                     "These figures are generated for demonstration, with known effects built in from the vanguard's announcement. They are not real NHS data.")),
                 .if(model.rows.isEmpty, .p(.text("No returns have been received for this vanguard's metrics yet."))),
                 .if(!model.rows.isEmpty, summary(model)),
-                .forEach(model.rows) { row in metricSection(row, generated: model.isGenerated) },
+                .forEach(model.rows) { row in metricSection(row, generated: model.isGenerated, model: model, context: context) },
                 .p(.a(.safeHref(SiteURL.dashboardCSV(vanguard.number).path), .text("Download all of this as CSV")))
             )
         )
@@ -60,7 +62,7 @@ enum VanguardDashboardPage {
         )
     }
 
-    static func metricSection(_ row: Row, generated: Bool) -> Node<HTML.BodyContext> {
+    static func metricSection(_ row: Row, generated: Bool, model: Model, context: PageContext) -> Node<HTML.BodyContext> {
         let evaluation = row.evaluation
         return .section(
             .id(row.metric.code), .class("vg-metric"),
@@ -72,6 +74,12 @@ enum VanguardDashboardPage {
                .span(.class("vg-key vg-spc--improvement"), .text("Improvement")), .text(" "),
                .span(.class("vg-key vg-spc--concern"), .text("Concern")), .text(" "),
                .span(.class("vg-key vg-key--comparison"), .text("Rest of England"))),
+            .unwrap(model.rebases[row.metric.code]) { points in
+                .ul(.class("nhsuk-list nhsuk-body-s"), .forEach(points) { point in
+                    .li(.text("Limits recalculated from \(point.period): \(point.reason) (\(point.by))"))
+                })
+            },
+            .if(context.allows(.manageMetrics), rebaseForm(row, model: model, context: context)),
             .details(
                 .summary(.text("The data as a table")),
                 .table(
@@ -89,6 +97,24 @@ enum VanguardDashboardPage {
                         )
                     })
                 )
+            )
+        )
+    }
+
+    static func rebaseForm(_ row: Row, model: Model, context: PageContext) -> Node<HTML.BodyContext> {
+        let error = model.rebaseError?.metric == row.metric.code ? model.rebaseError?.message : nil
+        return .details(
+            .summary(.text("Recalculate the limits from a month (rebase)")),
+            .form(
+                .action(SiteURL.rebase(model.vanguard.number).path), .method(.post),
+                Forms.csrfField(context.csrfToken),
+                .input(.type(.hidden), .name("metric"), .safeValue(row.metric.code)),
+                .unwrap(error) { .p(.class("nhsuk-error-message"), .text($0)) },
+                .div(.class("nhsuk-form-group"), .label(.class("nhsuk-label"), .for("period-\(row.metric.code)"), .text("From month (YYYY-MM)")),
+                     .input(.class("nhsuk-input nhsuk-input--width-10"), .id("period-\(row.metric.code)"), .name("period"))),
+                .div(.class("nhsuk-form-group"), .label(.class("nhsuk-label"), .for("reason-\(row.metric.code)"), .text("Why the process changed")),
+                     .input(.class("nhsuk-input"), .id("reason-\(row.metric.code)"), .name("reason"))),
+                .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Rebase"))
             )
         )
     }
