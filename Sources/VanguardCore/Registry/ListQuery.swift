@@ -62,12 +62,7 @@ extension VanguardFilter {
     public init(careModel: String?, wave: String?, region: String?, text: String?, in registry: Registry) throws(InvalidParameter) {
         self.init()
         if let careModel = careModel.nonBlank {
-            guard let model = CareModel(rawValue: careModel.lowercased()) else {
-                throw InvalidParameter(
-                    name: "care_model", value: careModel, allowed: "one of \(CareModel.allCases.map(\.rawValue).joined(separator: ", "))"
-                )
-            }
-            self.careModel = model
+            self.careModel = try CareModel(parameter: careModel)
         }
         if let wave = wave.nonBlank {
             guard let number = Int(wave), let value = Wave(number: number) else {
@@ -85,6 +80,16 @@ extension VanguardFilter {
             regionCode = region
         }
         self.text = text.nonBlank
+    }
+}
+
+extension CareModel {
+    /// Reads a `care_model` query parameter, in any case, naming the codes allowed when it is none of them.
+    public init(parameter text: String) throws(InvalidParameter) {
+        guard let model = CareModel(rawValue: text.lowercased()) else {
+            throw InvalidParameter(name: "care_model", value: text, allowed: "one of \(CareModel.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = model
     }
 }
 

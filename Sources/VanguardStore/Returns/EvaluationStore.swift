@@ -15,6 +15,12 @@ public struct EvaluationStore: Sendable {
     public static func restOfEnglandKey(metric: String) -> String { "rest_of_england:\(metric)" }
     public static func careModelKey(_ model: CareModel, metric: String) -> String { "care_model:\(model.rawValue):\(metric)" }
 
+    /// Recomputes everything against the registry as stored now; what every writer of returns calls.
+    @discardableResult
+    public func recompute() async throws -> Int {
+        try await recomputeAll(registry: try await RegistryStore(database: database).registry())
+    }
+
     /// Reads every current value once, evaluates every place and metric, and replaces the stored results.
     @discardableResult
     public func recomputeAll(registry: Registry, at date: Date = Date()) async throws -> Int {

@@ -24,7 +24,7 @@ struct ImportReturnsCommand: AsyncCommand {
         let url = URL(fileURLWithPath: signature.file)
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw ImportFailure(description: "\(signature.file) cannot be read: \(error.localizedDescription)")
+            throw CommandFailure(description: "\(signature.file) cannot be read: \(error.localizedDescription)")
         }
         let store = ReturnsStore(database: app.db)
         let checker = ReturnsFile(
@@ -33,20 +33,16 @@ struct ImportReturnsCommand: AsyncCommand {
         context.console.print("[import] checking \(url.lastPathComponent) (\(data.count) bytes)…")
         let values: [ReturnValue]
         do { values = try checker.read(data) } catch {
-            throw ImportFailure(description: error.description)
+            throw CommandFailure(description: error.description)
         }
         context.console.print("[import] \(values.count) rows are good; writing…")
         let console = context.console
         let summary = try await store.submit(values, fileName: url.lastPathComponent, by: .operatorAtCLI()) { written, total in
             console.print("[import] \(written)/\(total) values written")
         }
-        let evaluations = try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        let evaluations = try await EvaluationStore(database: app.db).recompute()
         context.console.print("[import] evaluations recomputed: \(evaluations).")
         context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
-    }
-
-    struct ImportFailure: Error, CustomStringConvertible {
-        let description: String
     }
 }
 
@@ -65,21 +61,21 @@ struct ImportAECommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let lookupPath = signature.lookup else { throw ImportReturnsCommand.ImportFailure(description: "give --lookup FILE (org_code,area_code)") }
+        guard let lookupPath = signature.lookup else { throw CommandFailure(description: "give --lookup FILE (org_code,area_code)") }
         let file: AEAttendancesFile
         let lookupTable: CSVTable
         do {
             file = try AEAttendancesFile(fileName: signature.file, data: try Data(contentsOf: URL(fileURLWithPath: signature.file)))
             lookupTable = try CSVTable(fileName: lookupPath, data: try Data(contentsOf: URL(fileURLWithPath: lookupPath)))
         } catch let error as DataFileError {
-            throw ImportReturnsCommand.ImportFailure(description: error.description)
+            throw CommandFailure(description: error.description)
         }
         let store = ReturnsStore(database: app.db)
         let areas = try await store.areaCodes()
         var lookup: [String: String] = [:]
         for record in try lookupTable.records(requiring: ["org_code", "area_code"]) {
             let area = try record.required("area_code")
-            guard areas.contains(area) else { throw ImportReturnsCommand.ImportFailure(description: record.error("area_code", "'\(area)' is not a sub-ICB location").description) }
+            guard areas.contains(area) else { throw CommandFailure(description: record.error("area_code", "'\(area)' is not a sub-ICB location").description) }
             lookup[try record.required("org_code").uppercased()] = area
         }
         if !file.unrecognisedColumns.isEmpty {
@@ -90,7 +86,7 @@ struct ImportAECommand: AsyncCommand {
             context.console.print("[import ae] \(unmapped.count) providers are not in the lookup and were left out: \(unmapped.joined(separator: ", "))")
         }
         let summary = try await store.submit(values, fileName: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
-        try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        try await EvaluationStore(database: app.db).recompute()
         context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
     }
 }

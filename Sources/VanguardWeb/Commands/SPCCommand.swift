@@ -16,11 +16,7 @@ struct SPCCommand: AsyncCommand {
             let output = try SPCController.chartJSON(for: input)
             FileHandle.standardOutput.write(output + Data("\n".utf8))
         } catch let error as AppError {
-            throw SPCInputError(description: error.reason)
+            throw CommandFailure(description: error.reason)
         }
-    }
-
-    struct SPCInputError: Error, CustomStringConvertible {
-        let description: String
     }
 }

@@ -51,7 +51,7 @@ enum DashboardController {
             model.rebaseError = (metric, error.reason)
             return VanguardDashboardPage.document(model, context: request.pageContext).response(status: .badRequest)
         }
-        try await store.recomputeAll(registry: try await request.registry())
+        try await store.recompute()
         return request.redirect(to: SiteURL.dashboard(model.vanguard.number).path + "#\(metric)", redirectType: .normal)
     }
 

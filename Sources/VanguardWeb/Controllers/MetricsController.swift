@@ -88,7 +88,7 @@ enum MetricsController {
             return page(metric, fields: fields(form, errors: errors.byField), context: request.pageContext).response(status: .badRequest)
         case .success(let updated):
             try await ReturnsStore(database: request.db).update(updated, by: try request.requirePerson().actor)
-            try await EvaluationStore(database: request.db).recomputeAll(registry: try await request.registry())
+            try await EvaluationStore(database: request.db).recompute()
             return request.redirect(to: SiteURL.metrics.path, redirectType: .normal)
         }
     }

@@ -96,10 +96,11 @@ enum PagesController {
 
     static func careModel(_ request: Request) throws -> CareModel? {
         guard let text = request.queryValue("care_model").nonBlank else { return nil }
-        guard let model = CareModel(rawValue: text.lowercased()) else {
-            throw AppError(InvalidParameter(name: "care_model", value: text, allowed: "one of \(CareModel.allCases.map(\.rawValue).joined(separator: ", "))"))
+        do {
+            return try CareModel(parameter: text)
+        } catch {
+            throw AppError(error)
         }
-        return model
     }
 
     static func sector(_ request: Request) throws -> Sector? {
