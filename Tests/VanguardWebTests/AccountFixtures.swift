@@ -7,8 +7,10 @@ import VaporTesting
 /// People with each role, signed in, for tests that ask who may do what.
 struct People {
     enum Kind: String, CaseIterable, CustomStringConvertible {
-        case anonymous, member, assessor, siteLead, signatory, programmeTeam, token
+        case anonymous, member, assessor, siteLead, signatory, programmeTeam, token, programmeToken
         var description: String { rawValue }
+
+        var isToken: Bool { self == .token || self == .programmeToken }
     }
 
     static let csrf = String(repeating: "c", count: 43)
@@ -18,6 +20,8 @@ struct People {
     var sessions: [Kind: String] = [:]
     /// A live API token for vanguard 1, owned by the site lead.
     var token = ""
+    /// A live programme token, owned by the programme-team member.
+    var programmeToken = ""
 
     /// Creates one account per role (site lead of vanguard 1, signatory for Salford Royal) and signs each in.
     static func make(in app: Application) async throws -> People {
@@ -45,6 +49,10 @@ struct People {
         _ = try await store.createToken(secretHash: Secrets.hash(token), prefix: String(token.prefix(10)), name: "test", vanguard: 1,
                                         for: people.accounts[.siteLead]!.id, by: .operatorAtCLI("test"))
         people.token = token
+        let programmeToken = Secrets.make(prefix: "vg_")
+        _ = try await store.createToken(secretHash: Secrets.hash(programmeToken), prefix: String(programmeToken.prefix(10)), name: "test", vanguard: nil,
+                                        for: people.accounts[.programmeTeam]!.id, by: .operatorAtCLI("test"))
+        people.programmeToken = programmeToken
         return people
     }
 
@@ -65,8 +73,8 @@ struct People {
 
     /// Sends a request as `kind`: with its session and a valid CSRF token, or with the API token.
     func send(_ app: Application, _ kind: Kind, _ method: HTTPMethod, _ path: String, form: [String: String] = [:], json: String? = nil) async throws -> Fetched {
-        if kind == .token {
-            return try await app.send(method, path, json: json ?? (method == .GET ? nil : "{}"), bearer: token)
+        if kind.isToken {
+            return try await app.send(method, path, json: json ?? (method == .GET ? nil : "{}"), bearer: kind == .token ? token : programmeToken)
         }
         if method == .GET { return try await app.send(.GET, path, cookies: cookies(kind)) }
         if path.hasPrefix("/api/") { return try await app.send(method, path, cookies: cookies(kind), json: json ?? "{}") }

@@ -9,7 +9,7 @@ import VaporTesting
     typealias Kind = People.Kind
 
     static let everyone = Set(Kind.allCases)
-    static let browsers = everyone.subtracting([.token])
+    static let browsers = everyone.subtracting([.token, .programmeToken])
     static let signedIn: Set<Kind> = [.member, .assessor, .siteLead, .signatory, .programmeTeam]
 
     /// The expected answer for each route. A route missing from here fails the test, so a new route
@@ -20,7 +20,10 @@ import VaporTesting
         "GET /vanguards/:number": browsers,
         "GET /vanguards/:number/dashboard": browsers,
         "GET /vanguards/:number/dashboard.csv": browsers,
+        "GET /vanguards/:number/report": browsers,
+        "GET /vanguards/:number/report.zip": browsers,
         "POST /vanguards/:number/dashboard/rebase": [.programmeTeam],
+        "POST /vanguards/:number/dashboard/rebase/remove": [.programmeTeam],
         "GET /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "POST /vanguards/:number/edit": [.siteLead, .programmeTeam],
         "GET /map": browsers,
@@ -42,7 +45,7 @@ import VaporTesting
         "GET /healthz": browsers,
         "GET /returns/upload": [.siteLead, .programmeTeam],
         "POST /returns/upload": [.siteLead, .programmeTeam],
-        "POST /api/v1/returns": [.token],
+        "POST /api/v1/returns": [.token, .programmeToken],
         "GET /account/sign-up": browsers,
         "POST /account/sign-up": browsers,
         "GET /account/confirm": browsers,
@@ -67,7 +70,13 @@ import VaporTesting
         "GET /api/v1/openapi.json": everyone,
         "GET /api/v1/vanguards": everyone,
         "GET /api/v1/vanguards/:number": everyone,
-        "PATCH /api/v1/vanguards/:number": [.token],
+        "PATCH /api/v1/vanguards/:number": [.token, .programmeToken],
+        "GET /api/v1/vanguards/:number/rebases": everyone,
+        "POST /api/v1/vanguards/:number/rebases": [.programmeToken],
+        "DELETE /api/v1/vanguards/:number/rebases/:metric/:period": [.programmeToken],
+        "GET /api/v1/metrics": everyone,
+        "GET /api/v1/metrics/:code": everyone,
+        "PUT /api/v1/metrics/:code": [.programmeToken],
         "GET /api/v1/areas": everyone,
         "GET /api/v1/areas/:code": everyone,
         "GET /api/v1/organisations": everyone,
@@ -81,6 +90,7 @@ import VaporTesting
             .replacingOccurrences(of: ":slug", with: "salford-royal-nhs-ft")
             .replacingOccurrences(of: "areas/:code", with: "areas/E38000208")
             .replacingOccurrences(of: ":metric", with: "emergency_admissions")
+            .replacingOccurrences(of: ":period", with: "2015-04")
             .replacingOccurrences(of: "metrics/:code", with: "metrics/ae_four_hour")
             .replacingOccurrences(of: "icbs/:code", with: "icbs/E54000057")
             .replacingOccurrences(of: "regions/:code", with: "regions/E40000010")

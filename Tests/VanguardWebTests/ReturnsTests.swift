@@ -113,7 +113,7 @@ import VaporTesting
             #expect(page.body.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-spc\""))
             #expect(page.count(of: "class=\"vg-spc__point ") == 24)
             #expect(!page.body.contains("Generated data"))
-            #expect(page.body.contains("+0.0%"))  // the rest of England did not change
+            #expect(page.body.contains("<td>0.0%</td>"))  // the rest of England did not change
             let csv = try await app.fetch("/vanguards/1/dashboard.csv")
             #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
             #expect(csv.body.split(separator: "\r\n").count == 25)

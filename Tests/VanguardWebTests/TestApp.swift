@@ -77,6 +77,8 @@ struct Fetched {
     let status: HTTPStatus
     let headers: HTTPHeaders
     let body: String
+    /// The body as sent, for binary downloads.
+    var bytes: [UInt8] = []
 
     func json() throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(body.utf8))
@@ -134,7 +136,8 @@ extension Application {
         }
         var fetched: Fetched?
         try await testing().test(method, path, headers: headers, body: body) { response in
-            fetched = Fetched(status: response.status, headers: response.headers, body: response.body.string)
+            fetched = Fetched(status: response.status, headers: response.headers, body: response.body.string,
+                              bytes: response.body.getBytes(at: response.body.readerIndex, length: response.body.readableBytes) ?? [])
         }
         guard let fetched else { throw Unexpected(text: "no response for \(path)") }
         return fetched

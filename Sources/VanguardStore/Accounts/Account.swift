@@ -40,7 +40,8 @@ public struct APITokenSummary: Sendable, Hashable {
     public let id: UUID
     public let name: String
     public let prefix: String
-    public let vanguardNumber: Int
+    /// Nil for a programme token.
+    public let vanguardNumber: Int?
     public let createdAt: Date
     public let revokedAt: Date?
     public let lastUsedAt: Date?

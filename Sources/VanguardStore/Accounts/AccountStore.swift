@@ -204,9 +204,14 @@ public struct AccountStore: Sendable {
 
     // MARK: - API tokens
 
-    public func createToken(secretHash: String, prefix: String, name: String, vanguard: Int, for userID: UUID, by actor: Actor) async throws -> UUID {
-        try await database.transaction { database in
-            guard try await VanguardRecord.find(vanguard, on: database) != nil else {
+    /// A token for one vanguard's data, or with `vanguard` nil a programme token, which only a
+    /// programme-team member may hold (it acts with that role, so revoking the role disarms it).
+    public func createToken(secretHash: String, prefix: String, name: String, vanguard: Int?, for userID: UUID, by actor: Actor) async throws -> UUID {
+        if vanguard == nil, try await account(id: userID)?.roleGrants.contains(where: { $0.role == .programmeTeam }) != true {
+            throw AccountError.invalid(field: "vanguard", reason: "Only the programme team can hold a programme token")
+        }
+        return try await database.transaction { database in
+            if let vanguard, try await VanguardRecord.find(vanguard, on: database) == nil {
                 throw AccountError.invalid(field: "vanguard", reason: "There is no vanguard \(vanguard)")
             }
             let token = APITokenRecord()
@@ -241,7 +246,7 @@ public struct AccountStore: Sendable {
     }
 
     /// The account and vanguard of a live token; revoked or unknown tokens answer nil.
-    public func authenticate(tokenHash: String) async throws -> (account: Account, vanguard: Int)? {
+    public func authenticate(tokenHash: String) async throws -> (account: Account, vanguard: Int?)? {
         guard let token = try await APITokenRecord.query(on: database).filter(\.$secretHash == tokenHash).first(), token.revokedAt == nil,
               let account = try await account(id: token.userID)
         else { return nil }
@@ -349,7 +354,7 @@ public struct AccountStore: Sendable {
     }
 
     static func snapshot(_ token: APITokenRecord) -> [String: String] {
-        ["user_id": token.userID.uuidString, "vanguard": String(token.vanguardNumber), "name": token.name, "prefix": token.prefix,
+        ["user_id": token.userID.uuidString, "vanguard": token.vanguardNumber.map(String.init) ?? "programme", "name": token.name, "prefix": token.prefix,
          "revoked": token.revokedAt == nil ? "no" : "yes"]
     }
 }

@@ -10,6 +10,7 @@ public enum VanguardMigrations {
             Migration0004CreateReturns(),
             Migration0005CreateEvaluations(),
             Migration0006CreateRebasePoints(),
+            Migration0007ProgrammeTokens(),
         ]
     }
 }

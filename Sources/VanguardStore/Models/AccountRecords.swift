@@ -61,7 +61,8 @@ public final class APITokenRecord: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "user_id") public var userID: UUID
-    @Field(key: "vanguard_number") public var vanguardNumber: Int
+    /// Nil for a programme token, which acts with its owner's programme-team role.
+    @OptionalField(key: "vanguard_number") public var vanguardNumber: Int?
     @Field(key: "name") public var name: String
     @Field(key: "secret_hash") public var secretHash: String
     /// The first characters of the token, so a person can tell their tokens apart.

@@ -110,11 +110,29 @@ public struct EvaluationStore: Sendable {
         }
     }
 
-    /// The rebase points of a vanguard's charts, by metric.
-    public func rebases(vanguard: Int) async throws -> [String: [(period: Month, reason: String, by: String)]] {
-        var result: [String: [(period: Month, reason: String, by: String)]] = [:]
+    /// Removes a rebase point, with the reason for removing it in the audit log; the caller recomputes.
+    public func removeRebase(vanguard: Int, metric: String, period: Month, reason: String, by actor: Actor) async throws {
+        try await database.transaction { database in
+            let scope = "vanguard:\(vanguard)"
+            guard let record = try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
+                .filter(\.$period == period.description).first()
+            else {
+                throw AccountError.invalid(field: "period", reason: "The chart of \(metric) has no rebase point at \(period)")
+            }
+            try await record.delete(on: database)
+            try await AuditLog.record(actor, "remove_rebase", entity: "chart", id: "\(scope):\(metric)",
+                                      before: ["period": period.description, "reason": record.reason], after: ["removal_reason": reason], on: database)
+        }
+    }
+
+    /// The rebase points of a vanguard's charts, by metric, oldest month first.
+    public func rebases(vanguard: Int) async throws -> [String: [RebasePoint]] {
+        var result: [String: [RebasePoint]] = [:]
         for record in try await RebaseRecord.query(on: database).filter(\.$scope == "vanguard:\(vanguard)").sort(\.$period).all() {
-            if let month = Month(record.period) { result[record.metricCode, default: []].append((month, record.reason, record.createdBy)) }
+            guard let month = Month(record.period) else { continue }
+            result[record.metricCode, default: []].append(
+                RebasePoint(metricCode: record.metricCode, period: month, reason: record.reason, createdBy: record.createdBy, createdAt: record.createdAt)
+            )
         }
         return result
     }

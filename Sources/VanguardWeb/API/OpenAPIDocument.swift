@@ -109,6 +109,89 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/metrics": {
+          "get": {
+            "operationId": "listMetrics",
+            "summary": "The metric framework",
+            "responses": {
+              "200": { "description": "Every metric", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Metric" } } } } }
+            }
+          }
+        },
+        "/api/v1/metrics/{code}": {
+          "get": {
+            "operationId": "getMetric",
+            "summary": "One metric",
+            "parameters": [{ "$ref": "#/components/parameters/metricCode" }],
+            "responses": {
+              "200": { "description": "The metric", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Metric" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          },
+          "put": {
+            "operationId": "updateMetric",
+            "summary": "Edit a metric (programme token); every evaluation is recomputed",
+            "description": "Numerator, denominator and multiplier are fixed: stored returns were collected against them.",
+            "security": [{ "apiToken": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/metricCode" }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/MetricEdit" } } } },
+            "responses": {
+              "200": { "description": "The metric as now recorded", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Metric" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/vanguards/{number}/rebases": {
+          "get": {
+            "operationId": "listRebasePoints",
+            "summary": "The rebase points of a vanguard's charts",
+            "parameters": [{ "$ref": "#/components/parameters/vanguardNumber" }],
+            "responses": {
+              "200": { "description": "Rebase points by metric, then month", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/RebasePoint" } } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          },
+          "post": {
+            "operationId": "addRebasePoint",
+            "summary": "Recalculate a chart's limits from a month, with a reason (programme token)",
+            "security": [{ "apiToken": [] }],
+            "parameters": [{ "$ref": "#/components/parameters/vanguardNumber" }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": {
+              "type": "object", "required": ["metric", "period", "reason"], "additionalProperties": false,
+              "properties": { "metric": { "type": "string" }, "period": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" }, "reason": { "type": "string", "minLength": 1, "maxLength": 500 } }
+            } } } },
+            "responses": {
+              "201": { "description": "The rebase point; the charts are recomputed", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/RebasePoint" } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/vanguards/{number}/rebases/{metric}/{period}": {
+          "delete": {
+            "operationId": "removeRebasePoint",
+            "summary": "Remove a rebase point, with a reason (programme token)",
+            "security": [{ "apiToken": [] }],
+            "parameters": [
+              { "$ref": "#/components/parameters/vanguardNumber" },
+              { "name": "metric", "in": "path", "required": true, "schema": { "type": "string" } },
+              { "name": "period", "in": "path", "required": true, "schema": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" } },
+              { "name": "reason", "in": "query", "required": true, "description": "Why the rebase point no longer applies (kept in the audit log)", "schema": { "type": "string", "minLength": 1, "maxLength": 500 } }
+            ],
+            "responses": {
+              "204": { "description": "Removed; the charts are recomputed" },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
         "/api/v1/areas": {
           "get": {
             "operationId": "listAreas",
@@ -169,6 +252,8 @@ enum OpenAPIDocument {
       "components": {
         "parameters": {
           "careModel": { "name": "care_model", "in": "query", "schema": { "$ref": "#/components/schemas/CareModel" } },
+          "metricCode": { "name": "code", "in": "path", "required": true, "schema": { "type": "string" } },
+          "vanguardNumber": { "name": "number", "in": "path", "required": true, "schema": { "type": "integer", "minimum": 1 } },
           "region": { "name": "region", "in": "query", "description": "NHS England region code", "schema": { "type": "string", "pattern": "^E40[0-9]{6}$" } },
           "page": { "name": "page", "in": "query", "schema": { "type": "integer", "minimum": 1, "default": 1 } },
           "per": { "name": "per", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 100, "default": 20 } }
@@ -180,10 +265,38 @@ enum OpenAPIDocument {
           "Forbidden": { "description": "The token may not change this", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
         },
         "securitySchemes": {
-          "apiToken": { "type": "http", "scheme": "bearer", "description": "A token created by a site lead for their vanguard (shown once)" }
+          "apiToken": { "type": "http", "scheme": "bearer", "description": "A token created by a site lead for their vanguard, or a programme token created by a member of the programme team (shown once)" }
         },
         "schemas": {
           "CareModel": { "type": "string", "enum": ["pacs", "mcp", "ehch", "uec", "acc"] },
+          "Metric": {
+            "type": "object", "additionalProperties": false,
+            "required": ["code", "name", "definition", "numerator", "denominator", "unit", "multiplier", "direction", "care_models", "source", "target"],
+            "properties": {
+              "code": { "type": "string" }, "name": { "type": "string" }, "definition": { "type": "string" },
+              "numerator": { "type": "string" }, "denominator": { "type": "string" }, "unit": { "type": "string" },
+              "multiplier": { "type": "number" }, "direction": { "$ref": "#/components/schemas/Direction" },
+              "care_models": { "type": "array", "items": { "$ref": "#/components/schemas/CareModel" } },
+              "source": { "type": "string" }, "target": { "type": ["number", "null"] }
+            }
+          },
+          "MetricEdit": {
+            "type": "object", "additionalProperties": false, "required": ["name", "definition", "unit", "direction", "care_models"],
+            "properties": {
+              "name": { "type": "string", "minLength": 1, "maxLength": 200 }, "definition": { "type": "string", "minLength": 1, "maxLength": 2000 },
+              "unit": { "type": "string", "minLength": 1, "maxLength": 100 }, "direction": { "$ref": "#/components/schemas/Direction" },
+              "care_models": { "type": "array", "minItems": 1, "items": { "$ref": "#/components/schemas/CareModel" } },
+              "target": { "type": ["number", "null"] }
+            }
+          },
+          "Direction": { "type": "string", "enum": ["increase", "decrease", "neutral"] },
+          "RebasePoint": {
+            "type": "object", "additionalProperties": false, "required": ["metric", "period", "reason", "created_by", "created_at"],
+            "properties": {
+              "metric": { "type": "string" }, "period": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" }, "reason": { "type": "string" },
+              "created_by": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
+            }
+          },
           "XmRInput": {
             "type": "object", "required": ["values"], "additionalProperties": false,
             "properties": {

@@ -5,8 +5,9 @@ import VanguardStore
 /// Who is making a request: a signed-in person (session cookie) or a program (API token).
 enum Caller: Sendable {
     case person(Account)
-    /// A token acts for its owner only on its vanguard's data, and only through the API.
-    case token(Account, vanguard: Int)
+    /// A token acts for its owner only through the API: on its vanguard's data, or, with no
+    /// vanguard, with the owner's programme-team role (and nothing else they hold).
+    case token(Account, vanguard: Int?)
 
     var account: Account {
         switch self {
@@ -18,7 +19,8 @@ enum Caller: Sendable {
     var grants: [RoleGrant] {
         switch self {
         case .person(let account): account.roleGrants
-        case .token(_, let vanguard): [try! RoleGrant(role: .siteLead, scope: .vanguard(vanguard))]  // a vanguard scope is the right kind: cannot throw
+        case .token(_, let vanguard?): [try! RoleGrant(role: .siteLead, scope: .vanguard(vanguard))]  // a vanguard scope is the right kind: cannot throw
+        case .token(let account, nil): account.roleGrants.filter { $0.role == .programmeTeam }
         }
     }
 

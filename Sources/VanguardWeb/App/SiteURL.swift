@@ -35,6 +35,9 @@ enum SiteURL: Hashable {
     case areaReturns(String, String)
     case dashboardCSV(Int)
     case rebase(Int)
+    case removeRebase(Int)
+    case progressReport(Int)
+    case progressReportBundle(Int)
     case editOrganisation(String)
 
     enum API: Hashable {
@@ -45,6 +48,9 @@ enum SiteURL: Hashable {
         case organisations
         case organisation(String)
         case returns
+        case metrics
+        case metric(String)
+        case rebases(Int)
         case openAPI
     }
 
@@ -89,6 +95,9 @@ enum SiteURL: Hashable {
         case .areaReturns(let area, let metric): "/areas/\(area.urlPathEncoded)/returns/\(metric.urlPathEncoded)"
         case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
         case .rebase(let number): "/vanguards/\(number)/dashboard/rebase"
+        case .removeRebase(let number): "/vanguards/\(number)/dashboard/rebase/remove"
+        case .progressReport(let number): "/vanguards/\(number)/report"
+        case .progressReportBundle(let number): "/vanguards/\(number)/report.zip"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):
             switch api {
@@ -99,6 +108,9 @@ enum SiteURL: Hashable {
             case .organisations: "/api/v1/organisations"
             case .organisation(let slug): "/api/v1/organisations/\(slug.urlPathEncoded)"
             case .returns: "/api/v1/returns"
+            case .metrics: "/api/v1/metrics"
+            case .metric(let code): "/api/v1/metrics/\(code.urlPathEncoded)"
+            case .rebases(let number): "/api/v1/vanguards/\(number)/rebases"
             case .openAPI: "/api/v1/openapi.json"
             }
         }

@@ -72,9 +72,11 @@ struct CreateTokenCommand: AsyncCommand {
         var vanguard: Int?
         @Option(name: "name", help: "What the token is for")
         var name: String?
+        @Flag(name: "programme", help: "A programme token (programme team only): edits the metric framework and rebase points")
+        var programme: Bool
     }
 
-    var help: String { "Creates an API token for a site lead's vanguard and prints it once; only its hash is stored." }
+    var help: String { "Creates an API token for a site lead's vanguard, or with --programme a programme token, and prints it once; only its hash is stored." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = AccountStore(database: context.application.db)
@@ -86,13 +88,21 @@ struct CreateTokenCommand: AsyncCommand {
             return nil
         }
         let isProgrammeTeam = account.roleGrants.contains { $0.role == .programmeTeam }
+        let secret = Secrets.make(prefix: "vg_")
+        if signature.programme {
+            _ = try await store.createToken(
+                secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: signature.name ?? "created at the CLI",
+                vanguard: nil, for: account.id, by: .operatorAtCLI()
+            )
+            context.console.print(secret)
+            return
+        }
         guard let vanguard = signature.vanguard ?? (led.count == 1 ? led[0] : nil) else {
             throw AccountError.invalid(field: "vanguard", reason: "Give --vanguard (the account leads \(led.isEmpty ? "no vanguard" : led.map(String.init).joined(separator: ", ")))")
         }
         guard isProgrammeTeam || led.contains(vanguard) else {
             throw AccountError.invalid(field: "vanguard", reason: "\(account.email) is not a site lead for vanguard \(vanguard)")
         }
-        let secret = Secrets.make(prefix: "vg_")
         _ = try await store.createToken(
             secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: signature.name ?? "created at the CLI",
             vanguard: vanguard, for: account.id, by: .operatorAtCLI()

@@ -268,11 +268,19 @@ enum AccountController {
         }
     }
 
+    static func isProgrammeTeam(_ account: Account) -> Bool {
+        account.roleGrants.contains { $0.role == .programmeTeam }
+    }
+
     @Sendable static func tokens(request: Request) async throws -> Response {
         let account = try request.requirePerson()
         let registry = try await request.registry()
         let vanguards = tokenVanguards(account, registry: registry)
-        let model = TokensPage.Model(tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, fields: TokensPage.fields(vanguards: vanguards))
+        let programme = isProgrammeTeam(account)
+        let model = TokensPage.Model(
+            tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, offersProgrammeToken: programme,
+            fields: TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme)
+        )
         return TokensPage.document(model, registry: registry, context: request.pageContext).response()
     }
 
@@ -280,27 +288,34 @@ enum AccountController {
         let account = try request.requirePerson()
         let registry = try await request.registry()
         let vanguards = tokenVanguards(account, registry: registry)
+        let programme = isProgrammeTeam(account)
         let form = try request.content.decode([String: String].self)
         var errors: [String: String] = [:]
         var name = ""
         do { name = try FieldLimits.check(form["name"] ?? "", field: "name", maximum: 100) } catch { errors["name"] = error.reason }
-        let number = Int(form["vanguard"] ?? "")
-        if number == nil || !vanguards.contains(where: { $0.number == number }) {
-            errors["vanguard"] = "Choose a vanguard you lead"
+        // nil: a programme token; .some(n): a token for vanguard n.
+        var target: Int??
+        if form["vanguard"] == TokensPage.programmeChoice, programme {
+            target = .some(nil)
+        } else if let number = Int(form["vanguard"] ?? ""), vanguards.contains(where: { $0.number == number }) {
+            target = number
+        } else {
+            errors["vanguard"] = programme ? "Choose the programme or a vanguard" : "Choose a vanguard you lead"
         }
-        var model = TokensPage.Model(tokens: [], vanguards: vanguards, fields: TokensPage.fields(vanguards: vanguards, errors: errors, name: form["name"] ?? ""))
-        var status = HTTPStatus.badRequest
-        if errors.isEmpty, let number {
+        var newToken: String?
+        var fields = TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme, errors: errors, name: form["name"] ?? "")
+        if errors.isEmpty, let target {
             let secret = Secrets.make(prefix: "vg_")
             _ = try await request.accounts.createToken(
-                secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: name, vanguard: number, for: account.id, by: account.actor
+                secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: name, vanguard: target, for: account.id, by: account.actor
             )
-            model.newToken = secret
-            model.fields = TokensPage.fields(vanguards: vanguards)
-            status = .created
+            newToken = secret
+            fields = TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme)
         }
-        model = TokensPage.Model(tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, newToken: model.newToken, fields: model.fields)
-        return TokensPage.document(model, registry: registry, context: request.pageContext).response(status: status)
+        let model = TokensPage.Model(
+            tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, offersProgrammeToken: programme, newToken: newToken, fields: fields
+        )
+        return TokensPage.document(model, registry: registry, context: request.pageContext).response(status: newToken == nil ? .badRequest : .created)
     }
 
     @Sendable static func revokeToken(request: Request) async throws -> Response {

@@ -25,34 +25,23 @@ enum DashboardController {
         VanguardDashboardPage.document(try await model(request), context: request.pageContext).response()
     }
 
-    /// The programme team recalculates a chart's limits from a month, with a reason.
-    @Sendable static func rebase(request: Request) async throws -> Response {
-        var model = try await model(request)
-        let form = try request.content.decode([String: String].self)
-        let metric = form["metric"] ?? ""
-        var problem: String?
-        let period = Month(form["period"]?.trimmingCharacters(in: .whitespaces) ?? "")
-        let reason = (form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if !model.rows.contains(where: { $0.metric.code == metric }) {
-            problem = "This vanguard has no chart for that metric"
-        } else if period == nil || !(model.rows.first { $0.metric.code == metric }?.evaluation.months.contains(period!) ?? false) {
-            problem = "Give a month in the form YYYY-MM that the chart shows"
-        } else if reason.isEmpty || reason.count > 500 {
-            problem = "Give the reason (at most 500 characters)"
-        }
-        if let problem {
-            model.rebaseError = (metric, problem)
-            return VanguardDashboardPage.document(model, context: request.pageContext).response(status: .badRequest)
-        }
-        let store = EvaluationStore(database: request.db)
-        do {
-            try await store.addRebase(vanguard: model.vanguard.number, metric: metric, period: period!, reason: reason, by: try request.requirePerson().actor)
-        } catch let error as AccountError {
-            model.rebaseError = (metric, error.reason)
-            return VanguardDashboardPage.document(model, context: request.pageContext).response(status: .badRequest)
-        }
-        try await store.recompute()
-        return request.redirect(to: SiteURL.dashboard(model.vanguard.number).path + "#\(metric)", redirectType: .normal)
+    static func progressReportModel(_ request: Request) async throws -> ProgressReport.Model {
+        let dashboard = try await model(request)
+        let registry = try await request.registry()
+        let number = dashboard.vanguard.number
+        return ProgressReport.Model(dashboard: dashboard, footprint: registry.areas(of: number), partners: registry.partners(of: number), produced: Date())
+    }
+
+    @Sendable static func progressReport(request: Request) async throws -> Response {
+        ProgressReport.document(try await progressReportModel(request), context: request.pageContext).response()
+    }
+
+    @Sendable static func progressReportBundle(request: Request) async throws -> Response {
+        let model = try await progressReportModel(request)
+        let response = Response(status: .ok, body: .init(data: Data(ProgressReport.bundle(model))))
+        response.headers.contentType = .zip
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"vanguard-\(model.vanguard.number)-progress-report.zip\"")
+        return response
     }
 
     @Sendable static func national(request: Request) async throws -> Response {

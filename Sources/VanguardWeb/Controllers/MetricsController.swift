@@ -94,6 +94,38 @@ enum MetricsController {
     }
 }
 
+extension MetricsController {
+    /// `GET /api/v1/metrics`
+    @Sendable static func apiList(request: Request) async throws -> [MetricDTO] {
+        try await request.readingDatabase { try await ReturnsStore(database: request.db).metrics().map(MetricDTO.init) }
+    }
+
+    /// `GET /api/v1/metrics/{code}`
+    @Sendable static func apiShow(request: Request) async throws -> MetricDTO {
+        MetricDTO(try await find(request))
+    }
+
+    /// `PUT /api/v1/metrics/{code}` with a programme token: the same checks as the form, then a recompute.
+    @Sendable static func apiUpdate(request: Request) async throws -> MetricDTO {
+        let metric = try await find(request)
+        let body: MetricEditDTO
+        do { body = try request.content.decode(MetricEditDTO.self) } catch {
+            throw AppError.badRequest(
+                "The body must be JSON: {\"name\", \"definition\", \"unit\": text, \"direction\": increase|decrease|neutral, \"care_models\": [codes], \"target\": number or null}."
+            )
+        }
+        switch parse(body.form, into: metric) {
+        case .failure(let errors):
+            throw AppError.badRequest(errors.byField.keys.sorted().map { "\($0): \(errors.byField[$0]!)" }.joined(separator: "; "))
+        case .success(let updated):
+            guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
+            try await ReturnsStore(database: request.db).update(updated, by: caller.actor)
+            try await EvaluationStore(database: request.db).recompute()
+            return MetricDTO(updated)
+        }
+    }
+}
+
 /// The framework as a table.
 enum MetricsPage {
     static func document(_ metrics: [Metric], context: PageContext) -> HTML {

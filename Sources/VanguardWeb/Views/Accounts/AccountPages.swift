@@ -106,14 +106,19 @@ enum TokensPage {
     struct Model {
         let tokens: [APITokenSummary]
         let vanguards: [Vanguard]
+        /// Whether the account may create a programme token (programme team).
+        var offersProgrammeToken = false
         var newToken: String? = nil
         var fields: [FormField]
     }
 
-    static func fields(vanguards: [Vanguard], errors: [String: String] = [:], name: String = "") -> [FormField] {
-        [
+    static let programmeChoice = "programme"
+
+    static func fields(vanguards: [Vanguard], offersProgrammeToken: Bool = false, errors: [String: String] = [:], name: String = "") -> [FormField] {
+        let programme = offersProgrammeToken ? [(programmeChoice, "The programme (metric framework, rebase points)")] : []
+        return [
             FormField(name: "name", label: "What the token is for", value: name, hint: "For example: monthly returns from our data warehouse", error: errors["name"]),
-            FormField(name: "vanguard", label: "Vanguard", kind: .select(vanguards.map { ("\($0.number)", $0.name) }), error: errors["vanguard"]),
+            FormField(name: "vanguard", label: "Acts for", kind: .select(programme + vanguards.map { ("\($0.number)", $0.name) }), error: errors["vanguard"]),
         ]
     }
 
@@ -123,6 +128,7 @@ enum TokensPage {
             body: .group(
                 .h1(.text("API tokens")),
                 .p(.text("A token lets a program submit data for one vanguard through the API, sent as Authorization: Bearer <token>. It is shown once; we keep only a hash of it.")),
+                .if(model.offersProgrammeToken, .p(.text("As a member of the programme team you can also create a programme token, which edits the metric framework and rebase points through the API for as long as you hold that role."))),
                 .unwrap(model.newToken) { token in
                     .div(
                         .class("nhsuk-warning-callout"),
@@ -133,11 +139,11 @@ enum TokensPage {
                 },
                 .if(model.tokens.isEmpty, .p(.text("You have no tokens yet.")), else: .table(
                     .class("nhsuk-table"),
-                    .thead(.tr(.th(.text("Name")), .th(.text("Starts with")), .th(.text("Vanguard")), .th(.text("Created")), .th(.text("Last used")), .th(.text("State")))),
+                    .thead(.tr(.th(.text("Name")), .th(.text("Starts with")), .th(.text("Acts for")), .th(.text("Created")), .th(.text("Last used")), .th(.text("State")))),
                     .tbody(.forEach(model.tokens) { token in
                         .tr(
                             .td(.text(token.name)), .td(.code(.text(token.prefix + "…"))),
-                            .td(.text(registry.vanguard(number: token.vanguardNumber)?.name ?? "\(token.vanguardNumber)")),
+                            .td(.text(token.vanguardNumber.map { number in registry.vanguard(number: number)?.name ?? "\(number)" } ?? "The programme")),
                             .td(.text(DateText.short(token.createdAt))), .td(.text(token.lastUsedAt.map(DateText.short) ?? "Never")),
                             .td(.if(token.revokedAt == nil,
                                     Forms.postButton(.revokeToken(token.id), csrf: context.csrfToken, label: "Revoke"),

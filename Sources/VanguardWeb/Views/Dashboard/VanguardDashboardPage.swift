@@ -15,7 +15,7 @@ enum VanguardDashboardPage {
         let vanguard: Vanguard
         let rows: [Row]
         let isGenerated: Bool
-        var rebases: [String: [(period: Month, reason: String, by: String)]] = [:]
+        var rebases: [String: [RebasePoint]] = [:]
         var rebaseError: (metric: String, message: String)? = nil
     }
 
@@ -32,14 +32,15 @@ enum VanguardDashboardPage {
                 .if(model.rows.isEmpty, .p(.text("No returns have been received for this vanguard's metrics yet."))),
                 .if(!model.rows.isEmpty, summary(model)),
                 .forEach(model.rows) { row in metricSection(row, generated: model.isGenerated, model: model, context: context) },
-                .p(.a(.safeHref(SiteURL.dashboardCSV(vanguard.number).path), .text("Download all of this as CSV")))
+                .p(.a(.safeHref(SiteURL.dashboardCSV(vanguard.number).path), .text("Download all of this as CSV")), .text(" · "),
+                   .a(.safeHref(SiteURL.progressReport(vanguard.number).path), .text("Printable progress report")), .text(" · "),
+                   .a(.safeHref(SiteURL.progressReportBundle(vanguard.number).path), .text("Progress report as a CSV bundle (ZIP)")))
             )
         )
     }
 
     static func change(_ evaluation: MetricEvaluation?) -> String {
-        guard let change = evaluation?.changeAgainstBaseline else { return "–" }
-        return evaluation?.changeIsInPoints == true ? String(format: "%+.1f points", change) : String(format: "%+.1f%%", change * 100)
+        ProgressHeadline.change(evaluation?.changeAgainstBaseline, inPoints: evaluation?.changeIsInPoints == true) ?? "–"
     }
 
     static func summary(_ model: Model) -> Node<HTML.BodyContext> {
@@ -76,7 +77,8 @@ enum VanguardDashboardPage {
                .span(.class("vg-key vg-key--comparison"), .text("Rest of England"))),
             .unwrap(model.rebases[row.metric.code]) { points in
                 .ul(.class("nhsuk-list nhsuk-body-s"), .forEach(points) { point in
-                    .li(.text("Limits recalculated from \(point.period): \(point.reason) (\(point.by))"))
+                    .li(.text("Limits recalculated from \(point.period): \(point.reason) (\(point.createdBy))"),
+                        .if(context.allows(.manageMetrics), removeRebaseForm(point, model: model, context: context)))
                 })
             },
             .if(context.allows(.manageMetrics), rebaseForm(row, model: model, context: context)),
@@ -115,6 +117,22 @@ enum VanguardDashboardPage {
                 .div(.class("nhsuk-form-group"), .label(.class("nhsuk-label"), .for("reason-\(row.metric.code)"), .text("Why the process changed")),
                      .input(.class("nhsuk-input"), .id("reason-\(row.metric.code)"), .name("reason"))),
                 .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Rebase"))
+            )
+        )
+    }
+
+    static func removeRebaseForm(_ point: RebasePoint, model: Model, context: PageContext) -> Node<HTML.BodyContext> {
+        let id = "\(point.metricCode)-\(point.period)"
+        return .details(
+            .summary(.text("Remove this rebase point")),
+            .form(
+                .action(SiteURL.removeRebase(model.vanguard.number).path), .method(.post),
+                Forms.csrfField(context.csrfToken),
+                .input(.type(.hidden), .name("metric"), .safeValue(point.metricCode)),
+                .input(.type(.hidden), .name("period"), .safeValue(point.period.description)),
+                .div(.class("nhsuk-form-group"), .label(.class("nhsuk-label"), .for("remove-reason-\(id)"), .text("Why it no longer applies")),
+                     .input(.class("nhsuk-input"), .id("remove-reason-\(id)"), .name("reason"))),
+                .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Remove rebase point"))
             )
         )
     }

@@ -1,0 +1,105 @@
+import Vapor
+import VanguardCore
+
+/// A metric of the framework as the API reads and writes it.
+struct MetricDTO: Content, Equatable {
+    let code: String
+    let name: String
+    let definition: String
+    let numerator: String
+    let denominator: String
+    let unit: String
+    let multiplier: Double
+    let direction: String
+    let careModels: [String]
+    let source: String
+    let target: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case code, name, definition, numerator, denominator, unit, multiplier, direction, source, target
+        case careModels = "care_models"
+    }
+
+    init(_ metric: Metric) {
+        code = metric.code
+        name = metric.name
+        definition = metric.definition
+        numerator = metric.numerator
+        denominator = metric.denominator
+        unit = metric.unit
+        multiplier = metric.multiplier
+        direction = metric.direction.rawValue
+        careModels = metric.careModels.map(\.rawValue)
+        source = metric.source
+        target = metric.target
+    }
+
+    /// Always encodes `target`, as null when there is none, so clients see every field.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(code, forKey: .code)
+        try container.encode(name, forKey: .name)
+        try container.encode(definition, forKey: .definition)
+        try container.encode(numerator, forKey: .numerator)
+        try container.encode(denominator, forKey: .denominator)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(multiplier, forKey: .multiplier)
+        try container.encode(direction, forKey: .direction)
+        try container.encode(careModels, forKey: .careModels)
+        try container.encode(source, forKey: .source)
+        try container.encode(target, forKey: .target)
+    }
+}
+
+/// The editable part of a metric: what `PUT /api/v1/metrics/{code}` takes. Numerator,
+/// denominator and multiplier are fixed, since stored returns were collected against them.
+struct MetricEditDTO: Content {
+    let name: String
+    let definition: String
+    let unit: String
+    let direction: String
+    let careModels: [String]
+    let target: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case name, definition, unit, direction, target
+        case careModels = "care_models"
+    }
+
+    /// The same fields as the web form, so one parser checks both.
+    var form: [String: String] {
+        ["name": name, "definition": definition, "unit": unit, "direction": direction,
+         "care_models": careModels.joined(separator: " "), "target": target.map { String($0) } ?? ""]
+    }
+}
+
+/// A rebase point of a vanguard's chart.
+struct RebaseDTO: Content, Equatable {
+    let metric: String
+    let period: String
+    let reason: String
+    let createdBy: String
+    /// ISO 8601, whatever the encoder's date strategy.
+    let createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case metric, period, reason
+        case createdBy = "created_by"
+        case createdAt = "created_at"
+    }
+
+    init(_ point: RebasePoint) {
+        metric = point.metricCode
+        period = point.period.description
+        reason = point.reason
+        createdBy = point.createdBy
+        createdAt = point.createdAt.formatted(.iso8601)
+    }
+}
+
+/// What `POST /api/v1/vanguards/{number}/rebases` takes.
+struct NewRebaseDTO: Content {
+    let metric: String
+    let period: String
+    let reason: String
+}
