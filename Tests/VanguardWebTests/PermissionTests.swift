@@ -45,6 +45,9 @@ import VaporTesting
         "GET /healthz": browsers,
         "GET /returns/upload": [.siteLead, .programmeTeam],
         "POST /returns/upload": [.siteLead, .programmeTeam],
+        "GET /returns/providers": [.programmeTeam],
+        "POST /returns/providers": [.programmeTeam],
+        "POST /returns/providers/:code/remove": [.programmeTeam],
         "POST /api/v1/returns": [.token, .programmeToken],
         "GET /account/sign-up": browsers,
         "POST /account/sign-up": browsers,
@@ -92,6 +95,7 @@ import VaporTesting
             .replacingOccurrences(of: ":metric", with: "emergency_admissions")
             .replacingOccurrences(of: ":period", with: "2015-04")
             .replacingOccurrences(of: "metrics/:code", with: "metrics/ae_four_hour")
+            .replacingOccurrences(of: "providers/:code", with: "providers/RBL")
             .replacingOccurrences(of: "icbs/:code", with: "icbs/E54000057")
             .replacingOccurrences(of: "regions/:code", with: "regions/E40000010")
             .replacingOccurrences(of: "users/:id", with: "users/\(people.accounts[.member]!.id.uuidString)")

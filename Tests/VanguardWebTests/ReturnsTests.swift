@@ -304,6 +304,40 @@ import VaporTesting
             let series = try await ReturnsStore(database: app.db).series(area: "E38000208", metric: "ae_four_hour")
             #expect(series.map(\.numerator) == [8_810] && series.map(\.denominator) == [10_132])
             #expect(try await ReturnsStore(database: app.db).counts().values == 2)
+            // The file's mappings are now kept in the database, audited as the CLI's.
+            #expect(try await ProviderLookupStore(database: app.db).lookup() == ["RBL": "E38000208", "RM3": "E38000143"])
+            #expect(try await AuditLog.entries(matching: .init(entity: "provider_area"), on: app.db).allSatisfy { $0.actor.channel == .cli })
+        }
+    }
+
+    @Test func theStoredLookupIsUsedAndEditedOnTheWeb() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            let fixture = TestApp.root.appendingPathComponent("Tests/VanguardCoreTests/Fixtures/ae/ae-2016-03.csv")
+            // An empty lookup is a clear failure, not an empty import.
+            app.environment.arguments = ["vanguard", "import", "ae", fixture.path]
+            await #expect(throws: CommandFailure.self) { try await app.execute() }
+            // MUT: the programme team maps Wirral's trust on the web.
+            let saved = try await people.send(app, .programmeTeam, .POST, "/returns/providers",
+                                              form: ["org_code": "rbl", "org_name": "Wirral University Teaching Hospital NHS FT", "area_code": "E38000208"])
+            #expect(saved.status == .seeOther)
+            let page = try await people.send(app, .programmeTeam, .GET, "/returns/providers")
+            #expect(page.body.contains("<code>RBL</code>") && page.body.contains("Wirral University Teaching Hospital NHS FT"))
+            // Bad input names the field and changes nothing.
+            let bad = try await people.send(app, .programmeTeam, .POST, "/returns/providers", form: ["org_code": "R!", "org_name": "", "area_code": "E38999999"])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.contains("An ODS code is 3 to 10 letters and digits") && bad.body.contains("Choose a sub-ICB location"))
+            #expect(try await ProviderLookupStore(database: app.db).entries().count == 1)
+            // validate: the import reads the stored lookup
+            try await app.execute()
+            #expect(try await ReturnsStore(database: app.db).series(area: "E38000208", metric: "ae_four_hour").map(\.numerator) == [8_810])
+            #expect(try await ReturnsStore(database: app.db).counts().values == 1)
+            // Removing is audited too.
+            let removed = try await people.send(app, .programmeTeam, .POST, "/returns/providers/RBL/remove")
+            #expect(removed.status == .seeOther)
+            #expect(try await ProviderLookupStore(database: app.db).entries().isEmpty)
+            #expect(try await AuditLog.entries(matching: .init(entity: "provider_area"), on: app.db).map(\.action).sorted() == ["create", "delete"])
+            #expect(try await people.send(app, .programmeTeam, .POST, "/returns/providers/RBL/remove").status == .notFound)
         }
     }
 }

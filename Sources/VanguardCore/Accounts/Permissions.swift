@@ -16,6 +16,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case editOrganisation = "edit_organisation"
     /// The metric framework: definitions, directions, targets.
     case manageMetrics = "manage_metrics"
+    /// The provider → area lookup that importers of provider-level publications use.
+    case manageLookups = "manage_lookups"
     /// Accounts and role grants.
     case manageAccounts = "manage_accounts"
     /// The audit log.
@@ -33,6 +35,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .submitReturns: "Submit monthly returns for a vanguard's areas"
         case .editOrganisation: "Edit a partner organisation's ODS code"
         case .manageMetrics: "Edit the metric framework"
+        case .manageLookups: "Edit the provider-to-area lookup used by imports"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
         case .viewOutbox: "Read the e-mail outbox"

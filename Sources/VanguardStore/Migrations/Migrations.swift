@@ -11,6 +11,7 @@ public enum VanguardMigrations {
             Migration0005CreateEvaluations(),
             Migration0006CreateRebasePoints(),
             Migration0007ProgrammeTokens(),
+            Migration0008CreateProviderAreas(),
         ]
     }
 }

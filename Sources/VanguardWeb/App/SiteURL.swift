@@ -37,6 +37,8 @@ enum SiteURL: Hashable {
     case rebase(Int)
     case removeRebase(Int)
     case progressReport(Int)
+    case providerLookup
+    case removeProvider(String)
     case progressReportBundle(Int)
     case editOrganisation(String)
 
@@ -97,6 +99,8 @@ enum SiteURL: Hashable {
         case .rebase(let number): "/vanguards/\(number)/dashboard/rebase"
         case .removeRebase(let number): "/vanguards/\(number)/dashboard/rebase/remove"
         case .progressReport(let number): "/vanguards/\(number)/report"
+        case .providerLookup: "/returns/providers"
+        case .removeProvider(let code): "/returns/providers/\(code.urlPathEncoded)/remove"
         case .progressReportBundle(let number): "/vanguards/\(number)/report.zip"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
         case .api(let api):

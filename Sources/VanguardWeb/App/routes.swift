@@ -36,6 +36,9 @@ func routes(_ app: Application) throws {
     let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: ReturnsFile.defaultMaximumBytes + 1_000_000))
     app.on(.GET, "returns", "upload", action: .submitReturns, use: ReturnsController.uploadForm)
     app.on(.POST, "returns", "upload", action: .submitReturns, body: upload, use: ReturnsController.upload)
+    app.on(.GET, "returns", "providers", action: .manageLookups, use: ProviderLookupController.list)
+    app.on(.POST, "returns", "providers", action: .manageLookups, use: ProviderLookupController.save)
+    app.on(.POST, "returns", "providers", ":code", "remove", action: .manageLookups, use: ProviderLookupController.remove)
 
     let account = app.grouped("account")
     account.on(.GET, "sign-up", action: .useAccountForms, use: AccountController.signUpForm)

@@ -46,37 +46,38 @@ struct ImportReturnsCommand: AsyncCommand {
     }
 }
 
-/// `vanguard import ae FILE --lookup LOOKUP`: NHS England's monthly A&E file → four-hour returns per area.
+/// `vanguard import ae FILE [--lookup LOOKUP]`: NHS England's monthly A&E file → four-hour returns per area,
+/// through the provider → area lookup kept in the database.
 struct ImportAECommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "A monthly A&E attendances and emergency admissions CSV (provider level), as NHS England publishes it")
         var file: String
-        @Option(name: "lookup", help: "A CSV with the header org_code,area_code mapping each provider to the sub-ICB location it serves")
+        @Option(name: "lookup", help: "A CSV (org_code,area_code[,org_name]) to add to or change the stored provider → area lookup first")
         var lookup: String?
     }
 
     var help: String {
-        "Reads NHS England's monthly A&E CSV (header names may drift between years; unknown columns are reported), maps providers to areas with the lookup, and submits ae_four_hour returns. Providers missing from the lookup are listed and left out."
+        "Reads NHS England's monthly A&E CSV (header names may drift between years; unknown columns are reported), maps providers to areas with the stored lookup (edited at /returns/providers, or loaded with --lookup), and submits ae_four_hour returns. Providers missing from the lookup are listed and left out."
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard let lookupPath = signature.lookup else { throw CommandFailure(description: "give --lookup FILE (org_code,area_code)") }
+        let lookupStore = ProviderLookupStore(database: app.db)
         let file: AEAttendancesFile
-        let lookupTable: CSVTable
         do {
             file = try AEAttendancesFile(fileName: signature.file, data: try Data(contentsOf: URL(fileURLWithPath: signature.file)))
-            lookupTable = try CSVTable(fileName: lookupPath, data: try Data(contentsOf: URL(fileURLWithPath: lookupPath)))
+            if let path = signature.lookup {
+                let areas = try await ReturnsStore(database: app.db).areaCodes()
+                let lookupFile = try ProviderLookupFile(fileName: path, data: try Data(contentsOf: URL(fileURLWithPath: path)), areaCodes: areas)
+                let saved = try await lookupStore.save(lookupFile.entries, by: .operatorAtCLI())
+                context.console.print("[import ae] lookup: \(saved.added) providers added, \(saved.changed) changed, \(saved.unchanged) unchanged.")
+            }
         } catch let error as DataFileError {
             throw CommandFailure(description: error.description)
         }
-        let store = ReturnsStore(database: app.db)
-        let areas = try await store.areaCodes()
-        var lookup: [String: String] = [:]
-        for record in try lookupTable.records(requiring: ["org_code", "area_code"]) {
-            let area = try record.required("area_code")
-            guard areas.contains(area) else { throw CommandFailure(description: record.error("area_code", "'\(area)' is not a sub-ICB location").description) }
-            lookup[try record.required("org_code").uppercased()] = area
+        let lookup = try await lookupStore.lookup()
+        guard !lookup.isEmpty else {
+            throw CommandFailure(description: "the provider → area lookup is empty: give --lookup FILE (org_code,area_code) or add providers at /returns/providers")
         }
         if !file.unrecognisedColumns.isEmpty {
             context.console.print("[import ae] columns not recognised (left out): \(file.unrecognisedColumns.joined(separator: ", "))")
@@ -85,7 +86,7 @@ struct ImportAECommand: AsyncCommand {
         if !unmapped.isEmpty {
             context.console.print("[import ae] \(unmapped.count) providers are not in the lookup and were left out: \(unmapped.joined(separator: ", "))")
         }
-        let summary = try await store.submit(values, fileName: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
+        let summary = try await ReturnsStore(database: app.db).submit(values, fileName: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
         try await EvaluationStore(database: app.db).recompute()
         context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
     }

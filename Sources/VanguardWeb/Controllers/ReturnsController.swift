@@ -111,6 +111,8 @@ enum ReturnsUploadPage {
                 .h1(.text("Submit monthly returns")),
                 result(state),
                 .p(.text("A CSV file with the header area_code,metric_code,period,numerator,denominator: one row per area, metric and month (YYYY-MM). The whole file is checked before anything is written; a file with any bad row changes nothing. Sending a value again revises it and keeps the earlier version.")),
+                .if(context.allows(.manageLookups), .p(.text("NHS England's provider-level A&E files are imported at the command line (vanguard import ae FILE) through the "),
+                                                      .a(.safeHref(SiteURL.providerLookup.path), .text("provider to area lookup")), .text("."))),
                 .form(
                     .action(SiteURL.uploadReturns.path), .method(.post), .enctype(.multipartData),
                     Forms.csrfField(context.csrfToken),

@@ -1,0 +1,88 @@
+import Foundation
+import Plot
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// The provider → area lookup that `vanguard import ae` uses, kept and edited here by the programme team.
+enum ProviderLookupController {
+    static func fields(_ values: [String: String], areas: [SubICBLocation], errors: [String: String] = [:]) -> [FormField] {
+        [
+            FormField(name: "org_code", label: "Provider ODS code", value: values["org_code"] ?? "", hint: "For example RBL; an existing code is changed", error: errors["org_code"]),
+            FormField(name: "org_name", label: "Provider name", value: values["org_name"] ?? "", error: errors["org_name"]),
+            FormField(name: "area_code", label: "Sub-ICB location its activity counts towards",
+                      kind: .select([("", "Choose an area")] + areas.map { ($0.code, $0.name) }), value: values["area_code"] ?? "", error: errors["area_code"]),
+        ]
+    }
+
+    static func page(_ request: Request, fields: [FormField]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let registry = try await request.registry()
+        let areas = registry.areas.sorted { $0.name < $1.name }
+        let entries = try await request.readingDatabase { try await ProviderLookupStore(database: request.db).entries() }
+        return ProviderLookupPage.document(
+            entries: entries, registry: registry, fields: fields ?? Self.fields([:], areas: areas), context: request.pageContext
+        ).response(status: status)
+    }
+
+    @Sendable static func list(request: Request) async throws -> Response {
+        try await page(request)
+    }
+
+    @Sendable static func save(request: Request) async throws -> Response {
+        let form = try request.content.decode([String: String].self)
+        let areas = try await request.registry().areas.sorted { $0.name < $1.name }
+        var errors: [String: String] = [:]
+        let code = (form["org_code"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        if !ProviderArea.isValidCode(code) { errors["org_code"] = "An ODS code is 3 to 10 letters and digits" }
+        var name = ""
+        do { name = try FieldLimits.check(form["org_name"] ?? "", field: "org_name", maximum: 200) } catch { errors["org_name"] = "Enter the provider's name" }
+        let area = form["area_code"] ?? ""
+        if !areas.contains(where: { $0.code == area }) { errors["area_code"] = "Choose a sub-ICB location" }
+        if errors.isEmpty {
+            do {
+                try await ProviderLookupStore(database: request.db).save([ProviderArea(orgCode: code, orgName: name, areaCode: area)], by: try request.requirePerson().actor)
+                return request.redirect(to: SiteURL.providerLookup.path, redirectType: .normal)
+            } catch let error as AccountError {
+                errors[error.field] = error.reason
+            }
+        }
+        return try await page(request, fields: fields(form, areas: areas, errors: errors), status: .badRequest)
+    }
+
+    @Sendable static func remove(request: Request) async throws -> Response {
+        do {
+            try await ProviderLookupStore(database: request.db).remove(orgCode: request.pathParameter("code"), by: try request.requirePerson().actor)
+        } catch is AccountError {
+            throw AppError.notFound("The provider \(request.pathParameter("code")) in the lookup")
+        }
+        return request.redirect(to: SiteURL.providerLookup.path, redirectType: .normal)
+    }
+}
+
+/// The lookup as a table, with the form to add or change a mapping.
+enum ProviderLookupPage {
+    static func document(entries: [ProviderArea], registry: Registry, fields: [FormField], context: PageContext) -> HTML {
+        Layout.document(
+            title: "Provider to area lookup", context: context, breadcrumbs: [("Home", .home), ("Upload returns", .uploadReturns)],
+            body: .group(
+                .h1(.text("Provider to area lookup")),
+                .p(.text("NHS England publishes A&E attendances by provider. To turn them into returns per sub-ICB location, `vanguard import ae` counts each provider's activity towards the area listed here. Providers missing from the lookup are reported by the import and left out, never guessed. Changes are kept in the audit log.")),
+                .h2(.text("Add or change a provider")),
+                Forms.form(action: .providerLookup, csrf: context.csrfToken, fields: fields, submit: "Save"),
+                .h2(.text("\(entries.count) providers")),
+                .if(entries.isEmpty, .p(.text("The lookup is empty. Add providers here, or load a file with vanguard import ae FILE --lookup LOOKUP.csv.")), else: .table(
+                    .class("nhsuk-table"),
+                    .thead(.tr(.th(.text("ODS code")), .th(.text("Provider")), .th(.text("Counts towards")), .th(.text("")))),
+                    .tbody(.forEach(entries) { entry in
+                        .tr(
+                            .td(.code(.text(entry.orgCode))),
+                            .td(.text(entry.orgName)),
+                            .td(.unwrap(registry.area(code: entry.areaCode), { .a(.safeHref(SiteURL.area($0.code).path), .text($0.name)) }, else: .text(entry.areaCode))),
+                            .td(Forms.postButton(.removeProvider(entry.orgCode), csrf: context.csrfToken, label: "Remove"))
+                        )
+                    })
+                ))
+            )
+        )
+    }
+}
