@@ -26,11 +26,8 @@ public struct EvaluationStore: Sendable {
     public func recomputeAll(registry: Registry, at date: Date = Date()) async throws -> Int {
         let metrics = try await ReturnsStore(database: database).metrics()
         var byArea: [String: [ReturnValue]] = [:]
-        for record in try await ReturnValueRecord.query(on: database).filter(\.$isCurrent == true).all() {
-            guard let period = Month(record.period) else { continue }
-            byArea[record.areaCode, default: []].append(
-                ReturnValue(areaCode: record.areaCode, metricCode: record.metricCode, period: period, numerator: record.numerator, denominator: record.denominator)
-            )
+        for value in try await ReturnsStore(database: database).currentValues() {
+            byArea[value.areaCode, default: []].append(value)
         }
         var rebases: [String: [Month]] = [:]
         for record in try await RebaseRecord.query(on: database).all() {

@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import VanguardCore
 
@@ -108,7 +109,8 @@ public struct ReturnsStore: Sendable {
                 guard let period = Month(record.period) else { continue }
                 current[ReturnValue.Key(areaCode: record.areaCode, metricCode: record.metricCode, period: period)] = record
             }
-            var inserts: [ReturnValueRecord] = []
+            var inserts: [NewRevision] = []
+            inserts.reserveCapacity(values.count)
             var superseded: [UUID] = []
             var added = 0, revised = 0, unchanged = 0
             for value in values {
@@ -117,17 +119,7 @@ public struct ReturnsStore: Sendable {
                     unchanged += 1
                     continue
                 }
-                let record = ReturnValueRecord()
-                record.id = UUID()
-                record.areaCode = value.areaCode
-                record.metricCode = value.metricCode
-                record.period = value.period.description
-                record.numerator = value.numerator
-                record.denominator = value.denominator
-                record.revision = (existing?.revision ?? 0) + 1
-                record.isCurrent = true
-                record.submissionID = submissionID
-                inserts.append(record)
+                inserts.append(NewRevision(value: value, revision: (existing?.revision ?? 0) + 1))
                 if let existing, let id = existing.id {
                     superseded.append(id)
                     revised += 1
@@ -151,7 +143,7 @@ public struct ReturnsStore: Sendable {
                 let ids = Array(superseded[chunk..<min(chunk + 500, superseded.count)])
                 try await ReturnValueRecord.query(on: database).filter(\.$id ~~ ids).set(\.$isCurrent, to: false).update()
             }
-            try await inserts.create(on: database, inChunksOf: 1000) { written in progress(written, inserts.count) }
+            try await NewRevision.insert(inserts, submission: submissionID, on: database) { written in progress(written, inserts.count) }
             try await AuditLog.record(
                 actor, "submit", entity: "submission", id: submissionID.uuidString,
                 after: ["file": fileName, "rows": "\(values.count)", "added": "\(added)", "revised": "\(revised)", "unchanged": "\(unchanged)"],
@@ -207,6 +199,24 @@ public struct ReturnsStore: Sendable {
             .sort(\.$period).all().compactMap { record in
                 Month(record.period).map { ReturnValue(areaCode: record.areaCode, metricCode: record.metricCode, period: $0, numerator: record.numerator, denominator: record.denominator) }
             }
+    }
+
+    /// Every current value, read with SQL rather than Fluent models: evaluation reads them all at
+    /// every accepted return, and model building dominated that read.
+    public func currentValues() async throws -> [ReturnValue] {
+        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        let rows = try await sql.select().columns("area_code", "metric_code", "period", "numerator", "denominator")
+            .from(ReturnValueRecord.schema).where("is_current", .equal, true).all()
+        var values: [ReturnValue] = []
+        values.reserveCapacity(rows.count)
+        for row in rows {
+            guard let period = Month(try row.decode(column: "period", as: String.self)) else { continue }
+            values.append(ReturnValue(
+                areaCode: try row.decode(column: "area_code", as: String.self), metricCode: try row.decode(column: "metric_code", as: String.self),
+                period: period, numerator: try row.decode(column: "numerator", as: Double.self), denominator: try row.decode(column: "denominator", as: Double.self)
+            ))
+        }
+        return values
     }
 
     public func counts() async throws -> (values: Int, current: Int, submissions: Int) {

@@ -31,18 +31,25 @@ struct ImportReturnsCommand: AsyncCommand {
             knownAreas: try await store.areaCodes(), knownMetrics: Set(try await store.metrics().map(\.code)), latestPeriod: Month(containing: Date())
         )
         context.console.print("[import] checking \(url.lastPathComponent) (\(data.count) bytes)…")
+        let clock = ContinuousClock()
+        let checkStarted = clock.now
         let values: [ReturnValue]
         do { values = try checker.read(data) } catch {
             throw CommandFailure(description: error.description)
         }
-        context.console.print("[import] \(values.count) rows are good; writing…")
-        let console = context.console
-        let summary = try await store.submit(values, fileName: url.lastPathComponent, by: .operatorAtCLI()) { written, total in
-            console.print("[import] \(written)/\(total) values written")
-        }
+        context.console.print("[import] \(values.count) rows are good (checked in \(Self.seconds(clock.now - checkStarted))); writing…")
+        let bar = ProgressBar(title: "[import] writing", total: values.count)
+        let writeStarted = clock.now
+        let summary = try await store.submit(values, fileName: url.lastPathComponent, by: .operatorAtCLI()) { written, _ in bar.update(written) }
+        context.console.print("[import] written in \(Self.seconds(clock.now - writeStarted)).")
+        let evaluateStarted = clock.now
         let evaluations = try await EvaluationStore(database: app.db).recompute()
-        context.console.print("[import] evaluations recomputed: \(evaluations).")
+        context.console.print("[import] evaluations recomputed: \(evaluations) (in \(Self.seconds(clock.now - evaluateStarted))).")
         context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 }
 
