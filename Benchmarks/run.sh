@@ -3,7 +3,8 @@
 #   import: a generated 1,000,000-row returns file into SQLite through `vanguard import returns`
 #           (check every row, version, write in one transaction) against the sqlite3 shell's
 #           `.import` of the same file into a bare table (no checks: the practical ceiling);
-#   spc:    the XmR chart of every series of the generated national dataset.
+#   spc:    the XmR chart of every series of the generated national dataset, against a published
+#           Making Data Count implementation (abspc, PyPI) timed on the same series.
 # Usage: Benchmarks/run.sh [ROWS]   (CONFIGURATION=release by default; debug is quicker to build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,4 +60,6 @@ print(f'import ($configuration build): {rows} rows; vanguard {ours:.1f} s ({rows
 export DATABASE_URL="sqlite:$work/demo.sqlite"
 "$bin" seed >/dev/null
 "$bin" demo-data >/dev/null
-"$bin" benchmark spc
+"$bin" benchmark spc --export "$work/spc.json"
+python3 -c 'import abspc' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "abspc==1.1.0" "pandas>=2" "numpy>=1.26" "matplotlib>=3.8"
+python3 Benchmarks/spc_reference.py "$work/spc.json"

@@ -1,5 +1,9 @@
 """A real browser (Debian's headless Chromium) following the main flow a person would."""
+import csv
+import io
 import os
+import urllib.request
+import zipfile
 
 import pytest
 from selenium import webdriver
@@ -134,3 +138,30 @@ def test_a_dashboard_shows_generated_data_labelled_as_such(browser, base_url):
     assert len(charts) == 4  # the PACS metrics
     assert len(charts[0].find_elements(By.CSS_SELECTOR, "circle.vg-spc__point")) == 72
     screenshot(browser, "dashboard")
+
+
+def test_a_progress_report_prints_and_its_csv_bundle_opens(browser, base_url):
+    browser.get(base_url + "/vanguards/1/dashboard")
+    browser.find_element(By.LINK_TEXT, "Printable progress report").click()
+    arrive(browser, base_url + "/vanguards/1/report")
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Generated data" in main
+    assert "since 2014/15, against" in main
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.vg-spc")) == 4
+    # The print stylesheet drops the site's header and the download line.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element(By.CLASS_NAME, "nhsuk-header").is_displayed()
+    assert not browser.find_element(By.CLASS_NAME, "vg-no-print").is_displayed()
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    screenshot(browser, "progress-report")
+    # The bundle is a ZIP that Python's own reader opens, every file labelled with where its data came from.
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "bundle of CSV files").get_attribute("href")
+    with urllib.request.urlopen(link) as response:
+        assert response.headers["Content-Type"] == "application/zip"
+        archive = zipfile.ZipFile(io.BytesIO(response.read()))
+    assert archive.testzip() is None
+    assert sorted(archive.namelist()) == ["README.txt", "footprint.csv", "monthly_values.csv", "partners.csv", "rebase_points.csv", "summary.csv"]
+    summary = list(csv.DictReader(io.StringIO(archive.read("summary.csv").decode("utf-8"))))
+    assert len(summary) == 4
+    assert all(row["data"] == "generated" for row in summary)
+    assert "GENERATED DATA" in archive.read("README.txt").decode("utf-8")

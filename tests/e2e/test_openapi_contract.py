@@ -64,6 +64,13 @@ LISTS = [
 ]
 
 
+@pytest.mark.parametrize("path", ["/api/v1/metrics", "/api/v1/metrics/emergency_admissions", "/api/v1/vanguards/1/rebases"])
+def test_the_framework_and_rebase_points_match_their_schemas(spec, get, path):
+    body = check(spec, get, path, 200)
+    if path == "/api/v1/metrics":
+        assert {metric["code"] for metric in body} >= {"emergency_admissions", "ae_four_hour"}
+
+
 @pytest.mark.parametrize("path", LISTS)
 def test_lists_match_their_schemas(spec, get, path):
     body = check(spec, get, path, 200)

@@ -15,6 +15,31 @@ struct SPCBenchmarkCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "repeat", help: "How many times to compute every series (default 20)")
         var repeats: Int?
+        @Option(name: "export", help: "Also write the series and our time per series as JSON, for timing a reference implementation on the same data")
+        var export: String?
+    }
+
+    /// What `--export` writes: the series as charted, our icon for each, and our time.
+    struct Export: Encodable {
+        struct Series: Encodable {
+            let values: [Double?]
+            let improvementDirection: String
+            let variationIcon: String
+
+            enum CodingKeys: String, CodingKey {
+                case values
+                case improvementDirection = "improvement_direction"
+                case variationIcon = "variation_icon"
+            }
+        }
+
+        let microsecondsPerSeries: Double
+        let series: [Series]
+
+        enum CodingKeys: String, CodingKey {
+            case series
+            case microsecondsPerSeries = "microseconds_per_series"
+        }
     }
 
     var help: String { "Computes the SPC chart of every current area × metric series and prints the time per series." }
@@ -47,6 +72,12 @@ struct SPCBenchmarkCommand: AsyncCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let perSeries = seconds / Double(inputs.count * repeats)
         let points = inputs.map(\.values.count).reduce(0, +)
+        if let path = signature.export {
+            let series = try inputs.map { input in
+                Export.Series(values: input.values, improvementDirection: input.improvementDirection.rawValue, variationIcon: try XmRChart(input).variationIcon)
+            }
+            try JSONEncoder().encode(Export(microsecondsPerSeries: perSeries * 1e6, series: series)).write(to: URL(fileURLWithPath: path))
+        }
         context.console.print("spc: \(inputs.count) series, \(points) points, \(repeats) rounds: \(String(format: "%.1f", perSeries * 1e6)) µs per series, \(String(format: "%.0f", Double(points * repeats) / seconds)) points/s (\(specialCausePoints / repeats) special-cause points)")
     }
 }

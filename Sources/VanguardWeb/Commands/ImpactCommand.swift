@@ -1,0 +1,38 @@
+import Foundation
+import Vapor
+import VanguardCore
+
+/// `vanguard impact synth --spec FILE.json`: a synthetic-control study for analysts, outside the
+/// platform (see the README for the spec; the California reference is the example).
+struct ImpactCommand: AsyncCommandGroup {
+    var help: String { "Counterfactual impact estimates." }
+    var commands: [String: any AnyAsyncCommand] { ["synth": SynthCommand()] }
+}
+
+struct SynthCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "spec", help: "The study as JSON: panel (CSV path relative to the spec), unit, time, outcome, treated, treatment_time, fit, predictors, placebo")
+        var spec: String?
+    }
+
+    var help: String {
+        "Fits a synthetic control (predictor weights chosen to minimise the pre-period MSPE, several starts) and, with \"placebo\": true, the placebo-in-space test; prints JSON: weights, v, mspe_pre, rmspe_pre, att, gaps, placebo."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let path = signature.spec else { throw CommandFailure(description: "give --spec FILE.json") }
+        let report: SynthReport
+        do {
+            let (spec, study) = try SynthSpec.load(specAt: URL(fileURLWithPath: path))
+            let fit = try study.fit()
+            let placebo = spec.placebo == true ? try study.placeboTest(treatedFit: fit) : nil
+            report = SynthReport(fit: fit, placebo: placebo)
+        } catch {
+            throw CommandFailure(description: error.description)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+    }
+}
