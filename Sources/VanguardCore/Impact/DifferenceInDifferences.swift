@@ -31,8 +31,11 @@ public struct DifferenceInDifferences: Sendable {
     public struct Coefficient: Sendable, Equatable, Codable {
         public let estimate: Double
         public let standardError: Double
-        public var lower: Double { estimate - 1.959963984540054 * standardError }
-        public var upper: Double { estimate + 1.959963984540054 * standardError }
+        /// The 97.5% point of Student's t with one degree of freedom fewer than clusters: with a
+        /// handful of areas the normal 1.96 gives intervals that are far too narrow.
+        public let criticalValue: Double
+        public var lower: Double { estimate - criticalValue * standardError }
+        public var upper: Double { estimate + criticalValue * standardError }
     }
 
     /// The effect of being treated after `treatmentTime`.
@@ -105,7 +108,7 @@ public struct DifferenceInDifferences: Sendable {
             }
         }
         guard let inverse = DenseLinearAlgebra.solve(xx, DenseLinearAlgebra.identity(k)), let beta = DenseLinearAlgebra.solve(xx, xy)?.map({ $0[0] }) else {
-            let nan = Coefficient(estimate: .nan, standardError: .nan)
+            let nan = Coefficient(estimate: .nan, standardError: .nan, criticalValue: .nan)
             return (Array(repeating: nan, count: k), Array(repeating: Array(repeating: .nan, count: k), count: k))
         }
         var meat = Array(repeating: Array(repeating: 0.0, count: k), count: k)
@@ -122,7 +125,24 @@ public struct DifferenceInDifferences: Sendable {
         let parameters = Double(units.count - 1 + times.count - 1 + k + 1)
         let factor = observations / (observations - parameters)
         let covariance = DenseLinearAlgebra.multiply(DenseLinearAlgebra.multiply(inverse, meat), inverse).map { $0.map { $0 * factor } }
-        return ((0..<k).map { Coefficient(estimate: beta[$0], standardError: covariance[$0][$0].squareRoot()) }, covariance)
+        let critical = StudentT.quantile975(degreesOfFreedom: units.count - 1)
+        return ((0..<k).map { Coefficient(estimate: beta[$0], standardError: covariance[$0][$0].squareRoot(), criticalValue: critical) }, covariance)
+    }
+}
+
+/// Student's t, for intervals from few clusters.
+enum StudentT {
+    /// t(0.975, df) for df = 1…30 (SciPy `t.ppf`); beyond 30, the Cornish–Fisher expansion about 1.96.
+    static let table = [
+        12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157, 2.228139, 2.200985, 2.178813, 2.160369, 2.144787, 2.13145,
+        2.119905, 2.109816, 2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.04523, 2.042272,
+    ]
+
+    static func quantile975(degreesOfFreedom df: Int) -> Double {
+        if df < 1 { return .infinity }
+        if df <= table.count { return table[df - 1] }
+        let z = 1.959963984540054, n = Double(df)
+        return z + (z * z * z + z) / (4 * n) + (5 * pow(z, 5) + 16 * z * z * z + 3 * z) / (96 * n * n)
     }
 }
 

@@ -12,6 +12,7 @@ public enum VanguardMigrations {
             Migration0006CreateRebasePoints(),
             Migration0007ProgrammeTokens(),
             Migration0008CreateProviderAreas(),
+            Migration0009CreateImpactEstimates(),
         ]
     }
 }

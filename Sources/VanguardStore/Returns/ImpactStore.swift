@@ -1,0 +1,71 @@
+import FluentKit
+import Foundation
+import VanguardCore
+
+/// Counterfactual impact estimates: fitted from the current returns for every vanguard and every
+/// metric of its care model, stored whole, read by the pages and the API.
+public struct ImpactStore: Sendable {
+    public let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public static func key(vanguard: Int, metric: String) -> String { "vanguard:\(vanguard):\(metric)" }
+
+    /// Fits everything from the returns as stored now and replaces the stored estimates in one transaction.
+    @discardableResult
+    public func recomputeAll(registry: Registry, at date: Date = Date()) async throws -> Int {
+        let metrics = try await ReturnsStore(database: database).metrics()
+        let values = try await ReturnsStore(database: database).currentValues()
+        let covered = Set(registry.footprints.map(\.areaCode))
+        let donors = registry.areas.map(\.code).filter { !covered.contains($0) }
+        var impacts: [VanguardImpact] = []
+        for metric in metrics {
+            var rates: [String: [Month: Double]] = [:], populations: [String: Double] = [:]
+            for value in values where value.metricCode == metric.code && value.denominator > 0 {
+                rates[value.areaCode, default: [:]][value.period] = metric.rate(numerator: value.numerator, denominator: value.denominator)
+                populations[value.areaCode] = value.denominator
+            }
+            guard !rates.isEmpty else { continue }
+            for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
+                let footprint = registry.footprint(of: vanguard.number).map(\.areaCode)
+                guard footprint.contains(where: { rates[$0] != nil }) else { continue }
+                impacts.append(VanguardImpact(vanguard: vanguard, metric: metric, footprint: footprint, donors: donors, rates: rates, populations: populations))
+            }
+        }
+        let encoder = JSONEncoder()
+        let records = try impacts.map { impact in
+            let record = ImpactRecord()
+            record.id = Self.key(vanguard: impact.vanguardNumber, metric: impact.metricCode)
+            record.vanguardNumber = impact.vanguardNumber
+            record.metricCode = impact.metricCode
+            record.computedAt = date
+            record.body = String(decoding: try encoder.encode(impact), as: UTF8.self)
+            record.summary = String(decoding: try encoder.encode(ImpactSummary(impact)), as: UTF8.self)
+            return record
+        }
+        try await database.transaction { database in
+            try await ImpactRecord.query(on: database).delete()
+            try await records.create(on: database, inChunksOf: 50)
+        }
+        return records.count
+    }
+
+    public func impact(vanguard: Int, metric: String) async throws -> VanguardImpact? {
+        guard let record = try await ImpactRecord.find(Self.key(vanguard: vanguard, metric: metric), on: database) else { return nil }
+        return try JSONDecoder().decode(VanguardImpact.self, from: Data(record.body.utf8))
+    }
+
+    public func summaries() async throws -> [ImpactSummary] {
+        let decoder = JSONDecoder()
+        return try await ImpactRecord.query(on: database).sort(\.$vanguardNumber).sort(\.$metricCode).all().map {
+            try decoder.decode(ImpactSummary.self, from: Data($0.summary.utf8))
+        }
+    }
+
+    /// When the estimates were last fitted, nil before the first time.
+    public func computedAt() async throws -> Date? {
+        try await ImpactRecord.query(on: database).first()?.computedAt
+    }
+}
