@@ -165,3 +165,14 @@ def test_a_progress_report_prints_and_its_csv_bundle_opens(browser, base_url):
     assert len(summary) == 4
     assert all(row["data"] == "generated" for row in summary)
     assert "GENERATED DATA" in archive.read("README.txt").decode("utf-8")
+
+
+def test_an_impact_estimate_is_reached_from_the_dashboard(browser, base_url):
+    browser.get(base_url + "/vanguards/1/dashboard")
+    browser.find_element(By.PARTIAL_LINK_TEXT, "Impact estimate").click()
+    WebDriverWait(browser, 30).until(lambda driver: "/vanguards/1/impact/" in driver.current_url)
+    main = browser.find_element(By.TAG_NAME, "main").text
+    assert "Generated data" in main
+    assert "Synthetic control" in main and "Matched comparison" in main
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.vg-impact")) == 4
+    screenshot(browser, "impact")

@@ -64,11 +64,15 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize("path", ["/api/v1/metrics", "/api/v1/metrics/emergency_admissions", "/api/v1/vanguards/1/rebases"])
+@pytest.mark.parametrize("path", ["/api/v1/metrics", "/api/v1/metrics/emergency_admissions", "/api/v1/vanguards/1/rebases",
+                                  "/api/v1/impact", "/api/v1/vanguards/1/impact/emergency_admissions"])
 def test_the_framework_and_rebase_points_match_their_schemas(spec, get, path):
     body = check(spec, get, path, 200)
     if path == "/api/v1/metrics":
         assert {metric["code"] for metric in body} >= {"emergency_admissions", "ae_four_hour"}
+    if path == "/api/v1/impact":
+        # Every vanguard is judged on at least one metric of its care model.
+        assert len({line["vanguard_number"] for line in body}) == 50
 
 
 @pytest.mark.parametrize("path", LISTS)

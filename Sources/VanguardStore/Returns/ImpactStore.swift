@@ -64,6 +64,11 @@ public struct ImpactStore: Sendable {
         }
     }
 
+    /// The metrics a vanguard has a stored estimate for.
+    public func metricCodes(vanguard: Int) async throws -> Set<String> {
+        Set(try await ImpactRecord.query(on: database).filter(\.$vanguardNumber == vanguard).all().map(\.metricCode))
+    }
+
     /// When the estimates were last fitted, nil before the first time.
     public func computedAt() async throws -> Date? {
         try await ImpactRecord.query(on: database).first()?.computedAt

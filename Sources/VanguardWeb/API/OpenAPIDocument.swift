@@ -192,6 +192,29 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/impact": {
+          "get": {
+            "operationId": "listImpactEstimates",
+            "summary": "Every stored impact estimate: synthetic control and matched comparison per vanguard and metric",
+            "responses": {
+              "200": { "description": "One line per vanguard and metric", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/ImpactSummary" } } } } }
+            }
+          }
+        },
+        "/api/v1/vanguards/{number}/impact/{metric}": {
+          "get": {
+            "operationId": "getImpactEstimate",
+            "summary": "One vanguard's impact on one metric: series, placebos, weights, event study, verdicts and caveats",
+            "parameters": [
+              { "$ref": "#/components/parameters/vanguardNumber" },
+              { "name": "metric", "in": "path", "required": true, "schema": { "type": "string" } }
+            ],
+            "responses": {
+              "200": { "description": "The estimate", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/ImpactEstimate" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
         "/api/v1/areas": {
           "get": {
             "operationId": "listAreas",
@@ -268,6 +291,45 @@ enum OpenAPIDocument {
           "apiToken": { "type": "http", "scheme": "bearer", "description": "A token created by a site lead for their vanguard, or a programme token created by a member of the programme team (shown once)" }
         },
         "schemas": {
+          "ImpactNumber": { "type": "object", "additionalProperties": false, "required": ["relative_effect", "lower", "upper", "is_reliable"],
+            "properties": { "relative_effect": { "type": "number" }, "lower": { "type": "number" }, "upper": { "type": "number" }, "is_reliable": { "type": "boolean" }, "p_value": { "type": "number" } } },
+          "ImpactSummary": {
+            "type": "object", "additionalProperties": false, "required": ["vanguard_number", "metric_code", "synthetic", "difference_in_differences", "url"],
+            "properties": {
+              "vanguard_number": { "type": "integer" }, "metric_code": { "type": "string" }, "url": { "type": "string" },
+              "synthetic": { "oneOf": [{ "$ref": "#/components/schemas/ImpactNumber" }, { "type": "null" }] },
+              "difference_in_differences": { "oneOf": [{ "$ref": "#/components/schemas/ImpactNumber" }, { "type": "null" }] }
+            }
+          },
+          "Verdict": { "type": "object", "required": ["is_reliable", "reason"], "properties": { "is_reliable": { "type": "boolean" }, "reason": { "type": "string" } } },
+          "ImpactEstimate": {
+            "type": "object", "required": ["vanguard_number", "metric_code", "start", "months", "caveats"],
+            "properties": {
+              "vanguard_number": { "type": "integer" }, "metric_code": { "type": "string" }, "start": { "type": "string" },
+              "months": { "type": "array", "items": { "type": "string" } }, "caveats": { "type": "array", "items": { "type": "string" } },
+              "synthetic": {
+                "type": "object", "required": ["observed", "synthetic", "relative_effect", "lower", "upper", "p_value", "rank", "units", "pre_rmspe", "weights", "placebo_gaps", "verdict"],
+                "properties": {
+                  "observed": { "type": "array", "items": { "type": "number" } }, "synthetic": { "type": "array", "items": { "type": "number" } },
+                  "relative_effect": { "type": "number" }, "lower": { "type": "number" }, "upper": { "type": "number" }, "p_value": { "type": "number" },
+                  "rank": { "type": "integer" }, "units": { "type": "integer" }, "pre_rmspe": { "type": "number" },
+                  "weights": { "type": "object", "additionalProperties": { "type": "number" } },
+                  "placebo_gaps": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "number" } } },
+                  "verdict": { "$ref": "#/components/schemas/Verdict" }
+                }
+              },
+              "difference_in_differences": {
+                "type": "object", "required": ["relative_effect", "lower", "upper", "clustered_standard_error", "placebos", "comparison_areas", "event_quarters", "event_effects", "pre_trend_p_value", "verdict"],
+                "properties": {
+                  "relative_effect": { "type": "number" }, "lower": { "type": "number" }, "upper": { "type": "number" },
+                  "clustered_standard_error": { "type": "number" }, "placebos": { "type": "integer" },
+                  "comparison_areas": { "type": "array", "items": { "type": "string" } }, "unmatched_areas": { "type": "array", "items": { "type": "string" } },
+                  "event_quarters": { "type": "array", "items": { "type": "integer" } }, "event_effects": { "type": "array", "items": { "type": "number" } },
+                  "pre_trend_p_value": { "type": "number" }, "verdict": { "$ref": "#/components/schemas/Verdict" }
+                }
+              }
+            }
+          },
           "CareModel": { "type": "string", "enum": ["pacs", "mcp", "ehch", "uec", "acc"] },
           "Metric": {
             "type": "object", "additionalProperties": false,

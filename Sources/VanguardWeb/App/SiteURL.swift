@@ -38,6 +38,8 @@ enum SiteURL: Hashable {
     case removeRebase(Int)
     case progressReport(Int)
     case providerLookup
+    case impact
+    case impactEstimate(Int, String)
     case removeProvider(String)
     case progressReportBundle(Int)
     case editOrganisation(String)
@@ -53,6 +55,8 @@ enum SiteURL: Hashable {
         case metrics
         case metric(String)
         case rebases(Int)
+        case impact
+        case impactEstimate(Int, String)
         case openAPI
     }
 
@@ -100,6 +104,8 @@ enum SiteURL: Hashable {
         case .removeRebase(let number): "/vanguards/\(number)/dashboard/rebase/remove"
         case .progressReport(let number): "/vanguards/\(number)/report"
         case .providerLookup: "/returns/providers"
+        case .impact: "/impact"
+        case .impactEstimate(let number, let metric): "/vanguards/\(number)/impact/\(metric.urlPathEncoded)"
         case .removeProvider(let code): "/returns/providers/\(code.urlPathEncoded)/remove"
         case .progressReportBundle(let number): "/vanguards/\(number)/report.zip"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
@@ -115,6 +121,8 @@ enum SiteURL: Hashable {
             case .metrics: "/api/v1/metrics"
             case .metric(let code): "/api/v1/metrics/\(code.urlPathEncoded)"
             case .rebases(let number): "/api/v1/vanguards/\(number)/rebases"
+            case .impact: "/api/v1/impact"
+            case .impactEstimate(let number, let metric): "/api/v1/vanguards/\(number)/impact/\(metric.urlPathEncoded)"
             case .openAPI: "/api/v1/openapi.json"
             }
         }

@@ -35,6 +35,8 @@ struct DemoDataCommand: AsyncCommand {
         }
         try await evaluations.recordEffects(demo.effects, seed: seed)
         let count = try await evaluations.recomputeAll(registry: registry)
-        context.console.print("[demo-data] done: \(summary.added) values, \(demo.effects.count) injected effects, \(count) evaluations.")
+        context.console.print("[demo-data] fitting impact estimates (synthetic control and matched comparison for every vanguard and metric)…")
+        let impacts = try await ImpactStore(database: app.db).recomputeAll(registry: registry)
+        context.console.print("[demo-data] done: \(summary.added) values, \(demo.effects.count) injected effects, \(count) evaluations, \(impacts) impact estimates.")
     }
 }

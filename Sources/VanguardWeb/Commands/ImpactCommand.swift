@@ -1,12 +1,26 @@
 import Foundation
 import Vapor
 import VanguardCore
+import VanguardStore
 
 /// `vanguard impact synth --spec FILE.json`: a synthetic-control study for analysts, outside the
 /// platform (see the README for the spec; the California reference is the example).
 struct ImpactCommand: AsyncCommandGroup {
     var help: String { "Counterfactual impact estimates." }
-    var commands: [String: any AnyAsyncCommand] { ["synth": SynthCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["synth": SynthCommand(), "refit": RefitImpactCommand()] }
+}
+
+/// `vanguard impact refit`: fits every vanguard's impact estimates from the stored returns.
+struct RefitImpactCommand: AsyncCommand {
+    struct Signature: CommandSignature {}
+
+    var help: String { "Fits the synthetic control and matched comparison of every vanguard and metric from the stored returns and stores them." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let count = try await ImpactStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        context.console.print("[impact] \(count) estimates fitted and stored.")
+    }
 }
 
 struct SynthCommand: AsyncCommand {

@@ -13,6 +13,8 @@ struct ImportReturnsCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "file", help: "A CSV with the header area_code,metric_code,period,numerator,denominator")
         var file: String
+        @Flag(name: "skip-impact", help: "Leave the impact estimates as they are (refit later with vanguard impact refit)")
+        var skipImpact: Bool
     }
 
     var help: String {
@@ -45,6 +47,11 @@ struct ImportReturnsCommand: AsyncCommand {
         let evaluateStarted = clock.now
         let evaluations = try await EvaluationStore(database: app.db).recompute()
         context.console.print("[import] evaluations recomputed: \(evaluations) (in \(Self.seconds(clock.now - evaluateStarted))).")
+        if !signature.skipImpact {
+            let impactStarted = clock.now
+            let impacts = try await ImpactStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+            context.console.print("[import] impact estimates refitted: \(impacts) (in \(Self.seconds(clock.now - impactStarted))).")
+        }
         context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
     }
 
@@ -95,6 +102,7 @@ struct ImportAECommand: AsyncCommand {
         }
         let summary = try await ReturnsStore(database: app.db).submit(values, fileName: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
         try await EvaluationStore(database: app.db).recompute()
+        try await ImpactStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
         context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
     }
 }

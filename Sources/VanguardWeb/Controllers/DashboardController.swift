@@ -16,7 +16,8 @@ enum DashboardController {
                 metrics[evaluation.metricCode].map { VanguardDashboardPage.Row(metric: $0, evaluation: evaluation, restOfEngland: rest[evaluation.metricCode]) }
             }
             return VanguardDashboardPage.Model(
-                vanguard: vanguard, rows: rows, isGenerated: try await store.hasGeneratedData(), rebases: try await store.rebases(vanguard: vanguard.number)
+                vanguard: vanguard, rows: rows, isGenerated: try await store.hasGeneratedData(), rebases: try await store.rebases(vanguard: vanguard.number),
+                impactMetrics: try await ImpactStore(database: request.db).metricCodes(vanguard: vanguard.number)
             )
         }
     }

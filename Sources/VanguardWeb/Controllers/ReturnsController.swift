@@ -28,8 +28,10 @@ enum ReturnsController {
         do { values = try checker.read(data) } catch { return .failure(error) }
         guard let caller = request.caller else { throw AppError.unauthorized("Sign in or send an API token.") }
         let summary = try await store.submit(values, fileName: fileName, by: caller.actor)
-        // Evaluations are derived data: recomputed now, so pages only ever read them.
+        // Evaluations are derived data: recomputed now, so pages only ever read them. Impact
+        // estimates take longer to fit, so they are refitted in the background.
         try await EvaluationStore(database: request.db).recomputeAll(registry: registry)
+        await request.application.impactRefresher.requestRefresh()
         return .success(summary)
     }
 

@@ -26,6 +26,7 @@ enum Layout {
         ("Vanguards", .vanguards),
         ("Map", .map),
         ("National view", .national),
+        ("Impact", .impact),
         ("Find your local vanguard", .find),
         ("Organisations", .organisations),
     ]

@@ -16,6 +16,8 @@ enum VanguardDashboardPage {
         let rows: [Row]
         let isGenerated: Bool
         var rebases: [String: [RebasePoint]] = [:]
+        /// Metrics with a stored impact estimate, linked from their section.
+        var impactMetrics: Set<String> = []
         var rebaseError: (metric: String, message: String)? = nil
     }
 
@@ -81,6 +83,8 @@ enum VanguardDashboardPage {
                         .if(context.allows(.manageMetrics), removeRebaseForm(point, model: model, context: context)))
                 })
             },
+            .if(model.impactMetrics.contains(row.metric.code), .p(.a(.safeHref(SiteURL.impactEstimate(model.vanguard.number, row.metric.code).path),
+                                                                  .text("Impact estimate: what would have happened without the vanguard")))),
             .if(context.allows(.manageMetrics), rebaseForm(row, model: model, context: context)),
             .details(
                 .summary(.text("The data as a table")),

@@ -1,0 +1,149 @@
+import Foundation
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// Impact estimates: read from storage, never fitted on a request.
+enum ImpactController {
+    @Sendable static func national(request: Request) async throws -> Response {
+        let registry = try await request.registry()
+        let model = try await request.readingDatabase {
+            let store = ImpactStore(database: request.db)
+            return ImpactNationalPage.Model(
+                summaries: try await store.summaries(),
+                metrics: Dictionary(uniqueKeysWithValues: try await ReturnsStore(database: request.db).metrics().map { ($0.code, $0) }),
+                registry: registry, isGenerated: try await EvaluationStore(database: request.db).hasGeneratedData(), computedAt: try await store.computedAt()
+            )
+        }
+        return ImpactNationalPage.document(model, context: request.pageContext).response()
+    }
+
+    static func find(_ request: Request) async throws -> ImpactPage.Model {
+        let registry = try await request.registry()
+        let vanguard = try PagesController.findVanguard(request.pathParameter("number"), in: registry)
+        let code = request.pathParameter("metric")
+        let (metric, impact, isGenerated) = try await request.readingDatabase {
+            (try await ReturnsStore(database: request.db).metrics().first { $0.code == code },
+             try await ImpactStore(database: request.db).impact(vanguard: vanguard.number, metric: code),
+             try await EvaluationStore(database: request.db).hasGeneratedData())
+        }
+        guard let metric else { throw AppError.notFound("The metric \(code)") }
+        guard let impact else { throw AppError.notFound("An impact estimate of \(vanguard.name) on \(metric.name)") }
+        return ImpactPage.Model(vanguard: vanguard, metric: metric, impact: impact, registry: registry, isGenerated: isGenerated)
+    }
+
+    @Sendable static func estimate(request: Request) async throws -> Response {
+        ImpactPage.document(try await find(request), context: request.pageContext).response()
+    }
+
+    /// `GET /api/v1/impact`
+    @Sendable static func apiList(request: Request) async throws -> Response {
+        let summaries = try await request.readingDatabase { try await ImpactStore(database: request.db).summaries() }
+        return try json(summaries.map(ImpactSummaryDTO.init))
+    }
+
+    /// `GET /api/v1/vanguards/{number}/impact/{metric}`
+    @Sendable static func apiEstimate(request: Request) async throws -> Response {
+        let model = try await find(request)
+        return try json(model.impact)
+    }
+
+    static func json(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys]
+        let response = Response(status: .ok, body: .init(data: try encoder.encode(value)))
+        response.headers.contentType = .json
+        return response
+    }
+}
+
+/// A summary line of the national table as the API gives it.
+struct ImpactSummaryDTO: Encodable {
+    let vanguardNumber: Int
+    let metricCode: String
+    let synthetic: ImpactSummary.Estimate?
+    let differenceInDifferences: ImpactSummary.Estimate?
+    let url: String
+
+    init(_ summary: ImpactSummary) {
+        vanguardNumber = summary.vanguardNumber
+        metricCode = summary.metricCode
+        synthetic = summary.synthetic
+        differenceInDifferences = summary.differenceInDifferences
+        url = SiteURL.api(.impactEstimate(summary.vanguardNumber, summary.metricCode)).path
+    }
+
+    /// Encodes absent estimates as null so every line has the same fields.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(vanguardNumber, forKey: .vanguardNumber)
+        try container.encode(metricCode, forKey: .metricCode)
+        try container.encode(synthetic, forKey: .synthetic)
+        try container.encode(differenceInDifferences, forKey: .differenceInDifferences)
+        try container.encode(url, forKey: .url)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case vanguardNumber, metricCode, synthetic, differenceInDifferences, url
+    }
+}
+
+/// Refits the impact estimates in the background after returns are accepted, so the request that
+/// sent them does not wait; a request during a refit asks for one more afterwards.
+actor ImpactRefresher {
+    private let application: Application
+    private var running: Task<Void, Never>?
+    private var pending = false
+
+    init(application: Application) {
+        self.application = application
+    }
+
+    func requestRefresh() {
+        if running != nil {
+            pending = true
+            return
+        }
+        running = Task { await self.loop() }
+    }
+
+    private func loop() async {
+        repeat {
+            pending = false
+            do {
+                let registry = try await RegistryStore(database: application.db).registry()
+                let count = try await ImpactStore(database: application.db).recomputeAll(registry: registry)
+                application.logger.info("impact estimates refitted", metadata: ["estimates": "\(count)"])
+            } catch {
+                application.logger.warning("impact estimates could not be refitted", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        } while pending
+        running = nil
+    }
+
+    /// Waits for a running refit to finish (shutdown, tests).
+    func waitUntilIdle() async {
+        while let task = running { await task.value }
+    }
+}
+
+struct ImpactRefresherKey: StorageKey {
+    typealias Value = ImpactRefresher
+}
+
+extension Application {
+    var impactRefresher: ImpactRefresher {
+        if let existing = storage[ImpactRefresherKey.self] { return existing }
+        let refresher = ImpactRefresher(application: self)
+        storage[ImpactRefresherKey.self] = refresher
+        return refresher
+    }
+}
+
+/// Waits for a background refit before the application shuts down, so no fit outlives its database.
+struct ImpactRefresherLifecycle: LifecycleHandler {
+    func shutdownAsync(_ application: Application) async {
+        await application.storage[ImpactRefresherKey.self]?.waitUntilIdle()
+    }
+}

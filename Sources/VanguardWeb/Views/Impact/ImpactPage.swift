@@ -1,0 +1,138 @@
+import Foundation
+import Plot
+import VanguardCore
+
+/// The impact of one vanguard on one metric: both estimates with their intervals, the charts
+/// behind them, the donor weights, the verdicts and the caveats, in plain words.
+enum ImpactPage {
+    struct Model {
+        let vanguard: Vanguard
+        let metric: Metric
+        let impact: VanguardImpact
+        let registry: Registry
+        let isGenerated: Bool
+    }
+
+    static func percent(_ value: Double) -> String { ImpactChartSVG.percent(value) }
+
+    static func document(_ model: Model, context: PageContext) -> HTML {
+        let impact = model.impact, vanguard = model.vanguard
+        let startIndex = impact.months.firstIndex { $0 >= impact.start }
+        return Layout.document(
+            title: "Impact – \(model.metric.name) – \(vanguard.name)", context: context,
+            breadcrumbs: [("Home", .home), ("Vanguards", .vanguards), (vanguard.name, .vanguard(vanguard.number)), ("Impact estimates", .impact)],
+            body: .group(
+                .span(.class("nhsuk-caption-l"), .text("Impact estimate")),
+                .h1(.text("\(model.metric.name): \(vanguard.name)")),
+                .if(model.isGenerated, Components.warning("Generated data",
+                    "These estimates are fitted to generated demonstration data with known effects built in. They are not findings about real NHS services.")),
+                .p(.text("What would have happened without the vanguard is estimated two ways from the monthly returns, from its announcement in \(impact.start): a synthetic control made of areas with no vanguard, and a comparison with matched areas (difference-in-differences). An estimate is only shown as an effect when its method passes its check.")),
+                .unwrap(impact.synthetic, { synthetic(model, $0, startIndex: startIndex) }, else: .p(.text("No synthetic control could be fitted."))),
+                .unwrap(impact.differenceInDifferences, { differenceInDifferences(model, $0, startIndex: startIndex) }, else: .p(.text("No comparison areas could be matched."))),
+                .h2(.text("Caveats")),
+                .ul(.forEach(impact.caveats) { .li(.text($0)) })
+            )
+        )
+    }
+
+    static func verdictBlock(_ verdict: VanguardImpact.Verdict, effect: String) -> Node<HTML.BodyContext> {
+        verdict.isReliable
+            ? .div(.class("nhsuk-inset-text"), .p(.strong(.text(effect))), .p(.text(verdict.reason)))
+            : .div(.class("nhsuk-warning-callout"), .h3(.class("nhsuk-warning-callout__label"), .text("Not reliable")), .p(.text(verdict.reason)),
+                   .p(.text("The figure is not shown as an effect.")))
+    }
+
+    static func synthetic(_ model: Model, _ result: VanguardImpact.SyntheticResult, startIndex: Int?) -> Node<HTML.BodyContext> {
+        let effect = "\(percent(result.relativeEffect)) against the synthetic control after the start (95% interval \(percent(result.lower)) to \(percent(result.upper)); placebo p = \(String(format: "%.3f", result.pValue)), rank \(result.rank) of \(result.units))."
+        let gaps = zip(result.observed, result.synthetic).map { $0 - $1 }
+        let names = Dictionary(uniqueKeysWithValues: model.registry.areas.map { ($0.code, $0.name) })
+        return .section(
+            .class("vg-metric"),
+            .h2(.text("Synthetic control")),
+            verdictBlock(result.verdict, effect: effect),
+            .div(.class("vg-spc-wrap"), .raw(ImpactChartSVG.lines(
+                [.init(values: result.synthetic, cssClass: "vg-impact__synthetic"), .init(values: result.observed, cssClass: "vg-impact__observed")],
+                months: model.impact.months, startIndex: startIndex, title: "Observed and synthetic \(model.metric.name)"))),
+            .p(.class("nhsuk-body-s"), .span(.class("vg-key vg-impact--observed"), .text("The footprint")), .text(" "),
+               .span(.class("vg-key vg-impact--synthetic"), .text("Synthetic control")), .text(" — \(model.metric.unit); the vertical line is the announcement.")),
+            .h3(.text("The gap, against every placebo")),
+            .div(.class("vg-spc-wrap"), .raw(ImpactChartSVG.lines(
+                result.placeboGaps.keys.sorted().map { ImpactChartSVG.Line(values: result.placeboGaps[$0]!, cssClass: "vg-impact__placebo") }
+                    + [.init(values: gaps, cssClass: "vg-impact__observed")],
+                months: model.impact.months, startIndex: startIndex, zeroLine: true, title: "Gap between the footprint and its synthetic control, with placebo gaps"))),
+            .p(.class("nhsuk-body-s"), .text("Grey: each area with no vanguard fitted the same way as if it had been one. The p-value is the footprint's rank among them by how much its gap grew after the start.")),
+            .h3(.text("What the synthetic control is made of")),
+            .table(
+                .class("nhsuk-table"),
+                .thead(.tr(.th(.text("Area")), .th(.text("Weight")))),
+                .tbody(.forEach(result.weights.sorted { $0.value > $1.value }) { code, weight in
+                    .tr(.td(.a(.safeHref(SiteURL.area(code).path), .text(names[code] ?? code))), .td(.text(String(format: "%.3f", weight))))
+                })
+            ),
+            .p(.class("nhsuk-body-s"), .text("Pre-period error (RMSPE): \(SPCChartSVG.format(result.preRMSPE)) \(model.metric.unit)."))
+        )
+    }
+
+    static func differenceInDifferences(_ model: Model, _ result: VanguardImpact.DiDResult, startIndex: Int?) -> Node<HTML.BodyContext> {
+        let effect = "\(percent(result.relativeEffect)) against matched comparison areas after the start (95% interval \(percent(result.lower)) to \(percent(result.upper)), from \(result.placebos) placebo areas; clustered standard error of the log rate \(String(format: "%.4f", result.clusteredStandardError)))."
+        let names = Dictionary(uniqueKeysWithValues: model.registry.areas.map { ($0.code, $0.name) })
+        return .section(
+            .class("vg-metric"),
+            .h2(.text("Matched comparison (difference-in-differences)")),
+            verdictBlock(result.verdict, effect: effect),
+            .div(.class("vg-spc-wrap"), .raw(ImpactChartSVG.lines(
+                [.init(values: result.comparisonMean, cssClass: "vg-impact__synthetic"), .init(values: result.treatedMean, cssClass: "vg-impact__observed")],
+                months: model.impact.months, startIndex: startIndex, title: "The footprint and its comparison areas"))),
+            .h3(.text("Effect by quarter since the start (event study)")),
+            .div(.class("vg-spc-wrap"), .raw(ImpactChartSVG.eventStudy(
+                quarters: result.eventQuarters, effects: result.eventEffects, lower: result.eventLower, upper: result.eventUpper,
+                title: "Effect by quarter since the start, with 95% intervals"))),
+            .p(.class("nhsuk-body-s"), .text("Before the start the points should sit around zero; the pre-trend test asks whether they do (p = \(String(format: "%.3f", result.preTrendPValue))). Quarter −1 is the reference.")),
+            .p(.text("Comparison areas (nearest on level, trend and population before the start): " + result.comparisonAreas.map { names[$0] ?? $0 }.joined(separator: "; ") + ".")),
+            .if(!result.unmatchedAreas.isEmpty, .p(.text("Left out, no close match: " + result.unmatchedAreas.map { names[$0] ?? $0 }.joined(separator: "; ") + ".")))
+        )
+    }
+}
+
+/// Every impact estimate in one table.
+enum ImpactNationalPage {
+    struct Model {
+        let summaries: [ImpactSummary]
+        let metrics: [String: Metric]
+        let registry: Registry
+        let isGenerated: Bool
+        let computedAt: Date?
+    }
+
+    static func cell(_ estimate: ImpactSummary.Estimate?) -> Node<HTML.BodyContext> {
+        guard let estimate else { return .text("–") }
+        guard estimate.isReliable else { return .span(.class("vg-not-reliable"), .text("not reliable")) }
+        return .text("\(ImpactChartSVG.percent(estimate.relativeEffect)) (\(ImpactChartSVG.percent(estimate.lower)) to \(ImpactChartSVG.percent(estimate.upper)))")
+    }
+
+    static func document(_ model: Model, context: PageContext) -> HTML {
+        Layout.document(
+            title: "Impact estimates", context: context, breadcrumbs: [("Home", .home)],
+            body: .group(
+                .h1(.text("Impact estimates")),
+                .if(model.isGenerated, Components.warning("Generated data", "These estimates are fitted to generated demonstration data with known effects built in.")),
+                .p(.text("For every vanguard and every metric of its care model: the change after its announcement against a synthetic control and against matched comparison areas, with 95% intervals. Estimates whose method fails its check say \"not reliable\" instead of a number.")),
+                .unwrap(model.computedAt) { .p(.class("nhsuk-body-s"), .text("Fitted \(DateText.short($0)) from the returns then stored.")) },
+                .if(model.summaries.isEmpty, .p(.text("No estimates yet: they are fitted when returns arrive.")), else: .table(
+                    .class("nhsuk-table"),
+                    .thead(.tr(.th(.text("Vanguard")), .th(.text("Metric")), .th(.text("Synthetic control")), .th(.text("Matched comparison")), .th(.text("")))),
+                    .tbody(.forEach(model.summaries) { summary in
+                        let vanguard = model.registry.vanguard(number: summary.vanguardNumber)
+                        return .tr(
+                            .td(.unwrap(vanguard, { Components.vanguardLink($0) }, else: .text("\(summary.vanguardNumber)"))),
+                            .td(.text(model.metrics[summary.metricCode]?.name ?? summary.metricCode)),
+                            .td(cell(summary.synthetic)),
+                            .td(cell(summary.differenceInDifferences)),
+                            .td(.a(.safeHref(SiteURL.impactEstimate(summary.vanguardNumber, summary.metricCode).path), .text("Details")))
+                        )
+                    })
+                ))
+            )
+        )
+    }
+}

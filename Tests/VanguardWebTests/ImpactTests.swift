@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import VanguardCore
+import VanguardStore
+import VaporTesting
+@testable import VanguardWeb
+
+@Suite struct ImpactTests {
+    /// Generated emergency admissions for Wirral (vanguard 1) and twelve areas with no vanguard.
+    static func load(_ app: Application) async throws -> Registry {
+        let registry = try await RegistryStore(database: app.db).registry()
+        let metrics = try await ReturnsStore(database: app.db).metrics()
+        let demo = DemoReturns(seed: 2015, registry: registry, metrics: metrics)
+        let covered = Set(registry.footprints.map(\.areaCode))
+        let areas = Set(["E38000208"] + registry.areas.map(\.code).filter { !covered.contains($0) }.prefix(12))
+        let values = demo.values.filter { $0.metricCode == "emergency_admissions" && areas.contains($0.areaCode) }
+        _ = try await ReturnsStore(database: app.db).submit(values, fileName: "generated", by: .operatorAtCLI("test"))
+        try await EvaluationStore(database: app.db).recordEffects(demo.effects.filter { areas.contains($0.areaCode) }, seed: 2015)
+        try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+        return registry
+    }
+
+    @Test func estimatesAreFittedStoredAndShownWithTheirVerdicts() async throws {
+        try await TestApp.run { app in
+            let registry = try await Self.load(app)
+            #expect(try await app.fetch("/vanguards/1/impact/emergency_admissions").status == .notFound)
+            // MUT
+            let count = try await ImpactStore(database: app.db).recomputeAll(registry: registry)
+            // validate: one study, Wirral (the other footprints have no returns here)
+            #expect(count == 1)
+            let stored = try #require(try await ImpactStore(database: app.db).impact(vanguard: 1, metric: "emergency_admissions"))
+            let synthetic = try #require(stored.synthetic)
+            #expect(synthetic.units == 13)
+            #expect(abs(synthetic.weights.values.reduce(0, +) - 1) < 1e-6)
+            #expect(stored.start == Month(year: 2015, month: 3))
+            let page = try await app.fetch("/vanguards/1/impact/emergency_admissions")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Generated data"))
+            #expect(page.body.contains("Synthetic control") && page.body.contains("Matched comparison (difference-in-differences)"))
+            #expect(page.count(of: "class=\"vg-impact\"") == 4)
+            #expect(page.body.contains(synthetic.verdict.isReliable ? "against the synthetic control after the start" : "Not reliable"))
+            let national = try await app.fetch("/impact")
+            #expect(national.body.contains("/vanguards/1/impact/emergency_admissions"))
+            let dashboard = try await app.fetch("/vanguards/1/dashboard")
+            #expect(dashboard.body.contains("Impact estimate: what would have happened without the vanguard"))
+            // The API gives the same.
+            let list = try await app.fetch("/api/v1/impact")
+            let lines = try #require(try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [[String: Any]])
+            #expect(lines.count == 1 && lines[0]["metric_code"] as? String == "emergency_admissions")
+            let detail = try await app.fetch("/api/v1/vanguards/1/impact/emergency_admissions")
+            let synthJSON = try #require(try detail.json()["synthetic"] as? [String: Any])
+            #expect(abs((synthJSON["relative_effect"] as? Double ?? 0) - synthetic.relativeEffect) < 1e-12)
+            #expect(try await app.fetch("/api/v1/vanguards/1/impact/ae_four_hour").status == .notFound)
+        }
+    }
+
+    @Test func acceptedReturnsRefitTheEstimatesInTheBackground() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            _ = try await Self.load(app)
+            // MUT: a site lead's return through the API
+            let csv = "area_code,metric_code,period,numerator,denominator\nE38000208,emergency_admissions,2019-03,2500,330000\n"
+            let response = try await app.send(.POST, "/api/v1/returns", bearer: people.token, csv: csv)
+            #expect(response.status == .created)
+            // validate: the response did not wait; the refit lands once the background task ends.
+            await app.impactRefresher.waitUntilIdle()
+            #expect(try await ImpactStore(database: app.db).impact(vanguard: 1, metric: "emergency_admissions") != nil)
+        }
+    }
+}
