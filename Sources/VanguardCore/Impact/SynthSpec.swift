@@ -25,10 +25,14 @@ public struct SynthSpec: Sendable, Decodable {
     public let fit: Period
     public let predictors: [PredictorSpec]?
     public let placebo: Bool?
+    /// Leave out placebos whose pre-period RMSPE is more than this multiple of the treated unit's
+    /// (ADH 2010 show 20, 5 and 2); absent keeps every placebo.
+    public let placeboExcludeAbove: Double?
 
     enum CodingKeys: String, CodingKey {
         case panel, unit, time, outcome, treated, fit, predictors, placebo
         case treatmentTime = "treatment_time"
+        case placeboExcludeAbove = "placebo_exclude_pre_rmspe_above"
     }
 
     /// Reads the spec, then the panel it names (relative to the spec's folder), and checks both.

@@ -39,9 +39,12 @@ struct SynthCommand: AsyncCommand {
         do {
             let (spec, study) = try SynthSpec.load(specAt: URL(fileURLWithPath: path))
             let fit = try study.fit()
-            let placebo = spec.placebo == true ? try study.placeboTest(treatedFit: fit) : nil
+            if let multiple = spec.placeboExcludeAbove, !(multiple > 0) {
+                throw ImpactError.invalid("placebo_exclude_pre_rmspe_above", "give a positive multiple of the treated unit's pre-period RMSPE")
+            }
+            let placebo = spec.placebo == true ? try study.placeboTest(treatedFit: fit, excludingPreFitWorseThan: spec.placeboExcludeAbove) : nil
             report = SynthReport(fit: fit, placebo: placebo)
-        } catch {
+        } catch let error as ImpactError {
             throw CommandFailure(description: error.description)
         }
         let encoder = JSONEncoder()
