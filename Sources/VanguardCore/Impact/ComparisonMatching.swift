@@ -52,8 +52,7 @@ public struct ComparisonMatching: Sendable {
     public func match(treated: [Profile], pool: [Profile]) -> (matches: [Match], unmatched: [String], comparison: [String]) {
         let everyone = treated + pool
         func scale(_ values: [Double]) -> Double {
-            let mean = values.reduce(0, +) / Double(values.count)
-            let sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(values.count - 1, 1))).squareRoot()
+            let sd = SampleStatistics.standardDeviation(values)
             return sd > 0 ? sd : 1
         }
         let levelScale = scale(everyone.map(\.level)), trendScale = scale(everyone.map(\.trend))

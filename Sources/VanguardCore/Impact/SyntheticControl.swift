@@ -132,9 +132,7 @@ public struct SyntheticControl: Sendable {
         }
         let x = try predictorMatrix(units: [treated] + donors)
         let scaled = x.map { row in
-            let mean = row.reduce(0, +) / Double(row.count)
-            let variance = row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(row.count - 1)
-            let sd = variance.squareRoot()
+            let sd = SampleStatistics.standardDeviation(row)
             return sd > 0 ? row.map { $0 / sd } : row
         }
         let xs1 = scaled.map { $0[0] }, xs0 = scaled.map { Array($0.dropFirst()) }  // K, K × J

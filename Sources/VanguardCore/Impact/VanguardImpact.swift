@@ -129,7 +129,7 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         }
         placeboEffects.sort()
         let lowQuantile = Self.quantile(placeboEffects, 0.025), highQuantile = Self.quantile(placeboEffects, 0.975)
-        let preSD = Self.standardDeviation(Array(treated[..<startIndex]))
+        let preSD = SampleStatistics.standardDeviation(Array(treated[..<startIndex]))
         let relativeRMSPE = preSD > 0 ? fit.rmspePre / preSD : .infinity
         let verdict = relativeRMSPE > maximumRelativePreRMSPE
             ? Verdict(isReliable: false, reason: String(format: "The synthetic control does not track the footprint before the start: its pre-period error is %.0f%% of the series' own spread (the limit is %.0f%%).", relativeRMSPE * 100, maximumRelativePreRMSPE * 100))
@@ -201,9 +201,4 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
     }
 
-    static func standardDeviation(_ values: [Double]) -> Double {
-        guard values.count > 1 else { return 0 }
-        let mean = values.reduce(0, +) / Double(values.count)
-        return (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)).squareRoot()
-    }
 }

@@ -13,6 +13,12 @@ public struct ImpactStore: Sendable {
 
     public static func key(vanguard: Int, metric: String) -> String { "vanguard:\(vanguard):\(metric)" }
 
+    /// Refits against the registry as stored now; what every writer of returns calls.
+    @discardableResult
+    public func recompute() async throws -> Int {
+        try await recomputeAll(registry: try await RegistryStore(database: database).registry())
+    }
+
     /// Fits everything from the returns as stored now and replaces the stored estimates in one transaction.
     @discardableResult
     public func recomputeAll(registry: Registry, at date: Date = Date()) async throws -> Int {

@@ -18,7 +18,7 @@ struct RefitImpactCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let count = try await ImpactStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        let count = try await ImpactStore(database: app.db).recompute()
         context.console.print("[impact] \(count) estimates fitted and stored.")
     }
 }

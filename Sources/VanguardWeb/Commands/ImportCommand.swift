@@ -49,7 +49,7 @@ struct ImportReturnsCommand: AsyncCommand {
         context.console.print("[import] evaluations recomputed: \(evaluations) (in \(Self.seconds(clock.now - evaluateStarted))).")
         if !signature.skipImpact {
             let impactStarted = clock.now
-            let impacts = try await ImpactStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+            let impacts = try await ImpactStore(database: app.db).recompute()
             context.console.print("[import] impact estimates refitted: \(impacts) (in \(Self.seconds(clock.now - impactStarted))).")
         }
         context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
@@ -102,7 +102,7 @@ struct ImportAECommand: AsyncCommand {
         }
         let summary = try await ReturnsStore(database: app.db).submit(values, fileName: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
         try await EvaluationStore(database: app.db).recompute()
-        try await ImpactStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        try await ImpactStore(database: app.db).recompute()
         context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
     }
 }

@@ -112,8 +112,7 @@ actor ImpactRefresher {
         repeat {
             pending = false
             do {
-                let registry = try await RegistryStore(database: application.db).registry()
-                let count = try await ImpactStore(database: application.db).recomputeAll(registry: registry)
+                let count = try await ImpactStore(database: application.db).recompute()
                 application.logger.info("impact estimates refitted", metadata: ["estimates": "\(count)"])
             } catch {
                 application.logger.warning("impact estimates could not be refitted", metadata: ["error": "\(String(reflecting: error))"])
