@@ -15,14 +15,15 @@ try LoggingSystem.bootstrap(from: &environment) { level in
     { label in makeLogHandler(label: label, level: level, json: config.jsonLogs) }
 }
 let app = try await Application.make(environment)
-var failed = false
+var status: Int32 = 0
 do {
     try await configure(app, config: config)
     try await app.execute()
+    status = app.commandExitStatus
 } catch {
     // A failed command says why in one line and exits non-zero, without a crash report.
     FileHandle.standardError.write(Data("vanguard: \(error)\n".utf8))
-    failed = true
+    status = 1
 }
 try await app.asyncShutdown()
-exit(failed ? 1 : 0)
+exit(status)
