@@ -45,6 +45,16 @@ import VaporTesting
         "GET /about/data": browsers,
         "GET /permissions": browsers,
         "GET /healthz": browsers,
+        "GET /calls": browsers,
+        "GET /calls/new": [.programmeTeam],
+        "POST /calls/new": [.programmeTeam],
+        "GET /calls/:call": browsers,
+        "GET /calls/:call/edit": [.programmeTeam],
+        "POST /calls/:call/edit": [.programmeTeam],
+        "POST /calls/:call/apply": signedIn,
+        "GET /applications": signedIn,
+        "GET /applications/:application": signedIn,
+        "POST /applications/:application": signedIn,
         "GET /returns/upload": [.siteLead, .programmeTeam],
         "POST /returns/upload": [.siteLead, .programmeTeam],
         "GET /returns/providers": [.programmeTeam],
@@ -104,6 +114,8 @@ import VaporTesting
             .replacingOccurrences(of: "regions/:code", with: "regions/E40000010")
             .replacingOccurrences(of: "users/:id", with: "users/\(people.accounts[.member]!.id.uuidString)")
             .replacingOccurrences(of: ":id", with: UUID().uuidString)
+            .replacingOccurrences(of: ":call", with: UUID().uuidString)
+            .replacingOccurrences(of: ":application", with: UUID().uuidString)
             .replacingOccurrences(of: ":grant", with: UUID().uuidString)
             .replacingOccurrences(of: ":secret", with: "not-a-real-link")
     }

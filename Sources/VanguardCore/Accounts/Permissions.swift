@@ -18,6 +18,10 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageMetrics = "manage_metrics"
     /// The provider → area lookup that importers of provider-level publications use.
     case manageLookups = "manage_lookups"
+    /// Calls for applications: creating and changing them, and running their selection.
+    case manageCalls = "manage_calls"
+    /// Drafting and submitting an application to an open call (any signed-in person may lead one).
+    case applyToCalls = "apply_to_calls"
     /// Accounts and role grants.
     case manageAccounts = "manage_accounts"
     /// The audit log.
@@ -36,6 +40,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .editOrganisation: "Edit a partner organisation's ODS code"
         case .manageMetrics: "Edit the metric framework"
         case .manageLookups: "Edit the provider-to-area lookup used by imports"
+        case .manageCalls: "Create and change calls, and run their selection"
+        case .applyToCalls: "Draft and submit applications to open calls"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
         case .viewOutbox: "Read the e-mail outbox"
@@ -57,10 +63,10 @@ public enum PermissionMatrix {
     /// The actions each role allows. Anonymous visitors get `anonymous`; every signed-in account is a member.
     public static let table: [Role: Set<Action>] = [
         .programmeTeam: Set(Action.allCases),
-        .assessor: [.readPublic, .useAccountForms, .useOwnAccount],
-        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns],
-        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation],
-        .member: [.readPublic, .useAccountForms, .useOwnAccount],
+        .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls],
+        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls],
+        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls],
+        .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls],
     ]
 
     public static let anonymous: Set<Action> = [.readPublic, .useAccountForms]

@@ -35,3 +35,18 @@ public enum CareModel: String, CaseIterable, Codable, Sendable, Comparable {
 }
 
 import Foundation
+
+extension CareModel {
+    /// Care model codes as a person types them, separated by spaces, commas or semicolons.
+    public static func list(from text: String, field: String) throws(AccountError) -> [CareModel] {
+        var models: [CareModel] = []
+        for code in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\n" }) {
+            guard let model = CareModel(abbreviation: String(code)) else {
+                throw .invalid(field: field, reason: "'\(code)' is not a care model (pacs, mcp, ehch, uec, acc)")
+            }
+            if !models.contains(model) { models.append(model) }
+        }
+        if models.isEmpty { throw .invalid(field: field, reason: "Give at least one care model") }
+        return models
+    }
+}

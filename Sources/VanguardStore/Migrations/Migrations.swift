@@ -13,6 +13,7 @@ public enum VanguardMigrations {
             Migration0007ProgrammeTokens(),
             Migration0008CreateProviderAreas(),
             Migration0009CreateImpactEstimates(),
+            Migration0010CreateCallsAndApplications(),
         ]
     }
 }

@@ -43,6 +43,12 @@ enum SiteURL: Hashable {
     case removeProvider(String)
     case progressReportBundle(Int)
     case editOrganisation(String)
+    case calls, newCall
+    case call(UUID)
+    case editCall(UUID)
+    case startApplication(UUID)
+    case applications
+    case application(UUID)
 
     enum API: Hashable {
         case vanguards
@@ -109,6 +115,13 @@ enum SiteURL: Hashable {
         case .removeProvider(let code): "/returns/providers/\(code.urlPathEncoded)/remove"
         case .progressReportBundle(let number): "/vanguards/\(number)/report.zip"
         case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
+        case .calls: "/calls"
+        case .newCall: "/calls/new"
+        case .call(let id): "/calls/\(id.uuidString)"
+        case .editCall(let id): "/calls/\(id.uuidString)/edit"
+        case .startApplication(let id): "/calls/\(id.uuidString)/apply"
+        case .applications: "/applications"
+        case .application(let id): "/applications/\(id.uuidString)"
         case .api(let api):
             switch api {
             case .vanguards: "/api/v1/vanguards"

@@ -35,6 +35,17 @@ func routes(_ app: Application) throws {
     app.on(.GET, "permissions", action: .readPublic, use: AdminController.permissions)
     app.on(.GET, "healthz", action: .readPublic, use: HealthController.health)
 
+    app.on(.GET, "calls", action: .readPublic, use: CallsController.list)
+    app.on(.GET, "calls", "new", action: .manageCalls, use: CallsController.newForm)
+    app.on(.POST, "calls", "new", action: .manageCalls, use: CallsController.create)
+    app.on(.GET, "calls", ":call", action: .readPublic, use: CallsController.show)
+    app.on(.GET, "calls", ":call", "edit", action: .manageCalls, use: CallsController.editForm)
+    app.on(.POST, "calls", ":call", "edit", action: .manageCalls, use: CallsController.save)
+    app.on(.POST, "calls", ":call", "apply", action: .applyToCalls, use: ApplicationsController.start)
+    app.on(.GET, "applications", action: .applyToCalls, use: ApplicationsController.mine)
+    app.on(.GET, "applications", ":application", action: .applyToCalls, use: ApplicationsController.show)
+    app.on(.POST, "applications", ":application", action: .applyToCalls, use: ApplicationsController.save)
+
     let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: ReturnsFile.defaultMaximumBytes + 1_000_000))
     app.on(.GET, "returns", "upload", action: .submitReturns, use: ReturnsController.uploadForm)
     app.on(.POST, "returns", "upload", action: .submitReturns, body: upload, use: ReturnsController.upload)

@@ -49,10 +49,6 @@ enum MetricsController {
     }
 
     /// Reads the form into a metric, naming each field that is wrong.
-    struct FieldErrors: Error {
-        let byField: [String: String]
-    }
-
     static func parse(_ form: [String: String], into metric: Metric) -> Result<Metric, FieldErrors> {
         var errors: [String: String] = [:]
         func text(_ field: String, _ maximum: Int) -> String {
@@ -65,10 +61,7 @@ enum MetricsController {
         let direction = ImprovementDirection(rawValue: form["direction"] ?? "")
         if direction == nil { errors["direction"] = "Choose a direction" }
         var models: [CareModel] = []
-        for code in (form["care_models"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
-            if let model = CareModel(rawValue: code.lowercased()) { models.append(model) } else { errors["care_models"] = "'\(code)' is not a care model (pacs, mcp, ehch, uec, acc)" }
-        }
-        if models.isEmpty && errors["care_models"] == nil { errors["care_models"] = "Give at least one care model" }
+        do { models = try CareModel.list(from: form["care_models"] ?? "", field: "care_models") } catch { errors["care_models"] = error.reason }
         var target: Double?
         if let text = form["target"].nonBlank {
             if let value = Double(text), value.isFinite { target = value } else { errors["target"] = "Give a number, or leave it empty" }

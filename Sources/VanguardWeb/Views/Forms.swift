@@ -1,4 +1,5 @@
 import Plot
+import VanguardCore
 
 /// One field of a form as a person fills it in, with what was typed and what was wrong with it.
 struct FormField {
@@ -13,6 +14,33 @@ struct FormField {
     var hint: String? = nil
     var error: String? = nil
     var autocomplete: String? = nil
+}
+
+/// What was wrong with a submitted form, by field name, to show beside each field.
+struct FieldErrors: Error {
+    let byField: [String: String]
+}
+
+/// Reads a form field by field, keeping each field's first problem, so a person sees every
+/// problem at once rather than one per attempt.
+struct FormReading {
+    private(set) var errors: [String: String] = [:]
+
+    /// The value `read` gives, or `otherwise` with its problem noted.
+    mutating func value<T>(_ otherwise: T, _ read: () throws(AccountError) -> T) -> T {
+        do { return try read() } catch {
+            note(error.field, error.reason)
+            return otherwise
+        }
+    }
+
+    mutating func note(_ field: String, _ reason: String) {
+        errors[field] = errors[field] ?? reason
+    }
+
+    func result<T>(_ value: T) -> Result<T, FieldErrors> {
+        errors.isEmpty ? .success(value) : .failure(FieldErrors(byField: errors))
+    }
 }
 
 /// NHS.UK form patterns: an error summary at the top, each error beside its field, and the

@@ -27,6 +27,7 @@ enum Layout {
         ("Map", .map),
         ("National view", .national),
         ("Impact", .impact),
+        ("Calls", .calls),
         ("Find your local vanguard", .find),
         ("Organisations", .organisations),
     ]

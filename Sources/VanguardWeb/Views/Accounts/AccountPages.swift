@@ -161,11 +161,5 @@ enum TokensPage {
 }
 
 enum DateText {
-    static func short(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/London")
-        formatter.dateFormat = "d MMM yyyy, HH:mm"
-        return formatter.string(from: date)
-    }
+    static func short(_ date: Date) -> String { CalendarText.dateTime(date) }
 }

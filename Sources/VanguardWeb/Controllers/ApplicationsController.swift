@@ -1,0 +1,146 @@
+import Foundation
+import Plot
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// Applications: anyone signed in may start one to an open call and becomes the lead of the
+/// applicant partnership. Only the lead and the programme team see an application.
+enum ApplicationsController {
+    @Sendable static func start(request: Request) async throws -> Response {
+        let call = try await CallsController.find(request)
+        guard call.phase(at: Date()) == .open else {
+            throw AppError.badRequest("The call \"\(call.title)\" is not open, so applications cannot be started.")
+        }
+        let person = try request.requirePerson()
+        let content = ApplicationContent(careModel: call.careModels.count == 1 ? call.careModels[0] : nil)
+        let application = try await SelectionStore(database: request.db).startApplication(to: call, lead: person.id, content: content, by: person.actor)
+        return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
+    }
+
+    @Sendable static func mine(request: Request) async throws -> Response {
+        let person = try request.requirePerson()
+        let store = SelectionStore(database: request.db)
+        let applications = try await store.applications(ledBy: person.id)
+        var calls: [UUID: Call] = [:]
+        for call in try await store.calls() { calls[call.id] = call }
+        return MyApplicationsPage.document(applications.compactMap { application in calls[application.callID].map { (application, $0) } },
+                                           context: request.pageContext).response()
+    }
+
+    /// The application in the path with its call, if this person leads it or runs the programme.
+    static func find(_ request: Request) async throws -> (CallApplication, Call) {
+        let store = SelectionStore(database: request.db)
+        guard let id = UUID(uuidString: request.pathParameter("application")),
+              let application = try await store.application(id),
+              let call = try await store.call(application.callID),
+              request.caller?.account.id == application.leadAccountID || request.pageContext.allows(.manageCalls)
+        else { throw AppError.notFound("The application") }
+        return (application, call)
+    }
+
+    @Sendable static func show(request: Request) async throws -> Response {
+        let (application, call) = try await find(request)
+        let registry = try await RegistryStore(database: request.db).registry()
+        return try await page(application, call: call, values: ApplicationForm.values(of: application.content, call: call), errors: [:],
+                              registry: registry, request: request).response()
+    }
+
+    /// Saves the draft as written; with `intent=submit`, then checks it and submits it.
+    @Sendable static func save(request: Request) async throws -> Response {
+        let (application, call) = try await find(request)
+        let person = try request.requirePerson()
+        guard person.id == application.leadAccountID else {
+            throw AppError.forbidden("Only the lead of the applicant partnership can change the application.")
+        }
+        guard application.status.isEditable else {
+            throw AppError.badRequest("The application has been submitted and can no longer be changed.")
+        }
+        let form = try request.content.decode([String: String].self)
+        let registry = try await RegistryStore(database: request.db).registry()
+        let store = SelectionStore(database: request.db)
+        let content: ApplicationContent
+        switch ApplicationForm.parse(form, call: call) {
+        case .failure(let errors):
+            return try await page(application, call: call, values: form, errors: errors.byField, general: "Nothing was saved: put these right first.",
+                                  registry: registry, request: request).response(status: .badRequest)
+        case .success(let parsed):
+            content = parsed
+        }
+        try await store.saveDraft(application.id, content: content, by: person.actor)
+        guard form["intent"] == "submit" else {
+            return request.redirect(to: SiteURL.application(application.id).path + "?saved=1", redirectType: .normal)
+        }
+        let knownAreas = Set(registry.areas.map(\.code))
+        let knownMetrics = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
+        let problems = SubmissionCheck.problems(content, call: call, at: Date(), knownAreas: knownAreas, knownMetrics: knownMetrics)
+        if !problems.isEmpty {
+            var errors: [String: String] = [:]
+            for problem in problems { errors[problem.field] = errors[problem.field] ?? problem.reason }
+            return try await page(application, call: call, values: form, errors: errors,
+                                  general: "Your draft is saved, but it cannot be submitted yet. \(problems.count) thing\(problems.count == 1 ? " needs" : "s need") putting right:",
+                                  registry: registry, request: request).response(status: .badRequest)
+        }
+        try await store.submit(application.id, at: Date(), knownAreas: knownAreas, knownMetrics: knownMetrics, by: person.actor)
+        return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
+    }
+
+    private static func page(
+        _ application: CallApplication, call: Call, values: [String: String], errors: [String: String], general: String? = nil,
+        registry: Registry, request: Request
+    ) async throws -> HTML {
+        let metrics = try await ReturnsStore(database: request.db).metrics()
+        let model = ApplicationPage.Model(
+            application: application, call: call, values: values, errors: errors, general: general,
+            canEdit: application.status.isEditable && request.caller?.account.id == application.leadAccountID,
+            justSaved: request.queryValue("saved") == "1",
+            areaNames: Dictionary(registry.areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            metricNames: Dictionary(metrics.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        )
+        return ApplicationPage.document(model, context: request.pageContext)
+    }
+}
+
+/// The application form's fields as text, and reading them back.
+enum ApplicationForm {
+    static func values(of content: ApplicationContent, call: Call) -> [String: String] {
+        var values = [
+            "partnership_name": content.partnershipName,
+            "care_model": content.careModel?.rawValue ?? "",
+            "areas": content.areaCodes.joined(separator: " "),
+            "population": content.population.map(String.init) ?? "",
+            "partners": ApplicationText.text(of: content.partners),
+            "commitments": ApplicationText.text(of: content.commitments),
+            "sustainability": content.sustainabilityPounds.map(String.init) ?? "",
+            "transformation": content.transformationPounds.map(String.init) ?? "",
+        ]
+        for question in call.questions { values["answer_\(question.key)"] = content.answers[question.key] ?? "" }
+        return values
+    }
+
+    /// Reads what was typed. A draft may leave things out; what is there must make sense.
+    static func parse(_ form: [String: String], call: Call) -> Result<ApplicationContent, FieldErrors> {
+        var reading = FormReading()
+        var content = ApplicationContent()
+        content.partnershipName = reading.value("") { () throws(AccountError) in
+            try FieldLimits.check(form["partnership_name"] ?? "", field: "partnership_name", maximum: 200, required: false)
+        }
+        if let code = form["care_model"].nonBlank {
+            if let model = CareModel(rawValue: code) { content.careModel = model } else { reading.note("care_model", "Choose a care model from the list") }
+        }
+        content.areaCodes = (form["areas"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\r" || $0 == ";" })
+            .map { $0.uppercased() }
+            .reduce(into: [String]()) { codes, code in if !codes.contains(code) { codes.append(code) } }
+        content.population = reading.value(nil) { () throws(AccountError) in try ApplicationText.population(form["population"] ?? "") }
+        content.partners = reading.value([]) { () throws(AccountError) in try ApplicationText.partners(form["partners"] ?? "") }
+        content.commitments = reading.value([]) { () throws(AccountError) in try ApplicationText.commitments(form["commitments"] ?? "") }
+        content.sustainabilityPounds = reading.value(nil) { () throws(AccountError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
+        content.transformationPounds = reading.value(nil) { () throws(AccountError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
+        for question in call.questions {
+            let answer = (form["answer_\(question.key)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if answer.count > 20_000 { reading.note("answer_\(question.key)", "Keep an answer to 20,000 characters") }
+            if !answer.isEmpty { content.answers[question.key] = answer }
+        }
+        return reading.result(content)
+    }
+}
