@@ -8,6 +8,8 @@ import Testing
         #expect(questions == [CallQuestion(key: "q1", prompt: "What will change?", isRequired: true, wordLimit: 250),
                               CallQuestion(key: "q2", prompt: "Who else is involved?", isRequired: false)])
         #expect(try CallText.questions(CallText.text(of: questions)) == questions)
+        // As a browser sends a textarea: lines end in CR LF.
+        #expect(try CallText.questions("First?\r\n(optional) Second?\r\n").map(\.prompt) == ["First?", "Second?"])
         let criteria = try CallText.criteria("Clinical engagement | 2 | 5 | Clinicians lead | and own it\nValue | 0.5 | 10")
         #expect(criteria == [AssessmentCriterion(name: "Clinical engagement", description: "Clinicians lead | and own it", weight: 2, scaleMaximum: 5),
                              AssessmentCriterion(name: "Value", description: "", weight: 0.5, scaleMaximum: 10)])

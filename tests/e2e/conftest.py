@@ -5,6 +5,8 @@ import urllib.error
 import urllib.request
 
 import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
 
 BASE_URL = os.environ.get("VANGUARD_URL", "http://127.0.0.1:8080")
 
@@ -35,3 +37,14 @@ def base_url():
 @pytest.fixture(scope="session")
 def get():
     return fetch
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1400"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield driver
+    driver.quit()

@@ -6,35 +6,11 @@ import urllib.request
 import zipfile
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-
-@pytest.fixture(scope="module")
-def browser():
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1400"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
-    driver.quit()
-
-
-def arrive(browser, url):
-    """Waits until a click has taken the browser to `url` (a state, not a time limit)."""
-    WebDriverWait(browser, 30).until(expected_conditions.url_to_be(url))
-    WebDriverWait(browser, 30).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
-
-
-def screenshot(browser, name):
-    directory = os.environ.get("VANGUARD_ARTIFACTS")
-    if directory:
-        os.makedirs(directory, exist_ok=True)
-        browser.save_screenshot(os.path.join(directory, name + ".png"))
+from browsing import arrive, screenshot
 
 
 def test_home_to_map_to_area_to_vanguard(browser, base_url):

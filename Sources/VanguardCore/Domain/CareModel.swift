@@ -40,7 +40,7 @@ extension CareModel {
     /// Care model codes as a person types them, separated by spaces, commas or semicolons.
     public static func list(from text: String, field: String) throws(AccountError) -> [CareModel] {
         var models: [CareModel] = []
-        for code in text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" || $0 == "\n" }) {
+        for code in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) {
             guard let model = CareModel(abbreviation: String(code)) else {
                 throw .invalid(field: field, reason: "'\(code)' is not a care model (pacs, mcp, ehch, uec, acc)")
             }

@@ -66,9 +66,10 @@ public enum CallText {
         }.joined(separator: "\n")
     }
 
-    /// Non-blank lines with their 1-based numbers.
+    /// Non-blank lines with their 1-based numbers. Browsers send a textarea's lines ending in
+    /// "\r\n", which Swift reads as one Character, so lines split on any newline character.
     static func lines(_ text: String) -> [(Int, String)] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().compactMap { index, line in
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             return trimmed.isEmpty ? nil : (index + 1, trimmed)
         }

@@ -128,7 +128,7 @@ enum ApplicationForm {
         if let code = form["care_model"].nonBlank {
             if let model = CareModel(rawValue: code) { content.careModel = model } else { reading.note("care_model", "Choose a care model from the list") }
         }
-        content.areaCodes = (form["areas"] ?? "").split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" || $0 == "\r" || $0 == ";" })
+        content.areaCodes = (form["areas"] ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" })
             .map { $0.uppercased() }
             .reduce(into: [String]()) { codes, code in if !codes.contains(code) { codes.append(code) } }
         content.population = reading.value(nil) { () throws(AccountError) in try ApplicationText.population(form["population"] ?? "") }
@@ -137,7 +137,7 @@ enum ApplicationForm {
         content.sustainabilityPounds = reading.value(nil) { () throws(AccountError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
         content.transformationPounds = reading.value(nil) { () throws(AccountError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
         for question in call.questions {
-            let answer = (form["answer_\(question.key)"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let answer = (form["answer_\(question.key)"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             if answer.count > 20_000 { reading.note("answer_\(question.key)", "Keep an answer to 20,000 characters") }
             if !answer.isEmpty { content.answers[question.key] = answer }
         }

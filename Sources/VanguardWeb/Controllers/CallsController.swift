@@ -62,7 +62,7 @@ enum CallsController {
     static func parse(_ form: [String: String], id: UUID) -> Result<Call, FieldErrors> {
         var reading = FormReading()
         let title = reading.value("") { () throws(AccountError) in try FieldLimits.check(form["title"] ?? "", field: "title", maximum: 200) }
-        let description = (form["description"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let description = (form["description"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         let opens = CalendarText.parseDateTime(form["opens_at"] ?? "")
         if opens == nil { reading.note("opens_at", "Give the opening time as YYYY-MM-DD HH:MM") }
         let closes = CalendarText.parseDateTime(form["closes_at"] ?? "")

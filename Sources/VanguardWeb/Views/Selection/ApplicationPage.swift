@@ -25,7 +25,7 @@ enum ApplicationPage {
         return Layout.document(
             title: title, context: context, breadcrumbs: [("Home", .home), ("Calls", .calls), (model.call.title, .call(model.call.id))],
             body: .group(
-                .span(.class("nhsuk-caption-l"), .text("CallApplication to \(model.call.title)")),
+                .span(.class("nhsuk-caption-l"), .text("Application to \(model.call.title)")),
                 .h1(.text(title)),
                 statusPanel(model),
                 .if(model.justSaved && model.errors.isEmpty, Components.inset("Draft saved.")),

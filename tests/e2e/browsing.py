@@ -1,0 +1,34 @@
+"""What the browser tests share: waiting for a page, screenshots, signing in."""
+import os
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+def arrive(browser, url):
+    """Waits until a click has taken the browser to `url` (a state, not a time limit)."""
+    WebDriverWait(browser, 30).until(expected_conditions.url_to_be(url))
+    WebDriverWait(browser, 30).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+
+
+def screenshot(browser, name):
+    directory = os.environ.get("VANGUARD_ARTIFACTS")
+    if directory:
+        os.makedirs(directory, exist_ok=True)
+        browser.save_screenshot(os.path.join(directory, name + ".png"))
+
+
+def sign_in_as_programme_team(browser, base_url):
+    """Signs in with the account the test script made at the command line."""
+    email = os.environ.get("VANGUARD_ADMIN_EMAIL")
+    password = os.environ.get("VANGUARD_ADMIN_PASSWORD")
+    if not email or not password:
+        pytest.skip("the test script creates the programme-team account")
+    browser.delete_all_cookies()
+    browser.get(base_url + "/account/sign-in")
+    browser.find_element(By.ID, "email").send_keys(email)
+    browser.find_element(By.ID, "password").send_keys(password)
+    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    arrive(browser, base_url + "/account")
