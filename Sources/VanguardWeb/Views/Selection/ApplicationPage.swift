@@ -21,7 +21,7 @@ enum ApplicationPage {
 
     static func document(_ model: Model, context: PageContext) -> HTML {
         let application = model.application
-        let title = application.content.partnershipName.isEmpty ? "Untitled application" : application.content.partnershipName
+        let title = title(of: application)
         return Layout.document(
             title: title, context: context, breadcrumbs: [("Home", .home), ("Calls", .calls), (model.call.title, .call(model.call.id))],
             body: .group(
@@ -129,6 +129,11 @@ enum ApplicationPage {
                 )
             }
         )
+    }
+
+    /// The partnership's name, or a stand-in while the draft has none.
+    static func title(of application: CallApplication) -> String {
+        application.content.partnershipName.isEmpty ? "Untitled application" : application.content.partnershipName
     }
 
     static func pounds(_ value: Int?) -> String {

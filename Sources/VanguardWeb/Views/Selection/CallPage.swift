@@ -63,7 +63,7 @@ enum CallPage {
             return .div(.class("nhsuk-card vg-card"), .div(.class("nhsuk-card__content"),
                 .h2(.class("nhsuk-card__heading"), .text("Your application")),
                 .ul(.forEach(model.mine) { application in
-                    .li(.a(.safeHref(SiteURL.application(application.id).path), .text(application.content.partnershipName.isEmpty ? "Untitled application" : application.content.partnershipName)),
+                    .li(.a(.safeHref(SiteURL.application(application.id).path), .text(ApplicationPage.title(of: application))),
                         .text(" – \(application.status.name)"))
                 })
             ))
@@ -86,7 +86,7 @@ enum CallPage {
                 .thead(.tr(.th(.text("Partnership")), .th(.text("Care model")), .th(.text("Status")), .th(.text("Submitted")))),
                 .tbody(.forEach(applications) { application in
                     .tr(
-                        .td(.a(.safeHref(SiteURL.application(application.id).path), .text(application.content.partnershipName.isEmpty ? "Untitled application" : application.content.partnershipName))),
+                        .td(.a(.safeHref(SiteURL.application(application.id).path), .text(ApplicationPage.title(of: application)))),
                         .td(.unwrap(application.content.careModel) { Components.careModelTag($0) }),
                         .td(.text(application.status.name)),
                         .td(.text(application.submittedAt.map(CalendarText.dateTime) ?? "–"))
