@@ -1,6 +1,6 @@
-/// One of the three announcements that chose the vanguards of 2015.
+/// An announcement that chose vanguards: the three of 2015, and any later wave a call selects into.
 ///
-/// A vanguard's wave follows from its announcement date, so it is derived, never typed in.
+/// A 2015 vanguard's wave follows from its announcement date, so it is derived, never typed in.
 public struct Wave: Hashable, Sendable, Comparable, Codable {
     public let number: Int
     public let announced: CalendarDate
@@ -19,6 +19,11 @@ public struct Wave: Hashable, Sendable, Comparable, Codable {
     public init?(number: Int) {
         guard let wave = Self.all.first(where: { $0.number == number }) else { return nil }
         self = wave
+    }
+
+    /// A wave after 2015's, made when a call's selection is announced.
+    public init(later number: Int, announced: CalendarDate) {
+        self.init(number: number, announced: announced)
     }
 
     private init(number: Int, announced: CalendarDate) {

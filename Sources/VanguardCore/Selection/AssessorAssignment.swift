@@ -19,29 +19,39 @@ public enum AssessorAssignment {
     public static func balance(
         applications: [String], assessors: [String], perApplication: Int, conflicted: (String, String) -> Bool
     ) throws(Shortfall) -> [String: [String]] {
-        let free = applications.map { application in assessors.indices.filter { !conflicted(application, assessors[$0]) } }
-        let short = Dictionary(uniqueKeysWithValues: zip(applications, free).filter { $0.1.count < perApplication }.map { ($0.0, $0.1.count) })
-        guard short.isEmpty else { throw Shortfall(applications: short, perApplication: perApplication) }
-        guard perApplication > 0, !applications.isEmpty else { return Dictionary(uniqueKeysWithValues: applications.map { ($0, []) }) }
+        try balance(needs: applications.map { ($0, perApplication) }, assessors: assessors, conflicted: conflicted)
+    }
 
-        let source = 0, firstApplication = 1, firstAssessor = 1 + applications.count, sink = firstAssessor + assessors.count
+    /// As above, where each application needs its own number of assessors (some may already have
+    /// scores in; `conflicted` should also rule out assessors already on the application).
+    public static func balance(
+        needs: [(application: String, count: Int)], assessors: [String], conflicted: (String, String) -> Bool
+    ) throws(Shortfall) -> [String: [String]] {
+        let free = needs.map { need in assessors.indices.filter { !conflicted(need.application, assessors[$0]) } }
+        var short: [String: Int] = [:]
+        for (need, options) in zip(needs, free) where options.count < need.count { short[need.application] = options.count }
+        guard short.isEmpty else { throw Shortfall(applications: short, perApplication: needs.map(\.count).max() ?? 0) }
+        let total = needs.map(\.count).reduce(0, +)
+        guard total > 0 else { return Dictionary(needs.map { ($0.application, []) }, uniquingKeysWith: { first, _ in first }) }
+
+        let source = 0, firstApplication = 1, firstAssessor = 1 + needs.count, sink = firstAssessor + assessors.count
         var flow = MinCostFlow(nodes: sink + 1)
-        var edges: [[(edge: Int, assessor: Int)]] = Array(repeating: [], count: applications.count)
+        var edges: [[(edge: Int, assessor: Int)]] = Array(repeating: [], count: needs.count)
         for (index, options) in free.enumerated() {
-            flow.addEdge(from: source, to: firstApplication + index, capacity: perApplication, cost: 0)
+            flow.addEdge(from: source, to: firstApplication + index, capacity: needs[index].count, cost: 0)
             for assessor in options {
                 edges[index].append((flow.addEdge(from: firstApplication + index, to: firstAssessor + assessor, capacity: 1, cost: 0), assessor))
             }
         }
         for assessor in assessors.indices {
-            for k in 1...applications.count {
+            for k in 1...total {
                 flow.addEdge(from: firstAssessor + assessor, to: sink, capacity: 1, cost: 2 * k - 1)
             }
         }
         _ = flow.run(from: source, to: sink)
         var result: [String: [String]] = [:]
-        for (index, application) in applications.enumerated() {
-            result[application] = edges[index].filter { flow.flow(onEdge: $0.edge) > 0 }.map { assessors[$0.assessor] }
+        for (index, need) in needs.enumerated() {
+            result[need.application] = edges[index].filter { flow.flow(onEdge: $0.edge) > 0 }.map { assessors[$0.assessor] }
         }
         return result
     }

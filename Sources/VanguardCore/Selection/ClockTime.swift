@@ -1,7 +1,7 @@
 /// Dates (`YYYY-MM-DD`) and times of day (`HH:MM`) as written in timetables, checked strictly.
-enum ClockTime {
+public enum ClockTime {
     /// Minutes after midnight, or nil when the text is not a 24-hour `HH:MM`.
-    static func minutes(_ text: String) -> Int? {
+    public static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
               let hours = Int(parts[0]), let minutes = Int(parts[1]),
@@ -9,13 +9,13 @@ enum ClockTime {
         return hours * 60 + minutes
     }
 
-    static func text(minutes: Int) -> String {
+    public static func text(minutes: Int) -> String {
         let hours = minutes / 60, rest = minutes % 60
         return (hours < 10 ? "0" : "") + String(hours) + ":" + (rest < 10 ? "0" : "") + String(rest)
     }
 
     /// True for a real calendar date in `YYYY-MM-DD` form.
-    static func isDate(_ text: String) -> Bool {
+    public static func isDate(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),

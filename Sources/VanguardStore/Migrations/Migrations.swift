@@ -14,6 +14,7 @@ public enum VanguardMigrations {
             Migration0008CreateProviderAreas(),
             Migration0009CreateImpactEstimates(),
             Migration0010CreateCallsAndApplications(),
+            Migration0011CreateAssessment(),
         ]
     }
 }

@@ -35,6 +35,8 @@ public final class ApplicationRecord: Model, @unchecked Sendable {
     @Field(key: "status") public var status: String
     @OptionalField(key: "submitted_at") public var submittedAt: Date?
     @Field(key: "updated_at") public var updatedAt: Date
+    /// `[TimetableProblem.Unavailability]` as JSON: when a shortlisted partnership cannot present.
+    @OptionalField(key: "unavailable") public var unavailable: String?
 
     public init() {}
 }

@@ -134,7 +134,8 @@ public struct RegistryStore: Sendable {
 extension Vanguard {
     init?(_ record: VanguardRecord) {
         guard let number = record.id, let careModel = CareModel(rawValue: record.careModel),
-              let announced = CalendarDate(iso8601: record.announced), let wave = Wave(number: record.wave),
+              let announced = CalendarDate(iso8601: record.announced),
+              let wave = Wave(number: record.wave) ?? (record.wave > Wave.all.count ? Wave(later: record.wave, announced: announced) : nil),
               let confidence = SourceConfidence(rawValue: record.confidence)
         else { return nil }
         self.init(
