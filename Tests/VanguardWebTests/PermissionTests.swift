@@ -55,6 +55,23 @@ import VaporTesting
         "GET /applications": signedIn,
         "GET /applications/:application": signedIn,
         "POST /applications/:application": signedIn,
+        "POST /applications/:application/unavailability": signedIn,
+        "GET /calls/2015": browsers,
+        "GET /assessments": [.assessor, .programmeTeam],
+        "POST /assessments/conflicts": [.assessor, .programmeTeam],
+        "GET /assessments/:assessment": [.assessor, .programmeTeam],
+        "POST /assessments/:assessment": [.assessor, .programmeTeam],
+        "GET /calls/:call/selection": [.programmeTeam],
+        "POST /calls/:call/selection/assign": [.programmeTeam],
+        "GET /applications/:application/assessment": [.programmeTeam],
+        "POST /applications/:application/assessment/assessors": [.programmeTeam],
+        "POST /applications/:application/assessment/assessors/remove": [.programmeTeam],
+        "POST /applications/:application/assessment/moderation": [.programmeTeam],
+        "POST /applications/:application/assessment/shortlist": [.programmeTeam],
+        "POST /applications/:application/assessment/decision": [.programmeTeam],
+        "GET /calls/:call/presentations": [.programmeTeam],
+        "POST /calls/:call/presentations": [.programmeTeam],
+        "POST /calls/:call/presentations/publish": [.programmeTeam],
         "GET /returns/upload": [.siteLead, .programmeTeam],
         "POST /returns/upload": [.siteLead, .programmeTeam],
         "GET /returns/providers": [.programmeTeam],
@@ -116,6 +133,7 @@ import VaporTesting
             .replacingOccurrences(of: ":id", with: UUID().uuidString)
             .replacingOccurrences(of: ":call", with: UUID().uuidString)
             .replacingOccurrences(of: ":application", with: UUID().uuidString)
+            .replacingOccurrences(of: ":assessment", with: UUID().uuidString)
             .replacingOccurrences(of: ":grant", with: UUID().uuidString)
             .replacingOccurrences(of: ":secret", with: "not-a-real-link")
     }

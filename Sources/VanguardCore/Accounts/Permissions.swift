@@ -20,6 +20,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case manageLookups = "manage_lookups"
     /// Calls for applications: creating and changing them, and running their selection.
     case manageCalls = "manage_calls"
+    /// Declaring conflicts of interest and scoring the applications one is assigned.
+    case assess
     /// Drafting and submitting an application to an open call (any signed-in person may lead one).
     case applyToCalls = "apply_to_calls"
     /// Accounts and role grants.
@@ -42,6 +44,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .manageLookups: "Edit the provider-to-area lookup used by imports"
         case .manageCalls: "Create and change calls, and run their selection"
         case .applyToCalls: "Draft and submit applications to open calls"
+        case .assess: "Declare conflicts of interest and score assigned applications"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
         case .viewOutbox: "Read the e-mail outbox"
@@ -63,7 +66,7 @@ public enum PermissionMatrix {
     /// The actions each role allows. Anonymous visitors get `anonymous`; every signed-in account is a member.
     public static let table: [Role: Set<Action>] = [
         .programmeTeam: Set(Action.allCases),
-        .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls],
+        .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess],
         .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls],
         .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls],
         .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls],

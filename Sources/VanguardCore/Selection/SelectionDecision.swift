@@ -32,14 +32,18 @@ public struct SelectionDecision: Sendable, Equatable {
     public let feedback: String
     /// The registry entry a selection created.
     public let vanguardNumber: Int?
+    public let wasShortlisted: Bool
     public let decidedAt: Date
 
-    public init(outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String, vanguardNumber: Int?, decidedAt: Date) {
+    public init(
+        outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String, vanguardNumber: Int?, wasShortlisted: Bool, decidedAt: Date
+    ) {
         self.outcome = outcome
         self.waveName = waveName
         self.announcedOn = announcedOn
         self.feedback = feedback
         self.vanguardNumber = vanguardNumber
+        self.wasShortlisted = wasShortlisted
         self.decidedAt = decidedAt
     }
 

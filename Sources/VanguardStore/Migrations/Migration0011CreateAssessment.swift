@@ -42,6 +42,7 @@ struct Migration0011CreateAssessment: AsyncMigration {
             .field("announced_on", .string)
             .field("feedback", .string, .required)
             .field("vanguard_number", .int)
+            .field("was_shortlisted", .bool, .required)
             .field("decided_by", .string, .required)
             .field("decided_at", .datetime, .required)
             .create()

@@ -57,6 +57,8 @@ public final class DecisionRecord: Model, @unchecked Sendable {
     @OptionalField(key: "announced_on") public var announcedOn: String?
     @Field(key: "feedback") public var feedback: String
     @OptionalField(key: "vanguard_number") public var vanguardNumber: Int?
+    /// Whether the application was on the shortlist when decided, for the published funnel.
+    @Field(key: "was_shortlisted") public var wasShortlisted: Bool
     @Field(key: "decided_by") public var decidedBy: String
     @Field(key: "decided_at") public var decidedAt: Date
 

@@ -72,6 +72,7 @@ extension SelectionStore {
             decision.announcedOn = outcome == .selected ? announcedOn?.description : nil
             decision.feedback = feedback.trimmingCharacters(in: .whitespacesAndNewlines)
             decision.vanguardNumber = number
+            decision.wasShortlisted = record.status == ApplicationStatus.shortlisted.rawValue
             decision.decidedBy = actor.label
             decision.decidedAt = Date()
             try await decision.create(on: database)
@@ -158,7 +159,7 @@ extension SelectionStore {
         guard let outcome = SelectionOutcome(rawValue: record.outcome) else { return nil }
         return SelectionDecision(
             outcome: outcome, waveName: record.waveName, announcedOn: record.announcedOn.flatMap { CalendarDate(iso8601: $0) },
-            feedback: record.feedback, vanguardNumber: record.vanguardNumber, decidedAt: record.decidedAt
+            feedback: record.feedback, vanguardNumber: record.vanguardNumber, wasShortlisted: record.wasShortlisted, decidedAt: record.decidedAt
         )
     }
 

@@ -49,6 +49,13 @@ enum SiteURL: Hashable {
     case startApplication(UUID)
     case applications
     case application(UUID)
+    case unavailability(UUID)
+    case historicalCall
+    case assessments, declareConflict
+    case assessment(UUID)
+    case selectionBoard(UUID), assignAssessors(UUID)
+    case applicationAssessment(UUID), addAssessor(UUID), removeAssessor(UUID), moderate(UUID), shortlist(UUID), decide(UUID)
+    case presentations(UUID), publishPresentations(UUID)
 
     enum API: Hashable {
         case vanguards
@@ -122,6 +129,21 @@ enum SiteURL: Hashable {
         case .startApplication(let id): "/calls/\(id.uuidString)/apply"
         case .applications: "/applications"
         case .application(let id): "/applications/\(id.uuidString)"
+        case .unavailability(let id): "/applications/\(id.uuidString)/unavailability"
+        case .historicalCall: "/calls/2015"
+        case .assessments: "/assessments"
+        case .declareConflict: "/assessments/conflicts"
+        case .assessment(let id): "/assessments/\(id.uuidString)"
+        case .selectionBoard(let id): "/calls/\(id.uuidString)/selection"
+        case .assignAssessors(let id): "/calls/\(id.uuidString)/selection/assign"
+        case .applicationAssessment(let id): "/applications/\(id.uuidString)/assessment"
+        case .addAssessor(let id): "/applications/\(id.uuidString)/assessment/assessors"
+        case .removeAssessor(let id): "/applications/\(id.uuidString)/assessment/assessors/remove"
+        case .moderate(let id): "/applications/\(id.uuidString)/assessment/moderation"
+        case .shortlist(let id): "/applications/\(id.uuidString)/assessment/shortlist"
+        case .decide(let id): "/applications/\(id.uuidString)/assessment/decision"
+        case .presentations(let id): "/calls/\(id.uuidString)/presentations"
+        case .publishPresentations(let id): "/calls/\(id.uuidString)/presentations/publish"
         case .api(let api):
             switch api {
             case .vanguards: "/api/v1/vanguards"

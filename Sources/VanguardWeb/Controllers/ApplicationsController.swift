@@ -85,17 +85,46 @@ enum ApplicationsController {
         return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
     }
 
+    /// The times a shortlisted partnership cannot present, from its lead.
+    @Sendable static func setUnavailability(request: Request) async throws -> Response {
+        let (application, call) = try await find(request)
+        let person = try request.requirePerson()
+        guard person.id == application.leadAccountID else {
+            throw AppError.forbidden("Only the lead of the applicant partnership can give its unavailable times.")
+        }
+        let form = try request.content.decode([String: String].self)
+        let registry = try await RegistryStore(database: request.db).registry()
+        do {
+            let times = try PresentationPlan.unavailability(form["unavailable"] ?? "")
+            try await SelectionStore(database: request.db).setUnavailability(application.id, times, by: person.actor)
+        } catch let error as AccountError {
+            var values = ApplicationForm.values(of: application.content, call: call)
+            values["unavailable"] = form["unavailable"] ?? ""
+            return try await page(application, call: call, values: values, errors: [error.field: error.reason], registry: registry, request: request)
+                .response(status: .badRequest)
+        }
+        return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
+    }
+
     private static func page(
         _ application: CallApplication, call: Call, values: [String: String], errors: [String: String], general: String? = nil,
         registry: Registry, request: Request
     ) async throws -> HTML {
         let metrics = try await ReturnsStore(database: request.db).metrics()
+        let selection = SelectionStore(database: request.db)
+        let stored = try await PresentationStore(database: request.db).stored(call: call.id)
+        let slot = stored?.publishedAt == nil ? nil : stored?.timetable?.slots.first { $0.applicant == application.id.uuidString }
+        var shown = values
+        if shown["unavailable"] == nil { shown["unavailable"] = PresentationPlan.text(of: try await selection.unavailability(application.id)) }
         let model = ApplicationPage.Model(
-            application: application, call: call, values: values, errors: errors, general: general,
+            application: application, call: call, values: shown, errors: errors, general: general,
             canEdit: application.status.isEditable && request.caller?.account.id == application.leadAccountID,
             justSaved: request.queryValue("saved") == "1",
             areaNames: Dictionary(registry.areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
-            metricNames: Dictionary(metrics.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+            metricNames: Dictionary(metrics.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            decision: try await selection.decision(application.id),
+            presentation: slot,
+            isLead: request.caller?.account.id == application.leadAccountID
         )
         return ApplicationPage.document(model, context: request.pageContext)
     }
@@ -122,7 +151,7 @@ enum ApplicationForm {
     static func parse(_ form: [String: String], call: Call) -> Result<ApplicationContent, FieldErrors> {
         var reading = FormReading()
         var content = ApplicationContent()
-        content.partnershipName = reading.value("") { () throws(AccountError) in
+        content.partnershipName = reading.read("") { () throws(AccountError) in
             try FieldLimits.check(form["partnership_name"] ?? "", field: "partnership_name", maximum: 200, required: false)
         }
         if let code = form["care_model"].nonBlank {
@@ -131,11 +160,11 @@ enum ApplicationForm {
         content.areaCodes = (form["areas"] ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" })
             .map { $0.uppercased() }
             .reduce(into: [String]()) { codes, code in if !codes.contains(code) { codes.append(code) } }
-        content.population = reading.value(nil) { () throws(AccountError) in try ApplicationText.population(form["population"] ?? "") }
-        content.partners = reading.value([]) { () throws(AccountError) in try ApplicationText.partners(form["partners"] ?? "") }
-        content.commitments = reading.value([]) { () throws(AccountError) in try ApplicationText.commitments(form["commitments"] ?? "") }
-        content.sustainabilityPounds = reading.value(nil) { () throws(AccountError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
-        content.transformationPounds = reading.value(nil) { () throws(AccountError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
+        content.population = reading.read(nil) { () throws(AccountError) in try ApplicationText.population(form["population"] ?? "") }
+        content.partners = reading.read([]) { () throws(AccountError) in try ApplicationText.partners(form["partners"] ?? "") }
+        content.commitments = reading.read([]) { () throws(AccountError) in try ApplicationText.commitments(form["commitments"] ?? "") }
+        content.sustainabilityPounds = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
+        content.transformationPounds = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
         for question in call.questions {
             let answer = (form["answer_\(question.key)"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
             if answer.count > 20_000 { reading.note("answer_\(question.key)", "Keep an answer to 20,000 characters") }

@@ -26,14 +26,40 @@ enum CallsController {
     @Sendable static func show(request: Request) async throws -> Response {
         let call = try await find(request)
         let context = request.pageContext
-        var applications: [CallApplication] = []
-        var mine: [CallApplication] = []
         let store = SelectionStore(database: request.db)
-        if context.allows(.manageCalls) { applications = try await store.applications(to: call.id) }
-        if case .person(let account) = request.caller {
-            mine = try await store.applications(ledBy: account.id).filter { $0.callID == call.id }
-        }
-        return CallPage.document(CallPage.Model(call: call, now: Date(), applications: applications, mine: mine), context: context).response()
+        let all = try await store.applications(to: call.id)
+        var mine: [CallApplication] = []
+        if case .person(let account) = request.caller { mine = all.filter { $0.leadAccountID == account.id } }
+        let registry = try await RegistryStore(database: request.db).registry()
+        let decisions = try await store.decisions(all.map(\.id))
+        let funnel = SelectionFunnel(all.map { application in
+            SelectionFunnel.Entry(status: application.status, careModel: application.content.careModel, regions: regions(of: application.content.areaCodes, in: registry),
+                                  wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
+        })
+        let stored = try await PresentationStore(database: request.db).stored(call: call.id)
+        let model = CallPage.Model(
+            call: call, now: Date(), applications: context.allows(.manageCalls) ? all : [], mine: mine, funnel: funnel,
+            fastFollowers: all.filter { $0.status == .fastFollower }.map(ApplicationPage.title(of:)),
+            selected: all.compactMap { application in decisions[application.id]?.vanguardNumber.map { (ApplicationPage.title(of: application), $0) } },
+            timetable: stored?.publishedAt == nil ? nil : stored?.timetable,
+            names: Dictionary(uniqueKeysWithValues: all.map { ($0.id.uuidString, ApplicationPage.title(of: $0)) })
+        )
+        return CallPage.document(model, context: context).response()
+    }
+
+    /// The regions a footprint touches, by name.
+    static func regions(of areaCodes: [String], in registry: Registry) -> [String] {
+        let icbs = Dictionary(registry.icbs.map { ($0.code, $0.regionCode) }, uniquingKeysWith: { first, _ in first })
+        let regionNames = Dictionary(registry.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let areas = Dictionary(registry.areas.map { ($0.code, $0.icbCode) }, uniquingKeysWith: { first, _ in first })
+        return Array(Set(areaCodes.compactMap { areas[$0].flatMap { icbs[$0] }.flatMap { regionNames[$0] } })).sorted()
+    }
+
+    /// The 2015 call, held before the platform: NHS England's published figures beside the
+    /// registry's count of the sites selected, by wave, care model and region.
+    @Sendable static func historical(request: Request) async throws -> Response {
+        let registry = try await request.readingDatabase { try await RegistryStore(database: request.db).registry() }
+        return HistoricalCallPage.document(registry: registry, context: request.pageContext).response()
     }
 
     // MARK: Writing a call
@@ -61,15 +87,15 @@ enum CallsController {
     /// Reads the form into a call, collecting every field's problem at once.
     static func parse(_ form: [String: String], id: UUID) -> Result<Call, FieldErrors> {
         var reading = FormReading()
-        let title = reading.value("") { () throws(AccountError) in try FieldLimits.check(form["title"] ?? "", field: "title", maximum: 200) }
+        let title = reading.read("") { () throws(AccountError) in try FieldLimits.check(form["title"] ?? "", field: "title", maximum: 200) }
         let description = (form["description"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         let opens = CalendarText.parseDateTime(form["opens_at"] ?? "")
         if opens == nil { reading.note("opens_at", "Give the opening time as YYYY-MM-DD HH:MM") }
         let closes = CalendarText.parseDateTime(form["closes_at"] ?? "")
         if closes == nil { reading.note("closes_at", "Give the closing time as YYYY-MM-DD HH:MM") }
-        let models = reading.value([]) { () throws(AccountError) in try CareModel.list(from: form["care_models"] ?? "", field: "care_models") }
-        let questions = reading.value([]) { () throws(AccountError) in try CallText.questions(form["questions"] ?? "") }
-        let criteria = reading.value([]) { () throws(AccountError) in try CallText.criteria(form["criteria"] ?? "") }
+        let models = reading.read([]) { () throws(AccountError) in try CareModel.list(from: form["care_models"] ?? "", field: "care_models") }
+        let questions = reading.read([]) { () throws(AccountError) in try CallText.questions(form["questions"] ?? "") }
+        let criteria = reading.read([]) { () throws(AccountError) in try CallText.criteria(form["criteria"] ?? "") }
         let call = Call(id: id, title: title, description: description, opensAt: opens ?? .distantPast, closesAt: closes ?? .distantFuture,
                         careModels: models, questions: questions, criteria: criteria)
         // The call's own rules, for what the field readers could not see (e.g. closing before opening).

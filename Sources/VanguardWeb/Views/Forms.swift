@@ -27,7 +27,7 @@ struct FormReading {
     private(set) var errors: [String: String] = [:]
 
     /// The value `read` gives, or `otherwise` with its problem noted.
-    mutating func value<T>(_ otherwise: T, _ read: () throws(AccountError) -> T) -> T {
+    mutating func read<T>(_ otherwise: T, _ read: () throws(AccountError) -> T) -> T {
         do { return try read() } catch {
             note(error.field, error.reason)
             return otherwise

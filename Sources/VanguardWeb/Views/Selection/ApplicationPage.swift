@@ -15,6 +15,10 @@ enum ApplicationPage {
         let justSaved: Bool
         let areaNames: [String: String]
         let metricNames: [String: String]
+        let decision: SelectionDecision?
+        /// The partnership's presentation, once the timetable is published.
+        let presentation: Timetable.Presentation?
+        let isLead: Bool
     }
 
     static let stages: [(ApplicationStatus, String)] = [(.draft, "Draft"), (.submitted, "Submitted"), (.shortlisted, "Shortlisted"), (.selected, "Decision")]
@@ -28,6 +32,11 @@ enum ApplicationPage {
                 .span(.class("nhsuk-caption-l"), .text("Application to \(model.call.title)")),
                 .h1(.text(title)),
                 statusPanel(model),
+                .unwrap(model.decision) { decisionPanel($0) },
+                .unwrap(model.presentation) { slot in
+                    Components.inset("Your presentation: \(slot.date), \(slot.start) to \(slot.end), to \(slot.panel).")
+                },
+                .if(model.application.status == .shortlisted && model.isLead && model.presentation == nil, unavailabilityForm(model, context: context)),
                 .if(model.justSaved && model.errors.isEmpty, Components.inset("Draft saved.")),
                 model.canEdit ? form(model, context: context) : summary(model)
             )
@@ -49,6 +58,36 @@ enum ApplicationPage {
                 .li(.class(index < reached ? "vg-steps__done" : index == reached ? "vg-steps__current" : "vg-steps__todo"), .text(index == 3 && reached == 3 ? status.name : stage.1))
             }),
             .unwrap(model.application.submittedAt) { .p(.class("nhsuk-body-s"), .text("Submitted \(CalendarText.dateTime($0)).")) }
+        )
+    }
+
+    static func decisionPanel(_ decision: SelectionDecision) -> Node<HTML.BodyContext> {
+        .div(
+            .class("nhsuk-card vg-card vg-decision"), .id("decision"),
+            .div(
+                .class("nhsuk-card__content"),
+                .h2(.class("nhsuk-card__heading"), .text("Decision: \(decision.outcome.name)")),
+                .unwrap(decision.waveName) { wave in
+                    .p(.text("Selected into \(wave)"), .unwrap(decision.announcedOn) { .text(", announced \($0.longForm)") }, .text("."))
+                },
+                .unwrap(decision.vanguardNumber) { number in .p(.a(.safeHref(SiteURL.vanguard(number).path), .text("The vanguard in the registry"))) },
+                .h3(.class("nhsuk-heading-s"), .text("Feedback")),
+                .forEach(decision.feedback.components(separatedBy: "\n")) { .p(.text($0)) }
+            )
+        )
+    }
+
+    static func unavailabilityForm(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
+        .group(
+            .h2(.text("Your presentation")),
+            .p(.text("You are shortlisted. Tell us when you cannot present, and the timetable will avoid those times.")),
+            .form(
+                .action(SiteURL.unavailability(model.application.id).path), .method(.post),
+                Forms.csrfField(context.csrfToken),
+                Forms.field(Node<HTML.FormContext>.self, field(model, "unavailable", "Times you cannot present", kind: .textarea,
+                                                               hint: "One per line: 2015-02-09 for the whole day, or 2015-02-09 09:30-12:30")),
+                .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Save unavailable times"))
+            )
         )
     }
 
@@ -95,9 +134,9 @@ enum ApplicationPage {
                 ),
                 .div(
                     .class("vg-button-row"),
-                    .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .name("intent"), .value("save"), .text("Save draft")),
+                    .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .name("intent"), .safeAttribute(named: "value", value: "save"), .text("Save draft")),
                     .text(" "),
-                    .button(.class("nhsuk-button"), .type(.submit), .name("intent"), .value("submit"), .text("Submit application"))
+                    .button(.class("nhsuk-button"), .type(.submit), .name("intent"), .safeAttribute(named: "value", value: "submit"), .text("Submit application"))
                 )
             )
         )

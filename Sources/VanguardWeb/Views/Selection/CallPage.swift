@@ -12,6 +12,13 @@ enum CallPage {
         let applications: [CallApplication]
         /// The signed-in person's own applications to this call.
         let mine: [CallApplication]
+        let funnel: SelectionFunnel
+        let fastFollowers: [String]
+        /// Selected partnerships and their registry numbers.
+        let selected: [(String, Int)]
+        /// The published presentation timetable.
+        let timetable: Timetable?
+        let names: [String: String]
     }
 
     static func dates(of call: Call, now: Date) -> String {
@@ -30,7 +37,11 @@ enum CallPage {
             body: .group(
                 .h1(.text(call.title)),
                 .p(.strong(.class("nhsuk-tag vg-phase vg-phase--\(phase.rawValue)"), .text(phase.rawValue.capitalized)), .text(" "), .text(dates(of: call, now: model.now))),
-                .if(context.allows(.manageCalls), .p(.a(.safeHref(SiteURL.editCall(call.id).path), .text("Edit the call")))),
+                .if(context.allows(.manageCalls), .p(
+                    .a(.safeHref(SiteURL.editCall(call.id).path), .text("Edit the call")), .text(" · "),
+                    .a(.safeHref(SiteURL.selectionBoard(call.id).path), .text("Assessment and selection")), .text(" · "),
+                    .a(.safeHref(SiteURL.presentations(call.id).path), .text("Presentation timetable"))
+                )),
                 .forEach(call.description.components(separatedBy: "\n\n")) { paragraph in .p(.text(paragraph)) },
                 Components.summaryList([
                     ("Care models", .group(.forEach(call.careModels) { .group(Components.careModelTag($0), .text(" \($0.name)"), .br()) })),
@@ -53,8 +64,53 @@ enum CallPage {
                             .td(.class("vg-number"), .text(ApplicationText.figure(criterion.weight))), .td(.class("vg-number"), .text("\(criterion.scaleMaximum)")))
                     })
                 ),
+                .if(phase == .closed, funnel(model)),
+                .unwrap(model.timetable) { timetable in
+                    .group(
+                        .h2(.text("Presentation timetable")),
+                        .table(
+                            .class("nhsuk-table vg-timetable"),
+                            .thead(.tr(.th(.text("Date")), .th(.text("Time")), .th(.text("Panel")), .th(.text("Partnership")))),
+                            .tbody(.forEach(timetable.slots) { slot in
+                                .tr(.td(.text(slot.date)), .td(.text("\(slot.start)–\(slot.end)")), .td(.text(slot.panel)), .td(.text(model.names[slot.applicant] ?? "")))
+                            })
+                        )
+                    )
+                },
                 .if(context.allows(.manageCalls), applicationsTable(model.applications))
             )
+        )
+    }
+
+    /// Applied → shortlisted → selected, by care model and by region, once the call has closed.
+    static func funnel(_ model: Model) -> Node<HTML.BodyContext> {
+        let funnel = model.funnel
+        let stages = SelectionFunnel.Stage.allCases
+        let regions = Set(stages.flatMap { funnel.byRegion[$0]?.keys.map { $0 } ?? [] }).sorted()
+        return .group(
+            .h2(.text("Selection funnel")),
+            .table(
+                .class("nhsuk-table vg-funnel"),
+                .thead(.tr(.th(.text("")), .forEach(stages) { .th(.class("vg-number"), .text($0.name)) })),
+                .tbody(
+                    .tr(.th(.text("All")), .forEach(stages) { .td(.class("vg-number"), .text("\(funnel.totals[$0] ?? 0)")) }),
+                    .forEach(model.call.careModels) { careModel in
+                        .tr(.th(Components.careModelTag(careModel)), .forEach(stages) { .td(.class("vg-number"), .text("\(funnel.byCareModel[$0]?[careModel] ?? 0)")) })
+                    },
+                    .forEach(regions) { region in
+                        .tr(.th(.text(region)), .forEach(stages) { .td(.class("vg-number"), .text("\(funnel.byRegion[$0]?[region] ?? 0)")) })
+                    }
+                )
+            ),
+            .p(.class("nhsuk-body-s"), .text("Eligibility is checked when an application is submitted, so every submitted application is eligible. A footprint across regions counts in each.")),
+            .if(!model.selected.isEmpty, .group(
+                .h3(.text("Selected")),
+                .ul(.forEach(model.selected) { name, number in .li(.a(.safeHref(SiteURL.vanguard(number).path), .text(name))) })
+            )),
+            .if(!model.fastFollowers.isEmpty, .group(
+                .h3(.text("Fast followers")),
+                .ul(.forEach(model.fastFollowers) { .li(.text($0)) })
+            ))
         )
     }
 

@@ -17,7 +17,10 @@ enum CallsPage {
                 .if(context.signedInAs != nil, .p(.a(.safeHref(SiteURL.applications.path), .text("Your applications")))),
                 section("Open now", open, now: now, empty: "No call is open just now."),
                 .if(!upcoming.isEmpty, section("Not yet open (visible to the programme team)", upcoming, now: now, empty: "")),
-                section("Closed", closed, now: now, empty: "No call has closed yet.")
+                section("Closed", closed, now: now, empty: "No call has closed yet."),
+                .h2(.text("Before this platform")),
+                .p(.a(.safeHref(SiteURL.historicalCall.path), .text("The 2015 call: new care models vanguards")),
+                   .text(": what NHS England published, beside the sites the registry records."))
             )
         )
     }

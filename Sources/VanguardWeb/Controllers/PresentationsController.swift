@@ -1,0 +1,101 @@
+import Foundation
+import Plot
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// The presentation timetable of a call: the programme team sets days, slots and panels; the
+/// solver places the shortlist; once published, panel members score the presentations.
+enum PresentationsController {
+    @Sendable static func show(request: Request) async throws -> Response {
+        try await page(request, call: try await CallsController.find(request), form: [:], errors: [:], unsolvable: nil).response()
+    }
+
+    static func page(_ request: Request, call: Call, form: [String: String], errors: [String: String], unsolvable: TimetableUnsolvable?) async throws -> HTML {
+        let stored = try await PresentationStore(database: request.db).stored(call: call.id)
+        let people = try await SelectionController.assessors(request)
+        let applications = try await SelectionStore(database: request.db).applications(to: call.id)
+        // With no form typed, the stored plan (panels written with e-mail addresses, as typed), or defaults.
+        var shown = form
+        if form["panels"] == nil {
+            let emails = Dictionary(uniqueKeysWithValues: people.map { ($0.id.uuidString, $0.email) })
+            shown = stored.map { stored in
+                ["slot_minutes": String(stored.plan.slotMinutes), "changeover_minutes": String(stored.plan.changeoverMinutes),
+                 "days": PresentationPlan.text(of: stored.plan.days),
+                 "panels": stored.plan.panels.map { "\($0.name): " + $0.assessors.map { emails[$0] ?? $0 }.joined(separator: ", ") }.joined(separator: "\n")]
+            } ?? ["slot_minutes": "7", "changeover_minutes": "3"]
+        }
+        return PresentationsPage.document(
+            .init(call: call, form: shown, errors: errors, unsolvable: unsolvable, timetable: stored?.timetable, publishedAt: stored?.publishedAt,
+                  names: Dictionary(uniqueKeysWithValues: applications.map { ($0.id.uuidString, ApplicationPage.title(of: $0)) }),
+                  shortlisted: applications.count { $0.status == .shortlisted }, assessors: people),
+            context: request.pageContext
+        )
+    }
+
+    /// Reads the plan, solves the timetable for the shortlist, and saves both (or says which
+    /// constraint makes it impossible, keeping the previous timetable).
+    @Sendable static func save(request: Request) async throws -> Response {
+        let call = try await CallsController.find(request)
+        let person = try request.requirePerson()
+        let form = try request.content.decode([String: String].self)
+        let people = try await SelectionController.assessors(request)
+        let byEmail = Dictionary(uniqueKeysWithValues: people.map { ($0.email.lowercased(), $0.id.uuidString) })
+        var reading = FormReading()
+        let slot = Int(form["slot_minutes"] ?? "") ?? 0
+        if !(1...240).contains(slot) { reading.note("slot_minutes", "Give the presentation length in minutes, from 1 to 240") }
+        let changeover = Int(form["changeover_minutes"] ?? "") ?? -1
+        if !(0...120).contains(changeover) { reading.note("changeover_minutes", "Give the changeover in minutes, from 0 to 120") }
+        let days = reading.read([]) { () throws(AccountError) in try PresentationPlan.days(form["days"] ?? "") }
+        var panels: [PresentationPlan.Panel] = []
+        for (number, line) in (form["panels"] ?? "").split(whereSeparator: \.isNewline).map(String.init).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty else { reading.note("panels", "Line \(number + 1): write the panel's name, a colon, then its assessors' e-mail addresses"); continue }
+            var members: [String] = []
+            for email in parts[1].split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !email.isEmpty {
+                if let id = byEmail[email] { members.append(id) } else { reading.note("panels", "Line \(number + 1): \(email) is not an account with the assessor role") }
+            }
+            if members.isEmpty { reading.note("panels", "Line \(number + 1): the panel has no assessors") }
+            panels.append(.init(name: parts[0], assessors: members))
+        }
+        if panels.isEmpty { reading.note("panels", "Give at least one panel") }
+        if case .failure(let errors) = reading.result(()) {
+            return try await page(request, call: call, form: form, errors: errors.byField, unsolvable: nil).response(status: .badRequest)
+        }
+        let plan = PresentationPlan(slotMinutes: slot, changeoverMinutes: changeover, days: days, panels: panels)
+        let selection = SelectionStore(database: request.db)
+        var entries: [(id: String, content: ApplicationContent, unavailable: [TimetableProblem.Unavailability])] = []
+        for application in try await selection.applications(to: call.id) where application.status == .shortlisted {
+            entries.append((application.id.uuidString, application.content, try await selection.unavailability(application.id)))
+        }
+        var conflicts: [String: [ConflictOfInterest]] = [:]
+        for (assessor, declared) in try await AssessmentStore(database: request.db).allConflicts() { conflicts[assessor.uuidString] = declared }
+        let timetable: Timetable
+        do {
+            timetable = try TimetableSolver.solve(plan.problem(applications: entries, conflicts: conflicts))
+        } catch {
+            switch error {
+            case .input(let input):
+                return try await page(request, call: call, form: form, errors: ["days": input.description], unsolvable: nil).response(status: .badRequest)
+            case .unsolvable(let unsolvable):
+                return try await page(request, call: call, form: form, errors: [:], unsolvable: unsolvable).response(status: .unprocessableEntity)
+            }
+        }
+        do {
+            try await PresentationStore(database: request.db).save(plan, timetable: timetable, call: call.id, by: person.actor)
+        } catch let error as AccountError {
+            return try await page(request, call: call, form: form, errors: [error.field: error.reason], unsolvable: nil).response(status: .badRequest)
+        }
+        return request.redirect(to: SiteURL.presentations(call.id).path, redirectType: .normal)
+    }
+
+    @Sendable static func publish(request: Request) async throws -> Response {
+        let call = try await CallsController.find(request)
+        do {
+            try await PresentationStore(database: request.db).publish(call: call.id, by: try request.requirePerson().actor)
+        } catch let error as AccountError {
+            return try await page(request, call: call, form: [:], errors: ["plan": error.reason], unsolvable: nil).response(status: .badRequest)
+        }
+        return request.redirect(to: SiteURL.presentations(call.id).path, redirectType: .normal)
+    }
+}
