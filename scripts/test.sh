@@ -75,6 +75,12 @@ serve_and_test() { # database-url label [extra env for pytest...]
     # The first programme-team account, made the way an operator would, for the browser to sign in with.
     printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
         --email e2e-admin@example.nhs.uk --role programme_team --name "E2E Admin" --password-stdin
+    # The people a selection needs besides the programme team: two assessors and an applicant.
+    for person in "assessor-1:assessor:Ann Assessor" "assessor-2:assessor:Bob Assessor" "applicant:member:Alex Applicant"; do
+        IFS=: read -r who role name <<< "$person"
+        printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
+            --email "e2e-$who@example.nhs.uk" --role "$role" --name "$name" --password-stdin
+    done
     smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     python3 tests/e2e/smtp_sink.py "$smtp_port" "$work/mail-$label.jsonl" &
     sink_pid=$!

@@ -22,10 +22,14 @@ def screenshot(browser, name):
 
 def sign_in_as_programme_team(browser, base_url):
     """Signs in with the account the test script made at the command line."""
-    email = os.environ.get("VANGUARD_ADMIN_EMAIL")
+    sign_in(browser, base_url, os.environ.get("VANGUARD_ADMIN_EMAIL"))
+
+
+def sign_in(browser, base_url, email):
+    """Signs in as one of the accounts the test script made (they share one password)."""
     password = os.environ.get("VANGUARD_ADMIN_PASSWORD")
     if not email or not password:
-        pytest.skip("the test script creates the programme-team account")
+        pytest.skip("the test script creates the accounts")
     browser.delete_all_cookies()
     browser.get(base_url + "/account/sign-in")
     browser.find_element(By.ID, "email").send_keys(email)

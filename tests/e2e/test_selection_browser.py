@@ -1,12 +1,18 @@
-"""A real browser runs the start of a selection: the programme team writes a call, and an
-applicant drafts, is told what is missing, completes and submits."""
+"""A real browser runs a whole call with several accounts: the programme team writes it, an
+applicant submits, an assessor declares a conflict, another scores, the programme team
+moderates, shortlists, timetables the presentation, selects into a wave, and the registry and
+the public funnel show the result."""
 import datetime
 import uuid
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from browsing import arrive, screenshot, sign_in_as_programme_team
+from browsing import arrive, screenshot, sign_in, sign_in_as_programme_team
+
+APPLICANT = "e2e-applicant@example.nhs.uk"
+CONFLICTED_ASSESSOR = "e2e-assessor-1@example.nhs.uk"
+ASSESSOR = "e2e-assessor-2@example.nhs.uk"
 
 
 def fill(browser, field_id, text):
@@ -15,9 +21,18 @@ def fill(browser, field_id, text):
     element.send_keys(text)
 
 
-def test_a_call_is_written_and_an_application_submitted_to_it(browser, base_url):
+def main_text(browser):
+    return browser.find_element(By.TAG_NAME, "main").text
+
+
+def click_button(browser, text):
+    browser.find_element(By.XPATH, f"//main//button[normalize-space()='{text}']").click()
+
+
+def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     sign_in_as_programme_team(browser, base_url)
-    title = f"Wave three {uuid.uuid4().hex[:6]}"
+    title = f"Wave four {uuid.uuid4().hex[:6]}"
+    partnership = f"Wirral Partners {uuid.uuid4().hex[:4]}"
     now = datetime.datetime.now(datetime.timezone.utc)
 
     # The programme team writes the call.
@@ -31,34 +46,27 @@ def test_a_call_is_written_and_an_application_submitted_to_it(browser, base_url)
     fill(browser, "care_models", "pacs mcp")
     fill(browser, "questions", "What will change for patients? [300 words]\n(optional) Anything else?")
     fill(browser, "criteria", "Clinical engagement | 2 | 5 | Clinicians lead the design\nValue for money | 1 | 5")
-    browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
-    browser.find_element(By.TAG_NAME, "h1")
+    click_button(browser, "Save the call")
     assert browser.find_element(By.TAG_NAME, "h1").text == title
-    main = browser.find_element(By.TAG_NAME, "main").text
-    assert "Clinical engagement" in main and "Open" in main
+    assert "Clinical engagement" in main_text(browser)
     call_url = browser.current_url
     screenshot(browser, "call")
 
-    # An applicant (here the same account) starts an application and saves a partial draft.
-    browser.find_element(By.XPATH, "//button[text()='Start an application']").click()
+    # The applicant starts, saves a partial draft, is told what is missing, completes and submits.
+    sign_in(browser, base_url, APPLICANT)
+    browser.get(call_url)
+    click_button(browser, "Start an application")
     browser.find_element(By.ID, "partnership_name")
     application_url = browser.current_url
-    assert "/applications/" in application_url
-    fill(browser, "partnership_name", "Wirral Partners")
-    browser.find_element(By.XPATH, "//button[text()='Save draft']").click()
+    fill(browser, "partnership_name", partnership)
+    click_button(browser, "Save draft")
     arrive(browser, application_url + "?saved=1")
-    assert "Draft saved." in browser.find_element(By.TAG_NAME, "main").text
-
-    # Submitting too early names every missing thing, and nothing is lost.
-    browser.find_element(By.XPATH, "//button[text()='Submit application']").click()
+    click_button(browser, "Submit application")
     summary = browser.find_element(By.CLASS_NAME, "nhsuk-error-summary").text
     assert "Give the population served" in summary
     assert "Name at least two partner organisations" in summary
     assert 'Answer "What will change for patients?"' in summary, summary
-    assert browser.find_element(By.ID, "partnership_name").get_attribute("value") == "Wirral Partners"
-    screenshot(browser, "application-missing")
-
-    # Completing it submits it, and the status shows.
+    assert browser.find_element(By.ID, "partnership_name").get_attribute("value") == partnership
     Select(browser.find_element(By.ID, "care_model")).select_by_value("mcp")
     fill(browser, "areas", "E38000208")
     fill(browser, "population", "320,000")
@@ -67,15 +75,100 @@ def test_a_call_is_written_and_an_application_submitted_to_it(browser, base_url)
     fill(browser, "commitments", "emergency_admissions | -3.5")
     fill(browser, "sustainability", "1,000,000")
     fill(browser, "transformation", "2,500,000")
-    browser.find_element(By.XPATH, "//button[text()='Submit application']").click()
+    click_button(browser, "Submit application")
     arrive(browser, application_url)
-    main = browser.find_element(By.TAG_NAME, "main").text
-    assert "Submitted, being assessed" in main
-    assert "£2,500,000" in main
-    assert browser.find_elements(By.XPATH, "//button[text()='Submit application']") == []
+    assert "Submitted, being assessed" in main_text(browser)
     screenshot(browser, "application-submitted")
 
-    # The programme team sees it on the call page.
+    # One assessor works with Wirral CCG and declares it.
+    sign_in(browser, base_url, CONFLICTED_ASSESSOR)
+    browser.find_element(By.LINK_TEXT, "Assessments").click()
+    arrive(browser, base_url + "/assessments")
+    Select(browser.find_element(By.ID, "kind")).select_by_value("organisation")
+    fill(browser, "value", "Wirral CCG")
+    click_button(browser, "Declare")
+    assert "Conflict declared." in main_text(browser)
+
+    # The programme team assigns one assessor per application: never the conflicted one.
+    sign_in_as_programme_team(browser, base_url)
     browser.get(call_url)
-    assert "Applications (1)" in browser.find_element(By.TAG_NAME, "main").text
-    assert browser.find_element(By.LINK_TEXT, "Wirral Partners")
+    browser.find_element(By.LINK_TEXT, "Assessment and selection").click()
+    fill(browser, "per_application", "1")
+    click_button(browser, "Assign automatically")
+    assert "written 0/1" in main_text(browser)
+    browser.find_element(By.LINK_TEXT, partnership).click()
+    assessment_url = browser.current_url
+    assert "Bob Assessor: still to score" in main_text(browser)
+    assert "Ann Assessor: still" not in main_text(browser)
+
+    # The other assessor scores it, alone.
+    sign_in(browser, base_url, ASSESSOR)
+    browser.get(base_url + "/assessments")
+    browser.find_element(By.LINK_TEXT, partnership).click()
+    Select(browser.find_element(By.ID, "score_0")).select_by_value("4")
+    fill(browser, "comment_0", "Clinicians lead it.")
+    Select(browser.find_element(By.ID, "score_1")).select_by_value("3")
+    click_button(browser, "Submit scores")
+    assert "Your scores are submitted." in main_text(browser)
+    screenshot(browser, "scored")
+
+    # The programme team moderates, shortlists and timetables the presentation.
+    sign_in_as_programme_team(browser, base_url)
+    browser.get(assessment_url)
+    assert "73.3%" in main_text(browser)  # (2×4 + 3) / (2×5 + 5)
+    row = browser.find_elements(By.CSS_SELECTOR, "form.vg-moderate-form")[0]
+    Select(row.find_element(By.NAME, "score")).select_by_value("5")
+    row.find_element(By.NAME, "reason").send_keys("Panel agreed the clinical lead is exceptional")
+    row.find_element(By.TAG_NAME, "button").click()
+    arrive(browser, assessment_url)
+    assert "Panel agreed the clinical lead is exceptional" in main_text(browser)
+    assert "86.7%" in main_text(browser)  # (2×5 + 3) / 15
+    click_button(browser, "Add to the shortlist")
+    arrive(browser, assessment_url)
+    assert "On the shortlist." in main_text(browser)
+
+    browser.get(call_url.rstrip("/") + "/presentations")
+    day = (now + datetime.timedelta(days=40)).strftime("%Y-%m-%d")
+    fill(browser, "days", f"{day} 09:30-12:30")
+    fill(browser, "panels", f"Panel A: {ASSESSOR}")
+    click_button(browser, "Save and make the timetable")
+    assert partnership in main_text(browser)
+    assert "09:30" in main_text(browser)
+    click_button(browser, "Publish the timetable")
+    assert "Published timetable" in main_text(browser)
+    screenshot(browser, "timetable")
+
+    # Selected into a named wave: the registry gains the vanguard.
+    browser.get(assessment_url)
+    Select(browser.find_element(By.ID, "outcome")).select_by_value("selected")
+    fill(browser, "wave", "Wave 4")
+    fill(browser, "announced_on", (now + datetime.timedelta(days=60)).strftime("%Y-%m-%d"))
+    fill(browser, "feedback", "Selected: a clear plan with a strong clinical lead.")
+    click_button(browser, "Record the decision")
+    arrive(browser, assessment_url)
+    assert "Decision: Selected" in main_text(browser)
+    browser.find_element(By.LINK_TEXT, "The vanguard in the registry").click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == partnership
+    assert "Wirral University Teaching Hospital" in main_text(browser)
+    screenshot(browser, "new-vanguard")
+
+    # The applicant reads the decision, the feedback and the presentation time.
+    sign_in(browser, base_url, APPLICANT)
+    browser.get(application_url)
+    text = main_text(browser)
+    assert "Decision: Selected" in text and "Selected into Wave 4" in text
+    assert "a strong clinical lead" in text
+    assert f"Your presentation: {day}, 09:30" in text
+
+    # The call closes; the public funnel shows it.
+    sign_in_as_programme_team(browser, base_url)
+    browser.get(call_url.rstrip("/") + "/edit")
+    fill(browser, "closes_at", (now - datetime.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M"))
+    click_button(browser, "Save the call")
+    browser.delete_all_cookies()
+    browser.get(call_url)
+    text = main_text(browser)
+    assert "Selection funnel" in text
+    funnel = browser.find_element(By.CSS_SELECTOR, "table.vg-funnel").text
+    assert "All 1 1 1 1" in funnel.replace("\n", " "), funnel
+    screenshot(browser, "funnel")

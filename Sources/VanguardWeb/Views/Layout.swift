@@ -118,6 +118,7 @@ enum Layout {
             .unwrap(context.signedInAs, { name in
                 .group(
                     .a(.safeHref(SiteURL.account.path), .text(name)),
+                    .if(context.allows(.assess) && !context.isProgrammeTeam, .group(.text(" · "), .a(.safeHref(SiteURL.assessments.path), .text("Assessments")))),
                     .if(context.isProgrammeTeam, .group(
                         .text(" · "), .a(.safeHref(SiteURL.adminUsers.path), .text("Accounts")),
                         .text(" · "), .a(.safeHref(SiteURL.audit.path), .text("Audit log"))
