@@ -13,6 +13,8 @@ public struct ProgrammeOverview: Sendable, Equatable {
     }
 
     public let totalVanguards: Int
+    /// 2015's three waves and any a later call selected into.
+    public let waves: [Wave]
     public let counts: [Count]
     public let announcements: [Announcement]
     public let areasCovered: Int
@@ -26,15 +28,17 @@ public struct ProgrammeOverview: Sendable, Equatable {
 
     public init(registry: Registry) {
         totalVanguards = registry.vanguards.count
+        let waves = Set(Wave.all).union(registry.vanguards.map(\.wave)).sorted()
+        self.waves = waves
         var counts: [Count] = []
         for careModel in CareModel.allCases {
-            for wave in Wave.all {
+            for wave in waves {
                 let number = registry.vanguards.filter { $0.careModel == careModel && $0.wave == wave }.count
                 if number > 0 { counts.append(Count(careModel: careModel, wave: wave, vanguards: number)) }
             }
         }
         self.counts = counts
-        announcements = Wave.all.map { wave in
+        announcements = waves.map { wave in
             let inWave = registry.vanguards.filter { $0.wave == wave }
             return Announcement(wave: wave, careModels: Array(Set(inWave.map(\.careModel))).sorted(), vanguards: inWave.count)
         }

@@ -41,7 +41,7 @@ extension HomePage {
         let stages: [(String, Int?, String)] = [
             ("Applied", overview.applications?.value, overview.applications?.source ?? "not recorded"),
             ("Shortlisted", overview.shortlisted?.value, overview.shortlisted?.source ?? "not recorded"),
-            ("Selected", selected, "counted from the registry: " + Wave.all.map { "\(overview.vanguards(wave: $0))" }.joined(separator: " + ")),
+            ("Selected", selected, "counted from the registry: " + overview.waves.map { "\(overview.vanguards(wave: $0))" }.joined(separator: " + ")),
         ]
         let maximum = stages.compactMap(\.1).max() ?? 1
         return .group(
@@ -80,14 +80,14 @@ extension HomePage {
             .caption(.class("nhsuk-table__caption nhsuk-u-visually-hidden"), .text("Vanguards by care model and wave")),
             .thead(.tr(
                 .th(.text("Care model")),
-                .forEach(Wave.all) { wave in .th(.class("nhsuk-table__header--numeric"), .text("Wave \(wave.number)")) },
+                .forEach(overview.waves) { wave in .th(.class("nhsuk-table__header--numeric"), .text("Wave \(wave.number)")) },
                 .th(.class("nhsuk-table__header--numeric"), .text("Total"))
             )),
             .tbody(
                 .forEach(CareModel.allCases) { model in
                     .tr(
                         .td(Components.careModelTag(model), .text(" "), .a(.safeHref(SiteURL.vanguards.path(query: ["care_model": model.rawValue])), .text(model.name))),
-                        .forEach(Wave.all) { wave in
+                        .forEach(overview.waves) { wave in
                             .td(.class("nhsuk-table__cell--numeric"), .text("\(overview.counts.first { $0.careModel == model && $0.wave == wave }?.vanguards ?? 0)"))
                         },
                         .td(.class("nhsuk-table__cell--numeric"), .strong(.text("\(overview.vanguards(careModel: model))")))
@@ -95,7 +95,7 @@ extension HomePage {
                 },
                 .tr(
                     .td(.strong(.text("All care models"))),
-                    .forEach(Wave.all) { wave in
+                    .forEach(overview.waves) { wave in
                         .td(.class("nhsuk-table__cell--numeric"), .strong(.a(.safeHref(SiteURL.vanguards.path(query: ["wave": "\(wave.number)"])), .text("\(overview.vanguards(wave: wave))"))))
                     },
                     .td(.class("nhsuk-table__cell--numeric"), .strong(.text("\(overview.totalVanguards)")))
