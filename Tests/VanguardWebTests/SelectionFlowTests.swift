@@ -164,6 +164,11 @@ import VaporTesting
             #expect(try await store.assessments(application: wirral.id, stage: .presentation).map(\.assessorID).sorted { $0.uuidString < $1.uuidString }
                     == [bob.account.id, cat.account.id].sorted { $0.uuidString < $1.uuidString })
             #expect(try await leads[0].send(app, .GET, "/applications/\(wirral.id.uuidString)").body.contains("Your presentation: 2027-01-10"))
+            // Panel members score the presentation on the same criteria; the board ranks by it.
+            let presentationTask = try #require(try await store.assessments(application: wirral.id, stage: .presentation).first { $0.assessorID == bob.account.id })
+            #expect(try await Self.score(bob, presentationTask, 5, 10, app: app).status == .seeOther)
+            let ranked = try await people.send(app, .programmeTeam, .GET, "/calls/\(call.id.uuidString)/selection")
+            #expect(ranked.body.contains("100.0%") && ranked.body.contains("presentation 1/2"))
 
             // Decisions: Wirral selected into Wave 4 (the registry gains vanguard 51), Fylde a fast follower.
             let selected = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/decision",

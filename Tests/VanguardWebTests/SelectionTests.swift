@@ -167,8 +167,9 @@ import VaporTesting
             var form = Self.complete
             form["intent"] = "submit"
             let refused = try await people.send(app, .member, .POST, "/applications/\(id.uuidString)", form: form)
-            #expect(refused.status == .badRequest && refused.body.contains("applications can no longer be submitted"))
+            #expect(refused.status == .badRequest && refused.body.contains("applications are locked"))
             #expect(try await SelectionStore(database: app.db).application(id)?.status == .draft)
+            #expect(try await SelectionStore(database: app.db).application(id)?.content.partnershipName == "")
             // Nor can one be started.
             #expect(try await people.send(app, .siteLead, .POST, "/calls/\(call.id.uuidString)/apply").status == .badRequest)
             // The store refuses too, whoever calls it.

@@ -88,10 +88,14 @@ public struct SelectionStore: Sendable {
             .sorted { ($0.content.partnershipName, $0.id.uuidString) < ($1.content.partnershipName, $1.id.uuidString) }
     }
 
-    /// Saves a draft as written; refused once submitted.
-    public func saveDraft(_ id: UUID, content: ApplicationContent, by actor: Actor) async throws {
+    /// Saves a draft as written; refused once submitted, and once the call has closed (after the
+    /// close, applications are locked as they stand).
+    public func saveDraft(_ id: UUID, content: ApplicationContent, at now: Date = Date(), by actor: Actor) async throws {
         try await database.transaction { database in
             let record = try await Self.editable(id, on: database)
+            if let call = try await CallRecord.find(record.callID, on: database), Self.call(call).phase(at: now) == .closed {
+                throw AccountError.invalid(field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications are locked")
+            }
             record.content = try Self.json(content)
             record.updatedAt = Date()
             try await record.save(on: database)

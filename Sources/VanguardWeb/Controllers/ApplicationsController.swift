@@ -67,7 +67,12 @@ enum ApplicationsController {
         case .success(let parsed):
             content = parsed
         }
-        try await store.saveDraft(application.id, content: content, by: person.actor)
+        do {
+            try await store.saveDraft(application.id, content: content, by: person.actor)
+        } catch let error as AccountError {
+            return try await page(application, call: call, values: form, errors: [error.field: error.reason], general: "Nothing was saved.",
+                                  registry: registry, request: request).response(status: .badRequest)
+        }
         guard form["intent"] == "submit" else {
             return request.redirect(to: SiteURL.application(application.id).path + "?saved=1", redirectType: .normal)
         }
