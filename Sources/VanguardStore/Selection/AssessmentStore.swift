@@ -241,7 +241,7 @@ public struct AssessmentStore: Sendable {
 
     // MARK: Mapping
 
-    private static func createTask(application: UUID, assessor: UUID, stage: AssessmentStage, on database: any Database) async throws {
+    static func createTask(application: UUID, assessor: UUID, stage: AssessmentStage, on database: any Database) async throws {
         let record = AssessmentRecord()
         record.id = UUID()
         record.applicationID = application

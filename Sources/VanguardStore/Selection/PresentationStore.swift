@@ -54,13 +54,7 @@ public struct PresentationStore: Sendable {
                     guard let assessorID = UUID(uuidString: assessor) else { continue }
                     if try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(\.$assessorID == assessorID)
                         .filter(\.$stage == AssessmentStage.presentation.rawValue).first() != nil { continue }
-                    let task = AssessmentRecord()
-                    task.id = UUID()
-                    task.applicationID = application
-                    task.assessorID = assessorID
-                    task.stage = AssessmentStage.presentation.rawValue
-                    task.assignedAt = Date()
-                    try await task.create(on: database)
+                    try await AssessmentStore.createTask(application: application, assessor: assessorID, stage: .presentation, on: database)
                 }
             }
             record.publishedAt = Date()

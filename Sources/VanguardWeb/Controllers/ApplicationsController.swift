@@ -28,14 +28,23 @@ enum ApplicationsController {
                                            context: request.pageContext).response()
     }
 
-    /// The application in the path with its call, if this person leads it or runs the programme.
-    static func find(_ request: Request) async throws -> (CallApplication, Call) {
+    /// The application in the path with its call, whoever asks (routes check who may).
+    static func lookup(_ request: Request) async throws -> (CallApplication, Call) {
         let store = SelectionStore(database: request.db)
         guard let id = UUID(uuidString: request.pathParameter("application")),
               let application = try await store.application(id),
-              let call = try await store.call(application.callID),
-              request.caller?.account.id == application.leadAccountID || request.pageContext.allows(.manageCalls)
+              let call = try await store.call(application.callID)
         else { throw AppError.notFound("The application") }
+        return (application, call)
+    }
+
+    /// As `lookup`, if this person leads the application or runs the programme; otherwise it is
+    /// not found, so others cannot even learn that it exists.
+    static func find(_ request: Request) async throws -> (CallApplication, Call) {
+        let (application, call) = try await lookup(request)
+        guard request.caller?.account.id == application.leadAccountID || request.pageContext.allows(.manageCalls) else {
+            throw AppError.notFound("The application")
+        }
         return (application, call)
     }
 

@@ -68,17 +68,8 @@ enum SelectionController {
 
     // MARK: One application
 
-    static func findApplication(_ request: Request) async throws -> (CallApplication, Call) {
-        let selection = SelectionStore(database: request.db)
-        guard let id = UUID(uuidString: request.pathParameter("application")),
-              let application = try await selection.application(id),
-              let call = try await selection.call(application.callID)
-        else { throw AppError.notFound("The application") }
-        return (application, call)
-    }
-
     @Sendable static func application(request: Request) async throws -> Response {
-        let (application, call) = try await findApplication(request)
+        let (application, call) = try await ApplicationsController.lookup(request)
         return try await applicationPage(request, application: application, call: call, errors: [:]).response()
     }
 
@@ -101,7 +92,7 @@ enum SelectionController {
 
     /// Runs a change to one application and shows the application again, with the refusal if any.
     static func change(_ request: Request, _ body: (CallApplication, Call, [String: String], Account) async throws -> Void) async throws -> Response {
-        let (application, call) = try await findApplication(request)
+        let (application, call) = try await ApplicationsController.lookup(request)
         let form = try request.content.decode([String: String].self)
         do {
             try await body(application, call, form, try request.requirePerson())

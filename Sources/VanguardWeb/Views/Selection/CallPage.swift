@@ -66,16 +66,7 @@ enum CallPage {
                 ),
                 .if(phase == .closed, funnel(model)),
                 .unwrap(model.timetable) { timetable in
-                    .group(
-                        .h2(.text("Presentation timetable")),
-                        .table(
-                            .class("nhsuk-table vg-timetable"),
-                            .thead(.tr(.th(.text("Date")), .th(.text("Time")), .th(.text("Panel")), .th(.text("Partnership")))),
-                            .tbody(.forEach(timetable.slots) { slot in
-                                .tr(.td(.text(slot.date)), .td(.text("\(slot.start)–\(slot.end)")), .td(.text(slot.panel)), .td(.text(model.names[slot.applicant] ?? "")))
-                            })
-                        )
-                    )
+                    .group(.h2(.text("Presentation timetable")), PresentationsPage.table(timetable, names: model.names))
                 },
                 .if(context.allows(.manageCalls), applicationsTable(model.applications))
             )

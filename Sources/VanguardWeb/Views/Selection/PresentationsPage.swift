@@ -50,16 +50,21 @@ enum PresentationsPage {
         )
     }
 
+    /// The timetable as a table, partnerships by name; shared with the public call page.
+    static func table(_ timetable: Timetable, names: [String: String]) -> Node<HTML.BodyContext> {
+        .table(
+            .class("nhsuk-table vg-timetable"),
+            .thead(.tr(.th(.text("Date")), .th(.text("Time")), .th(.text("Panel")), .th(.text("Partnership")))),
+            .tbody(.forEach(timetable.slots) { slot in
+                .tr(.td(.text(slot.date)), .td(.text("\(slot.start)–\(slot.end)")), .td(.text(slot.panel)), .td(.text(names[slot.applicant] ?? "")))
+            })
+        )
+    }
+
     static func timetableTable(_ timetable: Timetable, model: Model, context: PageContext) -> Node<HTML.BodyContext> {
         .group(
             .h2(.text(model.publishedAt == nil ? "Timetable (not yet published)" : "Published timetable")),
-            .table(
-                .class("nhsuk-table vg-timetable"),
-                .thead(.tr(.th(.text("Date")), .th(.text("Time")), .th(.text("Panel")), .th(.text("Partnership")))),
-                .tbody(.forEach(timetable.slots) { slot in
-                    .tr(.td(.text(slot.date)), .td(.text("\(slot.start)–\(slot.end)")), .td(.text(slot.panel)), .td(.text(model.names[slot.applicant] ?? slot.applicant)))
-                })
-            ),
+            table(timetable, names: model.names),
             .if(model.publishedAt == nil, Forms.postButton(.publishPresentations(model.call.id), csrf: context.csrfToken, label: "Publish the timetable", secondary: false)),
             .unwrap(model.publishedAt) { .p(.text("Published \(CalendarText.dateTime($0)). Each panel member now has the presentations of their panel to score.")) }
         )
