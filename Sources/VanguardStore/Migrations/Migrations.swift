@@ -15,6 +15,7 @@ public enum VanguardMigrations {
             Migration0009CreateImpactEstimates(),
             Migration0010CreateCallsAndApplications(),
             Migration0011CreateAssessment(),
+            Migration0012CreateFunding(),
         ]
     }
 }
