@@ -8,7 +8,7 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from browsing import arrive, screenshot, sign_in, sign_in_as_programme_team
+from browsing import arrive, screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
 
 APPLICANT = "e2e-applicant@example.nhs.uk"
 CONFLICTED_ASSESSOR = "e2e-assessor-1@example.nhs.uk"
@@ -47,7 +47,7 @@ def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     fill(browser, "questions", "What will change for patients? [300 words]\n(optional) Anything else?")
     fill(browser, "criteria", "Clinical engagement | 2 | 5 | Clinicians lead the design\nValue for money | 1 | 5")
     click_button(browser, "Save the call")
-    assert browser.find_element(By.TAG_NAME, "h1").text == title
+    wait_for_heading(browser, title)
     assert "Clinical engagement" in main_text(browser)
     call_url = browser.current_url
     screenshot(browser, "call")
@@ -56,13 +56,14 @@ def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     sign_in(browser, base_url, APPLICANT)
     browser.get(call_url)
     click_button(browser, "Start an application")
-    browser.find_element(By.ID, "partnership_name")
+    wait_for(browser, By.ID, "partnership_name")
     application_url = browser.current_url
     fill(browser, "partnership_name", partnership)
     click_button(browser, "Save draft")
     arrive(browser, application_url + "?saved=1")
     click_button(browser, "Submit application")
-    summary = browser.find_element(By.CLASS_NAME, "nhsuk-error-summary").text
+    arrive(browser, application_url)
+    summary = wait_for(browser, By.CLASS_NAME, "nhsuk-error-summary").text
     assert "Give the population served" in summary
     assert "Name at least two partner organisations" in summary
     assert 'Answer "What will change for patients?"' in summary, summary
@@ -76,8 +77,7 @@ def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     fill(browser, "sustainability", "1,000,000")
     fill(browser, "transformation", "2,500,000")
     click_button(browser, "Submit application")
-    arrive(browser, application_url)
-    assert "Submitted, being assessed" in main_text(browser)
+    see(browser, "Submitted, being assessed")
     screenshot(browser, "application-submitted")
 
     # One assessor works with Wirral CCG and declares it.
@@ -87,29 +87,30 @@ def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     Select(browser.find_element(By.ID, "kind")).select_by_value("organisation")
     fill(browser, "value", "Wirral CCG")
     click_button(browser, "Declare")
-    assert "Conflict declared." in main_text(browser)
+    see(browser, "Conflict declared.")
 
     # The programme team assigns one assessor per application: never the conflicted one.
     sign_in_as_programme_team(browser, base_url)
     browser.get(call_url)
     browser.find_element(By.LINK_TEXT, "Assessment and selection").click()
+    wait_for(browser, By.ID, "per_application")
     fill(browser, "per_application", "1")
     click_button(browser, "Assign automatically")
-    assert "written 0/1" in main_text(browser)
+    see(browser, "written 0/1")
     browser.find_element(By.LINK_TEXT, partnership).click()
+    see(browser, "Bob Assessor: still to score")
     assessment_url = browser.current_url
-    assert "Bob Assessor: still to score" in main_text(browser)
     assert "Ann Assessor: still" not in main_text(browser)
 
     # The other assessor scores it, alone.
     sign_in(browser, base_url, ASSESSOR)
     browser.get(base_url + "/assessments")
     browser.find_element(By.LINK_TEXT, partnership).click()
-    Select(browser.find_element(By.ID, "score_0")).select_by_value("4")
+    Select(wait_for(browser, By.ID, "score_0")).select_by_value("4")
     fill(browser, "comment_0", "Clinicians lead it.")
     Select(browser.find_element(By.ID, "score_1")).select_by_value("3")
     click_button(browser, "Submit scores")
-    assert "Your scores are submitted." in main_text(browser)
+    see(browser, "Your scores are submitted.")
     screenshot(browser, "scored")
 
     # The programme team moderates, shortlists and timetables the presentation.
@@ -120,22 +121,20 @@ def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     Select(row.find_element(By.NAME, "score")).select_by_value("5")
     row.find_element(By.NAME, "reason").send_keys("Panel agreed the clinical lead is exceptional")
     row.find_element(By.TAG_NAME, "button").click()
-    arrive(browser, assessment_url)
-    assert "Panel agreed the clinical lead is exceptional" in main_text(browser)
+    see(browser, "Panel agreed the clinical lead is exceptional")
     assert "86.7%" in main_text(browser)  # (2×5 + 3) / 15
     click_button(browser, "Add to the shortlist")
-    arrive(browser, assessment_url)
-    assert "On the shortlist." in main_text(browser)
+    see(browser, "On the shortlist.")
 
     browser.get(call_url.rstrip("/") + "/presentations")
     day = (now + datetime.timedelta(days=40)).strftime("%Y-%m-%d")
     fill(browser, "days", f"{day} 09:30-12:30")
     fill(browser, "panels", f"Panel A: {ASSESSOR}")
     click_button(browser, "Save and make the timetable")
+    assert "09:30" in see(browser, "Timetable (not yet published)")
     assert partnership in main_text(browser)
-    assert "09:30" in main_text(browser)
     click_button(browser, "Publish the timetable")
-    assert "Published timetable" in main_text(browser)
+    see(browser, "Published timetable")
     screenshot(browser, "timetable")
 
     # Selected into a named wave: the registry gains the vanguard.
@@ -145,10 +144,9 @@ def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     fill(browser, "announced_on", (now + datetime.timedelta(days=60)).strftime("%Y-%m-%d"))
     fill(browser, "feedback", "Selected: a clear plan with a strong clinical lead.")
     click_button(browser, "Record the decision")
-    arrive(browser, assessment_url)
-    assert "Decision: Selected" in main_text(browser)
+    see(browser, "Decision: Selected")
     browser.find_element(By.LINK_TEXT, "The vanguard in the registry").click()
-    assert browser.find_element(By.TAG_NAME, "h1").text == partnership
+    wait_for_heading(browser, partnership)
     assert "Wirral University Teaching Hospital" in main_text(browser)
     screenshot(browser, "new-vanguard")
 
@@ -165,6 +163,7 @@ def test_a_call_runs_from_creation_to_announcement(browser, base_url):
     browser.get(call_url.rstrip("/") + "/edit")
     fill(browser, "closes_at", (now - datetime.timedelta(minutes=5)).strftime("%Y-%m-%d %H:%M"))
     click_button(browser, "Save the call")
+    wait_for_heading(browser, title)
     browser.delete_all_cookies()
     browser.get(call_url)
     text = main_text(browser)
