@@ -72,6 +72,18 @@ import VaporTesting
         "GET /calls/:call/presentations": [.programmeTeam],
         "POST /calls/:call/presentations": [.programmeTeam],
         "POST /calls/:call/presentations/publish": [.programmeTeam],
+        "GET /funding": browsers,
+        "GET /funding/new": [.programmeTeam],
+        "POST /funding/new": [.programmeTeam],
+        "GET /funding/:round": browsers,
+        "POST /funding/:round/plans": signedIn,
+        "GET /funding/plans/:plan": browsers,
+        "POST /funding/plans/:plan": signedIn,
+        "POST /funding/plans/:plan/sign": [.signatory, .programmeTeam],
+        "POST /funding/plans/:plan/allocate": [.programmeTeam],
+        "POST /funding/plans/:plan/release": [.programmeTeam],
+        "POST /funding/plans/:plan/reverse": [.programmeTeam],
+        "POST /funding/plans/:plan/spend": signedIn,
         "GET /returns/upload": [.siteLead, .programmeTeam],
         "POST /returns/upload": [.siteLead, .programmeTeam],
         "GET /returns/providers": [.programmeTeam],
@@ -119,23 +131,18 @@ import VaporTesting
     ]
 
     static func concrete(_ template: String, people: People) -> String {
-        template
-            .replacingOccurrences(of: ":number", with: "1")
-            .replacingOccurrences(of: ":slug", with: "salford-royal-nhs-ft")
-            .replacingOccurrences(of: "areas/:code", with: "areas/E38000208")
-            .replacingOccurrences(of: ":metric", with: "emergency_admissions")
-            .replacingOccurrences(of: ":period", with: "2015-04")
-            .replacingOccurrences(of: "metrics/:code", with: "metrics/ae_four_hour")
-            .replacingOccurrences(of: "providers/:code", with: "providers/RBL")
-            .replacingOccurrences(of: "icbs/:code", with: "icbs/E54000057")
-            .replacingOccurrences(of: "regions/:code", with: "regions/E40000010")
-            .replacingOccurrences(of: "users/:id", with: "users/\(people.accounts[.member]!.id.uuidString)")
-            .replacingOccurrences(of: ":id", with: UUID().uuidString)
-            .replacingOccurrences(of: ":call", with: UUID().uuidString)
-            .replacingOccurrences(of: ":application", with: UUID().uuidString)
-            .replacingOccurrences(of: ":assessment", with: UUID().uuidString)
-            .replacingOccurrences(of: ":grant", with: UUID().uuidString)
-            .replacingOccurrences(of: ":secret", with: "not-a-real-link")
+        // Specific forms before general ones ("users/:id" before ":id").
+        let values: [(String, String)] = [
+            (":number", "1"), (":slug", "salford-royal-nhs-ft"), ("areas/:code", "areas/E38000208"), (":metric", "emergency_admissions"),
+            (":period", "2015-04"), ("metrics/:code", "metrics/ae_four_hour"), ("providers/:code", "providers/RBL"),
+            ("icbs/:code", "icbs/E54000057"), ("regions/:code", "regions/E40000010"),
+            ("users/:id", "users/\(people.accounts[.member]!.id.uuidString)"), (":id", UUID().uuidString), (":grant", UUID().uuidString),
+            (":secret", "not-a-real-link"), (":call", UUID().uuidString), (":application", UUID().uuidString), (":assessment", UUID().uuidString),
+            (":round", UUID().uuidString), (":plan", UUID().uuidString),
+        ]
+        var path = template
+        for (name, value) in values { path = path.replacingOccurrences(of: name, with: value) }
+        return path
     }
 
     static func isDenied(_ response: Fetched) -> Bool {

@@ -12,12 +12,12 @@ import VaporTesting
         let account: Account
         let session: String
 
-        static func make(_ name: String, role: Role?, in app: Application) async throws -> Person {
+        static func make(_ name: String, role: Role?, scope: Scope? = nil, in app: Application) async throws -> Person {
             let store = AccountStore(database: app.db)
             let account = try await store.createAccount(
                 email: try EmailAddress("\(name)@example.nhs.uk"), displayName: name.capitalized, organisation: nil,
                 passwordHash: try await app.password.async.hash(People.password).get(), confirmed: true,
-                grants: try role.map { [try RoleGrant(role: $0, scope: nil)] } ?? [], by: .operatorAtCLI("test")
+                grants: try role.map { [try RoleGrant(role: $0, scope: scope)] } ?? [], by: .operatorAtCLI("test")
             )
             let secret = Secrets.make()
             try await store.createSession(secretHash: Secrets.hash(secret), for: account.id, lifetime: 3600)

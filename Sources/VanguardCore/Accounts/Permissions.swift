@@ -24,6 +24,12 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case assess
     /// Drafting and submitting an application to an open call (any signed-in person may lead one).
     case applyToCalls = "apply_to_calls"
+    /// Funding rounds, allocations, tranche releases and reversals.
+    case manageFunding = "manage_funding"
+    /// Drafting a place's funding plan and its spend returns (a vanguard's by its site lead).
+    case draftFundingPlans = "draft_funding_plans"
+    /// Signing a funding plan for one's organisation.
+    case signFundingPlans = "sign_funding_plans"
     /// Accounts and role grants.
     case manageAccounts = "manage_accounts"
     /// The audit log.
@@ -45,6 +51,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .manageCalls: "Create and change calls, and run their selection"
         case .applyToCalls: "Draft and submit applications to open calls"
         case .assess: "Declare conflicts of interest and score assigned applications"
+        case .manageFunding: "Open funding rounds, allocate, release and reverse money"
+        case .draftFundingPlans: "Draft a place's funding plan and submit its spend returns"
+        case .signFundingPlans: "Sign funding plans for one's organisation"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
         case .viewOutbox: "Read the e-mail outbox"
@@ -55,7 +64,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     public var scopeKind: Scope.Kind? {
         switch self {
         case .manageTokens, .editVanguardProfile, .submitReturns: .vanguard
-        case .editOrganisation: .organisation
+        case .editOrganisation, .signFundingPlans: .organisation
         default: nil
         }
     }
@@ -67,9 +76,9 @@ public enum PermissionMatrix {
     public static let table: [Role: Set<Action>] = [
         .programmeTeam: Set(Action.allCases),
         .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess],
-        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls],
-        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls],
-        .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls],
+        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls, .draftFundingPlans],
+        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls, .signFundingPlans],
+        .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .draftFundingPlans],
     ]
 
     public static let anonymous: Set<Action> = [.readPublic, .useAccountForms]

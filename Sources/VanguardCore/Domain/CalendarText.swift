@@ -31,3 +31,13 @@ public enum CalendarText {
         return formatter
     }
 }
+
+extension CalendarDate {
+    /// The day `date` falls on in England.
+    public init(containing date: Date) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/London")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: parts.year!, month: parts.month!, day: parts.day!)
+    }
+}

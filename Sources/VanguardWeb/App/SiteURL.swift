@@ -56,6 +56,9 @@ enum SiteURL: Hashable {
     case selectionBoard(UUID), assignAssessors(UUID)
     case applicationAssessment(UUID), addAssessor(UUID), removeAssessor(UUID), moderate(UUID), shortlist(UUID), decide(UUID)
     case presentations(UUID), publishPresentations(UUID)
+    case funding, newFundingRound
+    case fundingRound(UUID), startFundingPlan(UUID)
+    case fundingPlan(UUID), signFundingPlan(UUID), allocateFunding(UUID), releaseTranche(UUID), reverseLedgerEntry(UUID), fundingSpend(UUID)
 
     enum API: Hashable {
         case vanguards
@@ -143,6 +146,16 @@ enum SiteURL: Hashable {
         case .shortlist(let id): "/applications/\(id.uuidString)/assessment/shortlist"
         case .decide(let id): "/applications/\(id.uuidString)/assessment/decision"
         case .presentations(let id): "/calls/\(id.uuidString)/presentations"
+        case .funding: "/funding"
+        case .newFundingRound: "/funding/new"
+        case .fundingRound(let id): "/funding/\(id.uuidString)"
+        case .startFundingPlan(let id): "/funding/\(id.uuidString)/plans"
+        case .fundingPlan(let id): "/funding/plans/\(id.uuidString)"
+        case .signFundingPlan(let id): "/funding/plans/\(id.uuidString)/sign"
+        case .allocateFunding(let id): "/funding/plans/\(id.uuidString)/allocate"
+        case .releaseTranche(let id): "/funding/plans/\(id.uuidString)/release"
+        case .reverseLedgerEntry(let id): "/funding/plans/\(id.uuidString)/reverse"
+        case .fundingSpend(let id): "/funding/plans/\(id.uuidString)/spend"
         case .publishPresentations(let id): "/calls/\(id.uuidString)/presentations/publish"
         case .api(let api):
             switch api {

@@ -28,6 +28,7 @@ enum Layout {
         ("National view", .national),
         ("Impact", .impact),
         ("Calls", .calls),
+        ("Funding", .funding),
         ("Find your local vanguard", .find),
         ("Organisations", .organisations),
     ]

@@ -1,0 +1,213 @@
+import Foundation
+import Plot
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// One place's funding plan: drafting and revising, partners' sign-off, allocation into
+/// tranches, condition checks and release, reversals, and spend returns.
+enum FundingPlanController {
+    static func find(_ request: Request) async throws -> (FundingPlan, UUID, FundingRound) {
+        let store = FundingStore(database: request.db)
+        guard let id = UUID(uuidString: request.pathParameter("plan")), let (plan, lead) = try await store.plan(id),
+              let round = try await store.round(plan.roundID) else { throw AppError.notFound("The funding plan") }
+        return (plan, lead, round)
+    }
+
+    /// Whether this person may change the plan: its lead, or the programme team.
+    static func canEdit(_ request: Request, lead: UUID) -> Bool {
+        request.caller?.account.id == lead || request.pageContext.allows(.manageFunding)
+    }
+
+    @Sendable static func show(request: Request) async throws -> Response {
+        let (plan, lead, round) = try await find(request)
+        return try await page(request, plan: plan, lead: lead, round: round, form: [:], errors: [:]).response()
+    }
+
+    static func page(_ request: Request, plan: FundingPlan, lead: UUID, round: FundingRound, form: [String: String], errors: [String: String],
+                     status: String? = nil) async throws -> HTML {
+        let store = FundingStore(database: request.db)
+        let registry = try await RegistryStore(database: request.db).registry()
+        let metrics = try await ReturnsStore(database: request.db).metrics()
+        let context = request.pageContext
+        let (place, rest) = try await store.evaluations(for: plan.place)
+        let tranches = try await store.tranches(plan: plan.id)
+        return FundingPlanPage.document(.init(
+            plan: plan, round: round, placeName: FundingController.name(of: plan.place, registry: registry),
+            organisations: Dictionary(registry.organisations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first }),
+            metrics: metrics, tranches: tranches, checks: try await store.checks(plan: plan.id),
+            preview: Dictionary(tranches.compactMap { tranche in tranche.condition.map { (tranche.id, $0.check(place: place[$0.metric], restOfEngland: rest[$0.metric])) } },
+                                uniquingKeysWith: { first, _ in first }),
+            charts: place, ledger: try await store.ledger(plan: plan.id), spend: try await store.spendReturns(plan: plan.id),
+            canEdit: canEdit(request, lead: lead), signable: plan.current.content.partners.filter { context.allows(.signFundingPlans, on: .organisation($0)) },
+            today: CalendarDate(containing: Date()), form: form, errors: errors, status: status
+        ), context: context)
+    }
+
+    /// Runs a change and shows the plan again, with the refusal if there was one.
+    static func change(_ request: Request, _ body: (FundingPlan, UUID, FundingRound, [String: String], Account) async throws -> Void) async throws -> Response {
+        let (plan, lead, round) = try await find(request)
+        let form = try request.content.decode([String: String].self)
+        do {
+            try await body(plan, lead, round, form, try request.requirePerson())
+        } catch let error as AccountError {
+            let (fresh, _, _) = try await find(request)
+            return try await page(request, plan: fresh, lead: lead, round: round, form: form, errors: [error.field: error.reason]).response(status: .badRequest)
+        } catch let errors as FieldErrors {
+            return try await page(request, plan: plan, lead: lead, round: round, form: form, errors: errors.byField).response(status: .badRequest)
+        }
+        return request.redirect(to: SiteURL.fundingPlan(plan.id).path, redirectType: .normal)
+    }
+
+    // MARK: Drafting
+
+    static func values(of content: FundingPlanContent) -> [String: String] {
+        ["title": content.title, "objectives": content.objectives, "commitments": ApplicationText.text(of: content.commitments),
+         "years": content.years.map { "\($0.year) | \($0.sustainabilityPounds) | \($0.transformationPounds)" }.joined(separator: "\n"),
+         "spend_profile": content.spendProfile.map { "\($0.quarter) | \($0.pounds)" }.joined(separator: "\n"),
+         "partners": content.partners.joined(separator: "\n")]
+    }
+
+    /// Reads the plan form; every problem named by field and line.
+    static func parse(_ form: [String: String], knownMetrics: Set<String>, knownOrganisations: Set<String>) -> Result<FundingPlanContent, FieldErrors> {
+        var reading = FormReading()
+        let commitments = reading.read([]) { () throws(AccountError) in try ApplicationText.commitments(form["commitments"] ?? "") }
+        var years: [FundingPlanContent.YearAsk] = []
+        for (number, line) in (form["years"] ?? "").split(whereSeparator: \.isNewline).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let year = parts.first.flatMap { Int($0.prefix(4)) }
+            let amounts = parts.dropFirst().map { try? ApplicationText.pounds($0, field: "years") }
+            guard parts.count == 3, let year, (2000...2100).contains(year), let sustainability = amounts[0] ?? nil, let transformation = amounts[1] ?? nil else {
+                reading.note("years", "Line \(number + 1): write financial year | sustainability £ | transformation £, e.g. 2017 | 1,000,000 | 2,000,000 (amounts not negative)")
+                continue
+            }
+            years.append(.init(year: year, sustainabilityPounds: sustainability, transformationPounds: transformation))
+        }
+        var profile: [FundingPlanContent.QuarterSpend] = []
+        for (number, line) in (form["spend_profile"] ?? "").split(whereSeparator: \.isNewline).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let quarter = FinancialQuarter(parts[0]), let pounds = (try? ApplicationText.pounds(parts[1], field: "spend_profile")) ?? nil else {
+                reading.note("spend_profile", "Line \(number + 1): write quarter | £, e.g. 2017/18 Q1 | 750,000")
+                continue
+            }
+            profile.append(.init(quarter: quarter, pounds: pounds))
+        }
+        let partners = (form["partners"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .map { Organisation.slug(for: $0) }
+        let content = FundingPlanContent(title: (form["title"] ?? "").trimmingCharacters(in: .whitespaces), objectives: (form["objectives"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
+                                         commitments: commitments, years: years, spendProfile: profile, partners: partners)
+        if reading.errors.isEmpty {
+            for problem in content.problems(knownMetrics: knownMetrics, knownOrganisations: knownOrganisations) { reading.note(problem.field, problem.reason) }
+        }
+        return reading.result(content)
+    }
+
+    @Sendable static func revise(request: Request) async throws -> Response {
+        try await change(request) { plan, lead, _, form, person in
+            guard canEdit(request, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can change it.") }
+            let registry = try await RegistryStore(database: request.db).registry()
+            let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
+            switch parse(form, knownMetrics: known, knownOrganisations: Set(registry.organisations.map(\.slug))) {
+            case .failure(let errors): throw errors
+            case .success(let content): try await FundingStore(database: request.db).revise(plan.id, content: content, by: person.actor)
+            }
+        }
+    }
+
+    // MARK: Sign-off
+
+    @Sendable static func sign(request: Request) async throws -> Response {
+        try await change(request) { plan, _, _, form, person in
+            let organisation = form["organisation"] ?? ""
+            guard request.pageContext.allows(.signFundingPlans, on: .organisation(organisation)) else {
+                throw AccountError.invalid(field: "organisation", reason: "You are not a signatory of \(organisation)")
+            }
+            guard let version = Int(form["version"] ?? "") else { throw AccountError.invalid(field: "version", reason: "Say which version you are signing") }
+            try await FundingStore(database: request.db).sign(plan.id, version: version, organisation: organisation, signatory: person.id,
+                                                              signatoryName: person.displayName, by: person.actor)
+        }
+    }
+
+    // MARK: Money
+
+    /// Up to four tranches, each a quarter, an amount, and a condition composed from the comparisons on offer.
+    static let trancheRows = 0..<4
+
+    static func tranches(_ form: [String: String]) throws(AccountError) -> [FundingStore.TrancheRequest] {
+        var requests: [FundingStore.TrancheRequest] = []
+        for row in trancheRows {
+            let quarterText = (form["quarter_\(row)"] ?? "").trimmingCharacters(in: .whitespaces)
+            let amountText = form["pounds_\(row)"] ?? ""
+            if quarterText.isEmpty && amountText.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            guard let quarter = FinancialQuarter(quarterText) else {
+                throw .invalid(field: "tranches", reason: "Tranche \(row + 1): \"\(quarterText)\" is not a quarter like 2017/18 Q3")
+            }
+            guard let pounds = try ApplicationText.pounds(amountText, field: "tranches") else {
+                throw .invalid(field: "tranches", reason: "Tranche \(row + 1): give the amount")
+            }
+            let metric = form["metric_\(row)"] ?? ""
+            let condition: TrancheCondition?
+            switch form["condition_\(row)"] ?? "none" {
+            case "growth":
+                guard let points = Double(form["points_\(row)"] ?? ""), points.isFinite else {
+                    throw .invalid(field: "tranches", reason: "Tranche \(row + 1): give the margin in percentage points")
+                }
+                condition = .growthBelowRestOfEngland(metric: metric, points: points)
+            case "not_concern": condition = .latestPointNotConcern(metric: metric)
+            default: condition = nil
+            }
+            requests.append(.init(quarter: quarter, pounds: pounds, condition: condition))
+        }
+        return requests
+    }
+
+    @Sendable static func allocate(request: Request) async throws -> Response {
+        try await change(request) { plan, _, _, form, person in
+            let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
+            try await FundingStore(database: request.db).allocate(plan: plan.id, tranches: try tranches(form), knownMetrics: known, by: person.actor)
+        }
+    }
+
+    @Sendable static func release(request: Request) async throws -> Response {
+        try await change(request) { plan, _, _, form, person in
+            guard let tranche = UUID(uuidString: form["tranche"] ?? "") else { throw AccountError.invalid(field: "tranche", reason: "Choose a tranche") }
+            let store = FundingStore(database: request.db)
+            guard try await store.tranches(plan: plan.id).contains(where: { $0.id == tranche }) else {
+                throw AccountError.invalid(field: "tranche", reason: "That tranche is not part of this plan")
+            }
+            let (place, rest) = try await store.evaluations(for: plan.place)
+            try await store.release(tranche: tranche, place: place, restOfEngland: rest, override: form["override"].nonBlank, by: person.actor)
+        }
+    }
+
+    @Sendable static func reverse(request: Request) async throws -> Response {
+        try await change(request) { plan, _, _, form, person in
+            guard let entry = UUID(uuidString: form["entry"] ?? ""),
+                  try await FundingStore(database: request.db).ledger(plan: plan.id).contains(where: { $0.id == entry }) else {
+                throw AccountError.invalid(field: "entry", reason: "That entry is not part of this plan's ledger")
+            }
+            try await FundingStore(database: request.db).reverse(entry: entry, reason: form["reason"] ?? "", by: person.actor)
+        }
+    }
+
+    @Sendable static func spend(request: Request) async throws -> Response {
+        try await change(request) { plan, lead, _, form, person in
+            guard canEdit(request, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can submit its spend returns.") }
+            guard let quarter = FinancialQuarter(form["quarter"] ?? "") else {
+                throw AccountError.invalid(field: "quarter", reason: "Give the quarter like 2017/18 Q1")
+            }
+            let sustainability = try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability")
+            let transformation = try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation")
+            guard let sustainability, let transformation else {
+                throw AccountError.invalid(field: "sustainability", reason: "Give both amounts spent, in whole pounds (0 where none)")
+            }
+            let narrative = (form["narrative"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !narrative.isEmpty, narrative.count <= 10_000 else {
+                throw AccountError.invalid(field: "narrative", reason: "Say in words what the money did (up to 10,000 characters)")
+            }
+            try await FundingStore(database: request.db).submitSpend(
+                SpendReturn(quarter: quarter, sustainabilityPounds: sustainability, transformationPounds: transformation, narrative: narrative, submittedAt: Date()),
+                plan: plan.id, today: CalendarDate(containing: Date()), by: person.actor)
+        }
+    }
+}

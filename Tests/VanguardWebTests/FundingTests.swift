@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+import VanguardCore
+import VanguardStore
+import VaporTesting
+@testable import VanguardWeb
+
+/// A funding round through the pages each person uses: one plan per place, every partner signs
+/// the exact version, money only to eligible plans and only when the evidence meets the condition.
+@Suite struct FundingFlowTests {
+    typealias Person = SelectionFlowTests.Person
+
+    static let partners = ["Wirral University Hospital NHS FT", "NHS Wirral CCG", "Wirral MBC"].map { Organisation.slug(for: $0) }
+
+    static let roundForm = [
+        "name": "Transformation funding 2017/18", "pot": "£10,000,000", "opens_on": "2017-04-01", "closes_on": "2017-06-30",
+        "transformation_percent": "60", "variance_threshold": "10", "guidance": "One plan per place.",
+        "conditions": "Later tranches depend on emergency admissions growth against the rest of England.",
+    ]
+
+    static func planForm(objectives: String = "Fewer emergency admissions through integrated care.") -> [String: String] {
+        ["title": "Wirral integrated care plan", "objectives": objectives, "commitments": "emergency_admissions | -3",
+         "years": "2017 | 1,000,000 | 2,000,000", "spend_profile": "2017/18 Q1 | 1,500,000\n2017/18 Q2 | 1,500,000",
+         "partners": partners.joined(separator: "\n")]
+    }
+
+    /// Two years of emergency admissions: Wirral (vanguard 1) falls 5%, an area outside every vanguard rises 1%.
+    static func evidence(in app: Application) async throws {
+        let registry = try await RegistryStore(database: app.db).registry()
+        let covered = Set(registry.footprints.map(\.areaCode))
+        let outside = try #require(registry.areas.first { !covered.contains($0.code) }).code
+        var values: [ReturnValue] = []
+        for offset in 0..<24 {
+            let month = Month(year: 2014, month: 4).adding(months: offset)
+            values.append(ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 950, denominator: 320_000))
+            values.append(ReturnValue(areaCode: outside, metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 1010, denominator: 300_000))
+        }
+        _ = try await ReturnsStore(database: app.db).submit(values, fileName: "evidence.csv", by: .operatorAtCLI("test"))
+        try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+    }
+
+    @Test func aRoundRunsFromPlanToReleaseAndSpend() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            try await Self.evidence(in: app)
+            let signatories = try await Self.partners.enumerated().asyncMap { index, slug in
+                try await Person.make("signatory\(index)", role: .partnerSignatory, scope: .organisation(slug), in: app)
+            }
+            let store = FundingStore(database: app.db)
+
+            // The programme team opens the round.
+            #expect(try await people.send(app, .programmeTeam, .POST, "/funding/new", form: Self.roundForm).status == .seeOther)
+            let round = try #require(try await store.rounds().first)
+            #expect(round.potPounds == 10_000_000 && round.expectedTransformationPercent == 60)
+
+            // A member cannot start vanguard 1's plan; its site lead can, once.
+            #expect(try await people.send(app, .member, .POST, "/funding/\(round.id.uuidString)/plans", form: ["vanguard": "1"]).status == .forbidden)
+            #expect(try await people.send(app, .siteLead, .POST, "/funding/\(round.id.uuidString)/plans", form: ["vanguard": "1"]).status == .seeOther)
+            let again = try await people.send(app, .programmeTeam, .POST, "/funding/\(round.id.uuidString)/plans", form: ["vanguard": "1"])
+            #expect(again.status == .badRequest && again.body.contains("one plan per place per round"))
+            let planID = try #require(try await store.plans(round: round.id).first?.id)
+            let path = "/funding/plans/\(planID.uuidString)"
+
+            // The lead writes it (version 2); two partners sign: not eligible, and no money.
+            #expect(try await people.send(app, .siteLead, .POST, path, form: Self.planForm()).status == .seeOther)
+            for signatory in signatories.prefix(2) {
+                #expect(try await signatory.send(app, .POST, path + "/sign", form: ["organisation": Self.partners[signatories.firstIndex { $0.account.id == signatory.account.id }!], "version": "2"]).status == .seeOther)
+            }
+            // Someone who signs for another organisation cannot sign for the third.
+            let wrong = try await signatories[0].send(app, .POST, path + "/sign", form: ["organisation": Self.partners[2], "version": "2"])
+            #expect(wrong.status == .badRequest && wrong.body.contains("You are not a signatory"))
+            var plan = try #require(try await store.plan(planID)?.plan)
+            #expect(plan.signOff.signed.count == 2 && !plan.isEligible)
+            let early = try await people.send(app, .programmeTeam, .POST, path + "/allocate", form: ["quarter_0": "2017/18 Q1", "pounds_0": "1,500,000"])
+            #expect(early.status == .badRequest && early.body.contains("not eligible"))
+
+            // An edit clears the signatures; a signature of the old version is refused.
+            #expect(try await people.send(app, .siteLead, .POST, path, form: Self.planForm(objectives: "Fewer admissions, shorter stays.")).status == .seeOther)
+            plan = try #require(try await store.plan(planID)?.plan)
+            #expect(plan.current.number == 3 && plan.signOff.signed.isEmpty)
+            #expect(try await app.fetch(path).body.contains("changed objectives since version 2"))
+            let stale = try await signatories[2].send(app, .POST, path + "/sign", form: ["organisation": Self.partners[2], "version": "2"])
+            #expect(stale.status == .badRequest && stale.body.contains("superseded by version 3"))
+            for (index, signatory) in signatories.enumerated() {
+                #expect(try await signatory.send(app, .POST, path + "/sign", form: ["organisation": Self.partners[index], "version": "3"]).status == .seeOther)
+            }
+            #expect(try await store.plan(planID)?.plan.isEligible == true)
+
+            // Bad allocations change nothing.
+            for (form, reason) in [
+                (["quarter_0": "2017/18 Q1", "pounds_0": "-5"], "cannot be negative"),
+                (["quarter_0": "2017/18 Q1", "pounds_0": "lots"], "whole pounds"),
+                (["quarter_0": "2017/18 Q1", "pounds_0": "20,000,000"], "more than the £10,000,000 left in the pot"),
+                (["quarter_0": "2017/18 Q1", "pounds_0": "1", "condition_0": "not_concern", "metric_0": "bed_days"], "bed_days is not a metric"),
+            ] {
+                let refused = try await people.send(app, .programmeTeam, .POST, path + "/allocate", form: form)
+                #expect(refused.status == .badRequest && refused.body.contains(reason), "\(reason)")
+            }
+            #expect(try await store.tranches(plan: planID).isEmpty)
+            #expect(FundingPosition(try await store.ledger(round: round.id)).allocated == 0)
+
+            // Three tranches: unconditional; July 2017's rule (3 points, met: −5% against +1%); 10 points (not met).
+            let allocation = ["quarter_0": "2017/18 Q1", "pounds_0": "1,000,000",
+                              "quarter_1": "2017/18 Q2", "pounds_1": "1,000,000", "condition_1": "growth", "metric_1": "emergency_admissions", "points_1": "3",
+                              "quarter_2": "2017/18 Q3", "pounds_2": "1,000,000", "condition_2": "growth", "metric_2": "emergency_admissions", "points_2": "10"]
+            #expect(try await people.send(app, .programmeTeam, .POST, path + "/allocate", form: allocation).status == .seeOther)
+            let tranches = try await store.tranches(plan: planID)
+            #expect(tranches.map(\.pounds) == [1_000_000, 1_000_000, 1_000_000])
+            for tranche in tranches {
+                #expect(try await people.send(app, .programmeTeam, .POST, path + "/release", form: ["tranche": tranche.id.uuidString]).status == .seeOther)
+            }
+            let after = try await store.tranches(plan: planID)
+            #expect(after.map(\.status) == [.released, .released, .held])
+            let checks = try await store.checks(plan: planID)
+            #expect(checks[tranches[1].id]?.first?.evidence == "Met. Change against 2014/15: -5% here, +1% in the rest of England: 6 points below, against the 3 required.")
+            #expect(checks[tranches[2].id]?.first?.isMet == false)
+            let roundLedger = try await store.ledger(round: round.id)
+            #expect(FundingPosition(roundLedger) == FundingPosition(try await store.ledger(plan: planID)))
+            #expect(FundingPosition(try await store.ledger(plan: planID)).released == 2_000_000)
+
+            // An override needs its reason, and is recorded; a reversal puts a release right.
+            #expect(try await people.send(app, .programmeTeam, .POST, path + "/release",
+                                          form: ["tranche": tranches[2].id.uuidString, "override": "Winter pressures: agreed by the programme board"]).status == .seeOther)
+            let ledger = try await store.ledger(plan: planID)
+            #expect(ledger.last?.reason == "Released by override: Winter pressures: agreed by the programme board")
+            let release = try #require(ledger.first { $0.kind == .release && $0.trancheID == tranches[2].id })
+            #expect(try await people.send(app, .programmeTeam, .POST, path + "/reverse", form: ["entry": release.id.uuidString, "reason": ""]).status == .badRequest)
+            #expect(try await people.send(app, .programmeTeam, .POST, path + "/reverse", form: ["entry": release.id.uuidString, "reason": "Board decision withdrawn"]).status == .seeOther)
+            #expect(FundingPosition(try await store.ledger(plan: planID)).released == 2_000_000)
+            #expect(try await store.tranches(plan: planID).last?.status == .held)
+            #expect(try await store.ledger(plan: planID).count == 5)  // allocation, 3 releases, 1 reversal: nothing edited
+
+            // Spend returns: not for a quarter yet to begin; a resubmission keeps the earlier one.
+            let future = try await people.send(app, .siteLead, .POST, path + "/spend",
+                                               form: ["quarter": "2040/41 Q1", "sustainability": "1", "transformation": "1", "narrative": "n"])
+            #expect(future.status == .badRequest && future.body.contains("has not begun"))
+            for (transformation, narrative) in [("900,000", "First return"), ("1,300,000", "Corrected: late invoices")] {
+                #expect(try await people.send(app, .siteLead, .POST, path + "/spend",
+                                              form: ["quarter": "2017/18 Q1", "sustainability": "400,000", "transformation": transformation, "narrative": narrative]).status == .seeOther)
+            }
+            #expect(try await store.spendReturns(plan: planID).map(\.narrative) == ["First return", "Corrected: late invoices"])
+            let page = try await app.fetch(path)
+            #expect(page.body.contains("+13.3%") && page.body.contains("Over threshold") && page.body.contains("(earlier return)"))
+            let dashboard = try await app.fetch("/funding/\(round.id.uuidString)")
+            #expect(dashboard.body.contains("£3,000,000") && dashboard.body.contains("£2,000,000") && dashboard.body.contains("£1,700,000"))
+            #expect(dashboard.body.contains("2017/18 Q2, due by 1 November 2017"))  // profiled, allocated, no return: late
+            let moves = try await AuditLog.entries(matching: .init(entity: "funding_ledger"), on: app.db).map(\.action)
+            #expect(moves.sorted() == ["allocation", "release", "release", "release", "reversal"])
+        }
+    }
+
+    @Test(arguments: [("pot", "-1", "cannot be negative"), ("pot", "ten", "whole pounds"), ("closes_on", "2017-01-01", "must close after it opens"),
+                      ("transformation_percent", "120", "from 0 to 100")])
+    func badRoundsAreNamedAndNothingIsSaved(field: String, value: String, reason: String) async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            var form = Self.roundForm
+            form[field] = value
+            let response = try await people.send(app, .programmeTeam, .POST, "/funding/new", form: form)
+            #expect(response.status == .badRequest && response.body.contains(reason), "\(reason)")
+            #expect(try await FundingStore(database: app.db).rounds().isEmpty)
+        }
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var result: [T] = []
+        for element in self { result.append(try await transform(element)) }
+        return result
+    }
+}
