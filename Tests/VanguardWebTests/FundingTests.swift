@@ -149,6 +149,51 @@ import VaporTesting
         }
     }
 
+    /// An eligible plan made through the store, for tests about what happens next.
+    static func eligiblePlan(in app: Application) async throws -> (FundingRound, UUID) {
+        let store = FundingStore(database: app.db)
+        let round = FundingRound(id: UUID(), name: "2017/18", potPounds: 5_000_000, opensOn: CalendarDate(year: 2017, month: 4, day: 1),
+                                 closesOn: CalendarDate(year: 2017, month: 6, day: 30), guidance: "", expectedTransformationPercent: 60, conditions: "")
+        try await store.create(round, by: .operatorAtCLI("test"))
+        let lead = try #require(try await AccountStore(database: app.db).account(email: "sitelead@example.nhs.uk"))
+        let form = planForm()
+        let content = FundingPlanContent(title: form["title"]!, objectives: form["objectives"]!, commitments: [MetricCommitment(metricCode: "emergency_admissions", changePercent: -3)],
+                                         years: [.init(year: 2017, sustainabilityPounds: 1_000_000, transformationPounds: 2_000_000)], spendProfile: [], partners: partners)
+        let id = try await store.startPlan(round: round, place: .vanguard(1), content: content, lead: lead.id, by: .operatorAtCLI("test"))
+        for slug in partners {
+            try await store.sign(id, version: 1, organisation: slug, signatory: lead.id, signatoryName: "Signatory of \(slug)", by: .operatorAtCLI("test"))
+        }
+        return (round, id)
+    }
+
+    @Test func conditionsAreComposedAndValidatedThroughTheAPI() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            try await Self.evidence(in: app)
+            let (round, plan) = try await Self.eligiblePlan(in: app)
+            let path = "/api/v1/funding/plans/\(plan.uuidString)/allocation"
+            for (json, reason) in [
+                (#"{"tranches":[{"quarter":"2017/18 Q1","pounds":1000,"condition":{"kind":"latest_point_not_concern","metric":"bed_days"}}]}"#, "bed_days is not a metric in the framework"),
+                (#"{"tranches":[{"quarter":"2017/18 Q1","pounds":1000,"condition":{"kind":"vibes","metric":"emergency_admissions"}}]}"#, "is not a condition: growth_below_rest_of_england or latest_point_not_concern"),
+                (#"{"tranches":[{"quarter":"Q1","pounds":1000}]}"#, "tranches[0].quarter"),
+                (#"{"tranches":[{"quarter":"2017/18 Q1","pounds":9000000}]}"#, "more than the £5,000,000 left in the pot"),
+            ] {
+                let refused = try await people.send(app, .programmeToken, .POST, path, json: json)
+                #expect(refused.status == .badRequest && refused.body.contains(reason), "\(reason): \(refused.body)")
+            }
+            #expect(try await people.send(app, .token, .POST, path, json: #"{"tranches":[]}"#).status == .forbidden)
+            let json = #"{"tranches":[{"quarter":"2017/18 Q1","pounds":1000000,"condition":null},{"quarter":"2017/18 Q2","pounds":1000000,"condition":{"kind":"growth_below_rest_of_england","metric":"emergency_admissions","points":3}}]}"#
+            let created = try await people.send(app, .programmeToken, .POST, path, json: json)
+            #expect(created.status == .created)
+            let tranches = try #require(try JSONSerialization.jsonObject(with: Data(created.body.utf8)) as? [[String: Any]])
+            #expect(tranches.count == 2 && tranches[1]["condition_met"] as? Bool == true)
+            #expect((tranches[1]["condition"] as? [String: Any])?["kind"] as? String == "growth_below_rest_of_england")
+            let detail = try await app.fetch("/api/v1/funding/rounds/\(round.id.uuidString)").json()
+            let plans = try #require(detail["plans"] as? [[String: Any]])
+            #expect(plans.first?["eligible"] as? Bool == true && plans.first?["allocated_pounds"] as? Int == 2_000_000)
+        }
+    }
+
     @Test(arguments: [("pot", "-1", "cannot be negative"), ("pot", "ten", "whole pounds"), ("closes_on", "2017-01-01", "must close after it opens"),
                       ("transformation_percent", "120", "from 0 to 100")])
     func badRoundsAreNamedAndNothingIsSaved(field: String, value: String, reason: String) async throws {

@@ -192,6 +192,53 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/funding/rounds": {
+          "get": {
+            "operationId": "listFundingRounds",
+            "summary": "Every funding round with its pot and what is allocated and released",
+            "responses": {
+              "200": { "description": "The rounds, newest first", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/FundingRoundSummary" } } } } }
+            }
+          }
+        },
+        "/api/v1/funding/rounds/{round}": {
+          "get": {
+            "operationId": "getFundingRound",
+            "summary": "A funding round and every plan in it, with its sign-off and money",
+            "parameters": [{ "name": "round", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+            "responses": {
+              "200": { "description": "The round", "content": { "application/json": { "schema": {
+                "type": "object", "required": ["round", "plans"], "additionalProperties": false,
+                "properties": { "round": { "$ref": "#/components/schemas/FundingRoundSummary" }, "plans": { "type": "array", "items": { "$ref": "#/components/schemas/FundingPlanSummary" } } }
+              } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/funding/plans/{plan}/allocation": {
+          "post": {
+            "operationId": "allocateFunding",
+            "summary": "Allocate money to an eligible plan in tranches, each with an optional condition (programme token)",
+            "description": "Refused for a plan not every partner has signed, beyond what is left in the pot, for amounts that are not positive, and for a condition naming an unknown metric. The ledger records the allocation; nothing is half-written.",
+            "security": [{ "apiToken": [] }],
+            "parameters": [{ "name": "plan", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+            "requestBody": { "required": true, "content": { "application/json": { "schema": {
+              "type": "object", "required": ["tranches"], "additionalProperties": false,
+              "properties": { "tranches": { "type": "array", "minItems": 1, "items": {
+                "type": "object", "required": ["quarter", "pounds"], "additionalProperties": false,
+                "properties": { "quarter": { "type": "string", "examples": ["2017/18 Q3"] }, "pounds": { "type": "integer", "minimum": 1 },
+                                "condition": { "oneOf": [{ "type": "null" }, { "$ref": "#/components/schemas/TrancheCondition" }] } }
+              } } }
+            } } } },
+            "responses": {
+              "201": { "description": "The tranches, each with its condition checked against today's evaluations", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Tranche" } } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" },
+              "401": { "$ref": "#/components/responses/Unauthorized" },
+              "403": { "$ref": "#/components/responses/Forbidden" },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
         "/api/v1/impact": {
           "get": {
             "operationId": "listImpactEstimates",
@@ -291,6 +338,45 @@ enum OpenAPIDocument {
           "apiToken": { "type": "http", "scheme": "bearer", "description": "A token created by a site lead for their vanguard, or a programme token created by a member of the programme team (shown once)" }
         },
         "schemas": {
+          "FundingRoundSummary": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "name", "pot_pounds", "allocated_pounds", "released_pounds", "opens_on", "closes_on"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" }, "name": { "type": "string" },
+              "pot_pounds": { "type": "integer" }, "allocated_pounds": { "type": "integer" }, "released_pounds": { "type": "integer" },
+              "opens_on": { "type": "string", "format": "date" }, "closes_on": { "type": "string", "format": "date" }
+            }
+          },
+          "FundingPlanSummary": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "place", "title", "version", "eligible", "signed", "waiting", "asked_pounds", "allocated_pounds", "released_pounds"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" },
+              "place": { "type": "string", "description": "vanguard:{number}, or areas:{codes} for another partnership" },
+              "title": { "type": "string" }, "version": { "type": "integer", "minimum": 1 },
+              "eligible": { "type": "boolean", "description": "Every partner has signed the current version" },
+              "signed": { "type": "array", "items": { "type": "string" } }, "waiting": { "type": "array", "items": { "type": "string" } },
+              "asked_pounds": { "type": "integer" }, "allocated_pounds": { "type": "integer" }, "released_pounds": { "type": "integer" }
+            }
+          },
+          "TrancheCondition": {
+            "type": "object", "additionalProperties": false, "required": ["kind", "metric"],
+            "properties": {
+              "kind": { "enum": ["growth_below_rest_of_england", "latest_point_not_concern"] },
+              "metric": { "type": "string", "description": "A metric code of the framework" },
+              "points": { "type": ["number", "null"], "minimum": 0, "maximum": 100, "description": "For growth_below_rest_of_england: the margin in percentage points" }
+            }
+          },
+          "Tranche": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "quarter", "pounds", "condition", "status", "evidence", "condition_met"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" }, "quarter": { "type": "string" }, "pounds": { "type": "integer" },
+              "condition": { "oneOf": [{ "type": "null" }, { "$ref": "#/components/schemas/TrancheCondition" }] },
+              "status": { "enum": ["held", "released"] },
+              "evidence": { "type": ["string", "null"] }, "condition_met": { "type": ["boolean", "null"] }
+            }
+          },
           "ImpactNumber": { "type": "object", "additionalProperties": false, "required": ["relative_effect", "lower", "upper", "is_reliable"],
             "properties": { "relative_effect": { "type": "number" }, "lower": { "type": "number" }, "upper": { "type": "number" }, "is_reliable": { "type": "boolean" }, "p_value": { "type": "number" } } },
           "ImpactSummary": {
