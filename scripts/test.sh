@@ -75,11 +75,16 @@ serve_and_test() { # database-url label [extra env for pytest...]
     # The first programme-team account, made the way an operator would, for the browser to sign in with.
     printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
         --email e2e-admin@example.nhs.uk --role programme_team --name "E2E Admin" --password-stdin
-    # The people a selection needs besides the programme team: two assessors and an applicant.
-    for person in "assessor-1:assessor:Ann Assessor" "assessor-2:assessor:Bob Assessor" "applicant:member:Alex Applicant"; do
-        IFS=: read -r who role name <<< "$person"
+    # The people a selection needs besides the programme team (two assessors and an applicant)
+    # and, for a funding round, Wirral's site lead and a signatory for each of three of its partners.
+    for person in "assessor-1:assessor:Ann Assessor::" "assessor-2:assessor:Bob Assessor::" "applicant:member:Alex Applicant::" \
+        "sitelead:site_lead:Sam Lead:vanguard:1" "signatory-1:partner_signatory:Sue Hospital:organisation:wirral-university-hospital-nhs-ft" \
+        "signatory-2:partner_signatory:Cal Commissioner:organisation:nhs-wirral-ccg" "signatory-3:partner_signatory:Lou Council:organisation:wirral-mbc"; do
+        IFS=: read -r who role name option value <<< "$person"
+        extra=()
+        [ -n "$option" ] && extra=(--"$option" "$value")
         printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
-            --email "e2e-$who@example.nhs.uk" --role "$role" --name "$name" --password-stdin
+            --email "e2e-$who@example.nhs.uk" --role "$role" --name "$name" "${extra[@]}" --password-stdin
     done
     smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     python3 tests/e2e/smtp_sink.py "$smtp_port" "$work/mail-$label.jsonl" &

@@ -75,6 +75,14 @@ def test_the_framework_and_rebase_points_match_their_schemas(spec, get, path):
         assert len({line["vanguard_number"] for line in body}) == 50
 
 
+def test_funding_rounds_match_their_schemas(spec, get):
+    # The funding browser test (run before this file) opens a round; with none, the list is still checked.
+    rounds = check(spec, get, "/api/v1/funding/rounds", 200)
+    for round_ in rounds:
+        detail = check(spec, get, f"/api/v1/funding/rounds/{round_['id']}", 200)
+        assert detail["round"]["id"] == round_["id"]
+
+
 @pytest.mark.parametrize("path", LISTS)
 def test_lists_match_their_schemas(spec, get, path):
     body = check(spec, get, path, 200)

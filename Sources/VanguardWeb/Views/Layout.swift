@@ -21,6 +21,7 @@ struct PageContext: Sendable {
 
 /// The NHS.UK page frame: header with the service name and navigation, a main column, a footer.
 enum Layout {
+    // "Find your local vanguard" is the search box in the header, so it is not repeated here.
     static let navigation: [(title: String, url: SiteURL)] = [
         ("At a glance", .home),
         ("Vanguards", .vanguards),
@@ -29,7 +30,6 @@ enum Layout {
         ("Impact", .impact),
         ("Calls", .calls),
         ("Funding", .funding),
-        ("Find your local vanguard", .find),
         ("Organisations", .organisations),
     ]
 
