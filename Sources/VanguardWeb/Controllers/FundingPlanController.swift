@@ -40,7 +40,9 @@ enum FundingPlanController {
                                 uniquingKeysWith: { first, _ in first }),
             charts: place, ledger: try await store.ledger(plan: plan.id), spend: try await store.spendReturns(plan: plan.id),
             canEdit: canEdit(request, lead: lead), signable: plan.current.content.partners.filter { context.allows(.signFundingPlans, on: .organisation($0)) },
-            today: CalendarDate(containing: Date()), form: form, errors: errors, status: status
+            today: CalendarDate(containing: Date()),
+            leftInPot: round.potPounds - FundingPosition(try await store.ledger(round: round.id)).allocated,
+            form: form, errors: errors, status: status
         ), context: context)
     }
 

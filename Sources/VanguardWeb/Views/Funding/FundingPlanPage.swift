@@ -23,6 +23,7 @@ enum FundingPlanPage {
         /// Partner organisations this person signs for.
         let signable: [String]
         let today: CalendarDate
+        let leftInPot: Int
         let form: [String: String]
         let errors: [String: String]
         let status: String?
@@ -182,6 +183,7 @@ enum FundingPlanPage {
         return .group(
             .h3(.text("Allocate")),
             .p(.text("Up to four tranches, each for a quarter. A condition is checked against the evaluated returns when the tranche is released.")),
+            .p(.strong(.text("Left in the pot: \(Pounds.text(model.leftInPot))")), .text(" of \(Pounds.text(model.round.potPounds)); the plan asks for \(Pounds.text(model.plan.current.content.totalPounds)).")),
             .form(
                 .action(SiteURL.allocateFunding(model.plan.id).path), .method(.post), .safeAttribute(named: "novalidate", value: "novalidate"),
                 Forms.csrfField(context.csrfToken),
