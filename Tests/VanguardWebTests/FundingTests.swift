@@ -79,6 +79,10 @@ import VaporTesting
             plan = try #require(try await store.plan(planID)?.plan)
             #expect(plan.current.number == 3 && plan.signOff.signed.isEmpty)
             #expect(try await app.fetch(path).body.contains("changed objectives since version 2"))
+            // Each signatory is told, with what changed.
+            let mail = try await AccountStore(database: app.db).outbox().filter { $0.recipient == "signatory2@example.nhs.uk" }
+            #expect(mail.map(\.subject) == ["A funding plan waits for your signature: version 3", "A funding plan waits for your signature: version 2"])
+            #expect(mail.first?.body.contains("it changed: objectives. Earlier signatures no longer count.") == true)
             let stale = try await signatories[2].send(app, .POST, path + "/sign", form: ["organisation": Self.partners[2], "version": "2"])
             #expect(stale.status == .badRequest && stale.body.contains("superseded by version 3"))
             for (index, signatory) in signatories.enumerated() {

@@ -190,6 +190,9 @@ import VaporTesting
             let wirralPage = try await leads[0].send(app, .GET, "/applications/\(wirral.id.uuidString)")
             #expect(wirralPage.body.contains("Decision: Selected") && wirralPage.body.contains("Selected into Wave 4"))
             #expect(try await leads[2].send(app, .GET, "/applications/\(notts.id.uuidString)").body.contains("the footprint is not yet agreed"))
+            // And by e-mail.
+            let told = try #require(try await AccountStore(database: app.db).outbox().first { $0.recipient == "lead0@example.nhs.uk" })
+            #expect(told.subject == "Your application to Wave four: selected" && told.body.contains("Selected into Wave 4, announced 15 January 2027."))
 
             // Once the call closes, everyone sees the funnel and the fast followers.
             var closed = call

@@ -111,7 +111,12 @@ enum FundingPlanController {
             let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
             switch parse(form, knownMetrics: known, knownOrganisations: Set(registry.organisations.map(\.slug))) {
             case .failure(let errors): throw errors
-            case .success(let content): try await FundingStore(database: request.db).revise(plan.id, content: content, by: person.actor)
+            case .success(let content):
+                let store = FundingStore(database: request.db)
+                try await store.revise(plan.id, content: content, by: person.actor)
+                if let revised = try await store.plan(plan.id)?.plan, !revised.current.content.partners.isEmpty {
+                    try await ProcessMail.signatureRequested(revised, request: request)
+                }
             }
         }
     }

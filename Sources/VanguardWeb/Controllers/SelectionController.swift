@@ -143,15 +143,19 @@ enum SelectionController {
     }
 
     @Sendable static func decide(request: Request) async throws -> Response {
-        try await change(request) { application, _, form, person in
+        try await change(request) { application, call, form, person in
             guard let outcome = SelectionOutcome(rawValue: form["outcome"] ?? "") else {
                 throw AccountError.invalid(field: "outcome", reason: "Choose selected, fast follower or not selected")
             }
             let announced = form["announced_on"].nonBlank
             let date = announced.flatMap { CalendarDate(iso8601: $0) }
             if announced != nil && date == nil { throw AccountError.invalid(field: "announced_on", reason: "Give the announcement date as YYYY-MM-DD") }
-            try await SelectionStore(database: request.db).decide(application.id, outcome: outcome, waveName: form["wave"].nonBlank,
-                                                                 announcedOn: date, feedback: form["feedback"] ?? "", by: person.actor)
+            let store = SelectionStore(database: request.db)
+            try await store.decide(application.id, outcome: outcome, waveName: form["wave"].nonBlank,
+                                   announcedOn: date, feedback: form["feedback"] ?? "", by: person.actor)
+            if let decision = try await store.decision(application.id) {
+                try await ProcessMail.decision(decision, application: application, call: call, request: request)
+            }
         }
     }
 }
