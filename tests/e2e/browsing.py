@@ -2,33 +2,39 @@
 import os
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 
+# While a click's response replaces the page, reading it can fail in several ways (a stale
+# element, a missing one, or Chromium's "node does not belong to the document"); the waits
+# below keep reading until the state arrives.
+TRANSIENT = (WebDriverException,)
+
+
 def arrive(browser, url):
     """Waits until a click has taken the browser to `url` (a state, not a time limit)."""
-    WebDriverWait(browser, 30).until(expected_conditions.url_to_be(url))
-    WebDriverWait(browser, 30).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(expected_conditions.url_to_be(url))
+    WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
 
 
 def see(browser, text):
     """Waits until the page's main content says `text` (a state, not a time limit), as after a
     click whose response lands on the same address, and returns that content."""
-    WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+    WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(
         lambda driver: text in driver.find_element(By.TAG_NAME, "main").text)
     return browser.find_element(By.TAG_NAME, "main").text
 
 
 def wait_for(browser, by, value):
     """Waits until an element is on the page, e.g. a form field of the page a click leads to."""
-    return WebDriverWait(browser, 30).until(expected_conditions.presence_of_element_located((by, value)))
+    return WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(expected_conditions.presence_of_element_located((by, value)))
 
 
 def wait_for_heading(browser, text):
-    WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+    WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(
         lambda driver: driver.find_element(By.TAG_NAME, "h1").text == text)
 
 

@@ -5,11 +5,10 @@ other's, which is held."""
 import datetime
 import uuid
 
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browsing import screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
+from browsing import TRANSIENT, screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
 
 SITE_LEAD = "e2e-sitelead@example.nhs.uk"
 SIGNATORIES = [
@@ -38,7 +37,7 @@ def sign(browser, base_url, plan_url, email, organisation, version):
     browser.get(plan_url)
     click_button(browser, f"Sign version {version} for {organisation}")
     # Wait for this organisation's own row, so the next sign-in cannot cut the post short.
-    WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException)).until(
+    WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(
         lambda driver: signature_of(driver, organisation).startswith("Signed by"))
 
 
