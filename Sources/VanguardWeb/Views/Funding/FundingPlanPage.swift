@@ -213,8 +213,9 @@ enum FundingPlanPage {
                     .class("vg-inline-form"), .action(SiteURL.reverseLedgerEntry(model.plan.id).path), .method(.post),
                     Forms.csrfField(context.csrfToken),
                     .input(.type(.hidden), .name("entry"), .safeValue(entry.id.uuidString)),
-                    .input(.class("nhsuk-input"), .type(.text), .name("reason"), .safeAttribute(named: "aria-label", value: "Reason for reversing"),
-                           .safeAttribute(named: "placeholder", value: "Reason")),
+                    .label(.class("nhsuk-label"), .for("reason-\(entry.id.uuidString)"), .text("Reason")),
+                    .input(.class("nhsuk-input"), .type(.text), .id("reason-\(entry.id.uuidString)"), .name("reason"),
+                           .safeAttribute(named: "aria-label", value: "Reason for reversing")),
                     .button(.class("nhsuk-button nhsuk-button--secondary vg-small-button"), .type(.submit),
                             .text("Reverse the \(entry.kind.rawValue) of \(Pounds.text(entry.pounds))"))
                 )

@@ -87,8 +87,10 @@ enum ModerationPage {
             .input(.type(.hidden), .name("criterion"), .safeValue(criterion.name)),
             .select(.class("nhsuk-select"), .safeAttribute(named: "name", value: "score"), .safeAttribute(named: "aria-label", value: "Agreed score for \(criterion.name)"),
                     .forEach(scores) { .choice("\($0)", selected: $0 == agreed?.score, label: "\($0)") }),
-            .input(.class("nhsuk-input"), .type(.text), .name("reason"), .safeAttribute(named: "aria-label", value: "Reason for the agreed score for \(criterion.name)"),
-                   .safeAttribute(named: "placeholder", value: "Reason")),
+            // A visible label rather than placeholder text, which disappears as one types.
+            .label(.class("nhsuk-label"), .for("reason-\(stage.stage.rawValue)-\(Organisation.slug(for: criterion.name))"), .text("Reason")),
+            .input(.class("nhsuk-input"), .type(.text), .id("reason-\(stage.stage.rawValue)-\(Organisation.slug(for: criterion.name))"), .name("reason"),
+                   .safeAttribute(named: "aria-label", value: "Reason for the agreed score for \(criterion.name)")),
             .button(.class("nhsuk-button nhsuk-button--secondary vg-small-button"), .type(.submit), .text("Agree"))
         )
         let mean = spread.scores.isEmpty ? "–" : String(format: "%.1f", spread.mean)
