@@ -87,7 +87,7 @@ enum ModerationPage {
             .input(.type(.hidden), .name("criterion"), .safeValue(criterion.name)),
             .select(.class("nhsuk-select"), .safeAttribute(named: "name", value: "score"), .safeAttribute(named: "aria-label", value: "Agreed score for \(criterion.name)"),
                     .forEach(scores) { .choice("\($0)", selected: $0 == agreed?.score, label: "\($0)") }),
-            // A visible label rather than placeholder text, which disappears as one types.
+            // A visible label: hint text inside the box would vanish as one types.
             .label(.class("nhsuk-label"), .for("reason-\(stage.stage.rawValue)-\(Organisation.slug(for: criterion.name))"), .text("Reason")),
             .input(.class("nhsuk-input"), .type(.text), .id("reason-\(stage.stage.rawValue)-\(Organisation.slug(for: criterion.name))"), .name("reason"),
                    .safeAttribute(named: "aria-label", value: "Reason for the agreed score for \(criterion.name)")),
