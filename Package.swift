@@ -20,10 +20,12 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
         .target(
             name: "VanguardCore",
+            dependencies: [.product(name: "Ink", package: "Ink")],
             swiftSettings: strictSettings
         ),
         .target(

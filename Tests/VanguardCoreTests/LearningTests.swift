@@ -1,0 +1,231 @@
+import Foundation
+import Testing
+@testable import VanguardCore
+
+@Suite("Markdown is rendered and made safe")
+struct SafeMarkdownTests {
+    @Test func rendersOrdinaryMarkdown() {
+        let html = SafeMarkdown.html(from: "# Results\n\nAdmissions fell by **5%** — see [the report](https://example.org/r?a=1&b=2).\n\n- one\n- two").html
+        #expect(html == "<h1>Results</h1><p>Admissions fell by <strong>5%</strong> — see <a href=\"https://example.org/r?a=1&amp;b=2\">the report</a>.</p><ul><li>one</li><li>two</li></ul>")
+    }
+
+    @Test func rawScriptBecomesVisibleText() {
+        let html = SafeMarkdown.html(from: "Hello <script>alert('x')</script> there").html
+        #expect(!html.contains("<script"))
+        #expect(html.contains("&lt;script>alert('x')&lt;/script&gt;") || html.contains("&lt;script&gt;"))
+    }
+
+    @Test func eventHandlersAndStylesAreDropped() {
+        let html = SafeMarkdown.html(from: "<p onclick=\"steal()\" style=\"x\">Hi</p> <img src=\"/uploads/a.png\" onerror=\"steal()\" alt=\"A\">").html
+        #expect(!html.contains("onclick"))
+        #expect(!html.contains("onerror"))
+        #expect(!html.contains("style"))
+        #expect(html.contains("<img src=\"/uploads/a.png\" alt=\"A\">"))
+    }
+
+    @Test(arguments: [
+        "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "&#106;avascript:alert(1)",
+        "&#x6A;avascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox", " javascript:alert(1)", "javascript&colon;alert(1)",
+    ])
+    func dangerousURLsAreRefused(url: String) {
+        #expect(!HTMLAllowlist.isSafeURL(url))
+        let result = HTMLAllowlist.sanitise("<a href=\"\(url)\">x</a>")
+        #expect(result.html == "<a>x</a>")
+        #expect(result.refusedURLs == [url])
+    }
+
+    @Test(arguments: ["https://www.england.nhs.uk/vanguards/", "http://example.org", "mailto:team@example.org", "/vanguards/1", "#results", "report.pdf", "page?x=a:b"])
+    func safeURLsAreKept(url: String) {
+        #expect(HTMLAllowlist.isSafeURL(url))
+    }
+
+    @Test func markdownLinkWithJavascriptIsReported() {
+        let result = SafeMarkdown.html(from: "[click](javascript:alert(document.cookie))")
+        #expect(!result.html.contains("javascript"))
+        #expect(result.refusedURLs.count == 1)
+    }
+
+    @Test func unclosedTagsAreClosedAndStrayClosingTagsDropped() {
+        #expect(HTMLAllowlist.sanitise("<strong>bold <em>both").html == "<strong>bold <em>both</em></strong>")
+        #expect(HTMLAllowlist.sanitise("text</strong></em>").html == "text")
+        #expect(HTMLAllowlist.sanitise("text</div>").html == "text&lt;/div&gt;")
+        #expect(HTMLAllowlist.sanitise("<ul><li>a</ul>").html == "<ul><li>a</li></ul>")
+    }
+
+    @Test func commentsAndUnknownTagsShowAsText() {
+        #expect(HTMLAllowlist.sanitise("<!-- x --><iframe src=\"https://e.org\"></iframe>").html == "&lt;!-- x --&gt;&lt;iframe src=\"https://e.org\"&gt;&lt;/iframe&gt;")
+        #expect(HTMLAllowlist.sanitise("a < b > c").html == "a &lt; b &gt; c")
+    }
+
+    @Test func attributeValuesAreReEscaped() {
+        #expect(HTMLAllowlist.sanitise("<a href='/x\"onmouseover=\"y'>z</a>").html == "<a href=\"/x&quot;onmouseover=&quot;y\">z</a>")
+        #expect(HTMLAllowlist.sanitise("<code class=\"language-swift\">x</code><code class=\"evil x\">y</code>").html
+            == "<code class=\"language-swift\">x</code><code>y</code>")
+    }
+
+    @Test func plainTextDropsMarkup() {
+        #expect(SafeMarkdown.plainText(from: "# Title\n\nSome *emphasis* & [a link](/x).") == "Title Some emphasis & a link .")
+    }
+}
+
+@Suite("Posts, categories and case studies")
+struct PostContentTests {
+    let metrics: Set<String> = ["emergency_admissions", "ae_attendances"]
+    let categories = Set(PostCategory.starting.map(\.slug))
+
+    func caseStudy(metrics: [String] = ["emergency_admissions"], vanguard: Int? = 7) -> PostContent {
+        PostContent(kind: .caseStudy, title: "Care home support", summary: "Fewer admissions", body: "",
+                    caseStudy: CaseStudyParts(problem: "Too many admissions", whatChanged: "A named GP per home", results: "Down 5%", cost: "£1.2m",
+                                              contacts: "team@example.org"),
+                    vanguardNumber: vanguard, categorySlugs: ["care-homes"], careModels: [.ehch], metricCodes: metrics)
+    }
+
+    @Test func aCompleteCaseStudyHasNoProblems() {
+        #expect(caseStudy().problems(knownMetrics: metrics, knownCategories: categories).isEmpty)
+    }
+
+    @Test func aCaseStudyNamesItsVanguardMetricsAndEveryPart() {
+        var content = caseStudy(metrics: [], vanguard: nil)
+        content.caseStudy?.cost = " "
+        let fields = content.problems(knownMetrics: metrics, knownCategories: categories).map(\.field)
+        #expect(fields == ["vanguard", "metrics", "cost"])
+        #expect(caseStudy(metrics: ["made_up"]).problems(knownMetrics: metrics, knownCategories: categories).map(\.reason)
+            == ["'made_up' is not a metric in the framework"])
+    }
+
+    @Test func overLongPostsAndDangerousLinksAreRefused() {
+        let long = PostContent(kind: .blog, title: String(repeating: "t", count: 201), summary: "", body: String(repeating: "a", count: 100_001))
+        #expect(long.problems(knownMetrics: [], knownCategories: []).map(\.field) == ["title", "body"])
+        let link = PostContent(kind: .news, title: "News", summary: "", body: "[x](javascript:alert(1))", categorySlugs: ["nowhere"])
+        let problems = link.problems(knownMetrics: [], knownCategories: categories)
+        #expect(problems.map(\.field) == ["body", "categories"])
+        #expect(problems[0].reason.contains("javascript:alert(1)"))
+    }
+
+    @Test func changesAreNamed() {
+        var edited = caseStudy()
+        edited.title = "New title"
+        edited.caseStudy?.results = "Down 6%"
+        #expect(edited.changes(from: caseStudy()) == ["title", "case study parts"])
+    }
+
+    @Test func slugsAreReadable() {
+        #expect(Post.slug(from: "Care homes: what worked — in Wirral!") == "care-homes-what-worked-in-wirral")
+        #expect(Post.slug(from: "???") == "post")
+    }
+
+    @Test func categoriesNest() {
+        let tree = CategoryTree(PostCategory.starting)
+        #expect(tree.label("commissioning-vanguard") == "Commissioning and Procurement › Vanguard")
+        #expect(tree.descendants(of: "commissioning-and-procurement") == ["commissioning-and-procurement", "commissioning-vanguard", "contracting"])
+        #expect(tree.problem(adding: PostCategory(slug: "x", name: "X", parentSlug: "missing"))?.field == "parent")
+        #expect(tree.problem(adding: PostCategory(slug: "acute", name: "Acute", parentSlug: nil))?.field == "name")
+        #expect(tree.problem(adding: PostCategory(slug: "frailty", name: "Frailty", parentSlug: "acute")) == nil)
+    }
+
+    @Test func scheduledPostsAreHiddenUntilTheirTime() {
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        let post = Post(id: UUID(), slug: "s", status: .published, publishAt: now.addingTimeInterval(60), authorID: UUID(), authorName: "A",
+                        createdAt: now, updatedAt: now, revision: 1, content: caseStudy())
+        #expect(!post.isVisible(at: now))
+        #expect(post.isScheduled(at: now))
+        #expect(post.isVisible(at: now.addingTimeInterval(60)))
+    }
+}
+
+@Suite("Comments are moderated")
+struct CommentModerationTests {
+    @Test func newMembersFirstCommentIsHeld() {
+        #expect(CommentModeration.initialStatus(body: "Great work", authorHasShownComment: false, authorIsModerator: false) == (.held, "A new member's first comment"))
+        #expect(CommentModeration.initialStatus(body: "Great work", authorHasShownComment: true, authorIsModerator: false).0 == .shown)
+        #expect(CommentModeration.initialStatus(body: "Great work", authorHasShownComment: false, authorIsModerator: true).0 == .shown)
+    }
+
+    @Test func blockedWordsHoldAnyone() {
+        let result = CommentModeration.initialStatus(body: "Cheap VIAGRA here", authorHasShownComment: true, authorIsModerator: true)
+        #expect(result.0 == .held)
+        #expect(result.reason == "Contains a blocked word (viagra)")
+        #expect(CommentModeration.blockedWord(in: "Scunthorpe's casinos") == nil)
+    }
+
+    @Test func emptyAndOverLongCommentsAreRefused() {
+        #expect(CommentModeration.problem(with: "  \n") == .invalid(field: "body", reason: "Write a comment"))
+        #expect(CommentModeration.problem(with: String(repeating: "a", count: 5_001))?.field == "body")
+        #expect(CommentModeration.problem(with: "Fine") == nil)
+    }
+
+    @Test func decisionsFollowTheStatus() {
+        #expect(CommentModeration.Decision.approve.resultingStatus(from: .held) == .shown)
+        #expect(CommentModeration.Decision.approve.resultingStatus(from: .hidden) == .shown)
+        #expect(CommentModeration.Decision.reject.resultingStatus(from: .held) == .rejected)
+        #expect(CommentModeration.Decision.reject.resultingStatus(from: .shown) == nil)
+        #expect(CommentModeration.Decision.hide.resultingStatus(from: .shown) == .hidden)
+        #expect(CommentModeration.Decision.hide.resultingStatus(from: .rejected) == nil)
+    }
+
+    @Test func authorsEditForTenMinutes() {
+        let author = UUID()
+        let posted = Date(timeIntervalSince1970: 0)
+        let comment = Comment(id: UUID(), number: 1, postID: UUID(), parentNumber: nil, authorID: author, authorName: "A", authorRole: "Member",
+                              authorOrganisation: nil, body: "x", status: .shown, statusReason: nil, createdAt: posted, editedAt: nil, flagCount: 0)
+        #expect(comment.canBeEdited(by: author, at: posted.addingTimeInterval(600)))
+        #expect(!comment.canBeEdited(by: author, at: posted.addingTimeInterval(601)))
+        #expect(!comment.canBeEdited(by: UUID(), at: posted))
+    }
+}
+
+@Suite("Feeds, digests and search queries")
+struct FollowingTests {
+    @Test func atomFeedEscapesAndDatesInUTC() {
+        let date = Date(timeIntervalSince1970: 1_449_000_000)
+        let feed = AtomFeed(id: "https://v.example/learning/feed.atom", title: "Posts & <news>", selfURL: "https://v.example/learning/feed.atom",
+                            pageURL: "https://v.example/learning", emptyUpdated: date,
+                            entries: [.init(id: "urn:uuid:1", title: "A \"quoted\" title", url: "https://v.example/p", published: date, updated: date,
+                                            authorName: "Ann", summary: "", contentHTML: "<p>x &amp; y</p>", categories: [("ehch", "EHCH")])])
+        let xml = feed.xml
+        #expect(xml.contains("<title>Posts &amp; &lt;news&gt;</title>"))
+        #expect(xml.contains("<updated>2015-12-01T20:00:00Z</updated>"))
+        #expect(xml.contains("<content type=\"html\">&lt;p&gt;x &amp;amp; y&lt;/p&gt;</content>"))
+        #expect(xml.contains("<title>A &quot;quoted&quot; title</title>"))
+        #expect(!xml.contains("<summary>"))
+        #expect(AtomFeed.escape("a\u{0}b\u{1B}c") == "abc")
+    }
+
+    @Test func digestListsNewPostsNewestFirst() throws {
+        let early = Date(timeIntervalSince1970: 100)
+        let late = Date(timeIntervalSince1970: 200)
+        let digest = try #require(Digest.compose(
+            recipientName: "Ann", topicName: "Care homes", frequency: .weekly,
+            items: [.init(title: "Old", kind: .news, summary: "", url: "https://v/1", publishedAt: early),
+                    .init(title: "New", kind: .caseStudy, summary: "Fewer falls", url: "https://v/2", publishedAt: late)],
+            manageURL: "https://v/account/subscriptions", unsubscribeURL: "https://v/u/abc"))
+        #expect(digest.subject == "Vanguard weekly digest: 2 new posts in Care homes")
+        #expect(digest.body.contains("Case study: New\nFewer falls\nhttps://v/2\n\nNews: Old\nhttps://v/1\n"))
+        #expect(digest.body.contains("one click: https://v/u/abc"))
+        #expect(Digest.compose(recipientName: "Ann", topicName: "x", frequency: .daily, items: [], manageURL: "", unsubscribeURL: "") == nil)
+    }
+
+    @Test func subscriptionsFollowTheirTopic() {
+        let tree = CategoryTree(PostCategory.starting)
+        let start = Date(timeIntervalSince1970: 0)
+        let byCategory = Subscription(id: UUID(), accountID: UUID(), topic: .category("acute"), frequency: .daily, createdAt: start, lastSentAt: nil)
+        let content = PostContent(kind: .news, title: "t", summary: "", body: "b", vanguardNumber: 3, categorySlugs: ["acute-collaboration"])
+        #expect(byCategory.follows(content, categories: tree))
+        #expect(!Subscription(id: UUID(), accountID: UUID(), topic: .vanguard(4), frequency: .daily, createdAt: start, lastSentAt: nil).follows(content, categories: tree))
+        #expect(!byCategory.isDue(at: start.addingTimeInterval(86_399)))
+        #expect(byCategory.isDue(at: start.addingTimeInterval(86_400)))
+        #expect(SubscriptionTopic(key: "vanguard:12") == .vanguard(12))
+        #expect(SubscriptionTopic(key: "category:care-homes") == .category("care-homes"))
+        #expect(SubscriptionTopic(key: "vanguard:x") == nil)
+    }
+
+    @Test func queriesKeepOnlyWords() {
+        #expect(SearchQuery("Care-homes AND \"falls\" OR NEAR(x) care*").terms == ["care", "homes", "and", "falls", "or", "near", "x"])
+        #expect(SearchQuery("  !!! ").isEmpty)
+    }
+
+    @Test func markedSnippetsSplitIntoPieces() {
+        let marked = "fewer \(SearchHit.matchStart)falls\(SearchHit.matchEnd) in homes"
+        #expect(SearchHit.pieces(fromMarked: marked) == [.init(text: "fewer ", isMatch: false), .init(text: "falls", isMatch: true), .init(text: " in homes", isMatch: false)])
+    }
+}
