@@ -16,6 +16,8 @@ public enum VanguardMigrations {
             Migration0010CreateCallsAndApplications(),
             Migration0011CreateAssessment(),
             Migration0012CreateFunding(),
+            Migration0013CreateLearning(),
+            Migration0014CreateSearchIndex(),
         ]
     }
 }

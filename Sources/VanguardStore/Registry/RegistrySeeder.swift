@@ -95,6 +95,8 @@ public enum RegistrySeeder {
             }
             progress("the metric framework")
             try await insertMissingMetrics(dataset.metrics, on: database, summary: &summary)
+            progress("the search index")
+            try await SearchIndex(database: database).indexRegistry()
             return summary
         }
     }

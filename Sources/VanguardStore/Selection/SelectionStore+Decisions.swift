@@ -152,6 +152,7 @@ extension SelectionStore {
             membership.asWritten = partner.name
             try await membership.create(on: database)
         }
+        try await SearchIndex(database: database).indexRegistry()
         return number
     }
 
