@@ -30,6 +30,12 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case draftFundingPlans = "draft_funding_plans"
     /// Signing a funding plan for one's organisation.
     case signFundingPlans = "sign_funding_plans"
+    /// Writing posts and case studies (site leads for their vanguard, the programme team for anything).
+    case writePosts = "write_posts"
+    /// Commenting on posts, replying and flagging comments.
+    case comment
+    /// The comment moderation queue, categories, and sending due digests.
+    case moderateLearning = "moderate_learning"
     /// Accounts and role grants.
     case manageAccounts = "manage_accounts"
     /// The audit log.
@@ -54,6 +60,9 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .manageFunding: "Open funding rounds, allocate, release and reverse money"
         case .draftFundingPlans: "Draft a place's funding plan and submit its spend returns"
         case .signFundingPlans: "Sign funding plans for one's organisation"
+        case .writePosts: "Write posts and case studies (site leads for their vanguard)"
+        case .comment: "Comment on posts, reply and flag comments"
+        case .moderateLearning: "Moderate comments, add categories, send due digests"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
         case .viewOutbox: "Read the e-mail outbox"
@@ -63,7 +72,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     /// Whether the action is about one vanguard or organisation, so a scoped role must match it.
     public var scopeKind: Scope.Kind? {
         switch self {
-        case .manageTokens, .editVanguardProfile, .submitReturns: .vanguard
+        case .manageTokens, .editVanguardProfile, .submitReturns, .writePosts: .vanguard
         case .editOrganisation, .signFundingPlans: .organisation
         default: nil
         }
@@ -75,10 +84,11 @@ public enum PermissionMatrix {
     /// The actions each role allows. Anonymous visitors get `anonymous`; every signed-in account is a member.
     public static let table: [Role: Set<Action>] = [
         .programmeTeam: Set(Action.allCases),
-        .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess],
-        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls, .draftFundingPlans],
-        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls, .signFundingPlans],
-        .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .draftFundingPlans],
+        .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess, .comment],
+        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls, .draftFundingPlans,
+                    .writePosts, .comment],
+        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls, .signFundingPlans, .comment],
+        .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .draftFundingPlans, .comment],
     ]
 
     public static let anonymous: Set<Action> = [.readPublic, .useAccountForms]

@@ -192,6 +192,36 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/search": {
+          "get": {
+            "operationId": "search",
+            "summary": "Full-text search over posts, case studies, vanguards and organisations, best match first",
+            "description": "Words only: punctuation and search operators are ignored, and every word must match (English stemming). Snippets come in pieces; pieces with isMatch true are the matched words.",
+            "parameters": [{ "name": "q", "in": "query", "required": true, "schema": { "type": "string", "maxLength": 200 } }],
+            "responses": {
+              "200": { "description": "The results", "content": { "application/json": { "schema": {
+                "type": "object", "required": ["query", "results"], "additionalProperties": false,
+                "properties": {
+                  "query": { "type": "string" },
+                  "results": { "type": "array", "items": {
+                    "type": "object", "required": ["kind", "title", "url", "rank", "snippet"], "additionalProperties": false,
+                    "properties": {
+                      "kind": { "type": "string", "enum": ["post", "vanguard", "organisation"] },
+                      "title": { "type": "string" },
+                      "url": { "type": "string", "format": "uri" },
+                      "rank": { "type": "number" },
+                      "snippet": { "type": "array", "items": {
+                        "type": "object", "required": ["text", "isMatch"], "additionalProperties": false,
+                        "properties": { "text": { "type": "string" }, "isMatch": { "type": "boolean" } }
+                      } }
+                    }
+                  } }
+                }
+              } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }
+            }
+          }
+        },
         "/api/v1/funding/rounds": {
           "get": {
             "operationId": "listFundingRounds",

@@ -58,6 +58,8 @@ enum SiteURL: Hashable {
     case presentations(UUID), publishPresentations(UUID)
     case funding, newFundingRound
     case fundingRound(UUID), startFundingPlan(UUID)
+    case learning(Learning)
+    case search
     case fundingPlan(UUID), signFundingPlan(UUID), allocateFunding(UUID), releaseTranche(UUID), reverseLedgerEntry(UUID), fundingSpend(UUID)
 
     enum API: Hashable {
@@ -74,6 +76,7 @@ enum SiteURL: Hashable {
         case impact
         case impactEstimate(Int, String)
         case openAPI
+        case search
     }
 
     var path: String {
@@ -157,6 +160,8 @@ enum SiteURL: Hashable {
         case .reverseLedgerEntry(let id): "/funding/plans/\(id.uuidString)/reverse"
         case .fundingSpend(let id): "/funding/plans/\(id.uuidString)/spend"
         case .publishPresentations(let id): "/calls/\(id.uuidString)/presentations/publish"
+        case .learning(let route): route.path
+        case .search: "/search"
         case .api(let api):
             switch api {
             case .vanguards: "/api/v1/vanguards"
@@ -172,6 +177,7 @@ enum SiteURL: Hashable {
             case .impact: "/api/v1/impact"
             case .impactEstimate(let number, let metric): "/api/v1/vanguards/\(number)/impact/\(metric.urlPathEncoded)"
             case .openAPI: "/api/v1/openapi.json"
+            case .search: "/api/v1/search"
             }
         }
     }

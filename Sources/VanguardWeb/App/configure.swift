@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(BenchmarkCommand(), as: "benchmark")
     app.asyncCommands.use(ImpactCommand(), as: "impact")
     app.asyncCommands.use(TimetableCommand(), as: "timetable")
+    app.asyncCommands.use(DigestCommand(), as: "digests")
     app.lifecycle.use(ImpactRefresherLifecycle())
     try routes(app)
     if let smtp = config.smtp, isServing(app) {

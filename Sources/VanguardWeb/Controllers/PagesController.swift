@@ -19,7 +19,8 @@ enum PagesController {
         let registry = try await request.registry()
         let vanguard = try findVanguard(request.pathParameter("number"), in: registry)
         let boundaries = try await request.boundaries()
-        let model = VanguardPage.Model(vanguard: vanguard, registry: registry, boundaries: boundaries)
+        let posts = try await LearningStore(database: request.db).published(.init(vanguard: vanguard.number))
+        let model = VanguardPage.Model(vanguard: vanguard, registry: registry, boundaries: boundaries, posts: posts)
         return VanguardPage.document(model, context: request.pageContext).response()
     }
 

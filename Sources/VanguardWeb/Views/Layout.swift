@@ -30,11 +30,13 @@ enum Layout {
         ("Impact", .impact),
         ("Calls", .calls),
         ("Funding", .funding),
+        ("Learning", .learning(.home)),
         ("Organisations", .organisations),
     ]
 
     static func document(
-        title: String, context: PageContext, breadcrumbs: [(String, SiteURL)] = [], body: Node<HTML.BodyContext>
+        title: String, context: PageContext, breadcrumbs: [(String, SiteURL)] = [], feeds: [(title: String, url: SiteURL)] = [],
+        body: Node<HTML.BodyContext>
     ) -> HTML {
         HTML(
             .lang(.english),
@@ -45,6 +47,11 @@ enum Layout {
                 .if(context.hasNHSUKAssets, .stylesheet(SiteURL.asset("vendor/nhsuk-frontend.min.css").path)),
                 .stylesheet(SiteURL.asset("site.css").path),
                 .link(.rel(.icon), .safeAttribute(named: "href", value: SiteURL.asset("favicon.svg").path), .type("image/svg+xml")),
+                // Feed readers find a page's feeds from these (RFC 4287 autodiscovery).
+                .forEach(feeds) { feed in
+                    .link(.rel(.alternate), .type("application/atom+xml"), .safeAttribute(named: "title", value: feed.title),
+                          .safeAttribute(named: "href", value: feed.url.path))
+                },
                 .if(context.hasNHSUKAssets, .element(named: "script", nodes: [
                     .safeAttribute(named: "type", value: "module"),
                     .safeAttribute(named: "src", value: SiteURL.asset("app.js").path),
@@ -179,6 +186,15 @@ enum Layout {
 enum Components {
     static func careModelTag(_ model: CareModel) -> Node<HTML.BodyContext> {
         .strong(.class("nhsuk-tag vg-tag vg-tag--\(model.rawValue)"), .safeAttribute(named: "title", value: model.name), .text(model.abbreviation))
+    }
+
+    /// A disclosure ("Reply", "Flag") around content that is not in Plot's details context, such as a form.
+    static func disclosure(_ summary: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .class("nhsuk-details"),
+            .element(named: "summary", nodes: [.class("nhsuk-details__summary"), .span(.class("nhsuk-details__summary-text"), .text(summary))]),
+            .div(.class("nhsuk-details__text"), content),
+        ])
     }
 
     static func summaryList(_ rows: [(String, Node<HTML.BodyContext>)]) -> Node<HTML.BodyContext> {

@@ -7,6 +7,7 @@ extension HomePage {
         let overview = model.overview
         return Layout.document(
             title: "The programme at a glance", context: context,
+            feeds: [("All posts and case studies", .learning(.feed))],
             body: .group(
                 .h1(.text("New care models: the programme at a glance")),
                 .p(

@@ -9,9 +9,12 @@ enum VanguardPage {
         let footprint: [(area: SubICBLocation, footprint: FootprintArea, icb: IntegratedCareBoard?)]
         let partnersBySector: [(sector: Sector, partners: [(organisation: Organisation, membership: Membership)])]
         let map: MapSVG.Drawing?
+        /// Its published posts and case studies, newest first.
+        let posts: [Post]
 
-        init(vanguard: Vanguard, registry: Registry, boundaries: [String: AreaBoundary]) {
+        init(vanguard: Vanguard, registry: Registry, boundaries: [String: AreaBoundary], posts: [Post] = []) {
             self.vanguard = vanguard
+            self.posts = posts
             governance = registry.governance[vanguard.number] ?? VanguardGovernance()
             regions = registry.regions(of: vanguard.number)
             footprint = registry.footprint(of: vanguard.number).compactMap { row in

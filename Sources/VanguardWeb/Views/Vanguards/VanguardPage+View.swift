@@ -6,6 +6,7 @@ extension VanguardPage {
         let vanguard = model.vanguard
         return Layout.document(
             title: vanguard.name, context: context, breadcrumbs: [("Home", .home), ("Vanguards", .vanguards)],
+            feeds: [("Posts from \(vanguard.name)", .learning(.vanguardFeed(vanguard.number)))],
             body: .group(
                 .span(.class("nhsuk-caption-l"), .text("Vanguard \(vanguard.number)")),
                 .h1(.text(vanguard.name)),
@@ -34,6 +35,9 @@ extension VanguardPage {
                 ),
                 .h2(.text("Partner organisations")),
                 partners(model),
+                .h2(.text("Posts and case studies")),
+                PostList.list(model.posts, empty: "\(vanguard.name) has not published a post yet."),
+                .p(.class("nhsuk-body-s"), .a(.safeHref(SiteURL.learning(.vanguardFeed(vanguard.number)).path), .text("Atom feed of this vanguard's posts"))),
                 .h2(.text("Sources")),
                 .p(.text("Every fact on this page comes from these public pages:")),
                 .ul(.class("nhsuk-list nhsuk-list--bullet vg-sources"), .forEach(vanguard.sources) { source in

@@ -1,0 +1,90 @@
+import Foundation
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// Commenting, replying, editing, flagging, and the programme team's moderation.
+enum CommentsController {
+    /// The signed-in person as their comments are signed: name, role and organisation from their profile.
+    static func author(_ request: Request) async throws -> CommentStore.Author {
+        let person = try request.requirePerson()
+        let registry = try await request.registry()
+        let grants = person.roleGrants.sorted { $0.role < $1.role }
+        let role: String = {
+            guard let grant = grants.first else { return Role.member.name }
+            if case .vanguard(let number) = grant.scope {
+                return "\(grant.role.name), \(registry.vanguards.first { $0.number == number }?.name ?? "Vanguard \(number)")"
+            }
+            return grant.role.name
+        }()
+        return CommentStore.Author(id: person.id, name: person.displayName, role: role, organisation: person.organisation,
+                                   isModerator: request.pageContext.allows(.moderateLearning), actor: person.actor)
+    }
+
+    @Sendable static func add(request: Request) async throws -> Response {
+        let post = try await PostsController.findPost(request)
+        let form = try request.content.decode([String: String].self)
+        let body = (form["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        let parent = (form["parent"] ?? "").isEmpty ? nil : Int(form["parent"] ?? "")
+        do {
+            let comment = try await CommentStore(database: request.db).add(to: post.id, replyingTo: parent, body: body, by: try await author(request))
+            return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
+        } catch let error as AccountError {
+            guard post.status != .deleted else { throw AppError.badRequest(error.reason) }
+            return try await PostsController.page(request, post: post, commentText: body, commentError: error.reason).response(status: .badRequest)
+        }
+    }
+
+    static func findComment(_ request: Request) async throws -> (Comment, Post) {
+        guard let number = Int(request.pathParameter("number")), let comment = try await CommentStore(database: request.db).comment(number: number),
+              let post = try await LearningStore(database: request.db).post(id: comment.postID) else { throw AppError.notFound("The comment") }
+        return (comment, post)
+    }
+
+    @Sendable static func edit(request: Request) async throws -> Response {
+        let (comment, post) = try await findComment(request)
+        let body = (try request.content.decode([String: String].self)["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
+        do {
+            _ = try await CommentStore(database: request.db).edit(number: comment.number, body: body, by: try await author(request))
+            return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
+        } catch let error as AccountError {
+            return try await PostsController.page(request, post: post, notice: "Comment #\(comment.number) was not changed: \(error.reason)").response(status: .badRequest)
+        }
+    }
+
+    @Sendable static func flag(request: Request) async throws -> Response {
+        let (comment, post) = try await findComment(request)
+        let reason = try request.content.decode([String: String].self)["reason"] ?? ""
+        do {
+            let flagged = try await CommentStore(database: request.db).flag(number: comment.number, reason: reason, by: try await author(request))
+            let notice = flagged.status == .held
+                ? "Thank you. Comment #\(comment.number) has been flagged by \(flagged.flagCount) members and is hidden until a moderator looks at it."
+                : "Thank you. Comment #\(comment.number) is flagged for the moderators."
+            return try await PostsController.page(request, post: post, notice: notice).response()
+        } catch let error as AccountError {
+            return try await PostsController.page(request, post: post, notice: "Not flagged: \(error.reason)").response(status: .badRequest)
+        }
+    }
+
+    @Sendable static func queue(request: Request) async throws -> Response {
+        CommentQueuePage.document(try await CommentStore(database: request.db).queue(), notice: nil, error: nil, context: request.pageContext).response()
+    }
+
+    @Sendable static func moderate(request: Request) async throws -> Response {
+        let (comment, _) = try await findComment(request)
+        let form = try request.content.decode([String: String].self)
+        let store = CommentStore(database: request.db)
+        guard let decision = CommentModeration.Decision(rawValue: form["decision"] ?? "") else {
+            return CommentQueuePage.document(try await store.queue(), notice: nil, error: "Choose approve, reject or hide", context: request.pageContext)
+                .response(status: .badRequest)
+        }
+        do {
+            let result = try await store.moderate(number: comment.number, decision: decision, reason: form["reason"] ?? "", by: try request.requirePerson().actor)
+            return CommentQueuePage.document(try await store.queue(), notice: "Comment #\(result.number) is now \(result.status.name.lowercased()).", error: nil,
+                                           context: request.pageContext).response()
+        } catch let error as AccountError {
+            return CommentQueuePage.document(try await store.queue(), notice: nil, error: "#\(comment.number): \(error.reason)", context: request.pageContext)
+                .response(status: .badRequest)
+        }
+    }
+}

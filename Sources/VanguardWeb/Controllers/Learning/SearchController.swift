@@ -1,0 +1,54 @@
+import Foundation
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// `/search` and `/api/v1/search`: one index over posts, vanguards and organisations.
+enum SearchController {
+    static let maximumQueryLength = 200
+
+    static func results(_ request: Request) async throws -> (query: String, hits: [(SearchHit, SiteURL)]) {
+        let text = String((request.queryValue("q") ?? "").prefix(maximumQueryLength))
+        let hits = try await request.readingDatabase { try await SearchIndex(database: request.db).search(SearchQuery(text)) }
+        var linked: [(SearchHit, SiteURL)] = []
+        let store = LearningStore(database: request.db)
+        for hit in hits {
+            switch hit.kind {
+            case .vanguard: linked.append((hit, .vanguard(Int(hit.key) ?? 0)))
+            case .organisation: linked.append((hit, .organisation(hit.key)))
+            case .post:
+                guard let id = UUID(uuidString: hit.key), let post = try await store.post(id: id) else { continue }
+                linked.append((hit, .learning(.post(post.slug))))
+            }
+        }
+        return (text, linked)
+    }
+
+    @Sendable static func page(request: Request) async throws -> Response {
+        let (query, hits) = try await results(request)
+        return SearchPage.document(query: query, results: hits.map { SearchPage.Result(hit: $0.0, url: $0.1) }, context: request.pageContext).response()
+    }
+
+    @Sendable static func api(request: Request) async throws -> SearchResultsDTO {
+        let (query, hits) = try await results(request)
+        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.badRequest("Give a query as ?q=") }
+        let base = request.application.appConfig.publicURL
+        return SearchResultsDTO(query: query, results: hits.map { hit, url in
+            SearchResultsDTO.Result(kind: hit.kind.rawValue, title: hit.title, url: base + url.path, rank: hit.rank, snippet: hit.snippet)
+        })
+    }
+}
+
+/// The API's search answer: results best first, each snippet in pieces with matches marked.
+struct SearchResultsDTO: Content {
+    struct Result: Codable, Sendable {
+        let kind: String
+        let title: String
+        let url: String
+        let rank: Double
+        let snippet: [SnippetPiece]
+    }
+
+    let query: String
+    let results: [Result]
+}

@@ -1,0 +1,184 @@
+import FluentKit
+import Foundation
+import Testing
+import VanguardCore
+import VanguardStore
+import VaporTesting
+@testable import VanguardWeb
+
+/// The learning space through the pages each person uses: a case study beside its evidence,
+/// moderated comments, feeds, search and digests.
+@Suite struct LearningFlowTests {
+    typealias Person = SelectionFlowTests.Person
+
+    static func caseStudy(title: String = "Care home support in Wirral", vanguard: String = "1", metric: String = "emergency_admissions",
+                          body: String = "Intro with <script>alert('x')</script> and [a report](https://www.england.nhs.uk/).") -> [String: String] {
+        ["kind": "case_study", "title": title, "summary": "A named GP for every care home cut emergency admissions.", "body": body,
+         "problem": "Too many emergency admissions from care homes.", "what_changed": "Weekly ward rounds by a named GP.",
+         "results": "Admissions fell.", "cost": "£1.2m over two years.", "contacts": "care.homes@example.nhs.uk",
+         "vanguard": vanguard, "innovation": "Enhanced health in care homes", "work_streams": "Workforce, Digital", "status": "published",
+         "categories[]": "care-homes", "care_models[]": "ehch", "metrics[]": metric]
+    }
+
+    @Test func aCaseStudyIsPublishedBesideItsEvidenceAndModeratedCommentsFollow() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            try await FundingFlowTests.evidence(in: app)
+            let learning = LearningStore(database: app.db)
+
+            // Who may write: not a member; a site lead only for their own vanguard.
+            #expect(try await people.send(app, .member, .POST, "/learning/posts/new", form: Self.caseStudy()).status == .forbidden)
+            let elsewhere = try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: Self.caseStudy(vanguard: "2"))
+            #expect(elsewhere.status == .badRequest && elsewhere.body.contains("You write for your own vanguard only"))
+
+            // Bad input names the field and saves nothing.
+            var badLink = Self.caseStudy()
+            badLink["results"] = "[click](javascript:alert(1))"
+            let refused = try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: badLink)
+            #expect(refused.status == .badRequest && refused.body.contains("The link &#39;javascript:alert(1)&#39; is not allowed") || refused.body.contains("The link 'javascript:alert(1)' is not allowed"))
+            let noMetric = try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: Self.caseStudy(metric: "made_up"))
+            #expect(noMetric.status == .badRequest && noMetric.body.contains("is not a metric in the framework"))
+            var long = Self.caseStudy()
+            long["body"] = String(repeating: "a", count: 100_001)
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: long).body.contains("Too long: 100001 characters"))
+            #expect(try await learning.published().isEmpty)
+
+            // The site lead publishes; the page shows the parts, escaped script and the live chart.
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: Self.caseStudy()).status == .seeOther)
+            let post = try #require(try await learning.post(slug: "care-home-support-in-wirral"))
+            #expect(post.content.metricCodes == ["emergency_admissions"] && post.content.categorySlugs == ["care-homes"] && post.content.careModels == [.ehch])
+            let page = try await app.fetch("/learning/posts/care-home-support-in-wirral")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("<h2>What it cost</h2>"))
+            #expect(!page.body.contains("<script>alert"))
+            #expect(page.body.contains("&lt;script&gt;alert('x')&lt;/script&gt;") || page.body.contains("&lt;script>alert('x')&lt;/script&gt;"))
+            #expect(page.body.contains("The evidence, live"))
+            #expect(page.body.contains("<svg") && page.body.contains("Change against 2014/15: −5.0%; the rest of England +1.0%."))
+            #expect(try await app.fetch("/vanguards/1").body.contains("Care home support in Wirral"))
+
+            // A new member's first comment is held: only they and the moderators see it.
+            #expect(try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "How did you fund the GP time?"]).status == .seeOther)
+            let held = try #require(try await CommentStore(database: app.db).comments(on: post.id).first)
+            #expect(held.status == .held && held.authorRole == "Member")
+            #expect(!(try await app.fetch("/learning/posts/care-home-support-in-wirral").body.contains("How did you fund the GP time?")))
+            #expect(try await people.send(app, .member, .GET, "/learning/posts/care-home-support-in-wirral").body.contains("Only you and the moderators can see it"))
+            #expect(try await people.send(app, .programmeTeam, .GET, "/learning/moderation").body.contains("How did you fund the GP time?"))
+            let noReason = try await people.send(app, .programmeTeam, .POST, "/learning/comments/\(held.number)/moderate", form: ["decision": "reject"])
+            #expect(noReason.status == .badRequest && noReason.body.contains("Give a reason"))
+            #expect(try await people.send(app, .programmeTeam, .POST, "/learning/comments/\(held.number)/moderate", form: ["decision": "approve"]).status == .ok)
+            let shown = try await app.fetch("/learning/posts/care-home-support-in-wirral")
+            #expect(shown.body.contains("How did you fund the GP time?") && shown.body.contains("#\(held.number)"))
+
+            // Once approved, the member's next comment is shown at once; a reply threads under it.
+            _ = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Thanks, very useful."])
+            _ = try await people.send(app, .siteLead, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "From the iBCF.", "parent": String(held.number)])
+            var comments = try await CommentStore(database: app.db).comments(on: post.id)
+            #expect(comments.map(\.status) == [.shown, .shown, .held])
+            #expect(comments[2].parentNumber == held.number && comments[2].authorRole.hasPrefix("Site lead, "))
+            #expect(comments.map(\.number) == [held.number, held.number + 1, held.number + 2])
+
+            // A blocked word holds anyone's comment; an edit shows as edited.
+            _ = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Visit my casino"])
+            #expect(try await CommentStore(database: app.db).comment(number: held.number + 3)?.statusReason == "Contains a blocked word (casino)")
+            #expect(try await people.send(app, .member, .POST, "/learning/comments/\(held.number + 1)/edit", form: ["body": "Thanks, very useful indeed."]).status == .seeOther)
+            #expect(try await app.fetch("/learning/posts/care-home-support-in-wirral").body.contains("Thanks, very useful indeed.</p>"))
+            #expect(try await people.send(app, .assessor, .POST, "/learning/comments/\(held.number + 1)/edit", form: ["body": "Hijacked"]).status == .badRequest)
+
+            // Three members' flags take a shown comment down until a moderator looks.
+            for kind in [People.Kind.assessor, .signatory, .programmeTeam] {
+                #expect(try await people.send(app, kind, .POST, "/learning/comments/\(held.number + 1)/flag", form: ["reason": "Off topic"]).status == .ok)
+            }
+            #expect(try await people.send(app, .assessor, .POST, "/learning/comments/\(held.number + 1)/flag", form: ["reason": "again"]).body.contains("already flagged"))
+            comments = try await CommentStore(database: app.db).comments(on: post.id)
+            #expect(comments[1].status == .held && comments[1].statusReason == "Flagged by 3 members")
+
+            // Feeds: every post, its category and the category above it, its care model, its vanguard.
+            for path in ["/learning/feed.atom", "/learning/categories/care-homes/feed.atom", "/learning/categories/primary-and-community-care/feed.atom",
+                         "/learning/care-models/ehch/feed.atom", "/vanguards/1/posts.atom"] {
+                let feed = try await app.fetch(path)
+                #expect(feed.status == .ok && feed.headers.first(name: .contentType) == "application/atom+xml; charset=utf-8", "\(path)")
+                #expect(feed.body.contains("<title>Care home support in Wirral</title>"), "\(path)")
+                #expect(feed.body.contains("<id>urn:uuid:\(post.id.uuidString.lowercased())</id>"))
+            }
+            #expect(!(try await app.fetch("/learning/categories/acute/feed.atom").body.contains("<entry>")))
+            let home = try await app.fetch("/").body
+            #expect(home.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"All posts and case studies\" href=\"/learning/feed.atom\"/>"))
+
+            // Search finds the post (stemmed: "admission" finds "admissions"), vanguards and organisations, with matches marked.
+            let found = try await app.fetch("/api/v1/search?q=care%20home%20admission").json()
+            let results = try #require(found["results"] as? [[String: Any]])
+            #expect(results.first?["kind"] as? String == "post" && results.first?["title"] as? String == "Care home support in Wirral")
+            let page2 = try await app.fetch("/search?q=Wirral")
+            #expect(page2.body.contains("<mark>Wirral</mark>") || page2.body.contains("<mark>wirral</mark>"))
+            #expect(page2.body.contains("/vanguards/1\""))
+            #expect(try await app.fetch("/search?q=%22%20OR%20NEAR(").status == .ok)
+            #expect(try await app.fetch("/api/v1/search?q=").status == .badRequest)
+
+            // A deleted post leaves search and feeds, and takes no comments.
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/care-home-support-in-wirral/delete").status == .seeOther)
+            let late = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Late"])
+            #expect(late.status == .badRequest && late.body.contains("takes no comments"))
+            #expect(try await SearchIndex(database: app.db).search(SearchQuery("care home admission")).isEmpty)
+            #expect(!(try await app.fetch("/learning/feed.atom").body.contains("<entry>")))
+        }
+    }
+
+    @Test func scheduledPostsWaitAndRevisionsAreKept() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            let learning = LearningStore(database: app.db)
+            let future = CalendarText.editable(Date().addingTimeInterval(7 * 86_400))
+            let form = ["kind": "news", "title": "Wave three announced", "summary": "", "body": "Eight new **vanguards**.", "status": "published", "publish_at": future, "vanguard": ""]
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: form).body.contains("programme-wide posts are written by the programme team"))
+            #expect(try await people.send(app, .programmeTeam, .POST, "/learning/posts/new", form: form).status == .seeOther)
+            let post = try #require(try await learning.post(slug: "wave-three-announced"))
+            #expect(post.isScheduled(at: Date()))
+            #expect(try await app.fetch("/learning/posts/wave-three-announced").status == .notFound)
+            #expect(try await learning.published().isEmpty)
+            #expect(try await SearchIndex(database: app.db).search(SearchQuery("vanguards announced")).isEmpty)
+            #expect(try await SearchIndex(database: app.db).search(SearchQuery("vanguards announced"), at: Date().addingTimeInterval(8 * 86_400)).count == 1)
+
+            var edited = form
+            edited["title"] = "Wave three: eight new vanguards"
+            edited["publish_at"] = ""
+            edited["status"] = "published"
+            #expect(try await people.send(app, .programmeTeam, .POST, "/learning/posts/wave-three-announced/edit", form: edited).status == .seeOther)
+            let revisions = try await learning.revisions(of: post.id)
+            #expect(revisions.map(\.number) == [1, 2] && revisions[1].changes == ["title"] && revisions[0].content.title == "Wave three announced")
+            #expect(try await app.fetch("/learning/posts/wave-three-announced/revisions").status == .notFound)  // still scheduled: the first time is kept
+        }
+    }
+
+    @Test func digestsGoToTheOutboxOnceAndUnsubscribeInOneClick() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            #expect(try await people.send(app, .member, .POST, "/account/subscriptions", form: ["topic": "category:primary-and-community-care", "frequency": "weekly"]).status == .ok)
+            #expect(try await people.send(app, .member, .POST, "/account/subscriptions", form: ["topic": "category:nowhere", "frequency": "weekly"]).status == .badRequest)
+            let member = people.accounts[.member]!
+            let subscriptions = SubscriptionStore(database: app.db)
+            let subscription = try #require(try await subscriptions.subscriptions(of: member.id).first)
+            // Make the subscription a week old, then publish a case study into a category beneath the followed one.
+            let record = try #require(try await SubscriptionRecord.find(subscription.id, on: app.db))
+            record.createdAt = Date().addingTimeInterval(-8 * 86_400)
+            try await record.save(on: app.db)
+            try await FundingFlowTests.evidence(in: app)
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: LearningFlowTests.caseStudy()).status == .seeOther)
+
+            #expect(try await people.send(app, .programmeTeam, .POST, "/learning/digests/send").body.contains("Digests written to the outbox: 1."))
+            #expect(try await DigestMail.sendDue(database: app.db, publicURL: "http://localhost:8080", at: Date()) == 0)
+            let outbox = try await AccountStore(database: app.db).outbox()
+            let digest = try #require(outbox.first { $0.subject.hasPrefix("Vanguard weekly digest") })
+            #expect(digest.recipient == member.email)
+            #expect(digest.subject == "Vanguard weekly digest: 1 new post in Primary and community care")
+            #expect(digest.body.contains("Case study: Care home support in Wirral"))
+            let token = try #require(try await subscriptions.token(of: subscription.id))
+            #expect(digest.body.contains("/learning/unsubscribe/\(token)"))
+
+            #expect(try await app.fetch("/learning/unsubscribe/\(token)").body.contains("Stop the digest of Primary and community care?"))
+            #expect(try await app.send(.POST, "/learning/unsubscribe/\(token)", cookies: [CSRFMiddleware.cookieName: People.csrf],
+                                       form: [CSRFMiddleware.fieldName: People.csrf]).body.contains("You will receive no more digests of Primary and community care."))
+            #expect(try await subscriptions.subscriptions(of: member.id).isEmpty)
+            #expect(try await app.fetch("/learning/unsubscribe/\(token)").status == .notFound)
+        }
+    }
+}
