@@ -6,13 +6,15 @@ import VanguardStore
 /// Composes every due digest and writes it to the outbox, marking the subscription sent in the
 /// same transaction, so a digest is neither lost nor sent twice. The outbox delivers it.
 enum DigestMail {
-    static func sendDue(database: any Database, publicURL: String, at date: Date) async throws -> Int {
+    /// `everyone` sends every subscription's digest now, due or not (the programme team's "send now",
+    /// e.g. before a holiday); each still covers only what is new since its last one.
+    static func sendDue(database: any Database, publicURL: String, at date: Date, everyone: Bool = false) async throws -> Int {
         let learning = LearningStore(database: database)
         let tree = try await learning.categories()
         let vanguards = try await RegistryStore(database: database).registry().vanguards
         let accounts = AccountStore(database: database)
         var sent = 0
-        for subscription in try await SubscriptionStore(database: database).due(at: date) {
+        for subscription in try await SubscriptionStore(database: database).due(at: everyone ? .distantFuture : date) {
             guard let account = try await accounts.account(id: subscription.accountID),
                   let token = try await SubscriptionStore(database: database).token(of: subscription.id) else { continue }
             let posts = try await learning.published(.init(since: subscription.coversSince), at: date)

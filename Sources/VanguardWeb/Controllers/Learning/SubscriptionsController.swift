@@ -63,9 +63,9 @@ enum SubscriptionsController {
         SubscriptionsPage.topicName(topic, categories: try await LearningStore(database: request.db).categories(), vanguards: try await request.registry().vanguards)
     }
 
-    /// The programme team's button for what the scheduled `vanguard digests` command does.
+    /// The programme team's "send every digest now"; the scheduled `vanguard digests` command sends only those due.
     @Sendable static func sendDue(request: Request) async throws -> Response {
-        let sent = try await DigestMail.sendDue(database: request.db, publicURL: request.application.appConfig.publicURL, at: Date())
+        let sent = try await DigestMail.sendDue(database: request.db, publicURL: request.application.appConfig.publicURL, at: Date(), everyone: true)
         return CommentQueuePage.document(try await CommentStore(database: request.db).queue(),
                                        notice: "Digests written to the outbox: \(sent).", error: nil, context: request.pageContext).response()
     }

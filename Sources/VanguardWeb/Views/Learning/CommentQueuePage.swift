@@ -12,6 +12,8 @@ enum CommentQueuePage {
                 .p(.text("Held here: a new member's first comments, comments with a blocked word, and shown comments that \(CommentModeration.flagsToHide) members have flagged.")),
                 .unwrap(notice) { .div(.class("nhsuk-inset-text"), .p(.text($0))) },
                 .unwrap(error) { Components.warning("Not done", $0) },
+                .p(.class("nhsuk-body-s"), .text("Digests go out on their schedule (the vanguard digests command). To send every member's digest now, each with what is new since their last:")),
+                Forms.postButton(.learning(.sendDigests), csrf: context.csrfToken, label: "Send every digest now"),
                 queue.isEmpty ? .p(.class("vg-empty"), .text("Nothing is waiting.")) : .ol(
                     .class("nhsuk-list vg-moderation-queue"),
                     .forEach(queue) { row in
