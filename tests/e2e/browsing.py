@@ -38,6 +38,16 @@ def wait_for_heading(browser, text):
         lambda driver: driver.find_element(By.TAG_NAME, "h1").text == text)
 
 
+def fill(browser, field_id, text):
+    element = browser.find_element(By.ID, field_id)
+    element.clear()
+    element.send_keys(text)
+
+
+def click_button(browser, text):
+    browser.find_element(By.XPATH, f"//main//button[normalize-space()='{text}']").click()
+
+
 def screenshot(browser, name):
     directory = os.environ.get("VANGUARD_ARTIFACTS")
     if directory:

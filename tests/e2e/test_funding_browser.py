@@ -8,7 +8,7 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from browsing import TRANSIENT, screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
+from browsing import TRANSIENT, click_button, fill, screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
 
 SITE_LEAD = "e2e-sitelead@example.nhs.uk"
 SIGNATORIES = [
@@ -16,16 +16,6 @@ SIGNATORIES = [
     ("e2e-signatory-2@example.nhs.uk", "NHS Wirral CCG"),
     ("e2e-signatory-3@example.nhs.uk", "Wirral MBC"),
 ]
-
-
-def fill(browser, field_id, text):
-    element = browser.find_element(By.ID, field_id)
-    element.clear()
-    element.send_keys(text)
-
-
-def click_button(browser, text):
-    browser.find_element(By.XPATH, f"//main//button[normalize-space()='{text}']").click()
 
 
 def signature_of(browser, organisation):

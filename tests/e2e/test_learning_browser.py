@@ -7,26 +7,16 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from browsing import arrive, screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
+from browsing import click_button, fill, screenshot, see, sign_in, sign_in_as_programme_team, wait_for_heading
 
 SITE_LEAD = "e2e-sitelead@example.nhs.uk"
 MEMBER = "e2e-applicant@example.nhs.uk"
-
-
-def fill(browser, field_id, text):
-    element = browser.find_element(By.ID, field_id)
-    element.clear()
-    element.send_keys(text)
 
 
 def tick(browser, name, value):
     # NHS.UK checkboxes draw their own box over the input, so the input is ticked by script.
     box = browser.find_element(By.XPATH, f"//input[@name='{name}[]' and @value='{value}']")
     browser.execute_script("arguments[0].click()", box)
-
-
-def click_button(browser, text):
-    browser.find_element(By.XPATH, f"//main//button[normalize-space()='{text}']").click()
 
 
 def test_a_case_study_sits_beside_its_evidence_and_comments_are_moderated(browser, base_url, get):

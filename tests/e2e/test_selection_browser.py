@@ -8,25 +8,15 @@ import uuid
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from browsing import arrive, screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
+from browsing import arrive, click_button, fill, screenshot, see, sign_in, sign_in_as_programme_team, wait_for, wait_for_heading
 
 APPLICANT = "e2e-applicant@example.nhs.uk"
 CONFLICTED_ASSESSOR = "e2e-assessor-1@example.nhs.uk"
 ASSESSOR = "e2e-assessor-2@example.nhs.uk"
 
 
-def fill(browser, field_id, text):
-    element = browser.find_element(By.ID, field_id)
-    element.clear()
-    element.send_keys(text)
-
-
 def main_text(browser):
     return browser.find_element(By.TAG_NAME, "main").text
-
-
-def click_button(browser, text):
-    browser.find_element(By.XPATH, f"//main//button[normalize-space()='{text}']").click()
 
 
 def test_a_call_runs_from_creation_to_announcement(browser, base_url):

@@ -78,17 +78,7 @@ public enum HTMLAllowlist {
     }
 
     static func escapeAttribute(_ value: String) -> String {
-        var escaped = ""
-        for character in decodeEntities(value) {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
+        XMLText.escape(decodeEntities(value))
     }
 
     /// Decodes the entities a URL could hide a scheme behind (numeric ones and the five XML names).

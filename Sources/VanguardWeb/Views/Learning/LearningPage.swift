@@ -40,7 +40,9 @@ enum LearningPage {
                     .class("nhsuk-grid-column-one-third"),
                     .h2(.class("nhsuk-heading-s"), .text("Follow")),
                     PostList.feedLink(.learning(.feed), "Atom feed of every post"),
-                    .p(.class("nhsuk-body-s"), .a(.safeHref(SiteURL.learning(.subscriptions).path), .text("E-mail digests, daily or weekly"))),
+                    context.signedInAs == nil
+                        ? .p(.class("nhsuk-body-s"), .a(.safeHref(SiteURL.signIn.path), .text("Sign in")), .text(" to get e-mail digests, daily or weekly"))
+                        : .p(.class("nhsuk-body-s"), .a(.safeHref(SiteURL.learning(.subscriptions).path), .text("E-mail digests, daily or weekly"))),
                     .if(context.allows(.moderateLearning), .p(.class("nhsuk-body-s"), .a(.safeHref(SiteURL.learning(.moderation).path), .text("Comment moderation queue")))),
                     .h2(.class("nhsuk-heading-s"), .text("Categories")),
                     PostList.categoryTree(model.categories),

@@ -105,18 +105,6 @@ extension PlaneBounds {
 extension String {
     /// Text made safe to place inside XML or HTML, in content or a quoted attribute.
     var escapedForXML: String {
-        var result = ""
-        result.reserveCapacity(count)
-        for character in self {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        XMLText.escape(self)
     }
 }
