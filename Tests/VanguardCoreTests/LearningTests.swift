@@ -229,3 +229,66 @@ struct FollowingTests {
         #expect(SearchHit.pieces(fromMarked: marked) == [.init(text: "fewer ", isMatch: false), .init(text: "falls", isMatch: true), .init(text: " in homes", isMatch: false)])
     }
 }
+
+@Suite("Events, innovations and images")
+struct EventsAndAdoptionTests {
+    let start = Date(timeIntervalSince1970: 1_476_264_600)  // 12 October 2016, 09:30 UTC
+
+    func event(place: String? = "Wirral", link: String? = nil, capacity: Int = 30, hours: Double = 2) -> ProgrammeEvent {
+        ProgrammeEvent(id: UUID(), kind: .openDay, title: "Open day", description: "Come and see", startsAt: start,
+                       endsAt: start.addingTimeInterval(hours * 3600), place: place, link: link, capacity: capacity, vanguardNumber: 1)
+    }
+
+    @Test func eventsNeedAPlaceATimeAndPlaces() {
+        #expect(event().problems.isEmpty)
+        #expect(event(place: nil, link: nil).problems.map(\.field) == ["place"])
+        #expect(event(place: nil, link: "javascript:alert(1)").problems.map(\.field) == ["link"])
+        #expect(event(capacity: 0, hours: -1).problems.map(\.field) == ["ends_at", "capacity"])
+        #expect(event(place: nil, link: "https://meet.example.nhs.uk/x").problems.isEmpty)
+    }
+
+    @Test func iCalendarEscapesFoldsAndUsesUTC() {
+        let text = ICalendar.calendar(name: "Vanguard events", events: [
+            .init(uid: "abc@vanguard", summary: "Open day; care homes, Wirral", description: "Line one\nLine two \\ end", startsAt: start,
+                  endsAt: start.addingTimeInterval(7200), location: nil, url: "https://v.example/e", updatedAt: start),
+        ])
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(text.contains("\r\nDTSTART:20161012T093000Z\r\nDTEND:20161012T113000Z\r\n"))
+        #expect(text.contains("SUMMARY:Open day\\; care homes\\, Wirral\r\n"))
+        #expect(text.contains("DESCRIPTION:Line one\\nLine two \\\\ end\r\n"))
+        #expect(text.hasSuffix("END:VEVENT\r\nEND:VCALENDAR\r\n"))
+        let long = ICalendar.calendar(name: String(repeating: "é", count: 60), events: [])
+        for line in long.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75) }
+        #expect(long.contains("\r\n é"))
+    }
+
+    @Test func adoptionsNeedAnAreaADateAndAContact() {
+        let today = CalendarDate(year: 2017, month: 6, day: 1)
+        #expect(Adoption.problems(adopter: "Mid Notts", areaCode: "E1", knownAreas: ["E1"], adoptedOn: CalendarDate(year: 2016, month: 3, day: 1),
+                                  today: today, contact: "a@b").isEmpty)
+        #expect(Adoption.problems(adopter: " ", areaCode: "E9", knownAreas: ["E1"], adoptedOn: CalendarDate(year: 2018, month: 1, day: 1),
+                                  today: today, contact: "").map(\.field) == ["adopter", "area", "adopted_on", "contact"])
+    }
+
+    @Test func theAdoptionCurveCountsUpByMonth() {
+        func adoption(_ year: Int, _ month: Int) -> Adoption {
+            Adoption(id: UUID(), innovationSlug: "x", adopter: "A", organisationSlug: nil, areaCode: "E1",
+                     adoptedOn: CalendarDate(year: year, month: month, day: 10), contact: "c", recordedBy: UUID())
+        }
+        let curve = AdoptionCurve([adoption(2016, 3), adoption(2016, 5), adoption(2016, 5)], through: Month(year: 2016, month: 6))
+        #expect(curve.points.map(\.cumulative) == [1, 1, 3, 3])
+        #expect(curve.points.first?.month == Month(year: 2016, month: 3))
+        #expect(AdoptionCurve([], through: Month(year: 2016, month: 6)).points.isEmpty)
+    }
+
+    @Test func imagesAreKnownByTheirBytes() throws {
+        #expect(try PostImage.check([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0]) == .png)
+        #expect(try PostImage.check([0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
+        #expect(try PostImage.check(Array("GIF89a....".utf8)) == .gif)
+        #expect(try PostImage.check(Array("RIFF\0\0\0\0WEBPVP8 ".utf8)) == .webp)
+        #expect(throws: AccountError.invalid(field: "image", reason: "This file is not a PNG, JPEG, GIF or WebP image")) {
+            try PostImage.check(Array("<svg onload=alert(1)>".utf8))
+        }
+        #expect(throws: AccountError.self) { try PostImage.check([UInt8](repeating: 0xFF, count: PostImage.maximumBytes + 1)) }
+    }
+}

@@ -16,7 +16,7 @@ import VaporTesting
         ["kind": "case_study", "title": title, "summary": "A named GP for every care home cut emergency admissions.", "body": body,
          "problem": "Too many emergency admissions from care homes.", "what_changed": "Weekly ward rounds by a named GP.",
          "results": "Admissions fell.", "cost": "£1.2m over two years.", "contacts": "care.homes@example.nhs.uk",
-         "vanguard": vanguard, "innovation": "Enhanced health in care homes", "work_streams": "Workforce, Digital", "status": "published",
+         "vanguard": vanguard, "innovation": "", "work_streams": "Workforce, Digital", "status": "published",
          "categories[]": "care-homes", "care_models[]": "ehch", "metrics[]": metric]
     }
 
@@ -180,6 +180,112 @@ import VaporTesting
                                        form: [CSRFMiddleware.fieldName: People.csrf]).body.contains("You will receive no more digests of Primary and community care."))
             #expect(try await subscriptions.subscriptions(of: member.id).isEmpty)
             #expect(try await app.fetch("/learning/unsubscribe/\(token)").status == .notFound)
+        }
+    }
+}
+
+/// Events with places, innovations with their spread, and images checked by their bytes.
+@Suite struct SpreadTests {
+    static func eventForm(capacity: String = "2", vanguard: String = "1") -> [String: String] {
+        let start = Date().addingTimeInterval(14 * 86_400)
+        return ["kind": "open_day", "title": "Wirral care homes open day", "description": "See the **ward rounds**.",
+                "starts_at": CalendarText.editable(start), "ends_at": CalendarText.editable(start.addingTimeInterval(3 * 3600)),
+                "place": "Arrowe Park, Wirral", "link": "", "capacity": capacity, "vanguard": vanguard]
+    }
+
+    @Test func eventsTakeSignUpsUpToCapacityAndPublishACalendar() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            var bad = Self.eventForm(capacity: "0")
+            bad["ends_at"] = bad["starts_at"]
+            bad["link"] = "javascript:alert(1)"
+            let refused = try await people.send(app, .siteLead, .POST, "/learning/events/new", form: bad)
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("The event must end after it starts") && refused.body.contains("Give the number of places, from 1 to 10000")
+                    && refused.body.contains("The joining link must start https://"))
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/events/new", form: Self.eventForm(vanguard: "2")).body.contains("own vanguard only"))
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/events/new", form: Self.eventForm()).status == .seeOther)
+            let event = try #require(try await EventStore(database: app.db).events().first?.event)
+            let path = "/learning/events/\(event.id.uuidString)"
+
+            #expect(try await people.send(app, .member, .POST, path + "/sign-up").body.contains("You have a place"))
+            #expect(try await people.send(app, .member, .POST, path + "/sign-up").body.contains("You already have a place"))
+            #expect(try await people.send(app, .assessor, .POST, path + "/sign-up").status == .ok)
+            let full = try await people.send(app, .signatory, .POST, path + "/sign-up")
+            #expect(full.status == .badRequest && full.body.contains("The event is full: all 2 places are taken"))
+            #expect(try await app.fetch(path).body.contains("0 of 2 left"))
+            #expect(try await people.send(app, .siteLead, .GET, path).body.contains("Who is coming (2)"))
+            #expect(!(try await app.fetch(path).body.contains("Who is coming")))
+            _ = try await people.send(app, .assessor, .POST, path + "/cancel")
+            #expect(try await people.send(app, .signatory, .POST, path + "/sign-up").status == .ok)
+
+            let calendar = try await app.fetch("/learning/events.ics")
+            #expect(calendar.headers.first(name: .contentType) == "text/calendar; charset=utf-8")
+            #expect(calendar.body.contains("SUMMARY:Open day: Wirral care homes open day\r\n"))
+            #expect(calendar.body.contains("LOCATION:Arrowe Park\\, Wirral\r\n"))
+            #expect(calendar.body.contains("UID:\(event.id.uuidString.lowercased())@vanguard\r\n"))
+        }
+    }
+
+    @Test func anInnovationSpreadsAndItsAdoptersAreCompared() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            try await FundingFlowTests.evidence(in: app)
+            let form = ["name": "Named GP for care homes", "summary": "Every care home has a named GP.", "care_model": "pacs", "vanguard": "1"]
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/innovations", form: form.merging(["vanguard": "2"]) { $1 }).body.contains("site leads add their own"))
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/innovations", form: form).status == .seeOther)
+            #expect(try await people.send(app, .programmeTeam, .POST, "/learning/innovations", form: form).body.contains("already has"))
+
+            // A case study names it and appears on its page.
+            var study = LearningFlowTests.caseStudy()
+            study["innovation"] = "not-in-the-catalogue"
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: study).body.contains("is not in the innovations catalogue"))
+            study["innovation"] = "named-gp-for-care-homes"
+            #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: study).status == .seeOther)
+
+            // A member records an adoption elsewhere; bad ones name the field.
+            let registry = try await RegistryStore(database: app.db).registry()
+            let covered = Set(registry.footprints.map(\.areaCode))
+            let outside = try #require(registry.areas.first { !covered.contains($0.code) })
+            let future = try await people.send(app, .member, .POST, "/learning/innovations/named-gp-for-care-homes/adoptions",
+                                               form: ["adopter": "Mid Notts", "area": outside.code, "adopted_on": "2099-01-01", "contact": "x@y"])
+            #expect(future.status == .badRequest && future.body.contains("is in the future"))
+            let recorded = try await people.send(app, .member, .POST, "/learning/innovations/named-gp-for-care-homes/adoptions",
+                                                 form: ["adopter": "Mid Notts <b>CCG</b>", "area": outside.code, "adopted_on": "2015-05-01", "contact": "lead@example.nhs.uk"])
+            #expect(recorded.status == .ok && recorded.body.contains("Recorded: Mid Notts &lt;b&gt;CCG&lt;/b&gt; adopted it on 1 May 2015."))
+            let page = try await app.fetch("/learning/innovations/named-gp-for-care-homes")
+            #expect(page.body.contains("Care home support in Wirral"))
+            #expect(page.body.contains("class=\"vg-area vg-fill--adopted\"") && page.body.contains("class=\"vg-area vg-fill--origin\""))
+            #expect(page.body.contains("class=\"vg-curve\""))
+            // The adopting area rose 1% (the evidence's area outside every vanguard); the originator fell 5%.
+            #expect(page.body.contains("Adopters on the same measures"))
+            #expect(page.body.contains("+1.0%") && page.body.contains("−5.0%"))
+            #expect(try await app.fetch("/learning/innovations").body.contains("Named GP for care homes"))
+        }
+    }
+
+    @Test func imagesAreCheckedByTheirBytesAndServedAsWhatTheyAre() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            let store = LearningStore(database: app.db)
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+            let id = try await store.saveImage(png, by: people.accounts[.siteLead]!.id)
+            let served = try await app.fetch("/learning/images/\(id.uuidString)")
+            #expect(served.status == .ok && served.headers.first(name: .contentType) == "image/png" && served.bytes == png)
+            #expect(served.headers.first(name: "X-Content-Type-Options") == "nosniff")
+            await #expect(throws: AccountError.invalid(field: "image", reason: "This file is not a PNG, JPEG, GIF or WebP image")) {
+                _ = try await store.saveImage(Array("<svg onload=alert(1)>".utf8), by: people.accounts[.siteLead]!.id)
+            }
+            // Through the form: a text file named .png is refused with the reason.
+            let boundary = "XBOUNDARYX"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(CSRFMiddleware.fieldName)\"\r\n\r\n\(People.csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"image\"; filename=\"cat.png\"\r\nContent-Type: image/png\r\n\r\n<script>alert(1)</script>\r\n--\(boundary)--\r\n"
+            var headers = HTTPHeaders()
+            headers.add(name: .cookie, value: "\(CSRFMiddleware.cookieName)=\(People.csrf); \(SessionCookie.name)=\(people.sessions[.siteLead]!)")
+            headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+            try await app.testing().test(.POST, "/learning/images", headers: headers, body: ByteBuffer(string: body)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.body.string.contains("This file is not a PNG, JPEG, GIF or WebP image"))
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 """A real browser runs the learning space: Wirral's site lead publishes a case study naming a
 metric and sees its live chart; a new member comments (held); the programme team approves it
 (shown); the member's digest subscription lands in the outbox; search finds the post."""
+import datetime
 import urllib.parse
 import uuid
 
@@ -57,12 +58,33 @@ def test_a_case_study_sits_beside_its_evidence_and_comments_are_moderated(browse
     assert browser.find_elements(By.CSS_SELECTOR, "#evidence svg.vg-spc"), "the live SPC chart is on the case study"
     screenshot(browser, "case-study")
 
+    # The site lead announces an open day; it goes into the calendar feed.
+    browser.get(base_url + "/learning/events/new")
+    Select(browser.find_element(By.ID, "kind")).select_by_value("open_day")
+    fill(browser, "title", f"Care homes open day {word}")
+    fill(browser, "description", "See the ward rounds; meet the team.")
+    start = datetime.datetime.now() + datetime.timedelta(days=30)
+    fill(browser, "starts_at", start.strftime("%Y-%m-%d 10:00"))
+    fill(browser, "ends_at", start.strftime("%Y-%m-%d 15:30"))
+    fill(browser, "place", "Arrowe Park Hospital, Wirral")
+    fill(browser, "capacity", "1")
+    Select(browser.find_element(By.ID, "vanguard")).select_by_value("1")
+    click_button(browser, "Save event")
+    wait_for_heading(browser, f"Care homes open day {word}")
+    event_url = browser.current_url
+
     # The member comments: a first comment is held, and only they (and moderators) see it.
     sign_in(browser, base_url, MEMBER)
     browser.get(post_url)
     fill(browser, "body", f"How did you fund the GP time? {word}")
     click_button(browser, "Post comment")
     see(browser, "Held for review")
+    # ...and takes the open day's only place.
+    browser.get(event_url)
+    click_button(browser, "Take a place")
+    see(browser, "You have a place at")
+    assert "0 of 1 left" in see(browser, "Places")
+    browser.get(post_url)
     number = browser.find_element(By.CSS_SELECTOR, ".vg-comment--held").get_attribute("id").removeprefix("comment-")
     assert f"How did you fund the GP time? {word}" not in get(urllib.parse.urlparse(post_url).path).body
 

@@ -1,8 +1,9 @@
-"""Every Atom feed validates against RFC 4287's RELAX NG grammar (Appendix B), and the pages a
-feed belongs to announce it so feed readers find it."""
+"""Every Atom feed validates against RFC 4287's RELAX NG grammar (Appendix B), the pages a feed
+belongs to announce it so feed readers find it, and the events calendar parses as RFC 5545."""
 import pathlib
 import re
 
+import icalendar
 import pytest
 import rnc2rng
 from lxml import etree
@@ -63,3 +64,22 @@ def test_the_all_posts_feed_carries_the_published_case_study(get):
 def test_pages_announce_their_feeds(get, page, feed):
     body = get(page).body
     assert re.search(r'<link rel="alternate" type="application/atom\+xml" title="[^"]+" href="' + re.escape(feed) + '"', body)
+
+
+def test_the_events_calendar_is_rfc_5545(get):
+    response = get("/learning/events.ics")
+    assert response.status == 200
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+    raw = response.body
+    lines = raw.split("\r\n")
+    assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "" and lines[-2] == "END:VCALENDAR"
+    assert all(len(line.encode("utf-8")) <= 75 for line in lines), "lines fold at 75 octets"
+    assert "\n" not in raw.replace("\r\n", ""), "every line ends CRLF"
+    calendar = icalendar.Calendar.from_ical(raw)
+    events = calendar.walk("VEVENT")
+    # The browser test (run first) announced an open day with one place.
+    titles = [str(event["SUMMARY"]) for event in events]
+    assert any(re.fullmatch(r"Open day: Care homes open day frailty[0-9a-f]{8}", title) for title in titles), titles
+    for event in events:
+        assert event["DTEND"].dt > event["DTSTART"].dt
+        assert str(event["UID"]).endswith("@vanguard")

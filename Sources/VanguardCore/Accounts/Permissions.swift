@@ -34,6 +34,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case writePosts = "write_posts"
     /// Commenting on posts, replying and flagging comments.
     case comment
+    /// Signing up for events and recording that one's organisation or area adopted an innovation.
+    case takePart = "take_part"
     /// The comment moderation queue, categories, and sending due digests.
     case moderateLearning = "moderate_learning"
     /// Accounts and role grants.
@@ -62,6 +64,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .signFundingPlans: "Sign funding plans for one's organisation"
         case .writePosts: "Write posts and case studies (site leads for their vanguard)"
         case .comment: "Comment on posts, reply and flag comments"
+        case .takePart: "Sign up for events, record adoptions of innovations"
         case .moderateLearning: "Moderate comments, add categories, send due digests"
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
@@ -84,11 +87,11 @@ public enum PermissionMatrix {
     /// The actions each role allows. Anonymous visitors get `anonymous`; every signed-in account is a member.
     public static let table: [Role: Set<Action>] = [
         .programmeTeam: Set(Action.allCases),
-        .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess, .comment],
+        .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess, .comment, .takePart],
         .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls, .draftFundingPlans,
-                    .writePosts, .comment],
-        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls, .signFundingPlans, .comment],
-        .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .draftFundingPlans, .comment],
+                    .writePosts, .comment, .takePart],
+        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls, .signFundingPlans, .comment, .takePart],
+        .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .draftFundingPlans, .comment, .takePart],
     ]
 
     public static let anonymous: Set<Action> = [.readPublic, .useAccountForms]

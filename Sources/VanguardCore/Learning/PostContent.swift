@@ -14,7 +14,7 @@ public struct PostContent: Codable, Sendable, Equatable {
     public var careModels: [CareModel]
     /// Free tags for work streams ("workforce", "digital").
     public var workStreams: [String]
-    /// The innovation a case study describes.
+    /// The catalogue slug of the innovation a case study describes.
     public var innovation: String?
     /// The metric codes a case study claims to move; its page shows their live charts.
     public var metricCodes: [String]
@@ -46,7 +46,7 @@ public struct PostContent: Codable, Sendable, Equatable {
     }
 
     /// Everything wrong with the revision, each naming its field; empty when it can be saved.
-    public func problems(knownMetrics: Set<String>, knownCategories: Set<String>) -> [AccountError] {
+    public func problems(knownMetrics: Set<String>, knownCategories: Set<String>, knownInnovations: Set<String> = []) -> [AccountError] {
         var problems: [AccountError] = []
         func note(_ field: String, _ reason: String) { problems.append(.invalid(field: field, reason: reason)) }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -74,6 +74,7 @@ public struct PostContent: Codable, Sendable, Equatable {
         }
         for code in metricCodes where !knownMetrics.contains(code) { note("metrics", "'\(code)' is not a metric in the framework") }
         for slug in categorySlugs where !knownCategories.contains(slug) { note("categories", "'\(slug)' is not a category") }
+        if let innovation, !knownInnovations.contains(innovation) { note("innovation", "'\(innovation)' is not in the innovations catalogue") }
         for tag in workStreams where tag.count > 40 || tag.isEmpty { note("work_streams", "Keep each work stream tag to 40 characters") }
         return problems
     }

@@ -37,7 +37,8 @@ public struct LearningStore: Sendable {
     public func problems(in content: PostContent) async throws -> [AccountError] {
         let metrics = Set(try await MetricRecord.query(on: database).all().compactMap(\.id))
         let categories = Set(try await categories().categories.map(\.slug))
-        return content.problems(knownMetrics: metrics, knownCategories: categories)
+        let innovations = Set(try await InnovationRecord.query(on: database).all().compactMap(\.id))
+        return content.problems(knownMetrics: metrics, knownCategories: categories, knownInnovations: innovations)
     }
 
     /// Writes a new post as revision 1. `publishAt` nil with `.published` publishes now.
@@ -118,7 +119,7 @@ public struct LearningStore: Sendable {
 
         try await PostTopicRecord.query(on: database).filter(\.$postID == id).delete()
         let topics = content.categorySlugs.map { "category:\($0)" } + content.careModels.map { "care_model:\($0.rawValue)" }
-            + content.workStreams.map { "tag:\($0.lowercased())" }
+            + content.workStreams.map { "tag:\($0.lowercased())" } + (content.innovation.map { ["innovation:\($0)"] } ?? [])
         for topic in Set(topics) {
             let record = PostTopicRecord()
             record.postID = id

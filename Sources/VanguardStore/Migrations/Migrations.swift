@@ -18,6 +18,7 @@ public enum VanguardMigrations {
             Migration0012CreateFunding(),
             Migration0013CreateLearning(),
             Migration0014CreateSearchIndex(),
+            Migration0015CreateEventsAndInnovations(),
         ]
     }
 }

@@ -26,6 +26,11 @@ extension SiteURL {
         case unsubscribe(String)
         case cancelSubscription(UUID)
         case sendDigests
+        case events, newEvent, eventsCalendar
+        case event(UUID), editEvent(UUID), eventSignUp(UUID), eventCancel(UUID)
+        case innovations
+        case innovation(String), adoptions(String)
+        case images, image(UUID)
 
         var path: String {
             switch self {
@@ -52,6 +57,18 @@ extension SiteURL {
             case .unsubscribe(let token): "/learning/unsubscribe/\(token.urlPathEncoded)"
             case .cancelSubscription(let id): "/account/subscriptions/\(id.uuidString)/cancel"
             case .sendDigests: "/learning/digests/send"
+            case .events: "/learning/events"
+            case .newEvent: "/learning/events/new"
+            case .eventsCalendar: "/learning/events.ics"
+            case .event(let id): "/learning/events/\(id.uuidString)"
+            case .editEvent(let id): "/learning/events/\(id.uuidString)/edit"
+            case .eventSignUp(let id): "/learning/events/\(id.uuidString)/sign-up"
+            case .eventCancel(let id): "/learning/events/\(id.uuidString)/cancel"
+            case .innovations: "/learning/innovations"
+            case .innovation(let slug): "/learning/innovations/\(slug.urlPathEncoded)"
+            case .adoptions(let slug): "/learning/innovations/\(slug.urlPathEncoded)/adoptions"
+            case .images: "/learning/images"
+            case .image(let id): "/learning/images/\(id.uuidString)"
             }
         }
     }

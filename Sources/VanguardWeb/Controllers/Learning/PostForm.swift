@@ -81,7 +81,7 @@ struct PostForm: Content {
         let content = PostContent(
             kind: kind, title: text(title).trimmingCharacters(in: .whitespacesAndNewlines), summary: text(summary).trimmingCharacters(in: .whitespacesAndNewlines),
             body: text(body), caseStudy: parts, vanguardNumber: vanguardNumber, categorySlugs: categories ?? [], careModels: models,
-            workStreams: streams, innovation: (innovation ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? nil : innovation?.trimmingCharacters(in: .whitespaces),
+            workStreams: streams, innovation: (innovation ?? "").isEmpty ? nil : innovation,
             metricCodes: kind == .caseStudy ? (metrics ?? []) : []
         )
         return reading.result((content, status, publishDate))

@@ -48,6 +48,7 @@ enum PostsController {
         }
         let model = PostPage.Model(
             post: post, vanguardName: registry.vanguards.first { $0.number == post.content.vanguardNumber }?.name,
+            innovationName: post.content.innovation == nil ? nil : try await InnovationStore(database: request.db).innovation(post.content.innovation!)?.name,
             categories: try await LearningStore(database: request.db).categories(), evidence: evidence, isGenerated: generated,
             comments: try await CommentStore(database: request.db).comments(on: post.id), viewer: try? request.requirePerson().id,
             canEdit: canEdit, now: now, commentText: commentText, commentError: commentError, notice: notice
@@ -69,7 +70,7 @@ enum PostsController {
             title: title, action: action, values: values, errors: errors,
             vanguards: registry.vanguards.filter { context.isProgrammeTeam || context.allows(.writePosts, on: .vanguard($0.number)) },
             metrics: try await ReturnsStore(database: request.db).metrics(), categories: try await LearningStore(database: request.db).categories(),
-            canDelete: deletable
+            innovations: try await InnovationStore(database: request.db).innovations(), canDelete: deletable
         )
         return PostFormPage.document(model, context: context)
     }

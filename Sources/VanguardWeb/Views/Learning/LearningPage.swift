@@ -38,6 +38,10 @@ enum LearningPage {
                 ),
                 .div(
                     .class("nhsuk-grid-column-one-third"),
+                    .h2(.class("nhsuk-heading-s"), .text("Spread")),
+                    .ul(.class("nhsuk-list"),
+                        .li(.a(.safeHref(SiteURL.learning(.innovations).path), .text("Innovations and who adopted them"))),
+                        .li(.a(.safeHref(SiteURL.learning(.events).path), .text("Courses, webinars and open days")))),
                     .h2(.class("nhsuk-heading-s"), .text("Follow")),
                     PostList.feedLink(.learning(.feed), "Atom feed of every post"),
                     context.signedInAs == nil

@@ -13,6 +13,7 @@ enum PostFormPage {
         let vanguards: [Vanguard]
         let metrics: [Metric]
         let categories: CategoryTree
+        let innovations: [Innovation]
         let canDelete: SiteURL?
     }
 
@@ -38,7 +39,8 @@ enum PostFormPage {
         let tail = [
             field("vanguard", "Vanguard", kind: .select([("", "None (programme-wide)")] + model.vanguards.map { (String($0.number), "\($0.number). \($0.name)") }),
                   value: values.vanguard, hint: "Site leads write for their own vanguard. A case study must name one."),
-            field("innovation", "Innovation (case studies)", value: values.innovation, hint: "e.g. enhanced health in care homes, a telehealth hub"),
+            field("innovation", "Innovation (case studies)", kind: .select([("", "None")] + model.innovations.map { ($0.slug, $0.name) }), value: values.innovation,
+                  hint: "From the innovations catalogue"),
             field("work_streams", "Work stream tags", value: values.workStreams, hint: "Separated by commas, e.g. workforce, digital"),
             field("status", "Publish", kind: .select([("draft", "Save as a draft"), ("published", "Publish")]), value: values.status),
             field("publish_at", "Publish from (optional)", value: values.publishAt, hint: "YYYY-MM-DD HH:MM, UK time. Leave empty to publish now; a later time schedules it."),
@@ -69,6 +71,8 @@ enum PostFormPage {
                     .forEach(tail) { Forms.field(Node<HTML.FormContext>.self, $0) },
                     .button(.class("nhsuk-button"), .type(.submit), .text("Save"))
                 ),
+                .h2(.text("Images")),
+                ImageUploadPage.form(context: context),
                 .unwrap(model.canDelete) { url in
                     Forms.postButton(url, csrf: context.csrfToken, label: "Delete this post")
                 }

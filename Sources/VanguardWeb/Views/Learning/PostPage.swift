@@ -15,6 +15,7 @@ enum PostPage {
     struct Model {
         let post: Post
         let vanguardName: String?
+        let innovationName: String?
         let categories: CategoryTree
         let evidence: [Evidence]
         let isGenerated: Bool
@@ -77,7 +78,9 @@ enum PostPage {
         if let number = content.vanguardNumber {
             rows.append(("Vanguard", .a(.safeHref(SiteURL.vanguard(number).path), .text(model.vanguardName ?? "Vanguard \(number)"))))
         }
-        if let innovation = content.innovation, !innovation.isEmpty { rows.append(("Innovation", .text(innovation))) }
+        if let innovation = content.innovation, !innovation.isEmpty {
+            rows.append(("Innovation", .a(.safeHref(SiteURL.learning(.innovation(innovation)).path), .text(model.innovationName ?? innovation))))
+        }
         if !content.categorySlugs.isEmpty {
             rows.append(("Categories", .ul(.class("nhsuk-list"), .forEach(content.categorySlugs) { slug in
                 .li(.a(.safeHref(SiteURL.learning(.category(slug)).path), .text(model.categories.label(slug))))

@@ -51,6 +51,14 @@ enum MapSVG {
         static func focused(
             on codes: Set<String>, registry: Registry, boundaries: [String: AreaBoundary], title: String, highlightClass: String
         ) -> Drawing? {
+            focused(classes: Dictionary(uniqueKeysWithValues: codes.map { ($0, highlightClass) }), registry: registry, boundaries: boundaries, title: title)
+        }
+
+        /// Areas highlighted each with its own class (e.g. where an innovation began and where it was adopted).
+        static func focused(
+            classes: [String: String], registry: Registry, boundaries: [String: AreaBoundary], title: String
+        ) -> Drawing? {
+            let codes = Set(classes.keys)
             guard let focus = codes.compactMap({ boundaries[$0]?.bounds }).reduce(nil, { $0?.union($1) ?? $1 }) else { return nil }
             var view = focus.padded(by: 0.15)
             // Keep very small footprints readable: never zoom in closer than 60 km across.
@@ -68,7 +76,7 @@ enum MapSVG {
                 let isFocus = codes.contains(area.code)
                 return Shape(
                     code: area.code, label: area.name, path: boundary.svgPath,
-                    fillClass: isFocus ? highlightClass : "vg-fill--context", href: SiteURL.area(area.code).path
+                    fillClass: isFocus ? classes[area.code]! : "vg-fill--context", href: SiteURL.area(area.code).path
                 )
             }
             // Highlighted areas last, so their outlines sit on top of their neighbours'.

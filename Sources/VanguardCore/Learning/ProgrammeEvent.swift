@@ -1,0 +1,69 @@
+import Foundation
+
+/// A course, webinar or open day of the programme, with its places.
+public struct ProgrammeEvent: Sendable, Equatable, Identifiable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case course, webinar
+        case openDay = "open_day"
+
+        public var name: String {
+            switch self {
+            case .course: "Course"
+            case .webinar: "Webinar"
+            case .openDay: "Open day"
+            }
+        }
+    }
+
+    public let id: UUID
+    public var kind: Kind
+    public var title: String
+    /// Markdown, rendered safely like posts.
+    public var description: String
+    public var startsAt: Date
+    public var endsAt: Date
+    /// Where it happens in person, if it does.
+    public var place: String?
+    /// Where it happens online, if it does.
+    public var link: String?
+    public var capacity: Int
+    public var vanguardNumber: Int?
+
+    public init(id: UUID, kind: Kind, title: String, description: String, startsAt: Date, endsAt: Date, place: String?, link: String?,
+                capacity: Int, vanguardNumber: Int?) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.description = description
+        self.startsAt = startsAt
+        self.endsAt = endsAt
+        self.place = place
+        self.link = link
+        self.capacity = capacity
+        self.vanguardNumber = vanguardNumber
+    }
+
+    public static let maximumCapacity = 10_000
+
+    /// Everything wrong with the event, each naming its field.
+    public var problems: [AccountError] {
+        var problems: [AccountError] = []
+        func note(_ field: String, _ reason: String) { problems.append(.invalid(field: field, reason: reason)) }
+        if title.trimmingCharacters(in: .whitespaces).isEmpty { note("title", "Give the event a title") }
+        if title.count > PostContent.maximumTitleLength { note("title", "Keep the title to \(PostContent.maximumTitleLength) characters") }
+        if description.count > PostContent.maximumMarkdownLength { note("description", "Too long: \(description.count) characters, the limit is \(PostContent.maximumMarkdownLength)") }
+        for url in SafeMarkdown.html(from: description).refusedURLs {
+            note("description", "The link '\(url.prefix(60))' is not allowed: links must start http:, https:, mailto: or /")
+        }
+        if endsAt <= startsAt { note("ends_at", "The event must end after it starts") }
+        if (place ?? "").isEmpty && (link ?? "").isEmpty { note("place", "Give a place, a link to join online, or both") }
+        if let link, !link.isEmpty {
+            let lower = link.lowercased()
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !HTMLAllowlist.isSafeURL(link) {
+                note("link", "The joining link must start https:// (or http://)")
+            }
+        }
+        if !(1...Self.maximumCapacity).contains(capacity) { note("capacity", "Give the number of places, from 1 to \(Self.maximumCapacity)") }
+        return problems
+    }
+}

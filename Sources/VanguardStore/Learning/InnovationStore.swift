@@ -1,0 +1,88 @@
+import FluentKit
+import Foundation
+import VanguardCore
+
+/// The innovations catalogue and who adopted what, where and when.
+public struct InnovationStore: Sendable {
+    let database: any Database
+
+    public init(database: any Database) {
+        self.database = database
+    }
+
+    public func innovations() async throws -> [Innovation] {
+        try await InnovationRecord.query(on: database).sort(\.$name).all().compactMap(Self.innovation)
+    }
+
+    public func innovation(_ slug: String) async throws -> Innovation? {
+        try await InnovationRecord.find(slug, on: database).flatMap(Self.innovation)
+    }
+
+    public func add(name: String, summary: String, careModel: CareModel, originVanguard: Int, by actor: Actor) async throws -> Innovation {
+        let innovation = Innovation(slug: Post.slug(from: name), name: name.trimmingCharacters(in: .whitespaces), summary: summary,
+                                    careModel: careModel, originVanguard: originVanguard)
+        if let problem = innovation.problems.first { throw problem }
+        try await database.transaction { database in
+            if try await InnovationRecord.find(innovation.slug, on: database) != nil {
+                throw AccountError.invalid(field: "name", reason: "The catalogue already has '\(innovation.name)'")
+            }
+            guard try await VanguardRecord.find(originVanguard, on: database) != nil else {
+                throw AccountError.invalid(field: "vanguard", reason: "Choose the vanguard that originated it")
+            }
+            let record = InnovationRecord()
+            record.id = innovation.slug
+            record.name = innovation.name
+            record.summary = innovation.summary
+            record.careModel = careModel.rawValue
+            record.originVanguard = originVanguard
+            try await record.create(on: database)
+            try await AuditLog.record(actor, "create", entity: "innovation", id: innovation.slug, after: ["name": innovation.name], on: database)
+        }
+        return innovation
+    }
+
+    public func adoptions(of slug: String) async throws -> [Adoption] {
+        try await AdoptionRecord.query(on: database).filter(\.$innovationSlug == slug).all().compactMap(Self.adoption)
+            .sorted { $0.adoptedOn < $1.adoptedOn }
+    }
+
+    /// Records an adoption after checking it against the areas the registry knows.
+    public func recordAdoption(of slug: String, adopter: String, areaCode: String, adoptedOn: CalendarDate?, contact: String,
+                               by account: UUID, actor: Actor, today: CalendarDate) async throws -> Adoption {
+        let areas = Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
+        if let problem = Adoption.problems(adopter: adopter, areaCode: areaCode, knownAreas: areas, adoptedOn: adoptedOn, today: today, contact: contact).first {
+            throw problem
+        }
+        let organisation = try await OrganisationRecord.find(Organisation.slug(for: adopter), on: database)
+        let adoption = Adoption(id: UUID(), innovationSlug: slug, adopter: adopter.trimmingCharacters(in: .whitespaces), organisationSlug: organisation?.id,
+                                areaCode: areaCode, adoptedOn: adoptedOn!, contact: contact.trimmingCharacters(in: .whitespaces), recordedBy: account)
+        try await database.transaction { database in
+            guard try await InnovationRecord.find(slug, on: database) != nil else { throw AccountError.invalid(field: "innovation", reason: "There is no such innovation") }
+            let record = AdoptionRecord()
+            record.id = adoption.id
+            record.innovationSlug = slug
+            record.adopter = adoption.adopter
+            record.organisationSlug = adoption.organisationSlug
+            record.areaCode = areaCode
+            record.adoptedOn = adoption.adoptedOn.iso8601
+            record.contact = adoption.contact
+            record.recordedBy = account
+            record.recordedAt = Date()
+            try await record.create(on: database)
+            try await AuditLog.record(actor, "adopt", entity: "innovation", id: slug,
+                                      after: ["adopter": adoption.adopter, "area": areaCode, "adopted_on": adoption.adoptedOn.iso8601], on: database)
+        }
+        return adoption
+    }
+
+    static func innovation(_ record: InnovationRecord) -> Innovation? {
+        guard let slug = record.id, let model = CareModel(rawValue: record.careModel) else { return nil }
+        return Innovation(slug: slug, name: record.name, summary: record.summary, careModel: model, originVanguard: record.originVanguard)
+    }
+
+    static func adoption(_ record: AdoptionRecord) -> Adoption? {
+        guard let id = record.id, let date = CalendarDate(iso8601: record.adoptedOn) else { return nil }
+        return Adoption(id: id, innovationSlug: record.innovationSlug, adopter: record.adopter, organisationSlug: record.organisationSlug,
+                        areaCode: record.areaCode, adoptedOn: date, contact: record.contact, recordedBy: record.recordedBy)
+    }
+}
