@@ -85,6 +85,14 @@ import VaporTesting
             #expect(try await app.fetch("/learning/posts/care-home-support-in-wirral").body.contains("Thanks, very useful indeed.</p>"))
             #expect(try await people.send(app, .assessor, .POST, "/learning/comments/\(held.number + 1)/edit", form: ["body": "Hijacked"]).status == .badRequest)
 
+            // Ten comments in ten minutes is the most one person can post.
+            let store = CommentStore(database: app.db)
+            let member = try await TestAuthors.member(people)
+            for index in 0..<7 { _ = try await store.add(to: post.id, replyingTo: nil, body: "Note \(index)", by: member) }
+            await #expect(throws: AccountError.self) { _ = try await store.add(to: post.id, replyingTo: nil, body: "One too many", by: member) }
+            let flood = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Again"])
+            #expect(flood.status == .badRequest && flood.body.contains("You have posted 10 comments in the last 10 minutes"))
+
             // Three members' flags take a shown comment down until a moderator looks.
             for kind in [People.Kind.assessor, .signatory, .programmeTeam] {
                 #expect(try await people.send(app, kind, .POST, "/learning/comments/\(held.number + 1)/flag", form: ["reason": "Off topic"]).status == .ok)
@@ -287,5 +295,13 @@ import VaporTesting
                 #expect(response.body.string.contains("This file is not a PNG, JPEG, GIF or WebP image"))
             }
         }
+    }
+}
+
+/// The member as a comment author, for driving the store directly.
+enum TestAuthors {
+    static func member(_ people: People) async throws -> CommentStore.Author {
+        let account = people.accounts[.member]!
+        return CommentStore.Author(id: account.id, name: account.displayName, role: "Member", organisation: nil, isModerator: false, actor: account.actor)
     }
 }

@@ -5,6 +5,9 @@ public enum CommentModeration {
     public static let maximumLength = 5_000
     /// How long an author may edit a comment after posting it.
     public static let editWindow: TimeInterval = 10 * 60
+    /// How many comments one person may post in `rateWindow`: enough for a conversation, too few for a flood.
+    public static let maximumPerWindow = 10
+    public static let rateWindow: TimeInterval = 10 * 60
     /// Distinct members' flags that take a shown comment down until a moderator looks at it.
     public static let flagsToHide = 3
 

@@ -47,6 +47,11 @@ public struct CommentStore: Sendable {
                   (post.publishAt ?? .distantPast) <= date else {
                 throw AccountError.invalid(field: "post", reason: "This post has been deleted or is not published, so it takes no comments")
             }
+            let recent = try await CommentRecord.query(on: database).filter(\.$authorUserID == author.id)
+                .filter(\.$createdAt > date.addingTimeInterval(-CommentModeration.rateWindow)).count()
+            if recent >= CommentModeration.maximumPerWindow {
+                throw AccountError.invalid(field: "body", reason: "You have posted \(recent) comments in the last \(Int(CommentModeration.rateWindow / 60)) minutes: please wait a few minutes before posting again")
+            }
             var threadNumber: Int?
             if let parentNumber {
                 guard let parent = try await CommentRecord.query(on: database).filter(\.$number == parentNumber).filter(\.$postID == postID).first() else {
