@@ -145,7 +145,8 @@ struct CommentModerationTests {
         let result = CommentModeration.initialStatus(body: "Cheap VIAGRA here", authorHasShownComment: true, authorIsModerator: true)
         #expect(result.0 == .held)
         #expect(result.reason == "Contains a blocked word (viagra)")
-        #expect(CommentModeration.blockedWord(in: "Scunthorpe's casinos") == nil)
+        #expect(CommentModeration.blockedWord(in: "Scunthorpe's casinos", from: CommentModeration.startingBlockedWords) == nil)
+        #expect(CommentModeration.blockedWord(in: "A great LOAN  offer!", from: ["loan offer"]) == "loan offer")
     }
 
     @Test func emptyAndOverLongCommentsAreRefused() {

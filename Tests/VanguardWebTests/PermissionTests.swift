@@ -98,6 +98,8 @@ import VaporTesting
         "POST /learning/comments/:number/flag": signedIn,
         "POST /learning/comments/:number/moderate": [.programmeTeam],
         "GET /learning/moderation": [.programmeTeam],
+        "POST /learning/blocked-words": [.programmeTeam],
+        "POST /learning/blocked-words/:word/remove": [.programmeTeam],
         "POST /learning/categories": [.programmeTeam],
         "GET /learning/categories/:slug": browsers,
         "GET /learning/categories/:slug/feed.atom": browsers,
@@ -186,7 +188,7 @@ import VaporTesting
             ("users/:id", "users/\(people.accounts[.member]!.id.uuidString)"), (":id", UUID().uuidString), (":grant", UUID().uuidString),
             (":secret", "not-a-real-link"), (":call", UUID().uuidString), (":application", UUID().uuidString), (":assessment", UUID().uuidString),
             (":round", UUID().uuidString), (":plan", UUID().uuidString), ("care-models/:code", "care-models/pacs"), (":tag", "workforce"),
-            (":token", "not-a-token"), (":event", UUID().uuidString), (":image", UUID().uuidString),
+            (":token", "not-a-token"), (":event", UUID().uuidString), (":word", "casino"), (":image", UUID().uuidString),
         ]
         var path = template
         for (name, value) in values { path = path.replacingOccurrences(of: name, with: value) }

@@ -61,7 +61,9 @@ public struct CommentStore: Sendable {
             }
             let hasShown = try await CommentRecord.query(on: database).filter(\.$authorUserID == author.id)
                 .filter(\.$status == CommentStatus.shown.rawValue).first() != nil
-            let (status, reason) = CommentModeration.initialStatus(body: body, authorHasShownComment: hasShown, authorIsModerator: author.isModerator)
+            let words = try await CommentStore(database: database).blockedWords()
+            let (status, reason) = CommentModeration.initialStatus(body: body, blockedWords: words, authorHasShownComment: hasShown,
+                                                                   authorIsModerator: author.isModerator)
             let last = try await CommentRecord.query(on: database).sort(\.$number, .descending).first()?.number ?? 0
             let record = CommentRecord()
             record.id = id
@@ -96,7 +98,7 @@ public struct CommentStore: Sendable {
             let before = record.body
             record.body = body
             record.editedAt = date
-            if let word = CommentModeration.blockedWord(in: body) {
+            if let word = CommentModeration.blockedWord(in: body, from: try await CommentStore(database: database).blockedWords()) {
                 record.status = CommentStatus.held.rawValue
                 record.statusReason = "Contains a blocked word (\(word))"
             }
@@ -160,6 +162,32 @@ public struct CommentStore: Sendable {
         let store = LearningStore(database: database)
         for comment in held { rows.append((comment, try await store.post(id: comment.postID))) }
         return rows
+    }
+
+    // MARK: Blocked words
+
+    public func blockedWords() async throws -> [String] {
+        try await BlockedWordRecord.query(on: database).all().compactMap(\.id).sorted()
+    }
+
+    public func blockWord(_ word: String, by actor: Actor) async throws {
+        let normalised = CommentModeration.normalised(word)
+        if normalised.isEmpty { throw AccountError.invalid(field: "word", reason: "Give a word or phrase (letters)") }
+        if normalised.count > 60 { throw AccountError.invalid(field: "word", reason: "Keep it to 60 characters") }
+        try await database.transaction { database in
+            guard try await BlockedWordRecord.find(normalised, on: database) == nil else { return }
+            let record = BlockedWordRecord()
+            record.id = normalised
+            try await record.create(on: database)
+            try await AuditLog.record(actor, "block_word", entity: "blocked_word", id: normalised, on: database)
+        }
+    }
+
+    public func unblockWord(_ word: String, by actor: Actor) async throws {
+        try await database.transaction { database in
+            try await BlockedWordRecord.query(on: database).filter(\.$id == word).delete()
+            try await AuditLog.record(actor, "unblock_word", entity: "blocked_word", id: word, on: database)
+        }
     }
 
     static func comment(_ record: CommentRecord) -> Comment? {

@@ -71,19 +71,27 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// Indexes one vanguard again, after its profile changed.
+    public func indexVanguard(_ number: Int) async throws {
+        guard let record = try await VanguardRecord.find(number, on: database) else { return }
+        try await index(record)
+    }
+
+    func index(_ vanguard: VanguardRecord) async throws {
+        guard let number = vanguard.id else { return }
+        let model = CareModel(rawValue: vanguard.careModel)?.name ?? vanguard.careModel
+        let body = [model, vanguard.areaDescription, vanguard.regionDescription, vanguard.leadOrganisationsAsWritten, vanguard.governance ?? ""]
+            .filter { !$0.isEmpty }.joined(separator: ". ")
+        try await put(.vanguard, key: String(number), title: vanguard.name, body: body)
+    }
+
     /// Indexes every vanguard and organisation afresh (after a seed, or when selection adds a vanguard).
     public func indexRegistry() async throws {
         try await sql.raw("DELETE FROM search_documents WHERE kind IN ('vanguard', 'organisation')").run()
         let memberships = try await VanguardPartnerRecord.query(on: database).all()
         let vanguards = try await VanguardRecord.query(on: database).all()
         let names = Dictionary(vanguards.compactMap { record in record.id.map { ($0, record.name) } }, uniquingKeysWith: { first, _ in first })
-        for vanguard in vanguards {
-            guard let number = vanguard.id else { continue }
-            let model = CareModel(rawValue: vanguard.careModel)?.name ?? vanguard.careModel
-            let body = [model, vanguard.areaDescription, vanguard.regionDescription, vanguard.leadOrganisationsAsWritten, vanguard.governance ?? ""]
-                .filter { !$0.isEmpty }.joined(separator: ". ")
-            try await put(.vanguard, key: String(number), title: vanguard.name, body: body)
-        }
+        for vanguard in vanguards { try await index(vanguard) }
         for organisation in try await OrganisationRecord.query(on: database).all() {
             guard let slug = organisation.id else { continue }
             let partnerships = memberships.filter { $0.organisationSlug == slug }.compactMap { names[$0.vanguardNumber] }

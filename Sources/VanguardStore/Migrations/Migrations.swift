@@ -19,6 +19,7 @@ public enum VanguardMigrations {
             Migration0013CreateLearning(),
             Migration0014CreateSearchIndex(),
             Migration0015CreateEventsAndInnovations(),
+            Migration0016CreateBlockedWords(),
         ]
     }
 }

@@ -111,3 +111,12 @@ public final class SubscriptionRecord: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+/// A word or phrase that holds a comment for review.
+public final class BlockedWordRecord: Model, @unchecked Sendable {
+    public static let schema = "blocked_words"
+
+    @ID(custom: "word", generatedBy: .user) public var id: String?
+
+    public init() {}
+}

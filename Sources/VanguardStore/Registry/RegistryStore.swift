@@ -114,6 +114,7 @@ public struct RegistryStore: Sendable {
             let after = ["governance": record.governance ?? "", "contracting": record.contracting ?? ""]
             if after != before {
                 try await AuditLog.record(actor, "update", entity: "vanguard", id: String(number), before: before, after: after, on: database)
+                try await SearchIndex(database: database).indexVanguard(number)
             }
             return true
         }

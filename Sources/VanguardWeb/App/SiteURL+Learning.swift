@@ -31,6 +31,7 @@ extension SiteURL {
         case innovations
         case innovation(String), adoptions(String)
         case images, image(UUID)
+        case blockedWords, unblockWord(String)
 
         var path: String {
             switch self {
@@ -68,6 +69,8 @@ extension SiteURL {
             case .innovation(let slug): "/learning/innovations/\(slug.urlPathEncoded)"
             case .adoptions(let slug): "/learning/innovations/\(slug.urlPathEncoded)/adoptions"
             case .images: "/learning/images"
+            case .blockedWords: "/learning/blocked-words"
+            case .unblockWord(let word): "/learning/blocked-words/\(word.urlPathEncoded)/remove"
             case .image(let id): "/learning/images/\(id.uuidString)"
             }
         }

@@ -51,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if let smtp = config.smtp, isServing(app) {
         app.lifecycle.use(OutboxDeliveryLifecycle(settings: smtp))
     }
+    if isServing(app) { app.lifecycle.use(DigestScheduleLifecycle()) }
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
 }
 

@@ -90,6 +90,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, "learning", "comments", ":number", "flag", action: .comment, use: CommentsController.flag)
     app.on(.POST, "learning", "comments", ":number", "moderate", action: .moderateLearning, use: CommentsController.moderate)
     app.on(.GET, "learning", "moderation", action: .moderateLearning, use: CommentsController.queue)
+    app.on(.POST, "learning", "blocked-words", action: .moderateLearning, use: CommentsController.blockWord)
+    app.on(.POST, "learning", "blocked-words", ":word", "remove", action: .moderateLearning, use: CommentsController.unblockWord)
     app.on(.POST, "learning", "categories", action: .moderateLearning, use: LearningController.addCategory)
     app.on(.GET, "learning", "categories", ":slug", action: .readPublic, use: LearningController.category)
     app.on(.GET, "learning", "categories", ":slug", "feed.atom", action: .readPublic, use: FeedsController.category)

@@ -66,8 +66,31 @@ enum CommentsController {
         }
     }
 
+    /// The moderation page: the held comments and the blocked words.
+    static func queuePage(_ request: Request, notice: String? = nil, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let store = CommentStore(database: request.db)
+        return CommentQueuePage.document(try await store.queue(), blockedWords: try await store.blockedWords(), notice: notice, error: error,
+                                         context: request.pageContext).response(status: status)
+    }
+
     @Sendable static func queue(request: Request) async throws -> Response {
-        CommentQueuePage.document(try await CommentStore(database: request.db).queue(), notice: nil, error: nil, context: request.pageContext).response()
+        try await queuePage(request)
+    }
+
+    @Sendable static func blockWord(request: Request) async throws -> Response {
+        let word = try request.content.decode([String: String].self)["word"] ?? ""
+        do {
+            try await CommentStore(database: request.db).blockWord(word, by: try request.requirePerson().actor)
+            return try await queuePage(request, notice: "Comments containing ‘\(CommentModeration.normalised(word))’ will be held.")
+        } catch let error as AccountError {
+            return try await queuePage(request, error: error.reason, status: .badRequest)
+        }
+    }
+
+    @Sendable static func unblockWord(request: Request) async throws -> Response {
+        let word = request.pathParameter("word")
+        try await CommentStore(database: request.db).unblockWord(word, by: try request.requirePerson().actor)
+        return try await queuePage(request, notice: "‘\(word)’ no longer holds comments.")
     }
 
     @Sendable static func moderate(request: Request) async throws -> Response {
@@ -75,16 +98,13 @@ enum CommentsController {
         let form = try request.content.decode([String: String].self)
         let store = CommentStore(database: request.db)
         guard let decision = CommentModeration.Decision(rawValue: form["decision"] ?? "") else {
-            return CommentQueuePage.document(try await store.queue(), notice: nil, error: "Choose approve, reject or hide", context: request.pageContext)
-                .response(status: .badRequest)
+            return try await queuePage(request, error: "Choose approve, reject or hide", status: .badRequest)
         }
         do {
             let result = try await store.moderate(number: comment.number, decision: decision, reason: form["reason"] ?? "", by: try request.requirePerson().actor)
-            return CommentQueuePage.document(try await store.queue(), notice: "Comment #\(result.number) is now \(result.status.name.lowercased()).", error: nil,
-                                           context: request.pageContext).response()
+            return try await queuePage(request, notice: "Comment #\(result.number) is now \(result.status.name.lowercased()).")
         } catch let error as AccountError {
-            return CommentQueuePage.document(try await store.queue(), notice: nil, error: "#\(comment.number): \(error.reason)", context: request.pageContext)
-                .response(status: .badRequest)
+            return try await queuePage(request, error: "#\(comment.number): \(error.reason)", status: .badRequest)
         }
     }
 }

@@ -66,7 +66,6 @@ enum SubscriptionsController {
     /// The programme team's "send every digest now"; the scheduled `vanguard digests` command sends only those due.
     @Sendable static func sendDue(request: Request) async throws -> Response {
         let sent = try await DigestMail.sendDue(database: request.db, publicURL: request.application.appConfig.publicURL, at: Date(), everyone: true)
-        return CommentQueuePage.document(try await CommentStore(database: request.db).queue(),
-                                       notice: "Digests written to the outbox: \(sent).", error: nil, context: request.pageContext).response()
+        return try await CommentsController.queuePage(request, notice: "Digests written to the outbox: \(sent).")
     }
 }

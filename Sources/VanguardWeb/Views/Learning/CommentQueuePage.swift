@@ -4,7 +4,7 @@ import VanguardCore
 
 /// The programme team's one queue: every held comment, with approve, reject (with a reason) or hide.
 enum CommentQueuePage {
-    static func document(_ queue: [(comment: Comment, post: Post?)], notice: String?, error: String?, context: PageContext) -> HTML {
+    static func document(_ queue: [(comment: Comment, post: Post?)], blockedWords: [String], notice: String?, error: String?, context: PageContext) -> HTML {
         Layout.document(
             title: "Comment moderation", context: context, breadcrumbs: [("Home", .home), ("Learning", .learning(.home))],
             body: .group(
@@ -28,8 +28,22 @@ enum CommentQueuePage {
                             decisionForms(row.comment, context: context)
                         )
                     }
-                )
+                ),
+                blockedWordList(blockedWords, context: context)
             )
+        )
+    }
+
+    /// The words that hold a comment, with the programme team's controls.
+    static func blockedWordList(_ words: [String], context: PageContext) -> Node<HTML.BodyContext> {
+        .section(
+            .id("blocked-words"),
+            .h2(.text("Blocked words")),
+            .p(.text("A comment containing any of these (as a whole word or phrase, in any case) is held here, whoever wrote it.")),
+            .ul(.class("nhsuk-list vg-blocked-words"), .forEach(words) { word in
+                .li(.text(word), .text(" "), Forms.postButton(.learning(.unblockWord(word)), csrf: context.csrfToken, label: "Remove ‘\(word)’"))
+            }),
+            Forms.form(action: .learning(.blockedWords), csrf: context.csrfToken, fields: [FormField(name: "word", label: "Add a word or phrase")], submit: "Block")
         )
     }
 
