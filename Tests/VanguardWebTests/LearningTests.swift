@@ -288,6 +288,7 @@ import VaporTesting
             #expect(page.body.contains("Adopters on the same measures"))
             #expect(page.body.contains("+1.0%") && page.body.contains("−5.0%"))
             #expect(try await app.fetch("/learning/innovations").body.contains("Named GP for care homes"))
+            #expect(try await app.fetch("/vanguards/1").body.contains("<a href=\"/learning/innovations/named-gp-for-care-homes\">Named GP for care homes</a>"))
         }
     }
 

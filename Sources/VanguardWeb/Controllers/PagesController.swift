@@ -20,7 +20,8 @@ enum PagesController {
         let vanguard = try findVanguard(request.pathParameter("number"), in: registry)
         let boundaries = try await request.boundaries()
         let posts = try await LearningStore(database: request.db).published(.init(vanguard: vanguard.number))
-        let model = VanguardPage.Model(vanguard: vanguard, registry: registry, boundaries: boundaries, posts: posts)
+        let innovations = try await InnovationStore(database: request.db).innovations().filter { $0.originVanguard == vanguard.number }
+        let model = VanguardPage.Model(vanguard: vanguard, registry: registry, boundaries: boundaries, posts: posts, innovations: innovations)
         return VanguardPage.document(model, context: request.pageContext).response()
     }
 

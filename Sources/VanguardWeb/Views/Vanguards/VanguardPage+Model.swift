@@ -11,10 +11,13 @@ enum VanguardPage {
         let map: MapSVG.Drawing?
         /// Its published posts and case studies, newest first.
         let posts: [Post]
+        /// The innovations it originated, from the catalogue.
+        let innovations: [Innovation]
 
-        init(vanguard: Vanguard, registry: Registry, boundaries: [String: AreaBoundary], posts: [Post] = []) {
+        init(vanguard: Vanguard, registry: Registry, boundaries: [String: AreaBoundary], posts: [Post] = [], innovations: [Innovation] = []) {
             self.vanguard = vanguard
             self.posts = posts
+            self.innovations = innovations
             governance = registry.governance[vanguard.number] ?? VanguardGovernance()
             regions = registry.regions(of: vanguard.number)
             footprint = registry.footprint(of: vanguard.number).compactMap { row in

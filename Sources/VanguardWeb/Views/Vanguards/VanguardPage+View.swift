@@ -38,6 +38,12 @@ extension VanguardPage {
                 .h2(.text("Posts and case studies")),
                 PostList.list(model.posts, empty: "\(vanguard.name) has not published a post yet."),
                 .p(.class("nhsuk-body-s"), .a(.safeHref(SiteURL.learning(.vanguardFeed(vanguard.number)).path), .text("Atom feed of this vanguard's posts"))),
+                .if(!model.innovations.isEmpty, .group(
+                    .h2(.text("Innovations it originated")),
+                    .ul(.class("nhsuk-list nhsuk-list--bullet"), .forEach(model.innovations) { innovation in
+                        .li(.a(.safeHref(SiteURL.learning(.innovation(innovation.slug)).path), .text(innovation.name)))
+                    })
+                )),
                 .h2(.text("Sources")),
                 .p(.text("Every fact on this page comes from these public pages:")),
                 .ul(.class("nhsuk-list nhsuk-list--bullet vg-sources"), .forEach(vanguard.sources) { source in
