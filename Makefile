@@ -5,7 +5,7 @@ export PORT DATABASE_URL
 
 BIN = $(shell swift build --show-bin-path)/vanguard
 
-.PHONY: run test assets build build-tests seed demo-data migrate serve test-core clean
+.PHONY: run test assets build build-deps build-tests seed demo-data migrate serve test-core clean
 
 ## Fetch assets, build, migrate, seed, load generated demo returns, and serve on http://localhost:$(PORT)
 run: assets build seed demo-data serve
@@ -17,10 +17,13 @@ test:
 assets:
 	./scripts/fetch-assets.sh
 
-build:
+build: build-deps
 	swift build --product vanguard
 
-build-tests:
+build-deps:
+	./scripts/install-build-deps.sh
+
+build-tests: build-deps
 	swift build --build-tests
 
 migrate: build
@@ -36,7 +39,7 @@ serve: build
 	$(BIN) serve
 
 ## Fast inner loop: domain and statistics only, no database or web
-test-core:
+test-core: build-deps
 	swift test --filter VanguardCoreTests
 
 clean:

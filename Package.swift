@@ -20,12 +20,18 @@ let package = Package(
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.0"),
-        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
     ],
     targets: [
+        // GitHub's CommonMark parser, from Debian (scripts/install-build-deps.sh installs it): linear in
+        // the length of any input, where the Swift parser used before was quadratic on unclosed tags.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            path: "Sources/CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         .target(
             name: "VanguardCore",
-            dependencies: [.product(name: "Ink", package: "Ink")],
+            dependencies: ["CCmarkGFM"],
             swiftSettings: strictSettings
         ),
         .target(

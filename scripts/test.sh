@@ -40,6 +40,7 @@ count_pytest() {
 }
 
 step "dependencies and assets"
+./scripts/install-build-deps.sh
 ./scripts/install-test-deps.sh
 ./scripts/fetch-assets.sh
 

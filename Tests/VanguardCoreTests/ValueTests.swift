@@ -25,7 +25,13 @@ import Testing
     @Test func pageRequestsAreValidated() throws {
         #expect(try PageRequest(page: nil, per: nil) == PageRequest(page: 1, per: 20))
         #expect(try PageRequest(page: "3", per: "100") == PageRequest(page: 3, per: 100))
-        #expect(throws: InvalidParameter(name: "page", value: "-1", allowed: "a whole number from 1")) { try PageRequest(page: "-1", per: nil) }
+        #expect(throws: InvalidParameter(name: "page", value: "-1", allowed: "a whole number from 1 to 100000")) { try PageRequest(page: "-1", per: nil) }
+        // The page that once stopped the server: Int.max overflowed (page - 1) * per.
+        #expect(throws: InvalidParameter(name: "page", value: "9223372036854775807", allowed: "a whole number from 1 to 100000")) {
+            try PageRequest(page: "9223372036854775807", per: "100")
+        }
+        #expect(PageRequest(page: .max, per: .max).slice(Array(0..<5)).isEmpty)
+        #expect(PageRequest(page: .max, per: 100).offset == (PageRequest.maximumPage - 1) * 100)
         #expect(throws: InvalidParameter(name: "per", value: "1000000000", allowed: "a whole number from 1 to 100")) {
             try PageRequest(page: nil, per: "1000000000")
         }

@@ -60,7 +60,7 @@ import VaporTesting
     }
 
     @Test(arguments: [
-        ("/api/v1/vanguards?page=-1", 400, "page='-1' is not allowed: page must be a whole number from 1"),
+        ("/api/v1/vanguards?page=-1", 400, "page='-1' is not allowed: page must be a whole number from 1 to 100000"),
         ("/api/v1/vanguards?per=1000000000", 400, "per='1000000000' is not allowed: per must be a whole number from 1 to 100"),
         ("/api/v1/vanguards?care_model=hospital", 400, "care_model='hospital' is not allowed: care_model must be one of pacs, mcp, ehch, uec, acc"),
         ("/api/v1/areas?covered=maybe", 400, "covered='maybe' is not allowed: covered must be true or false"),

@@ -58,8 +58,8 @@ struct People {
 
     /// The cookies a browser of `kind` sends: its session (if any) and the CSRF cookie.
     func cookies(_ kind: Kind) -> [String: String] {
-        var cookies = [CSRFMiddleware.cookieName: Self.csrf]
-        if let session = sessions[kind] { cookies[SessionCookie.name] = session }
+        var cookies = [TestApp.cookies.csrf: Self.csrf]
+        if let session = sessions[kind] { cookies[TestApp.cookies.session] = session }
         return cookies
     }
 

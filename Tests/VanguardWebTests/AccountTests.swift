@@ -16,7 +16,7 @@ import VaporTesting
     }
 
     static func signIn(_ app: Application, email: String, password: String, cookies: [String: String] = [:]) async throws -> Fetched {
-        try await app.send(.POST, "/account/sign-in", cookies: cookies.merging([CSRFMiddleware.cookieName: csrf]) { $1 },
+        try await app.send(.POST, "/account/sign-in", cookies: cookies.merging([TestApp.cookies.csrf: csrf]) { $1 },
                            form: ["email": email, "password": password, CSRFMiddleware.fieldName: csrf])
     }
 
@@ -26,18 +26,18 @@ import VaporTesting
             let withoutToken = try await app.send(.POST, "/account/sign-in", form: ["email": "member@example.nhs.uk", "password": People.password])
             #expect(withoutToken.status == .forbidden)
             #expect(withoutToken.body.contains("security token"))
-            let mismatched = try await app.send(.POST, "/account/sign-in", cookies: [CSRFMiddleware.cookieName: Self.csrf],
+            let mismatched = try await app.send(.POST, "/account/sign-in", cookies: [TestApp.cookies.csrf: Self.csrf],
                                                 form: ["email": "member@example.nhs.uk", "password": People.password, CSRFMiddleware.fieldName: String(repeating: "d", count: 43)])
             #expect(mismatched.status == .forbidden)
-            #expect(mismatched.cookie(SessionCookie.name) == nil)
+            #expect(mismatched.cookie(TestApp.cookies.session) == nil)
             // A signed-in person's form is refused too, and nothing changes.
-            let edit = try await app.send(.POST, "/vanguards/1/edit", cookies: [SessionCookie.name: people.sessions[.siteLead]!], form: ["governance": "Board"])
+            let edit = try await app.send(.POST, "/vanguards/1/edit", cookies: [TestApp.cookies.session: people.sessions[.siteLead]!], form: ["governance": "Board"])
             #expect(edit.status == .forbidden)
             #expect(try await RegistryStore(database: app.db).registry().governance[1]?.governance == nil)
             // Every page sets the CSRF cookie and puts the same token in its forms.
             let page = try await app.fetch("/account/sign-in")
-            let token = try #require(page.cookie(CSRFMiddleware.cookieName))
-            #expect(page.body.contains("name=\"csrf_token\" value=\"\(token)\""))
+            let token = try #require(page.cookie(TestApp.cookies.csrf))
+            #expect(page.body.contains("name=\"csrf_token\" value=\"\(CSRFMiddleware.formToken(cookie: token, session: nil))\""))
         }
     }
 
@@ -46,16 +46,16 @@ import VaporTesting
             let people = try await People.make(in: app)
             let planted = people.sessions[.member]!
             // MUT: sign in from a browser that already carries a session id
-            let response = try await Self.signIn(app, email: "member@example.nhs.uk", password: People.password, cookies: [SessionCookie.name: planted])
+            let response = try await Self.signIn(app, email: "member@example.nhs.uk", password: People.password, cookies: [TestApp.cookies.session: planted])
             // validate
             #expect(response.status == .seeOther)
-            let issued = try #require(response.cookie(SessionCookie.name))
+            let issued = try #require(response.cookie(TestApp.cookies.session))
             #expect(issued != planted)
-            let setCookie = response.headers[.setCookie].first { $0.hasPrefix(SessionCookie.name) } ?? ""
+            let setCookie = response.headers[.setCookie].first { $0.hasPrefix(TestApp.cookies.session) } ?? ""
             #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax") && setCookie.contains("Secure"))
-            let old = try await app.send(.GET, "/account", cookies: [SessionCookie.name: planted])
+            let old = try await app.send(.GET, "/account", cookies: [TestApp.cookies.session: planted])
             #expect(old.status == .seeOther)
-            let new = try await app.send(.GET, "/account", cookies: [SessionCookie.name: issued])
+            let new = try await app.send(.GET, "/account", cookies: [TestApp.cookies.session: issued])
             #expect(new.status == .ok)
             #expect(new.body.contains("member@example.nhs.uk"))
         }
@@ -82,7 +82,7 @@ import VaporTesting
             // Even the right password waits now.
             let blocked = try await Self.signIn(app, email: "assessor@example.nhs.uk", password: People.password)
             #expect(blocked.status == .tooManyRequests)
-            #expect(blocked.cookie(SessionCookie.name) == nil)
+            #expect(blocked.cookie(TestApp.cookies.session) == nil)
             // Another account is not affected.
             let other = try await Self.signIn(app, email: "member@example.nhs.uk", password: People.password)
             #expect(other.status == .seeOther)
@@ -92,7 +92,7 @@ import VaporTesting
     @Test func signUpConfirmSignInAndTheLinkWorksOnce() async throws {
         try await TestApp.run { app in
             // MUT: sign up
-            let signUp = try await app.send(.POST, "/account/sign-up", cookies: [CSRFMiddleware.cookieName: Self.csrf], form: [
+            let signUp = try await app.send(.POST, "/account/sign-up", cookies: [TestApp.cookies.csrf: Self.csrf], form: [
                 "display_name": "Grace Hopper", "organisation": "NHS Wirral CCG", "email": "Grace@Example.NHS.uk",
                 "password": "ships and sealing wax", CSRFMiddleware.fieldName: Self.csrf,
             ])
@@ -113,7 +113,7 @@ import VaporTesting
             #expect(signIn.status == .seeOther)
             #expect(signIn.location == "/account")
             // Signing up again with the same address says the same, and warns the owner instead.
-            let again = try await app.send(.POST, "/account/sign-up", cookies: [CSRFMiddleware.cookieName: Self.csrf], form: [
+            let again = try await app.send(.POST, "/account/sign-up", cookies: [TestApp.cookies.csrf: Self.csrf], form: [
                 "display_name": "Someone Else", "email": "grace@example.nhs.uk", "password": "another long passphrase", CSRFMiddleware.fieldName: Self.csrf,
             ])
             #expect(again.body.contains("Check your e-mail"))
@@ -130,7 +130,7 @@ import VaporTesting
     ])
     func badSignUpsAreRefusedWithTheReasonAndWriteNothing(form: [String: String], field: String, reason: String) async throws {
         try await TestApp.run { app in
-            let response = try await app.send(.POST, "/account/sign-up", cookies: [CSRFMiddleware.cookieName: Self.csrf],
+            let response = try await app.send(.POST, "/account/sign-up", cookies: [TestApp.cookies.csrf: Self.csrf],
                                               form: form.merging([CSRFMiddleware.fieldName: Self.csrf]) { $1 })
             #expect(response.status == .badRequest)
             #expect(response.body.contains(reason))
@@ -145,21 +145,21 @@ import VaporTesting
             let people = try await People.make(in: app)
             let store = AccountStore(database: app.db)
             // An unknown address gets the same answer and no mail.
-            let unknown = try await app.send(.POST, "/account/reset", cookies: [CSRFMiddleware.cookieName: Self.csrf], form: ["email": "nobody@example.nhs.uk", CSRFMiddleware.fieldName: Self.csrf])
+            let unknown = try await app.send(.POST, "/account/reset", cookies: [TestApp.cookies.csrf: Self.csrf], form: ["email": "nobody@example.nhs.uk", CSRFMiddleware.fieldName: Self.csrf])
             #expect(unknown.body.contains("If an account uses nobody@example.nhs.uk"))
             #expect(try await store.outbox().isEmpty)
-            _ = try await app.send(.POST, "/account/reset", cookies: [CSRFMiddleware.cookieName: Self.csrf], form: ["email": "member@example.nhs.uk", CSRFMiddleware.fieldName: Self.csrf])
+            _ = try await app.send(.POST, "/account/reset", cookies: [TestApp.cookies.csrf: Self.csrf], form: ["email": "member@example.nhs.uk", CSRFMiddleware.fieldName: Self.csrf])
             let link = try await Self.link(sentTo: "member@example.nhs.uk", in: app)
             #expect(try await app.fetch(link).status == .ok)
             // A weak password is refused without using up the link.
-            let weak = try await app.send(.POST, link, cookies: [CSRFMiddleware.cookieName: Self.csrf], form: ["password": "qwerty123456", CSRFMiddleware.fieldName: Self.csrf])
+            let weak = try await app.send(.POST, link, cookies: [TestApp.cookies.csrf: Self.csrf], form: ["password": "qwerty123456", CSRFMiddleware.fieldName: Self.csrf])
             #expect(weak.status == .badRequest)
-            let reset = try await app.send(.POST, link, cookies: [CSRFMiddleware.cookieName: Self.csrf], form: ["password": "a brand new passphrase", CSRFMiddleware.fieldName: Self.csrf])
+            let reset = try await app.send(.POST, link, cookies: [TestApp.cookies.csrf: Self.csrf], form: ["password": "a brand new passphrase", CSRFMiddleware.fieldName: Self.csrf])
             #expect(reset.status == .ok)
             // The old sessions are gone and the new password works.
-            #expect(try await app.send(.GET, "/account", cookies: [SessionCookie.name: people.sessions[.member]!]).status == .seeOther)
+            #expect(try await app.send(.GET, "/account", cookies: [TestApp.cookies.session: people.sessions[.member]!]).status == .seeOther)
             #expect(try await Self.signIn(app, email: "member@example.nhs.uk", password: "a brand new passphrase").status == .seeOther)
-            let reused = try await app.send(.POST, link, cookies: [CSRFMiddleware.cookieName: Self.csrf], form: ["password": "yet another passphrase", CSRFMiddleware.fieldName: Self.csrf])
+            let reused = try await app.send(.POST, link, cookies: [TestApp.cookies.csrf: Self.csrf], form: ["password": "yet another passphrase", CSRFMiddleware.fieldName: Self.csrf])
             #expect(reused.status == .badRequest)
             // An expired link is refused.
             let expired = Secrets.make()
@@ -179,7 +179,7 @@ import VaporTesting
             let right = try await people.send(app, .member, .POST, "/account/password", form: ["current_password": People.password, "password": "a brand new passphrase"])
             #expect(right.status == .ok)
             #expect(right.body.contains("Your password has been changed"))
-            #expect(right.cookie(SessionCookie.name) != nil)
+            #expect(right.cookie(TestApp.cookies.session) != nil)
         }
     }
 }
@@ -193,8 +193,12 @@ import VaporTesting
             #expect(asked.location == "/account/sign-in?next=/admin/audit")
             let form = try await app.fetch("/account/sign-in?next=/admin/audit")
             #expect(form.body.contains("name=\"next\" value=\"/admin/audit\""))
-            for (next, expected) in [("/admin/audit", "/admin/audit"), ("//evil.example/", "/account"), ("https://evil.example/", "/account")] {
-                let response = try await app.send(.POST, "/account/sign-in", cookies: [CSRFMiddleware.cookieName: People.csrf], form: [
+            let attempts = [("/admin/audit", "/admin/audit"), ("//evil.example/", "/account"), ("https://evil.example/", "/account"),
+                            // browsers drop tabs and newlines and read a backslash as a slash: each of these means //evil.example
+                            ("/\t/evil.example", "/account"), ("/\n/evil.example", "/account"), ("/\\evil.example", "/account"),
+                            ("/%09/evil.example", "/account"), ("/%2F/evil.example", "/account"), (" //evil.example", "/account")]
+            for (next, expected) in attempts {
+                let response = try await app.send(.POST, "/account/sign-in", cookies: [TestApp.cookies.csrf: People.csrf], form: [
                     "email": "programmeteam@example.nhs.uk", "password": People.password, "next": next, CSRFMiddleware.fieldName: People.csrf,
                 ])
                 #expect(response.location == expected, "next=\(next)")

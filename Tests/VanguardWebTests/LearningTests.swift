@@ -203,7 +203,7 @@ import VaporTesting
             #expect(digest.body.contains("/learning/unsubscribe/\(token)"))
 
             #expect(try await app.fetch("/learning/unsubscribe/\(token)").body.contains("Stop the digest of Primary and community care?"))
-            #expect(try await app.send(.POST, "/learning/unsubscribe/\(token)", cookies: [CSRFMiddleware.cookieName: People.csrf],
+            #expect(try await app.send(.POST, "/learning/unsubscribe/\(token)", cookies: [TestApp.cookies.csrf: People.csrf],
                                        form: [CSRFMiddleware.fieldName: People.csrf]).body.contains("You will receive no more digests of Primary and community care."))
             #expect(try await subscriptions.subscriptions(of: member.id).isEmpty)
             #expect(try await app.fetch("/learning/unsubscribe/\(token)").status == .notFound)
@@ -306,9 +306,9 @@ import VaporTesting
             }
             // Through the form: a text file named .png is refused with the reason.
             let boundary = "XBOUNDARYX"
-            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(CSRFMiddleware.fieldName)\"\r\n\r\n\(People.csrf)\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"image\"; filename=\"cat.png\"\r\nContent-Type: image/png\r\n\r\n<script>alert(1)</script>\r\n--\(boundary)--\r\n"
+            let body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(CSRFMiddleware.fieldName)\"\r\n\r\n\(CSRFMiddleware.formToken(cookie: People.csrf, session: people.sessions[.siteLead]))\r\n--\(boundary)\r\nContent-Disposition: form-data; name=\"image\"; filename=\"cat.png\"\r\nContent-Type: image/png\r\n\r\n<script>alert(1)</script>\r\n--\(boundary)--\r\n"
             var headers = HTTPHeaders()
-            headers.add(name: .cookie, value: "\(CSRFMiddleware.cookieName)=\(People.csrf); \(SessionCookie.name)=\(people.sessions[.siteLead]!)")
+            headers.add(name: .cookie, value: "\(TestApp.cookies.csrf)=\(People.csrf); \(TestApp.cookies.session)=\(people.sessions[.siteLead]!)")
             headers.add(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
             try await app.testing().test(.POST, "/learning/images", headers: headers, body: ByteBuffer(string: body)) { response in
                 #expect(response.status == .badRequest)

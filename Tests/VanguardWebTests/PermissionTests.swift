@@ -79,7 +79,7 @@ import VaporTesting
         "POST /funding/:round/plans": signedIn,
         "GET /funding/plans/:plan": browsers,
         "POST /funding/plans/:plan": signedIn,
-        "POST /funding/plans/:plan/sign": [.signatory, .programmeTeam],
+        "POST /funding/plans/:plan/sign": [.signatory],  // nobody signs on a partner's behalf
         "POST /funding/plans/:plan/allocate": [.programmeTeam],
         "POST /funding/plans/:plan/release": [.programmeTeam],
         "POST /funding/plans/:plan/reverse": [.programmeTeam],
@@ -155,6 +155,8 @@ import VaporTesting
         "GET /admin/users/:id": [.programmeTeam],
         "POST /admin/users/:id/roles": [.programmeTeam],
         "POST /admin/users/:id/roles/:grant/revoke": [.programmeTeam],
+        "GET /admin/tokens": [.programmeTeam],
+        "POST /admin/tokens/:id/revoke": [.programmeTeam],
         "GET /admin/audit": [.programmeTeam],
         "GET /admin/outbox": [.programmeTeam],
         "GET /api/v1/openapi.json": everyone,

@@ -133,9 +133,10 @@ import VaporTesting
     }
 
     static func upload(_ app: Application, _ people: People, as kind: People.Kind, csv: String, csrf: String = People.csrf) async throws -> Fetched {
-        let (contentType, body) = multipart(csv, csrf: csrf)
+        let token = csrf == People.csrf ? CSRFMiddleware.formToken(cookie: People.csrf, session: people.sessions[kind]) : csrf
+        let (contentType, body) = multipart(csv, csrf: token)
         var headers = HTTPHeaders()
-        headers.add(name: .cookie, value: "\(CSRFMiddleware.cookieName)=\(People.csrf); \(SessionCookie.name)=\(people.sessions[kind]!)")
+        headers.add(name: .cookie, value: "\(TestApp.cookies.csrf)=\(People.csrf); \(TestApp.cookies.session)=\(people.sessions[kind]!)")
         headers.add(name: .contentType, value: contentType)
         var fetched: Fetched?
         try await app.testing().test(.POST, "/returns/upload", headers: headers, body: ByteBuffer(string: body)) { response in
@@ -157,14 +158,14 @@ import VaporTesting
             let problems = try #require(try foreign.json()["problems"] as? [[String: Any]])
             #expect(problems.count == 1)
             #expect(problems.first?["row"] as? Int == 3 && problems.first?["column"] as? String == "area_code")
-            #expect(problems.first?["reason"] as? String == "is not in the footprint of a vanguard you submit for")
+            #expect(problems.first?["reason"] as? String == "is not an area you may submit for: your vanguard's footprint, less areas a more local vanguard or the programme team submits")
             let counts = try await ReturnsStore(database: app.db).counts()
             #expect(counts.values == 1 && counts.submissions == 1)
             // The submission was evaluated at once: the dashboard has its chart.
             let dashboard = try await app.fetch("/vanguards/1/dashboard")
             #expect(dashboard.count(of: "class=\"vg-spc__point ") == 1)
             let entry = try #require(try await AuditLog.entries(matching: .init(entity: "submission"), on: app.db).first)
-            #expect(entry.actor.channel == .api && entry.actor.label == "sitelead@example.nhs.uk")
+            #expect(entry.actor.channel == .api && entry.actor.label == "Test siteLead (Site lead)")
         }
     }
 
@@ -185,7 +186,7 @@ import VaporTesting
             #expect(revised.body.contains("1 revised"))
             let after = try await ReturnsStore(database: app.db).history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 4))
             #expect(after.map(\.numerator) == [2900, 2800])
-            #expect(after.first?.submittedBy == "sitelead@example.nhs.uk" && after.first?.channel == "web")
+            #expect(after.first?.submittedBy == "Test siteLead (Site lead)" && after.first?.channel == "web")
             // Without the form's CSRF token the upload is refused.
             let forged = try await Self.upload(app, people, as: .siteLead, csv: Self.header + "E38000208,emergency_admissions,2015-06,1,1\n", csrf: String(repeating: "z", count: 43))
             #expect(forged.status == .forbidden)
@@ -266,7 +267,7 @@ import VaporTesting
             let evaluation = try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }
             #expect(evaluation?.chart?.assuranceIcon == "fail")
             let entry = try #require(try await AuditLog.entries(matching: .init(entity: "metric"), on: app.db).first)
-            #expect(entry.before?["target"] == "" && entry.after?["target"] == "8.0" && entry.actor.label == "programmeteam@example.nhs.uk")
+            #expect(entry.before?["target"] == "" && entry.after?["target"] == "8.0" && entry.actor.label == "Test programmeTeam (Programme team)")
             let page = try await app.fetch("/metrics")
             #expect(page.body.contains("Emergency admissions per 1,000 population"))
         }
@@ -363,7 +364,7 @@ import VaporTesting
             #expect(evaluation.chart?.groups.count == 2)
             #expect(evaluation.chart?.groups.last?.startIndex == 12)
             let page = try await app.fetch("/vanguards/1/dashboard")
-            #expect(page.body.contains("Limits recalculated from 2015-04: New frailty pathway opened (programmeteam@example.nhs.uk)"))
+            #expect(page.body.contains("Limits recalculated from 2015-04: New frailty pathway opened (Test programmeTeam (Programme team))"))
             #expect(try await AuditLog.entries(matching: .init(entity: "chart"), on: app.db).first?.after?["reason"] == "New frailty pathway opened")
             // A bad month or a missing reason changes nothing.
             let bad = try await people.send(app, .programmeTeam, .POST, "/vanguards/1/dashboard/rebase",

@@ -25,7 +25,7 @@ import VaporTesting
         }
 
         func send(_ app: Application, _ method: HTTPMethod, _ path: String, form: [String: String] = [:]) async throws -> Fetched {
-            let cookies = [CSRFMiddleware.cookieName: People.csrf, SessionCookie.name: session]
+            let cookies = [TestApp.cookies.csrf: People.csrf, TestApp.cookies.session: session]
             if method == .GET { return try await app.send(.GET, path, cookies: cookies) }
             return try await app.send(method, path, cookies: cookies, form: form.merging([CSRFMiddleware.fieldName: People.csrf]) { $1 })
         }

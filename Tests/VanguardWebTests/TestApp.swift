@@ -9,6 +9,9 @@ import VaporTesting
 /// Builds the real application for a test, on its own database: a fresh in-memory SQLite by
 /// default, or its own schema on the PostgreSQL server named by `TEST_DATABASE_URL`.
 enum TestApp {
+    /// The cookie names of the test configuration, whose public address is https.
+    static let cookies = CookieNames(secure: true)
+
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var databaseLocation: DatabaseLocation {
@@ -121,7 +124,11 @@ extension Application {
         }
         if let bearer { headers.bearerAuthorization = BearerAuthorization(token: bearer) }
         var body: ByteBuffer?
-        if let form {
+        if var form {
+            // `People.csrf` in a form stands for the token a page would carry for these cookies.
+            if form[CSRFMiddleware.fieldName] == People.csrf, let browser = cookies[TestApp.cookies.csrf] {
+                form[CSRFMiddleware.fieldName] = CSRFMiddleware.formToken(cookie: browser, session: cookies[TestApp.cookies.session])
+            }
             headers.contentType = .urlEncodedForm
             let encoded = form.map { key, value in
                 "\(key)=\(value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? value)"

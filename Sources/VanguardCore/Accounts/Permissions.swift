@@ -86,7 +86,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
 public enum PermissionMatrix {
     /// The actions each role allows. Anonymous visitors get `anonymous`; every signed-in account is a member.
     public static let table: [Role: Set<Action>] = [
-        .programmeTeam: Set(Action.allCases),
+        // Everything but signing: a plan is signed by each partner's own signatory, never on their behalf.
+        .programmeTeam: Set(Action.allCases).subtracting([.signFundingPlans]),
         .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess, .comment, .takePart],
         .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls, .draftFundingPlans,
                     .writePosts, .comment, .takePart],
@@ -108,4 +109,48 @@ public enum PermissionMatrix {
             return grant.scope == scope
         }
     }
+}
+
+extension PermissionMatrix {
+    /// The areas whose monthly returns `grants` may write: nil for every area (the programme team),
+    /// else the areas each of the caller's vanguards stewards. An area's steward is the vanguard
+    /// covering it with the smallest footprint (Wirral for Wirral, not the ten-area network that
+    /// also covers it), so one site can never overwrite figures a more local site is judged on;
+    /// where no single vanguard is the smallest (E38000243 is one area of four vanguards), only the
+    /// programme team writes.
+    public static func writableAreas(_ grants: [RoleGrant], footprints: [Int: Set<String>]) -> Set<String>? {
+        if grants.contains(where: { $0.role == .programmeTeam }) { return nil }
+        let led = Set(grants.compactMap { grant -> Int? in
+            guard grant.role == .siteLead, case .vanguard(let number) = grant.scope else { return nil }
+            return number
+        })
+        return Set(led.flatMap { number in
+            (footprints[number] ?? []).filter { steward(of: $0, footprints: footprints) == number }
+        })
+    }
+
+    /// The vanguard that writes an area's returns besides the programme team, if exactly one does.
+    public static func steward(of area: String, footprints: [Int: Set<String>]) -> Int? {
+        let covering = footprints.filter { $0.value.contains(area) }.map { (size: $0.value.count, number: $0.key) }.sorted { $0.size < $1.size }
+        guard let first = covering.first else { return nil }
+        if covering.count > 1, covering[1].size == first.size { return nil }
+        return first.number
+    }
+
+    /// Whether a token may act now: a vanguard's token while its owner still leads that vanguard
+    /// (or is on the programme team), a programme token while its owner is on the programme team.
+    /// Asked at every request, so revoking a role disarms every token that relied on it.
+    public static func tokenMayAct(ownerGrants: [RoleGrant], vanguard: Int?) -> Bool {
+        if ownerGrants.contains(where: { $0.role == .programmeTeam }) { return true }
+        guard let vanguard else { return false }
+        return ownerGrants.contains { $0.role == .siteLead && $0.scope == .vanguard(vanguard) }
+    }
+
+    /// The words the permissions page shows for the rules that depend on data, not only on the role.
+    public static let dataRules = [
+        "Monthly returns: a site lead writes the areas their vanguard stewards — those where it is the covering vanguard with the smallest footprint (an area is shared by up to five); where no single vanguard is smallest, only the programme team writes the area.",
+        "Funding plans: the lead who started a plan changes it while they still hold its vanguard's site-lead role (any member may lead a partnership that is not a vanguard); the programme team may change any plan.",
+        "Signing a funding plan: only a partner organisation's own signatory signs for it; nobody, the programme team included, signs on its behalf.",
+        "API tokens act only while their owner still holds the role they act with, and expire.",
+    ]
 }

@@ -23,4 +23,12 @@ public struct SignInThrottle: Sendable {
     public func allowsAttempt(accountFailures: Int, addressFailures: Int) -> Bool {
         accountFailures < failuresPerAccount && addressFailures < failuresPerAddress
     }
+
+    /// Whether a reserved attempt may go on to have its password checked. The reservation is written
+    /// as a failure before anything is counted, so `accountFailures` and `addressFailures` include it:
+    /// however many attempts race, only the first `failuresPerAccount` written can see a count
+    /// within the limit.
+    public func allowsReserved(accountFailures: Int, addressFailures: Int) -> Bool {
+        accountFailures <= failuresPerAccount && addressFailures <= failuresPerAddress
+    }
 }

@@ -9,6 +9,18 @@ public struct FundingPlan: Sendable, Equatable, Identifiable {
     public let versions: [FundingPlanVersion]
     public let signatures: [PlanSignature]
 
+    /// Whether someone may change the plan: the programme team, or its lead while they still
+    /// lead the place (a vanguard's plan needs that vanguard's site-lead role; a partnership's lead
+    /// needs none), so a lead who loses the role loses the plan with it.
+    public func mayBeChanged(by grants: [RoleGrant], userID: UUID?, lead: UUID) -> Bool {
+        if grants.contains(where: { $0.role == .programmeTeam }) { return true }
+        guard let userID, userID == lead else { return false }
+        switch place {
+        case .vanguard(let number): return grants.contains { $0.role == .siteLead && $0.scope == .vanguard(number) }
+        case .areas: return true
+        }
+    }
+
     public init(id: UUID, roundID: UUID, place: FundingPlace, versions: [FundingPlanVersion], signatures: [PlanSignature]) {
         self.id = id
         self.roundID = roundID

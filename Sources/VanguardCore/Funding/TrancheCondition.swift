@@ -60,7 +60,7 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
     }
 
     static func figure(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value.figureText
     }
 
     static func signed(_ value: Double) -> String {

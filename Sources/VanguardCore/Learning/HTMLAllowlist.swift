@@ -23,9 +23,12 @@ public enum HTMLAllowlist {
     static let voidTags: Set<String> = ["br", "hr", "img"]
     static let urlAttributes: Set<String> = ["href", "src"]
 
+    /// Linear in the length of `html`: a tag is read only up to the next `<` (a value holding one is
+    /// refused, never scanned to the end), and closing looks up what is open by count, not by search.
     public static func sanitise(_ html: String) -> Result {
         var output = ""
         var open: [String] = []
+        var openCount: [String: Int] = [:]
         var refused: [String] = []
         var index = html.startIndex
         while index < html.endIndex {
@@ -42,10 +45,14 @@ public enum HTMLAllowlist {
             }
             index = tag.end
             if tag.isClosing {
-                // Close only what is open, closing anything left open inside it first.
-                guard let position = open.lastIndex(of: tag.name) else { continue }
-                for name in open[position...].reversed() { output += "</\(name)>" }
-                open.removeSubrange(position...)
+                // Close only what is open, closing anything left open inside it first. Each tag closed
+                // here was opened once, so the closing costs no more than the opening did.
+                guard openCount[tag.name, default: 0] > 0 else { continue }
+                while let name = open.popLast() {
+                    output += "</\(name)>"
+                    openCount[name, default: 1] -= 1
+                    if name == tag.name { break }
+                }
                 continue
             }
             output += "<" + tag.name
@@ -57,7 +64,10 @@ public enum HTMLAllowlist {
                 output += " \(name)=\"\(escapeAttribute(value))\""
             }
             output += ">"
-            if !voidTags.contains(tag.name) { open.append(tag.name) }
+            if !voidTags.contains(tag.name) {
+                open.append(tag.name)
+                openCount[tag.name, default: 0] += 1
+            }
         }
         for name in open.reversed() { output += "</\(name)>" }
         return Result(html: output, refusedURLs: refused)
@@ -152,12 +162,14 @@ public enum HTMLAllowlist {
                     if html[index] == "\"" || html[index] == "'" {
                         let quote = html[index]
                         let valueStart = html.index(after: index)
-                        guard let valueEnd = html[valueStart...].firstIndex(of: quote) else { return nil }
+                        // A value holding "<" is refused rather than followed: following it could
+                        // scan to the end of the text for every "<", which is quadratic.
+                        guard let valueEnd = html[valueStart...].firstIndex(where: { $0 == quote || $0 == "<" }), html[valueEnd] == quote else { return nil }
                         value = String(html[valueStart..<valueEnd])
                         index = html.index(after: valueEnd)
                     } else {
                         let valueStart = index
-                        while index < html.endIndex, !html[index].isWhitespace, html[index] != ">" { index = html.index(after: index) }
+                        while index < html.endIndex, !html[index].isWhitespace, html[index] != ">", html[index] != "<" { index = html.index(after: index) }
                         value = String(html[valueStart..<index])
                     }
                 }

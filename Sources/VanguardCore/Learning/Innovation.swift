@@ -39,9 +39,34 @@ public struct Adoption: Sendable, Equatable, Identifiable {
     public let adoptedOn: CalendarDate
     public let contact: String
     public let recordedBy: UUID
+    /// The adopting area's change since 2014/15 on each of the care model's metrics, worked out once
+    /// when the adoption was recorded, so showing the page never evaluates returns.
+    public let areaChanges: [AreaChange]
+
+    /// One metric's change for the adopting area (nil when the area has no returns for it).
+    public struct AreaChange: Sendable, Equatable, Codable {
+        public let metricCode: String
+        public let change: Double?
+        public let inPoints: Bool
+
+        public init(metricCode: String, change: Double?, inPoints: Bool) {
+            self.metricCode = metricCode
+            self.change = change
+            self.inPoints = inPoints
+        }
+
+        public init(_ evaluation: MetricEvaluation?, metricCode: String) {
+            self.init(metricCode: metricCode, change: evaluation?.changeAgainstBaseline, inPoints: evaluation?.changeIsInPoints == true)
+        }
+    }
+
+    /// At most this many adoptions recorded by one person in a day: enough for a real programme
+    /// officer's backlog, too few to flood an innovation's page.
+    public static let dailyLimitPerPerson = 20
 
     public init(id: UUID, innovationSlug: String, adopter: String, organisationSlug: String?, areaCode: String, adoptedOn: CalendarDate,
-                contact: String, recordedBy: UUID) {
+                contact: String, recordedBy: UUID, areaChanges: [AreaChange] = []) {
+        self.areaChanges = areaChanges
         self.id = id
         self.innovationSlug = innovationSlug
         self.adopter = adopter
@@ -50,6 +75,15 @@ public struct Adoption: Sendable, Equatable, Identifiable {
         self.adoptedOn = adoptedOn
         self.contact = contact
         self.recordedBy = recordedBy
+    }
+
+    /// Whether `other` records the same thing: the same adopter (in any case or spacing) in the same area.
+    public func duplicates(_ other: Adoption) -> Bool {
+        innovationSlug == other.innovationSlug && areaCode == other.areaCode && Self.key(adopter) == Self.key(other.adopter)
+    }
+
+    static func key(_ name: String) -> String {
+        name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
     /// Why the adoption cannot be recorded, each naming its field.

@@ -20,9 +20,12 @@ public struct Post: Sendable, Equatable, Identifiable {
     public let updatedAt: Date
     public let revision: Int
     public let content: PostContent
+    /// The content's Markdown as safe HTML, rendered when it was saved.
+    public let html: RenderedMarkdown
 
     public init(id: UUID, slug: String, status: PostStatus, publishAt: Date?, authorID: UUID, authorName: String,
-                createdAt: Date, updatedAt: Date, revision: Int, content: PostContent) {
+                createdAt: Date, updatedAt: Date, revision: Int, content: PostContent, html: RenderedMarkdown = RenderedMarkdown()) {
+        self.html = html
         self.id = id
         self.slug = slug
         self.status = status

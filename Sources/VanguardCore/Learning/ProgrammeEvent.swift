@@ -28,6 +28,8 @@ public struct ProgrammeEvent: Sendable, Equatable, Identifiable {
     public var link: String?
     public var capacity: Int
     public var vanguardNumber: Int?
+    /// The description as safe HTML, rendered when it was saved (nil for an event not yet saved).
+    public var descriptionHTML: String?
 
     public init(id: UUID, kind: Kind, title: String, description: String, startsAt: Date, endsAt: Date, place: String?, link: String?,
                 capacity: Int, vanguardNumber: Int?) {

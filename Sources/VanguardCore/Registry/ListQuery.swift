@@ -17,28 +17,34 @@ public struct InvalidParameter: Error, Equatable, Sendable, CustomStringConverti
 public struct PageRequest: Hashable, Sendable {
     public static let maximumPerPage = 100
     public static let defaultPerPage = 20
+    /// Far beyond any list the programme has, and small enough that no offset arithmetic can overflow.
+    public static let maximumPage = 100_000
 
     public let page: Int
     public let per: Int
 
+    /// Out-of-range values are clamped, so no page built in code can make the offset overflow.
     public init(page: Int = 1, per: Int = PageRequest.defaultPerPage) {
-        self.page = page
-        self.per = per
+        self.page = min(max(page, 1), Self.maximumPage)
+        self.per = min(max(per, 1), Self.maximumPerPage)
     }
+
+    /// How many items come before this page.
+    public var offset: Int { (page - 1) * per }
 
     /// Reads `page` and `per` as given in a query string; absent means the defaults.
     public init(page pageText: String?, per perText: String?) throws(InvalidParameter) {
         var page = 1
         var per = Self.defaultPerPage
         if let pageText {
-            guard let value = Int(pageText), value >= 1 else {
-                throw InvalidParameter(name: "page", value: pageText, allowed: "a whole number from 1")
+            guard let value = Int(pageText), (1...Self.maximumPage).contains(value) else {
+                throw InvalidParameter(name: "page", value: String(pageText.prefix(40)), allowed: "a whole number from 1 to \(Self.maximumPage)")
             }
             page = value
         }
         if let perText {
             guard let value = Int(perText), (1...Self.maximumPerPage).contains(value) else {
-                throw InvalidParameter(name: "per", value: perText, allowed: "a whole number from 1 to \(Self.maximumPerPage)")
+                throw InvalidParameter(name: "per", value: String(perText.prefix(40)), allowed: "a whole number from 1 to \(Self.maximumPerPage)")
             }
             per = value
         }
@@ -47,7 +53,7 @@ public struct PageRequest: Hashable, Sendable {
 
     /// The slice of `items` this page holds; past the end it is empty.
     public func slice<T>(_ items: [T]) -> ArraySlice<T> {
-        let start = min((page - 1) * per, items.count)
+        let start = min(offset, items.count)
         let end = min(start + per, items.count)
         return items[start..<end]
     }

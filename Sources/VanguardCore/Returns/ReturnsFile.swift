@@ -128,7 +128,7 @@ public struct ReturnsFile: Sendable {
                 problem(row.line, "area_code", fields[0], fields[0].isEmpty ? "is empty" : "is not a known sub-ICB location (E38…)")
                 ok = false
             } else if let permittedAreas, !permittedAreas.contains(fields[0]) {
-                problem(row.line, "area_code", fields[0], "is not in the footprint of a vanguard you submit for")
+                problem(row.line, "area_code", fields[0], "is not an area you may submit for: your vanguard's footprint, less areas a more local vanguard or the programme team submits")
                 ok = false
             }
             if !knownMetrics.contains(fields[1]) {

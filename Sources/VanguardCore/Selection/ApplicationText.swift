@@ -81,6 +81,6 @@ public enum ApplicationText {
     }
 
     public static func figure(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        value.figureText
     }
 }

@@ -43,8 +43,8 @@ public enum CallText {
                 throw .invalid(field: "criteria", reason: "Line \(number): write name | weight | highest score | description")
             }
             guard !parts[0].isEmpty else { throw .invalid(field: "criteria", reason: "Line \(number): the criterion has no name") }
-            guard let weight = Double(parts[1]), weight.isFinite, weight > 0 else {
-                throw .invalid(field: "criteria", reason: "Line \(number): the weight \"\(parts[1])\" should be a number above 0")
+            guard let weight = Double(parts[1]), weight.isFinite, weight > 0, weight <= 1_000 else {
+                throw .invalid(field: "criteria", reason: "Line \(number): the weight \"\(parts[1])\" should be a number above 0, at most 1,000")
             }
             guard let scale = Int(parts[2]), (1...100).contains(scale) else {
                 throw .invalid(field: "criteria", reason: "Line \(number): the highest score \"\(parts[2])\" should be a whole number from 1 to 100")
@@ -61,7 +61,7 @@ public enum CallText {
 
     public static func text(of criteria: [AssessmentCriterion]) -> String {
         criteria.map { criterion in
-            let weight = criterion.weight == criterion.weight.rounded() ? String(Int(criterion.weight)) : String(criterion.weight)
+            let weight = criterion.weight.figureText
             return "\(criterion.name) | \(weight) | \(criterion.scaleMaximum)" + (criterion.description.isEmpty ? "" : " | \(criterion.description)")
         }.joined(separator: "\n")
     }

@@ -21,7 +21,14 @@ public struct Account: Sendable, Hashable {
         self.grants = grants
     }
 
-    public var actor: Actor { Actor(userID: id, label: email, channel: .web) }
+    public var actor: Actor { Actor(userID: id, label: publicLabel, channel: .web) }
+
+    /// How the person is named where others can see what they did (returns history, revisions,
+    /// rebase notes): name and role, never the e-mail address, which is staff contact data.
+    public var publicLabel: String {
+        let role = roleGrants.map(\.role).min() ?? .member
+        return "\(displayName) (\(role.name))"
+    }
 }
 
 /// A grant as stored, with the id needed to revoke it.
@@ -43,8 +50,14 @@ public struct APITokenSummary: Sendable, Hashable {
     /// Nil for a programme token.
     public let vanguardNumber: Int?
     public let createdAt: Date
+    /// Nil only for tokens made before tokens expired; those are given 90 days from their creation.
+    public let expiresAt: Date?
     public let revokedAt: Date?
     public let lastUsedAt: Date?
+
+    public func isLive(at date: Date) -> Bool {
+        revokedAt == nil && (expiresAt.map { $0 > date } ?? true)
+    }
 }
 
 /// An outbox message.
@@ -53,8 +66,15 @@ public struct OutboxMessage: Sendable, Hashable {
     public let recipient: String
     public let subject: String
     public let body: String
+    /// An account e-mail (a confirmation or reset link): never shown, and its body dropped once sent.
+    public let isSensitive: Bool
     public let createdAt: Date
     public let sentAt: Date?
     public let attempts: Int
     public let lastError: String?
+
+    /// The text the outbox page and CLI show: an account e-mail's live link is never among it.
+    public var readableBody: String {
+        isSensitive ? "(An account e-mail. Its text carries a one-time link, so it is not shown here, and it is deleted once sent.)" : body
+    }
 }

@@ -148,16 +148,6 @@ public struct AccountStore: Sendable {
         try await session.create(on: database)
     }
 
-    /// The account a live session belongs to; an expired session is removed and answers nil.
-    public func account(sessionHash: String) async throws -> Account? {
-        guard let session = try await UserSessionRecord.find(sessionHash, on: database) else { return nil }
-        guard session.expiresAt > now() else {
-            try await session.delete(on: database)
-            return nil
-        }
-        return try await account(id: session.userID)
-    }
-
     public func deleteSession(secretHash: String) async throws {
         try await UserSessionRecord.query(on: database).filter(\.$id == secretHash).delete()
     }
@@ -206,7 +196,9 @@ public struct AccountStore: Sendable {
 
     /// A token for one vanguard's data, or with `vanguard` nil a programme token, which only a
     /// programme-team member may hold (it acts with that role, so revoking the role disarms it).
-    public func createToken(secretHash: String, prefix: String, name: String, vanguard: Int?, for userID: UUID, by actor: Actor) async throws -> UUID {
+    public func createToken(
+        secretHash: String, prefix: String, name: String, vanguard: Int?, for userID: UUID, lifetime: TimeInterval = AccountStore.defaultTokenLifetime, by actor: Actor
+    ) async throws -> UUID {
         if vanguard == nil, try await account(id: userID)?.roleGrants.contains(where: { $0.role == .programmeTeam }) != true {
             throw AccountError.invalid(field: "vanguard", reason: "Only the programme team can hold a programme token")
         }
@@ -222,14 +214,24 @@ public struct AccountStore: Sendable {
             token.secretHash = secretHash
             token.prefix = prefix
             token.createdAt = now()
+            token.expiresAt = now().addingTimeInterval(lifetime)
             try await token.create(on: database)
             try await AuditLog.record(actor, "create", entity: "api_token", id: token.id!.uuidString, after: Self.snapshot(token), at: now(), on: database)
             return token.id!
         }
     }
 
+    /// Ninety days: long enough for a quarterly data pipeline, short enough that a forgotten token dies.
+    public static let defaultTokenLifetime: TimeInterval = 90 * 24 * 60 * 60
+
     public func tokens(of userID: UUID) async throws -> [APITokenSummary] {
         try await APITokenRecord.query(on: database).filter(\.$userID == userID).sort(\.$createdAt, .descending).all().map(Self.summary)
+    }
+
+    /// Every token of every account, newest first, with its owner's address: for the programme team.
+    public func allTokens() async throws -> [(token: APITokenSummary, owner: String)] {
+        let owners = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: database).all().compactMap { user in user.id.map { ($0, user.email) } })
+        return try await APITokenRecord.query(on: database).sort(\.$createdAt, .descending).all().map { (Self.summary($0), owners[$0.userID] ?? "unknown") }
     }
 
     public func revokeToken(_ id: UUID, ownedBy userID: UUID?, by actor: Actor) async throws {
@@ -245,20 +247,13 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// The account and vanguard of a live token; revoked or unknown tokens answer nil.
-    public func authenticate(tokenHash: String) async throws -> (account: Account, vanguard: Int?)? {
-        guard let token = try await APITokenRecord.query(on: database).filter(\.$secretHash == tokenHash).first(), token.revokedAt == nil,
-              let account = try await account(id: token.userID)
-        else { return nil }
-        token.lastUsedAt = now()
-        try await token.update(on: database)
-        return (account, token.vanguardNumber)
-    }
-
     // MARK: - Outbox
 
-    public func enqueue(to recipient: String, subject: String, body: String) async throws {
+    /// Writes a message to the outbox. A `sensitive` one (an account e-mail with a one-time link)
+    /// is never shown on the outbox page or the CLI, and its text is deleted once it is sent.
+    public func enqueue(to recipient: String, subject: String, body: String, sensitive: Bool = false) async throws {
         let message = OutboxMessageRecord()
+        message.sensitive = sensitive
         message.id = UUID()
         message.recipient = recipient
         message.subject = subject
@@ -282,6 +277,7 @@ public struct AccountStore: Sendable {
         guard let message = try await OutboxMessageRecord.find(id, on: database) else { return }
         message.sentAt = now()
         message.lastError = nil
+        if message.sensitive { message.body = "" }
         try await message.update(on: database)
     }
 
@@ -294,7 +290,7 @@ public struct AccountStore: Sendable {
 
     static func message(_ record: OutboxMessageRecord) -> OutboxMessage {
         OutboxMessage(
-            id: record.id!, recipient: record.recipient, subject: record.subject, body: record.body, createdAt: record.createdAt,
+            id: record.id!, recipient: record.recipient, subject: record.subject, body: record.body, isSensitive: record.sensitive, createdAt: record.createdAt,
             sentAt: record.sentAt, attempts: record.attempts, lastError: record.lastError
         )
     }
@@ -319,6 +315,44 @@ public struct AccountStore: Sendable {
         return (byAccount, byAddress)
     }
 
+    /// A sign-in attempt held before its password is checked, or the seconds to wait.
+    public enum SignInReservation: Sendable, Equatable {
+        case reserved(UUID)
+        case refused(retryAfter: Int)
+    }
+
+    /// Writes the attempt as a failure first, then counts: whatever the interleaving of parallel
+    /// attempts, only the first ones written within the limit are let through to the password check.
+    /// A refused attempt is removed again, so waiting out the window is enough.
+    public func reserveSignIn(email: String, address: String, throttle: SignInThrottle) async throws -> SignInReservation {
+        let attempt = SignInAttemptRecord()
+        attempt.id = UUID()
+        attempt.email = email.lowercased()
+        attempt.address = address
+        attempt.at = now()
+        attempt.succeeded = false
+        try await attempt.create(on: database)
+        let since = throttle.windowStart(at: now())
+        let failures = try await failedSignIns(email: email, address: address, since: since)
+        if throttle.allowsReserved(accountFailures: failures.account, addressFailures: failures.address) { return .reserved(attempt.id!) }
+        try await attempt.delete(on: database)
+        let byAccount = failures.account > throttle.failuresPerAccount
+        let oldest = try await SignInAttemptRecord.query(on: database)
+            .group(.and) { query in
+                if byAccount { query.filter(\.$email == email.lowercased()) } else { query.filter(\.$address == address) }
+            }
+            .filter(\.$succeeded == false).filter(\.$at > since).sort(\.$at).first()?.at ?? now()
+        return .refused(retryAfter: max(1, Int(oldest.addingTimeInterval(throttle.window).timeIntervalSince(now()).rounded(.up))))
+    }
+
+    /// Settles a reserved attempt once the password has been checked.
+    public func settleSignIn(_ id: UUID, succeeded: Bool) async throws {
+        guard succeeded else { return }
+        guard let attempt = try await SignInAttemptRecord.find(id, on: database) else { return }
+        attempt.succeeded = true
+        try await attempt.update(on: database)
+    }
+
     // MARK: - Mapping
 
     static func account(_ user: UserRecord, on database: any Database) async throws -> Account {
@@ -339,7 +373,7 @@ public struct AccountStore: Sendable {
     static func summary(_ token: APITokenRecord) -> APITokenSummary {
         APITokenSummary(
             id: token.id!, name: token.name, prefix: token.prefix, vanguardNumber: token.vanguardNumber,
-            createdAt: token.createdAt, revokedAt: token.revokedAt, lastUsedAt: token.lastUsedAt
+            createdAt: token.createdAt, expiresAt: token.expiresAt, revokedAt: token.revokedAt, lastUsedAt: token.lastUsedAt
         )
     }
 

@@ -28,6 +28,7 @@ public struct EventStore: Sendable {
             record.kind = event.kind.rawValue
             record.title = event.title.trimmingCharacters(in: .whitespaces)
             record.description = event.description
+            record.descriptionHTML = SafeMarkdown.html(from: event.description).html
             record.startsAt = event.startsAt
             record.endsAt = event.endsAt
             record.place = event.place
@@ -84,7 +85,9 @@ public struct EventStore: Sendable {
 
     static func event(_ record: EventRecord) -> ProgrammeEvent? {
         guard let id = record.id, let kind = ProgrammeEvent.Kind(rawValue: record.kind) else { return nil }
-        return ProgrammeEvent(id: id, kind: kind, title: record.title, description: record.description, startsAt: record.startsAt, endsAt: record.endsAt,
-                              place: record.place, link: record.link, capacity: record.capacity, vanguardNumber: record.vanguardNumber)
+        var event = ProgrammeEvent(id: id, kind: kind, title: record.title, description: record.description, startsAt: record.startsAt, endsAt: record.endsAt,
+                                   place: record.place, link: record.link, capacity: record.capacity, vanguardNumber: record.vanguardNumber)
+        event.descriptionHTML = record.descriptionHTML
+        return event
     }
 }

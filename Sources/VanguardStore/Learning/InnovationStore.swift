@@ -46,18 +46,36 @@ public struct InnovationStore: Sendable {
             .sorted { $0.adoptedOn < $1.adoptedOn }
     }
 
-    /// Records an adoption after checking it against the areas the registry knows.
+    /// Records an adoption after checking it against the areas the registry knows, refusing a
+    /// duplicate and a person's twenty-first of the day, and works out the adopting area's change on
+    /// the care model's metrics once, now, so the page only reads it.
     public func recordAdoption(of slug: String, adopter: String, areaCode: String, adoptedOn: CalendarDate?, contact: String,
-                               by account: UUID, actor: Actor, today: CalendarDate) async throws -> Adoption {
+                               by account: UUID, actor: Actor, today: CalendarDate, at now: Date = Date()) async throws -> Adoption {
         let areas = Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
         if let problem = Adoption.problems(adopter: adopter, areaCode: areaCode, knownAreas: areas, adoptedOn: adoptedOn, today: today, contact: contact).first {
             throw problem
         }
+        guard let innovation = try await innovation(slug) else { throw AccountError.invalid(field: "innovation", reason: "There is no such innovation") }
         let organisation = try await OrganisationRecord.find(Organisation.slug(for: adopter), on: database)
+        let returns = ReturnsStore(database: database)
+        var changes: [Adoption.AreaChange] = []
+        for metric in try await returns.metrics() where metric.careModels.contains(innovation.careModel) {
+            let values = try await returns.series(area: areaCode, metric: metric.code)
+            changes.append(.init(values.isEmpty ? nil : MetricEvaluation(metric: metric, values: values), metricCode: metric.code))
+        }
         let adoption = Adoption(id: UUID(), innovationSlug: slug, adopter: adopter.trimmingCharacters(in: .whitespaces), organisationSlug: organisation?.id,
-                                areaCode: areaCode, adoptedOn: adoptedOn!, contact: contact.trimmingCharacters(in: .whitespaces), recordedBy: account)
+                                areaCode: areaCode, adoptedOn: adoptedOn!, contact: contact.trimmingCharacters(in: .whitespaces), recordedBy: account,
+                                areaChanges: changes)
         try await database.transaction { database in
-            guard try await InnovationRecord.find(slug, on: database) != nil else { throw AccountError.invalid(field: "innovation", reason: "There is no such innovation") }
+            let existing = try await AdoptionRecord.query(on: database).filter(\.$innovationSlug == slug).filter(\.$areaCode == areaCode).all().compactMap(Self.adoption)
+            if existing.contains(where: adoption.duplicates) {
+                throw AccountError.invalid(field: "adopter", reason: "\(adoption.adopter) is already recorded as adopting it in this area")
+            }
+            let today = try await AdoptionRecord.query(on: database).filter(\.$recordedBy == account)
+                .filter(\.$recordedAt > now.addingTimeInterval(-24 * 60 * 60)).count()
+            if today >= Adoption.dailyLimitPerPerson {
+                throw AccountError.invalid(field: "adopter", reason: "You have recorded \(Adoption.dailyLimitPerPerson) adoptions in the last 24 hours, the most one person may; try again tomorrow")
+            }
             let record = AdoptionRecord()
             record.id = adoption.id
             record.innovationSlug = slug
@@ -67,7 +85,8 @@ public struct InnovationStore: Sendable {
             record.adoptedOn = adoption.adoptedOn.iso8601
             record.contact = adoption.contact
             record.recordedBy = account
-            record.recordedAt = Date()
+            record.recordedAt = now
+            record.areaChanges = String(decoding: try JSONEncoder().encode(adoption.areaChanges), as: UTF8.self)
             try await record.create(on: database)
             try await AuditLog.record(actor, "adopt", entity: "innovation", id: slug,
                                       after: ["adopter": adoption.adopter, "area": areaCode, "adopted_on": adoption.adoptedOn.iso8601], on: database)
@@ -82,7 +101,8 @@ public struct InnovationStore: Sendable {
 
     static func adoption(_ record: AdoptionRecord) -> Adoption? {
         guard let id = record.id, let date = CalendarDate(iso8601: record.adoptedOn) else { return nil }
+        let changes = record.areaChanges.flatMap { try? JSONDecoder().decode([Adoption.AreaChange].self, from: Data($0.utf8)) } ?? []
         return Adoption(id: id, innovationSlug: record.innovationSlug, adopter: record.adopter, organisationSlug: record.organisationSlug,
-                        areaCode: record.areaCode, adoptedOn: date, contact: record.contact, recordedBy: record.recordedBy)
+                        areaCode: record.areaCode, adoptedOn: date, contact: record.contact, recordedBy: record.recordedBy, areaChanges: changes)
     }
 }

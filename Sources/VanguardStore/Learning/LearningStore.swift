@@ -105,6 +105,7 @@ public struct LearningStore: Sendable {
         record.publishAt = status == .published ? (publishAt ?? record.publishAt ?? date) : publishAt
         record.vanguardNumber = content.vanguardNumber
         record.content = encoded
+        record.rendered = String(decoding: try JSONEncoder().encode(content.rendered), as: UTF8.self)
         record.updatedAt = date
         try await record.save(on: database)
         let id = try record.requireID()
@@ -202,7 +203,8 @@ public struct LearningStore: Sendable {
     static func post(_ record: PostRecord) -> Post? {
         guard let id = record.id, let status = PostStatus(rawValue: record.status),
               let content = try? SelectionStore.decode(PostContent.self, record.content) else { return nil }
+        let html = record.rendered.flatMap { try? JSONDecoder().decode(RenderedMarkdown.self, from: Data($0.utf8)) } ?? RenderedMarkdown()
         return Post(id: id, slug: record.slug, status: status, publishAt: record.publishAt, authorID: record.authorUserID, authorName: record.authorName,
-                    createdAt: record.createdAt, updatedAt: record.updatedAt, revision: record.revision, content: content)
+                    createdAt: record.createdAt, updatedAt: record.updatedAt, revision: record.revision, content: content, html: html)
     }
 }

@@ -20,6 +20,8 @@ public enum VanguardMigrations {
             Migration0014CreateSearchIndex(),
             Migration0015CreateEventsAndInnovations(),
             Migration0016CreateBlockedWords(),
+            Migration0017SecurityHardening(),
+            Migration0018RenderMarkdownOnSave(),
         ]
     }
 }

@@ -70,6 +70,7 @@ public final class APITokenRecord: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "revoked_at") public var revokedAt: Date?
     @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
+    @OptionalField(key: "expires_at") public var expiresAt: Date?
 
     public init() {}
 }
@@ -87,6 +88,8 @@ public final class OutboxMessageRecord: Model, @unchecked Sendable {
     /// Failed deliveries so far, and the last reason; delivery stops after a few.
     @Field(key: "attempts") public var attempts: Int
     @OptionalField(key: "last_error") public var lastError: String?
+    /// An account e-mail carrying a one-time link: not shown, and its body emptied once sent.
+    @Field(key: "sensitive") public var sensitive: Bool
 
     public init() {}
 }

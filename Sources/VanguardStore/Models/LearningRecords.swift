@@ -29,6 +29,8 @@ public final class PostRecord: Model, @unchecked Sendable {
     @Field(key: "revision") public var revision: Int
     /// The current `PostContent` as JSON.
     @Field(key: "content") public var content: String
+    /// Its Markdown rendered to safe HTML when saved (`RenderedMarkdown` as JSON).
+    @OptionalField(key: "rendered") public var rendered: String?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 

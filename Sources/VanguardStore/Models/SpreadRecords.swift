@@ -9,6 +9,8 @@ public final class EventRecord: Model, @unchecked Sendable {
     @Field(key: "kind") public var kind: String
     @Field(key: "title") public var title: String
     @Field(key: "description") public var description: String
+    /// The description rendered to safe HTML when saved.
+    @OptionalField(key: "description_html") public var descriptionHTML: String?
     @Field(key: "starts_at") public var startsAt: Date
     @Field(key: "ends_at") public var endsAt: Date
     @OptionalField(key: "place") public var place: String?
@@ -59,6 +61,8 @@ public final class AdoptionRecord: Model, @unchecked Sendable {
     @Field(key: "contact") public var contact: String
     @Field(key: "recorded_by") public var recordedBy: UUID
     @Field(key: "recorded_at") public var recordedAt: Date
+    /// `[Adoption.AreaChange]` as JSON, worked out when recorded.
+    @OptionalField(key: "area_changes") public var areaChanges: String?
 
     public init() {}
 }

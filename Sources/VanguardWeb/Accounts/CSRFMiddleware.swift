@@ -1,39 +1,48 @@
+import Crypto
+import Foundation
 import Vapor
 import VanguardCore
 
-/// Cross-site request forgery protection for every form (double-submit): each browser gets a random
-/// token in a SameSite cookie, every form carries it in a hidden field, and a form post whose field
-/// does not match its cookie is refused. The JSON API is exempt because it authenticates only with
-/// bearer tokens, which a browser never sends by itself.
+/// Cross-site request forgery protection for every form. Each browser gets a random token in a
+/// SameSite=Strict cookie; the token every form carries is derived from that cookie and the session
+/// secret, so a token taken from one session is worthless in another (and one planted before
+/// sign-in stops working at sign-in). `RouteGuard` checks it, after the permission check and only
+/// once the body has been read within the route's limit. The JSON API is exempt because it
+/// authenticates only with bearer tokens, which a browser never sends by itself.
 struct CSRFMiddleware: AsyncMiddleware {
-    static let cookieName = "vanguard_csrf"
     static let fieldName = "csrf_token"
-    let secureCookies: Bool
+    let cookies: CookieNames
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let existing = request.cookies[Self.cookieName]?.string
-        let token = (existing?.count ?? 0) >= 32 ? existing! : Secrets.make()
-        request.storage[CSRFTokenKey.self] = token
-        let isUnsafe = ![.GET, .HEAD, .OPTIONS].contains(request.method)
-        if isUnsafe && !request.url.path.hasPrefix("/api/") {
-            // The token is in the body, which a large upload has not delivered yet: read it first.
-            if request.body.data == nil {
-                let limit = request.url.path == SiteURL.uploadReturns.path ? ReturnsFile.defaultMaximumBytes + 1_000_000 : 1_000_000
-                _ = try await request.body.collect(max: limit).get()
-            }
-            let submitted = try? request.content.get(String.self, at: Self.fieldName)
-            guard let existing, let submitted, Secrets.equal(existing, submitted) else {
-                throw AppError.forbidden("The form could not be accepted because its security token is missing or out of date. Go back, reload the page and try again.")
-            }
-        }
+        let existing = request.cookies[cookies.csrf]?.string
+        let browserToken = (existing?.count ?? 0) >= 32 ? existing! : Secrets.make()
+        let session = request.cookies[cookies.session]?.string
+        request.storage[CSRFTokenKey.self] = Self.formToken(cookie: browserToken, session: session)
         let response = try await next.respond(to: request)
-        if existing != token {
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: token, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .strict
+        if existing != browserToken {
+            response.cookies[cookies.csrf] = HTTPCookies.Value(
+                string: browserToken, path: "/", isSecure: cookies.secure, isHTTPOnly: true, sameSite: .strict
             )
         }
         return response
     }
+
+    /// The token forms carry: bound to the browser's cookie and to the session, if there is one.
+    static func formToken(cookie: String, session: String?) -> String {
+        let digest = SHA256.hash(data: Data("vanguard-csrf|\(cookie)|\(session ?? "")".utf8))
+        return Data(digest).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+}
+
+/// The cookies' names. Over https they carry the `__Host-` prefix, which browsers accept only from
+/// a secure origin, for the whole site, with no Domain: no subdomain or plain-http page can set or
+/// overwrite them. Over plain http (development) browsers refuse that prefix, so the names are bare.
+struct CookieNames: Sendable {
+    let secure: Bool
+
+    var session: String { secure ? "__Host-vanguard_session" : "vanguard_session" }
+    var csrf: String { secure ? "__Host-vanguard_csrf" : "vanguard_csrf" }
 }
 
 struct CSRFTokenKey: StorageKey {
@@ -43,4 +52,6 @@ struct CSRFTokenKey: StorageKey {
 extension Request {
     /// The token every form on this page must carry.
     var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
+
+    var cookieNames: CookieNames { CookieNames(secure: application.appConfig.secureCookies) }
 }

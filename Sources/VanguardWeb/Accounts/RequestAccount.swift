@@ -26,8 +26,8 @@ enum Caller: Sendable {
 
     var actor: Actor {
         switch self {
-        case .person(let account): Actor(userID: account.id, label: account.email, channel: .web)
-        case .token(let account, _): Actor(userID: account.id, label: account.email, channel: .api)
+        case .person(let account): Actor(userID: account.id, label: account.publicLabel, channel: .web)
+        case .token(let account, _): Actor(userID: account.id, label: account.publicLabel, channel: .api)
         }
     }
 }
@@ -52,7 +52,6 @@ extension Request {
 }
 
 enum SessionCookie {
-    static let name = "vanguard_session"
     static let lifetime: TimeInterval = 12 * 60 * 60
 
     static func make(_ secret: String, secure: Bool) -> HTTPCookies.Value {
@@ -65,16 +64,24 @@ enum SessionCookie {
     }
 }
 
-/// Reads the session cookie or the bearer token and records the caller for the rest of the request.
+/// Reads the session cookie or the bearer token and records the caller for the rest of the request:
+/// one database round trip, with the account's roles. The body is not touched here.
 struct AuthenticationMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let bearer = request.headers.bearerAuthorization?.token {
             // A token on a page is refused by the permission check, like any other missing right.
-            guard let (account, vanguard) = try await request.readingDatabase({ try await request.accounts.authenticate(tokenHash: Secrets.hash(bearer)) }) else {
+            switch try await request.readingDatabase({ try await request.accounts.authenticate(tokenHash: Secrets.hash(bearer)) }) {
+            case .failure(.unknownOrRevoked):
                 throw AppError.unauthorized("The API token is not valid or has been revoked.")
+            case .failure(.expired):
+                throw AppError.unauthorized("The API token has expired. Its owner can make a new one at /account/tokens.")
+            case .success(let holder):
+                guard PermissionMatrix.tokenMayAct(ownerGrants: holder.account.roleGrants, vanguard: holder.vanguard) else {
+                    throw AppError.unauthorized("The API token's owner no longer holds the role it acts with, so the token no longer works.")
+                }
+                request.caller = .token(holder.account, vanguard: holder.vanguard)
             }
-            request.caller = .token(account, vanguard: vanguard)
-        } else if let secret = request.cookies[SessionCookie.name]?.string, !secret.isEmpty {
+        } else if let secret = request.cookies[request.cookieNames.session]?.string, !secret.isEmpty {
             if let account = try await request.readingDatabase({ try await request.accounts.account(sessionHash: Secrets.hash(secret)) }) {
                 request.caller = .person(account)
             }

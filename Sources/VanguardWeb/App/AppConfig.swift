@@ -23,6 +23,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: Int
     /// Where outbox mail is sent; nil keeps it in the outbox for the operator page and CLI.
     public var smtp: SMTPSettings?
+    /// How long a new API token works (`API_TOKEN_DAYS`, default 90).
+    public var tokenLifetime: TimeInterval = AccountStore.defaultTokenLifetime
     /// PostgreSQL connections each event loop may open; the tests, which run many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
 
@@ -77,6 +79,14 @@ public struct AppConfig: Sendable {
                 problems.append("BCRYPT_COST '\(text)' must be a whole number from 10 to 16")
             }
         }
+        var tokenDays = 90
+        if let text = environment["API_TOKEN_DAYS"], !text.isEmpty {
+            if let value = Int(text), (1...365).contains(value) {
+                tokenDays = value
+            } else {
+                problems.append("API_TOKEN_DAYS '\(text)' must be a whole number of days from 1 to 365")
+            }
+        }
         if let url = environment["PUBLIC_URL"], !url.isEmpty, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             problems.append("PUBLIC_URL '\(url)' must start with http:// or https://")
         }
@@ -102,12 +112,13 @@ public struct AppConfig: Sendable {
             jsonLogs: environment["LOG_FORMAT"] != "console",
             publicURL: environment["PUBLIC_URL"].nonBlank.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             bcryptCost: bcryptCost
-        ).with(smtp: smtp)
+        ).with(smtp: smtp, tokenLifetime: TimeInterval(tokenDays) * 24 * 60 * 60)
     }
 
-    func with(smtp: SMTPSettings?) -> AppConfig {
+    func with(smtp: SMTPSettings?, tokenLifetime: TimeInterval) -> AppConfig {
         var copy = self
         copy.smtp = smtp
+        copy.tokenLifetime = tokenLifetime
         return copy
     }
 

@@ -8,6 +8,9 @@ enum AppError: AbortError, Equatable {
     case databaseUnavailable
     case unauthorized(String)
     case forbidden(String)
+    case payloadTooLarge(limit: Int)
+    /// Too many attempts; the caller may try again after `retryAfter` seconds.
+    case tooManyRequests(String, retryAfter: Int)
 
     var status: HTTPResponseStatus {
         switch self {
@@ -16,6 +19,8 @@ enum AppError: AbortError, Equatable {
         case .databaseUnavailable: .serviceUnavailable
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
+        case .payloadTooLarge: .payloadTooLarge
+        case .tooManyRequests: .tooManyRequests
         }
     }
 
@@ -23,7 +28,17 @@ enum AppError: AbortError, Equatable {
         switch self {
         case .notFound(let what): "\(what) was not found."
         case .badRequest(let message), .unauthorized(let message), .forbidden(let message): message
+        case .payloadTooLarge(let limit): "The request is larger than this address accepts (\(String(format: "%.1f", Double(limit) / 1_000_000)) MB)."
+        case .tooManyRequests(let message, _): message
         case .databaseUnavailable: "The database cannot be reached just now. The service will recover by itself when it is back; please try again shortly."
+        }
+    }
+
+    var headers: HTTPHeaders {
+        switch self {
+        case .tooManyRequests(_, let seconds): ["Retry-After": String(seconds)]
+        case .databaseUnavailable: ["Retry-After": "5"]
+        default: [:]
         }
     }
 

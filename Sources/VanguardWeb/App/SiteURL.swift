@@ -25,6 +25,8 @@ enum SiteURL: Hashable {
     case adminUser(UUID)
     case adminUserRoles(UUID)
     case adminRevokeRole(UUID, UUID)
+    case adminTokens
+    case adminRevokeToken(UUID)
     case audit, outbox, permissions
     case editVanguard(Int)
     case dashboard(Int)
@@ -108,6 +110,8 @@ enum SiteURL: Hashable {
         case .adminUser(let id): "/admin/users/\(id.uuidString)"
         case .adminUserRoles(let id): "/admin/users/\(id.uuidString)/roles"
         case .adminRevokeRole(let user, let grant): "/admin/users/\(user.uuidString)/roles/\(grant.uuidString)/revoke"
+        case .adminTokens: "/admin/tokens"
+        case .adminRevokeToken(let id): "/admin/tokens/\(id.uuidString)/revoke"
         case .audit: "/admin/audit"
         case .outbox: "/admin/outbox"
         case .permissions: "/permissions"

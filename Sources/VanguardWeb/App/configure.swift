@@ -25,13 +25,17 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     // Order matters: errors are caught outermost so that security headers wrap error pages too.
     app.middleware = .init()
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
     app.middleware.use(ErrorPageMiddleware(context: { $0.pageContext }))
     app.middleware.use(AssetMiddleware(publicDirectory: config.publicDirectory, vendorDirectory: config.vendorDirectory))
-    app.routes.defaultMaxBodySize = "1mb"
+    // Bodies are read only by a route's guard, after its permission check, within its own limit.
+    app.routes.defaultMaxBodySize = ByteCount(value: BodyLimit.standard.bytes)
     app.middleware.use(AuthenticationMiddleware())
-    app.middleware.use(CSRFMiddleware(secureCookies: config.secureCookies))
+    app.middleware.use(CSRFMiddleware(cookies: CookieNames(secure: config.secureCookies)))
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    let hasher = PasswordHasher(cost: config.bcryptCost)
+    app.storage[PasswordHasherKey.self] = hasher
+    app.lifecycle.use(PasswordHasherLifecycle(hasher: hasher))
     // Checked against when an address has no account, so that answer takes as long as a wrong password.
     app.storage[DecoyHashKey.self] = try app.password.hash(Secrets.make())
 

@@ -116,13 +116,11 @@ func routes(_ app: Application) throws {
     app.on(.POST, "learning", "innovations", action: .writePosts, use: InnovationsController.add)
     app.on(.GET, "learning", "innovations", ":slug", action: .readPublic, use: InnovationsController.show)
     app.on(.POST, "learning", "innovations", ":slug", "adoptions", action: .takePart, use: InnovationsController.recordAdoption)
-    let imageUpload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: PostImage.maximumBytes + 100_000))
-    app.on(.POST, "learning", "images", action: .writePosts, body: imageUpload, use: ImagesController.upload)
+    app.on(.POST, "learning", "images", action: .writePosts, body: .image, use: ImagesController.upload)
     app.on(.GET, "learning", "images", ":image", action: .readPublic, use: ImagesController.show)
 
-    let upload = HTTPBodyStreamStrategy.collect(maxSize: ByteCount(value: ReturnsFile.defaultMaximumBytes + 1_000_000))
     app.on(.GET, "returns", "upload", action: .submitReturns, use: ReturnsController.uploadForm)
-    app.on(.POST, "returns", "upload", action: .submitReturns, body: upload, use: ReturnsController.upload)
+    app.on(.POST, "returns", "upload", action: .submitReturns, body: .returnsFile, use: ReturnsController.upload)
     app.on(.GET, "returns", "providers", action: .manageLookups, use: ProviderLookupController.list)
     app.on(.POST, "returns", "providers", action: .manageLookups, use: ProviderLookupController.save)
     app.on(.POST, "returns", "providers", ":code", "remove", action: .manageLookups, use: ProviderLookupController.remove)
@@ -152,6 +150,8 @@ func routes(_ app: Application) throws {
     admin.on(.GET, "users", ":id", action: .manageAccounts, use: AdminController.user)
     admin.on(.POST, "users", ":id", "roles", action: .manageAccounts, use: AdminController.addRole)
     admin.on(.POST, "users", ":id", "roles", ":grant", "revoke", action: .manageAccounts, use: AdminController.revokeRole)
+    admin.on(.GET, "tokens", action: .manageAccounts, use: AdminController.tokens)
+    admin.on(.POST, "tokens", ":id", "revoke", action: .manageAccounts, use: AdminController.revokeToken)
     admin.on(.GET, "audit", action: .viewAuditLog, use: AdminController.audit)
     admin.on(.GET, "outbox", action: .viewOutbox, use: AdminController.outbox)
 
@@ -177,7 +177,7 @@ func routes(_ app: Application) throws {
     api.on(.GET, "organisations", action: .readPublic, use: APIController.organisations)
     api.on(.GET, "organisations", ":slug", action: .readPublic, use: APIController.organisation)
     api.on(.POST, "spc", action: .readPublic, use: SPCController.chart)
-    api.on(.POST, "returns", action: .submitReturns, body: upload, use: ReturnsController.submitAPI)
+    api.on(.POST, "returns", action: .submitReturns, body: .returnsFile, use: ReturnsController.submitAPI)
 }
 
 extension Request {

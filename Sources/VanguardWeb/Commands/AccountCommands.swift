@@ -6,7 +6,9 @@ import VanguardStore
 /// `vanguard users create`: creates an account with a role, e.g. the first programme-team account.
 struct UsersCommand: AsyncCommandGroup {
     var help: String { "Manage accounts from the command line." }
-    var commands: [String: any AnyAsyncCommand] { ["create": CreateUserCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["create": CreateUserCommand(), "list": ListUsersCommand(), "grant": GrantRoleCommand(), "revoke": RevokeRoleCommand()]
+    }
 }
 
 struct CreateUserCommand: AsyncCommand {
@@ -49,7 +51,7 @@ struct CreateUserCommand: AsyncCommand {
             password = context.console.input(isSecure: true)
         }
         try PasswordPolicy.check(password, email: email)
-        let hash = try await app.password.async.hash(password).get()
+        let hash = try await app.passwordHasher.hash(password)
         let account = try await AccountStore(database: app.db).createAccount(
             email: email, displayName: try FieldLimits.check(signature.name ?? email.value, field: "name", maximum: 100), organisation: nil,
             passwordHash: hash, confirmed: true, grants: grants, by: .operatorAtCLI()
@@ -61,7 +63,7 @@ struct CreateUserCommand: AsyncCommand {
 /// `vanguard tokens create`: prints a new API token once.
 struct TokensCommand: AsyncCommandGroup {
     var help: String { "Manage API tokens from the command line." }
-    var commands: [String: any AnyAsyncCommand] { ["create": CreateTokenCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["create": CreateTokenCommand(), "list": ListTokensCommand(), "revoke": RevokeTokenCommand()] }
 }
 
 struct CreateTokenCommand: AsyncCommand {
@@ -92,7 +94,7 @@ struct CreateTokenCommand: AsyncCommand {
         if signature.programme {
             _ = try await store.createToken(
                 secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: signature.name ?? "created at the CLI",
-                vanguard: nil, for: account.id, by: .operatorAtCLI()
+                vanguard: nil, for: account.id, lifetime: context.application.appConfig.tokenLifetime, by: .operatorAtCLI()
             )
             context.console.print(secret)
             return
@@ -105,7 +107,7 @@ struct CreateTokenCommand: AsyncCommand {
         }
         _ = try await store.createToken(
             secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: signature.name ?? "created at the CLI",
-            vanguard: vanguard, for: account.id, by: .operatorAtCLI()
+            vanguard: vanguard, for: account.id, lifetime: context.application.appConfig.tokenLifetime, by: .operatorAtCLI()
         )
         context.console.print(secret)
     }

@@ -8,7 +8,7 @@ import VanguardStore
 /// prints the time per series. A measurement, not a test: it asserts nothing.
 struct BenchmarkCommand: AsyncCommandGroup {
     var help: String { "Measurements (see Benchmarks/README.md)." }
-    var commands: [String: any AnyAsyncCommand] { ["spc": SPCBenchmarkCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["spc": SPCBenchmarkCommand(), "markdown": MarkdownBenchmarkCommand()] }
 }
 
 struct SPCBenchmarkCommand: AsyncCommand {

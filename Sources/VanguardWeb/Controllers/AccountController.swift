@@ -44,18 +44,23 @@ enum AccountController {
                 title: "Create an account", action: .signUp, fields: signUpFields(form, errors: errors), submit: "Create account", context: request.pageContext
             ).response(status: .badRequest)
         }
+        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        if let wait = try await RateLimitStore(database: request.db).use(.signUpsPerAddress, key: address) {
+            return tooMany(request, title: "Too many new accounts", retryAfter: wait)
+        }
         let accounts = request.accounts
         if try await accounts.account(email: email.value) != nil {
             // Same answer as a new sign-up, so the form cannot be used to learn who has an account.
             try await accounts.enqueue(
                 to: email.value, subject: "Someone tried to create a Vanguard account with your address",
-                body: "An account already exists for this address. If this was you, sign in at \(url(request, .signIn)) or reset your password at \(url(request, .resetRequest)).\nIf it was not you, you need do nothing."
+                body: "An account already exists for this address. If this was you, sign in at \(url(request, .signIn)) or reset your password at \(url(request, .resetRequest)).\nIf it was not you, you need do nothing.",
+                sensitive: true
             )
         } else {
-            let hash = try await request.password.async.hash(form["password"] ?? "").get()
+            let hash = try await request.passwordHasher.hash(form["password"] ?? "")
             let account = try await accounts.createAccount(
                 email: email, displayName: name, organisation: organisation, passwordHash: hash, confirmed: false,
-                by: Actor(userID: nil, label: email.value, channel: .web)
+                by: Actor(userID: nil, label: "\(name) (signing up)", channel: .web)
             )
             try await sendConfirmation(to: account, request: request)
         }
@@ -70,7 +75,8 @@ enum AccountController {
         try await request.accounts.createLink(secretHash: Secrets.hash(secret), purpose: .confirmEmail, for: account.id, lifetime: confirmationLifetime)
         try await request.accounts.enqueue(
             to: account.email, subject: "Confirm your e-mail address for Vanguard",
-            body: "Hello \(account.displayName),\n\nConfirm your address by opening this link within 24 hours:\n\(url(request, .confirmEmail, query: ["token": secret]))\n"
+            body: "Hello \(account.displayName),\n\nConfirm your address by opening this link within 24 hours:\n\(url(request, .confirmEmail, query: ["token": secret]))\n",
+            sensitive: true
         )
     }
 
@@ -78,7 +84,7 @@ enum AccountController {
         guard let secret = request.queryValue("token").nonBlank else { throw AppError.badRequest("The confirmation link is incomplete.") }
         do {
             let userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .confirmEmail)
-            try await request.accounts.confirm(userID, by: Actor(userID: userID, label: try await request.accounts.account(id: userID)?.email ?? "unknown", channel: .web))
+            try await request.accounts.confirm(userID, by: Actor(userID: userID, label: try await request.accounts.account(id: userID)?.publicLabel ?? "unknown", channel: .web))
         } catch let error as AccountError {
             throw AppError.badRequest(error.reason)
         }
@@ -115,17 +121,21 @@ enum AccountController {
         let password = form["password"] ?? ""
         let address = request.remoteAddress?.ipAddress ?? "unknown"
         let accounts = request.accounts
-        let failures = try await accounts.failedSignIns(email: email, address: address, since: throttle.windowStart(at: Date()))
-        guard throttle.allowsAttempt(accountFailures: failures.account, addressFailures: failures.address) else {
-            return signInPage(request, email: email, error: "Too many attempts. Wait 15 minutes and try again, or reset your password.", status: .tooManyRequests)
+        let attempt: UUID
+        switch try await accounts.reserveSignIn(email: email, address: address, throttle: throttle) {
+        case .reserved(let id):
+            attempt = id
+        case .refused(let retryAfter):
+            let page = signInPage(request, email: email, error: "Too many attempts. Wait \(minutes(retryAfter)) and try again, or reset your password.", status: .tooManyRequests)
+            page.headers.replaceOrAdd(name: "Retry-After", value: String(retryAfter))
+            return page
         }
         let stored = try await accounts.passwordHash(email: email)
-        let matches = try await request.password.async.verify(password, created: stored?.hash ?? decoyHash(request)).get()
+        let matches = try await request.passwordHasher.verify(password, created: stored?.hash ?? decoyHash(request))
+        try await accounts.settleSignIn(attempt, succeeded: stored != nil && matches)
         guard let stored, matches else {
-            try await accounts.recordSignIn(email: email, address: address, succeeded: false)
             return signInPage(request, email: email, error: "The e-mail address or password is not right.", status: .badRequest)
         }
-        try await accounts.recordSignIn(email: email, address: address, succeeded: true)
         guard let account = try await accounts.account(id: stored.id), account.isConfirmed else {
             if let account = try await accounts.account(id: stored.id) { try await sendConfirmation(to: account, request: request) }
             return MessagePage.document(
@@ -140,29 +150,41 @@ enum AccountController {
 
     /// A new secret every time: an id planted before sign-in is never promoted (session fixation).
     static func startSession(for userID: UUID, request: Request, response: Response) async throws {
-        if let old = request.cookies[SessionCookie.name]?.string, !old.isEmpty {
+        if let old = request.cookies[request.cookieNames.session]?.string, !old.isEmpty {
             try await request.accounts.deleteSession(secretHash: Secrets.hash(old))
         }
         let secret = Secrets.make()
         try await request.accounts.createSession(secretHash: Secrets.hash(secret), for: userID, lifetime: SessionCookie.lifetime)
-        response.cookies[SessionCookie.name] = SessionCookie.make(secret, secure: request.application.appConfig.secureCookies)
+        response.cookies[request.cookieNames.session] = SessionCookie.make(secret, secure: request.application.appConfig.secureCookies)
     }
 
     @Sendable static func signOut(request: Request) async throws -> Response {
-        if let secret = request.cookies[SessionCookie.name]?.string, !secret.isEmpty {
+        if let secret = request.cookies[request.cookieNames.session]?.string, !secret.isEmpty {
             try await request.accounts.deleteSession(secretHash: Secrets.hash(secret))
         }
         let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
-        response.cookies[SessionCookie.name] = SessionCookie.expired(secure: request.application.appConfig.secureCookies)
+        response.cookies[request.cookieNames.session] = SessionCookie.expired(secure: request.application.appConfig.secureCookies)
         return response
     }
 
-    /// Only paths on this site, so a crafted link cannot send someone elsewhere after signing in.
+    /// Where to go after signing in: a path on this site, or the account page.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), !next.hasPrefix("/account/sign") else {
-            return SiteURL.account.path
-        }
-        return next
+        guard let next, let path = SameOriginPath(next), !path.value.hasPrefix("/account/sign") else { return SiteURL.account.path }
+        return path.value
+    }
+
+    static func minutes(_ seconds: Int) -> String {
+        let minutes = (seconds + 59) / 60
+        return minutes == 1 ? "a minute" : "\(minutes) minutes"
+    }
+
+    /// A 429 page for a form used too often, with when to try again.
+    static func tooMany(_ request: Request, title: String, retryAfter: Int) -> Response {
+        let response = MessagePage.document(
+            title: title, paragraphs: ["This has been asked too many times from here. Wait \(minutes(retryAfter)) and try again."], context: request.pageContext
+        ).response(status: .tooManyRequests)
+        response.headers.replaceOrAdd(name: "Retry-After", value: String(retryAfter))
+        return response
     }
 
     // MARK: Password reset
@@ -184,12 +206,20 @@ enum AccountController {
                 submit: "Send link", context: request.pageContext
             ).response(status: .badRequest)
         }
+        let limits = RateLimitStore(database: request.db)
+        if let wait = try await limits.use(.resetsPerAddress, key: request.remoteAddress?.ipAddress ?? "unknown") {
+            return tooMany(request, title: "Too many reset requests", retryAfter: wait)
+        }
+        if let wait = try await limits.use(.resetsPerEmail, key: email.value) {
+            return tooMany(request, title: "Too many reset requests", retryAfter: wait)
+        }
         if let account = try await request.accounts.account(email: email.value) {
             let secret = Secrets.make()
             try await request.accounts.createLink(secretHash: Secrets.hash(secret), purpose: .resetPassword, for: account.id, lifetime: resetLifetime)
             try await request.accounts.enqueue(
                 to: account.email, subject: "Reset your Vanguard password",
-                body: "Hello \(account.displayName),\n\nChoose a new password by opening this link within an hour:\n\(url(request, .resetPassword(secret)))\n\nIf you did not ask for this, you need do nothing."
+                body: "Hello \(account.displayName),\n\nChoose a new password by opening this link within an hour:\n\(url(request, .resetPassword(secret)))\n\nIf you did not ask for this, you need do nothing.",
+                sensitive: true
             )
         }
         return MessagePage.document(
@@ -221,9 +251,9 @@ enum AccountController {
         do { userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .resetPassword) } catch let error as AccountError {
             throw AppError.badRequest(error.reason)
         }
-        let hash = try await request.password.async.hash(password).get()
-        let email = try await request.accounts.account(id: userID)?.email ?? "unknown"
-        try await request.accounts.setPasswordHash(hash, for: userID, by: Actor(userID: userID, label: email, channel: .web))
+        let hash = try await request.passwordHasher.hash(password)
+        let label = try await request.accounts.account(id: userID)?.publicLabel ?? "unknown"
+        try await request.accounts.setPasswordHash(hash, for: userID, by: Actor(userID: userID, label: label, channel: .web))
         return MessagePage.document(title: "Your password has been changed", paragraphs: ["Sign in with your new password. Any other sessions have been signed out."],
                                     link: ("Sign in", .signIn), context: request.pageContext).response()
     }
@@ -240,7 +270,7 @@ enum AccountController {
         let form = try request.content.decode([String: String].self)
         var errors: [String: String] = [:]
         let stored = try await request.accounts.passwordHash(email: account.email)
-        if try await !request.password.async.verify(form["current_password"] ?? "", created: stored?.hash ?? decoyHash(request)).get() {
+        if try await !request.passwordHasher.verify(form["current_password"] ?? "", created: stored?.hash ?? decoyHash(request)) {
             errors["current_password"] = "Your current password is not right"
         }
         do { try PasswordPolicy.check(form["password"] ?? "", email: try? EmailAddress(account.email)) } catch { errors[error.field] = error.reason }
@@ -249,7 +279,7 @@ enum AccountController {
             let model = AccountPage.Model(account: account, registry: registry, passwordFields: AccountPage.passwordFields(errors: errors))
             return AccountPage.document(model, context: request.pageContext).response(status: .badRequest)
         }
-        try await request.accounts.setPasswordHash(try await request.password.async.hash(form["password"] ?? "").get(), for: account.id, by: account.actor)
+        try await request.accounts.setPasswordHash(try await request.passwordHasher.hash(form["password"] ?? ""), for: account.id, by: account.actor)
         let response = AccountPage.document(
             AccountPage.Model(account: account, registry: registry, message: "Your password has been changed. Your other sessions have been signed out."),
             context: request.pageContext
@@ -307,7 +337,8 @@ enum AccountController {
         if errors.isEmpty, let target {
             let secret = Secrets.make(prefix: "vg_")
             _ = try await request.accounts.createToken(
-                secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: name, vanguard: target, for: account.id, by: account.actor
+                secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: name, vanguard: target, for: account.id,
+                lifetime: request.application.appConfig.tokenLifetime, by: account.actor
             )
             newToken = secret
             fields = TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme)

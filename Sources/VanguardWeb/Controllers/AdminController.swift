@@ -85,6 +85,19 @@ enum AdminController {
         return AuditPage.document(entries, filter: filter, context: request.pageContext).response()
     }
 
+    /// Every API token of every account, so the programme team can see and stop any of them.
+    @Sendable static func tokens(request: Request) async throws -> Response {
+        AdminTokensPage.document(try await request.accounts.allTokens(), registry: try await request.registry(), now: Date(), context: request.pageContext).response()
+    }
+
+    @Sendable static func revokeToken(request: Request) async throws -> Response {
+        guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.notFound("The token") }
+        do { try await request.accounts.revokeToken(id, ownedBy: nil, by: try request.requirePerson().actor) } catch let error as AccountError {
+            throw AppError.notFound("The token (\(error.reason.lowercased()))")
+        }
+        return request.redirect(to: SiteURL.adminTokens.path, redirectType: .normal)
+    }
+
     @Sendable static func outbox(request: Request) async throws -> Response {
         OutboxPage.document(try await request.accounts.outbox(), context: request.pageContext).response()
     }

@@ -14,9 +14,8 @@ enum FundingPlanController {
         return (plan, lead, round)
     }
 
-    /// Whether this person may change the plan: its lead, or the programme team.
-    static func canEdit(_ request: Request, lead: UUID) -> Bool {
-        request.caller?.account.id == lead || request.pageContext.allows(.manageFunding)
+    static func canEdit(_ request: Request, plan: FundingPlan, lead: UUID) -> Bool {
+        plan.mayBeChanged(by: request.caller?.grants ?? [], userID: request.caller?.account.id, lead: lead)
     }
 
     @Sendable static func show(request: Request) async throws -> Response {
@@ -39,7 +38,7 @@ enum FundingPlanController {
             preview: Dictionary(tranches.compactMap { tranche in tranche.condition.map { (tranche.id, $0.check(place: place[$0.metric], restOfEngland: rest[$0.metric])) } },
                                 uniquingKeysWith: { first, _ in first }),
             charts: place, ledger: try await store.ledger(plan: plan.id), spend: try await store.spendReturns(plan: plan.id),
-            canEdit: canEdit(request, lead: lead), signable: plan.current.content.partners.filter { context.allows(.signFundingPlans, on: .organisation($0)) },
+            canEdit: canEdit(request, plan: plan, lead: lead), signable: plan.current.content.partners.filter { context.allows(.signFundingPlans, on: .organisation($0)) },
             today: CalendarDate(containing: Date()),
             leftInPot: round.potPounds - FundingPosition(try await store.ledger(round: round.id)).allocated,
             form: form, errors: errors, status: status
@@ -106,7 +105,7 @@ enum FundingPlanController {
 
     @Sendable static func revise(request: Request) async throws -> Response {
         try await change(request) { plan, lead, _, form, person in
-            guard canEdit(request, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can change it.") }
+            guard canEdit(request, plan: plan, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can change it.") }
             let registry = try await RegistryStore(database: request.db).registry()
             let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
             switch parse(form, knownMetrics: known, knownOrganisations: Set(registry.organisations.map(\.slug))) {
@@ -199,7 +198,7 @@ enum FundingPlanController {
 
     @Sendable static func spend(request: Request) async throws -> Response {
         try await change(request) { plan, lead, _, form, person in
-            guard canEdit(request, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can submit its spend returns.") }
+            guard canEdit(request, plan: plan, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can submit its spend returns.") }
             guard let quarter = FinancialQuarter(form["quarter"] ?? "") else {
                 throw AccountError.invalid(field: "quarter", reason: "Give the quarter like 2017/18 Q1")
             }

@@ -6,14 +6,11 @@ import VanguardStore
 
 /// Monthly returns by upload (people) and by API (programs): checked whole, written as one submission.
 enum ReturnsController {
-    /// The areas a caller may submit for: every area for the programme team, else their vanguards' footprints.
+    /// The areas a caller may submit for, as the permission matrix decides (nil: every area).
     static func permittedAreas(_ caller: Caller?, registry: Registry) -> Set<String>? {
         guard let caller else { return [] }
-        if caller.grants.contains(where: { $0.role == .programmeTeam }) { return nil }
-        return Set(caller.grants.flatMap { grant -> [String] in
-            guard grant.role == .siteLead, case .vanguard(let number) = grant.scope else { return [] }
-            return registry.footprint(of: number).map(\.areaCode)
-        })
+        let footprints = Dictionary(grouping: registry.footprints, by: \.vanguardNumber).mapValues { Set($0.map(\.areaCode)) }
+        return PermissionMatrix.writableAreas(caller.grants, footprints: footprints)
     }
 
     /// Checks and writes one file; a rejection carries every problem found.

@@ -3,6 +3,9 @@ import Vapor
 /// Security headers on every response. The policy allows only the site's own scripts and styles,
 /// which is all the NHS.UK frontend needs when served from here.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// Whether the site is served over https (`PUBLIC_URL`); then browsers are told never to use plain http.
+    let strictTransport: Bool
+
     static let contentSecurityPolicy = [
         "default-src 'self'",
         "script-src 'self'",
@@ -18,7 +21,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        let headers: [(String, String)] = [
+        var headers: [(String, String)] = [
             ("Content-Security-Policy", Self.contentSecurityPolicy),
             ("X-Content-Type-Options", "nosniff"),
             ("X-Frame-Options", "DENY"),
@@ -26,6 +29,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Permissions-Policy", "geolocation=(), camera=(), microphone=()"),
             ("Cross-Origin-Opener-Policy", "same-origin"),
         ]
+        if strictTransport { headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains")) }
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }

@@ -149,7 +149,7 @@ enum EventsController {
         let base = request.application.appConfig.publicURL
         let events = try await EventStore(database: request.db).events().map { row in
             ICalendar.Event(uid: "\(row.event.id.uuidString.lowercased())@vanguard", summary: "\(row.event.kind.name): \(row.event.title)",
-                            description: SafeMarkdown.plainText(from: row.event.description), startsAt: row.event.startsAt, endsAt: row.event.endsAt,
+                            description: SafeMarkdown.text(ofHTML: row.event.descriptionHTML ?? ""), startsAt: row.event.startsAt, endsAt: row.event.endsAt,
                             location: [row.event.place, row.event.link].compactMap { $0 }.joined(separator: " / "),
                             url: base + SiteURL.learning(.event(row.event.id)).path, updatedAt: row.updatedAt)
         }

@@ -42,7 +42,7 @@ enum FeedsController {
                 AtomFeed.Entry(
                     id: "urn:uuid:\(post.id.uuidString.lowercased())", title: post.content.title, url: base + SiteURL.learning(.post(post.slug)).path,
                     published: post.publishAt ?? post.createdAt, updated: max(post.updatedAt, post.publishAt ?? post.createdAt), authorName: post.authorName,
-                    summary: post.content.summary, contentHTML: contentHTML(post.content),
+                    summary: post.content.summary, contentHTML: contentHTML(post),
                     categories: post.content.careModels.map { ($0.rawValue, $0.name) } + post.content.categorySlugs.map { ($0, $0) }
                 )
             }
@@ -52,11 +52,11 @@ enum FeedsController {
         return response
     }
 
-    /// The same safe HTML the post page shows, the case study's parts under their headings.
-    static func contentHTML(_ content: PostContent) -> String {
-        var html = SafeMarkdown.html(from: content.body).html
-        for section in content.caseStudy?.sections ?? [] {
-            html += "<h2>\(AtomFeed.escape(section.heading))</h2>" + SafeMarkdown.html(from: section.markdown).html
+    /// The same safe HTML the post page shows (rendered when saved), the case study's parts under their headings.
+    static func contentHTML(_ post: Post) -> String {
+        var html = post.html["body"]
+        for section in post.content.caseStudy?.sections ?? [] {
+            html += "<h2>\(AtomFeed.escape(section.heading))</h2>" + post.html[section.field]
         }
         return html
     }

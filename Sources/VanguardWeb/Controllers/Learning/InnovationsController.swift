@@ -70,23 +70,21 @@ enum InnovationsController {
         return InnovationPage.document(model, context: request.pageContext)
     }
 
-    /// The adopting areas, the originating vanguard and the rest of England, each on the care model's metrics.
+    /// The adopting areas (as worked out when each was recorded), the originating vanguard and the
+    /// rest of England (from the stored evaluations), each on the care model's metrics.
     static func comparisons(_ innovation: Innovation, adoptions: [Adoption], metrics: [Metric], registry: Registry, request: Request) async throws -> [InnovationPage.Comparison] {
         guard !adoptions.isEmpty else { return [] }
-        let returns = ReturnsStore(database: request.db)
         let stored = try await EvaluationStore(database: request.db).evaluations(vanguard: innovation.originVanguard)
         func change(_ evaluation: MetricEvaluation?) -> String { VanguardDashboardPage.change(evaluation) }
         var rows: [InnovationPage.Comparison] = []
         for adoption in adoptions {
-            var changes: [String] = []
-            for metric in metrics {
-                let values = try await returns.series(area: adoption.areaCode, metric: metric.code)
-                changes.append(values.isEmpty ? "–" : change(MetricEvaluation(metric: metric, values: values)))
+            let changes = metrics.map { metric in
+                adoption.areaChanges.first { $0.metricCode == metric.code }.flatMap { ProgressHeadline.change($0.change, inPoints: $0.inPoints) } ?? "–"
             }
-            let area = registry.areas.first { $0.code == adoption.areaCode }?.name ?? adoption.areaCode
+            let area = registry.area(code: adoption.areaCode)?.name ?? adoption.areaCode
             rows.append(.init(label: "\(adoption.adopter) (\(area))", adoptedOn: adoption.adoptedOn.longForm, changes: changes))
         }
-        let origin = registry.vanguards.first { $0.number == innovation.originVanguard }?.name ?? "Vanguard \(innovation.originVanguard)"
+        let origin = registry.vanguard(number: innovation.originVanguard)?.name ?? "Vanguard \(innovation.originVanguard)"
         rows.append(.init(label: "\(origin) (originated it)", adoptedOn: "–", changes: metrics.map { metric in change(stored.vanguard.first { $0.metricCode == metric.code }) }))
         rows.append(.init(label: "Rest of England", adoptedOn: "–", changes: metrics.map { change(stored.restOfEngland[$0.code]) }))
         return rows

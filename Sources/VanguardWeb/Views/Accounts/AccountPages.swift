@@ -110,6 +110,7 @@ enum TokensPage {
         var offersProgrammeToken = false
         var newToken: String? = nil
         var fields: [FormField]
+        var now = Date()
     }
 
     static let programmeChoice = "programme"
@@ -127,7 +128,7 @@ enum TokensPage {
             title: "API tokens", context: context, breadcrumbs: [("Your account", .account)],
             body: .group(
                 .h1(.text("API tokens")),
-                .p(.text("A token lets a program submit data for one vanguard through the API, sent as Authorization: Bearer <token>. It is shown once; we keep only a hash of it.")),
+                .p(.text("A token lets a program submit data for one vanguard through the API, sent as Authorization: Bearer <token>. It is shown once; we keep only a hash of it. It works only while you hold the role it acts with, and it expires; make a new one before then.")),
                 .if(model.offersProgrammeToken, .p(.text("As a member of the programme team you can also create a programme token, which edits the metric framework and rebase points through the API for as long as you hold that role."))),
                 .unwrap(model.newToken) { token in
                     .div(
@@ -137,24 +138,57 @@ enum TokensPage {
                         .p(.code(.class("vg-token"), .text(token)))
                     )
                 },
-                .if(model.tokens.isEmpty, .p(.text("You have no tokens yet.")), else: .table(
-                    .class("nhsuk-table"),
-                    .thead(.tr(.th(.text("Name")), .th(.text("Starts with")), .th(.text("Acts for")), .th(.text("Created")), .th(.text("Last used")), .th(.text("State")))),
-                    .tbody(.forEach(model.tokens) { token in
-                        .tr(
-                            .td(.text(token.name)), .td(.code(.text(token.prefix + "…"))),
-                            .td(.text(token.vanguardNumber.map { number in registry.vanguard(number: number)?.name ?? "\(number)" } ?? "The programme")),
-                            .td(.text(DateText.short(token.createdAt))), .td(.text(token.lastUsedAt.map(DateText.short) ?? "Never")),
-                            .td(.if(token.revokedAt == nil,
-                                    Forms.postButton(.revokeToken(token.id), csrf: context.csrfToken, label: "Revoke"),
-                                    else: .text("Revoked \(token.revokedAt.map(DateText.short) ?? "")")))
-                        )
-                    })
-                )),
+                .if(model.tokens.isEmpty, .p(.text("You have no tokens yet.")),
+                    else: TokenTable.table(model.tokens.map { ($0, nil) }, registry: registry, now: model.now, revoke: SiteURL.revokeToken, context: context)),
                 .h2(.text("Create a token")),
                 .if(model.vanguards.isEmpty,
                     .p(.text("Tokens are for site leads; you do not lead a vanguard.")),
                     else: Forms.form(action: .tokens, csrf: context.csrfToken, fields: model.fields, submit: "Create token"))
+            )
+        )
+    }
+}
+
+/// API tokens as a table, for their owner and for the programme team (with an owner column).
+enum TokenTable {
+    static func table(_ tokens: [(token: APITokenSummary, owner: String?)], registry: Registry, now: Date, revoke: @escaping (UUID) -> SiteURL,
+                      context: PageContext) -> Node<HTML.BodyContext> {
+        let showsOwner = tokens.contains { $0.owner != nil }
+        return .table(
+            .class("nhsuk-table"),
+            .thead(.tr(.if(showsOwner, .th(.text("Owner"))), .th(.text("Name")), .th(.text("Starts with")), .th(.text("Acts for")), .th(.text("Created")),
+                       .th(.text("Expires")), .th(.text("Last used")), .th(.text("State")))),
+            .tbody(.forEach(tokens) { row in
+                let token = row.token
+                return .tr(
+                    .if(showsOwner, .td(.text(row.owner ?? ""))),
+                    .td(.text(token.name)), .td(.code(.text(token.prefix + "…"))),
+                    .td(.text(token.vanguardNumber.map { number in registry.vanguard(number: number)?.name ?? "\(number)" } ?? "The programme")),
+                    .td(.text(DateText.short(token.createdAt))), .td(.text(token.expiresAt.map(DateText.short) ?? "–")),
+                    .td(.text(token.lastUsedAt.map(DateText.short) ?? "Never")),
+                    .td(state(token, now: now, revoke: revoke, context: context))
+                )
+            })
+        )
+    }
+
+    static func state(_ token: APITokenSummary, now: Date, revoke: (UUID) -> SiteURL, context: PageContext) -> Node<HTML.BodyContext> {
+        if let revoked = token.revokedAt { return .text("Revoked \(DateText.short(revoked))") }
+        if let expires = token.expiresAt, expires <= now { return .text("Expired") }
+        return Forms.postButton(revoke(token.id), csrf: context.csrfToken, label: "Revoke")
+    }
+}
+
+/// Every token of every account, for the programme team.
+enum AdminTokensPage {
+    static func document(_ tokens: [(token: APITokenSummary, owner: String)], registry: Registry, now: Date, context: PageContext) -> HTML {
+        Layout.document(
+            title: "API tokens", context: context, breadcrumbs: [("Accounts", .adminUsers)],
+            body: .group(
+                .h1(.text("Every API token")),
+                .p(.text("Tokens act only while their owner holds the role they act with, and expire. Revoke any token here; vanguard tokens list and vanguard tokens revoke do the same at the command line.")),
+                .if(tokens.isEmpty, .p(.text("No account has a token.")),
+                    else: TokenTable.table(tokens.map { ($0.token, $0.owner) }, registry: registry, now: now, revoke: SiteURL.adminRevokeToken, context: context))
             )
         )
     }

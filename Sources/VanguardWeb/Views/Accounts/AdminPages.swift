@@ -10,7 +10,8 @@ enum AdminUsersPage {
             title: "Accounts", context: context,
             body: .group(
                 .h1(.text("Accounts")),
-                .p(.text("\(accounts.count) accounts. Operators can also create accounts at the command line: vanguard users create.")),
+                .p(.text("\(accounts.count) accounts. Operators can also list, create and change accounts at the command line: vanguard users list|create|grant|revoke.")),
+                .p(.a(.safeHref(SiteURL.adminTokens.path), .text("Every API token, to see or revoke"))),
                 .table(
                     .class("nhsuk-table"),
                     .thead(.tr(.th(.text("Name")), .th(.text("E-mail")), .th(.text("Confirmed")), .th(.text("Roles")))),
@@ -114,7 +115,7 @@ enum OutboxPage {
             title: "Outbox", context: context,
             body: .group(
                 .h1(.text("E-mail outbox")),
-                .p(.text("Messages the app has written. With SMTP_HOST set they are sent from here; without it they wait here, and operators can read them with vanguard outbox list.")),
+                .p(.text("Messages the app has written. With SMTP_HOST set they are sent from here; without it they wait here, and operators can read them with vanguard outbox list. Account e-mails (confirmation links, password resets) carry secrets: they are never shown, and their text is deleted once sent.")),
                 .forEach(messages) { message in
                     .div(
                         .class("vg-message"),
@@ -122,7 +123,7 @@ enum OutboxPage {
                         .p(.class("nhsuk-body-s"), .text("To \(message.recipient), \(DateText.short(message.createdAt)). "),
                            .strong(.class("vg-delivery"), .text(message.sentAt.map { "Sent \(DateText.short($0))" }
                                 ?? (message.attempts > 0 ? "Not sent after \(message.attempts) attempts: \(message.lastError ?? "")" : "Waiting")))),
-                        .element(named: "pre", nodes: [.text(message.body)])
+                        .element(named: "pre", nodes: [.text(message.readableBody)])
                     )
                 }
             )
@@ -151,6 +152,8 @@ enum PermissionsPage {
                         )
                     })
                 ),
+                .h2(.text("Rules that depend on the data")),
+                .ul(.forEach(PermissionMatrix.dataRules) { .li(.text($0)) }),
                 .h2(.text("Routes and the action each asks for")),
                 .table(
                     .class("nhsuk-table"),

@@ -70,7 +70,7 @@ enum EventPage {
                     })),
                     ("Places", .text("\(left) of \(event.capacity) left")),
                 ] + (event.vanguardNumber.map { [("Vanguard", .a(.safeHref(SiteURL.vanguard($0).path), .text("Vanguard \($0)")))] } ?? [])),
-                .div(.class("vg-post__body"), .raw(SafeMarkdown.html(from: event.description).html)),
+                .div(.class("vg-post__body"), .raw(event.descriptionHTML ?? "")),
                 signUp(model, left: left, context: context),
                 .if(model.canEdit, .group(
                     .p(.a(.safeHref(SiteURL.learning(.editEvent(event.id)).path), .text("Edit this event"))),

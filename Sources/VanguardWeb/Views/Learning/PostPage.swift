@@ -45,11 +45,11 @@ enum PostPage {
                     .p(.class("nhsuk-body-s"), .text(PostList.meta(post)), .text(" · revision \(post.revision) · "),
                        .a(.safeHref(SiteURL.learning(.revisions(post.slug)).path), .text("revisions"))),
                     .if(model.canEdit, .p(.a(.safeHref(SiteURL.learning(.editPost(post.slug)).path), .text("Edit this post")))),
-                    .div(.class("vg-post__body"), .raw(SafeMarkdown.html(from: content.body).html)),
+                    .div(.class("vg-post__body"), .raw(post.html["body"])),
                     .unwrap(content.caseStudy) { parts in
                         .forEach(parts.sections) { section in
                             .section(.class("vg-case-study__part"), .id(section.field), .h2(.text(section.heading)),
-                                     .div(.class("vg-post__body"), .raw(SafeMarkdown.html(from: section.markdown).html)))
+                                     .div(.class("vg-post__body"), .raw(post.html[section.field])))
                         }
                     },
                     .if(!model.evidence.isEmpty, evidence(model)),

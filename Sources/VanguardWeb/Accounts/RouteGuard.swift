@@ -1,0 +1,112 @@
+import Vapor
+import VanguardCore
+
+/// Where a route's scope comes from: nowhere, or a path parameter naming a vanguard or organisation.
+enum ScopeSource: Sendable {
+    case none
+    case vanguard(parameter: String)
+    case organisation(parameter: String)
+
+    func scope(of request: Request) -> Scope? {
+        switch self {
+        case .none: nil
+        case .vanguard(let parameter): request.parameters.get(parameter, as: Int.self).map(Scope.vanguard)
+        case .organisation(let parameter): request.parameters.get(parameter).map(Scope.organisation)
+        }
+    }
+}
+
+/// The most a route reads of a request body. Each route has its own (routes.swift).
+struct BodyLimit: Sendable, Equatable {
+    let bytes: Int
+
+    /// Forms and JSON: far more than any form of the site sends.
+    static let standard = BodyLimit(bytes: 1_000_000)
+    /// A monthly returns file, with room for the multipart wrapping.
+    static let returnsFile = BodyLimit(bytes: ReturnsFile.defaultMaximumBytes + 1_000_000)
+    /// An image for a post, with room for the multipart wrapping.
+    static let image = BodyLimit(bytes: PostImage.maximumBytes + 100_000)
+}
+
+/// Everything a route needs before its handler runs, in an order that makes nobody do work for a
+/// caller who may not ask: first the permission matrix (the caller was read from the session or
+/// token, without the body); then the declared size (413 at once); then the body, never more than
+/// the route's limit; then, for a form, its CSRF token. Every route has one (routes.swift).
+struct RouteGuard: AsyncMiddleware {
+    let action: Action
+    let scope: ScopeSource
+    let bodyLimit: BodyLimit
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let refusal = try refusal(of: request) { return refusal }
+        guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
+        if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > bodyLimit.bytes {
+            throw AppError.payloadTooLarge(limit: bodyLimit.bytes)
+        }
+        if request.body.data == nil {
+            do {
+                _ = try await request.body.collect(max: bodyLimit.bytes).get()
+            } catch let error as any AbortError where error.status == .payloadTooLarge {
+                throw AppError.payloadTooLarge(limit: bodyLimit.bytes)
+            }
+        }
+        if !request.isAPI {
+            let submitted = try? request.content.get(String.self, at: CSRFMiddleware.fieldName)
+            guard let submitted, Secrets.equal(request.csrfToken, submitted), request.cookies[request.cookieNames.csrf] != nil else {
+                throw AppError.forbidden("The form could not be accepted because its security token is missing or out of date. Go back, reload the page and try again.")
+            }
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// Why the caller may not use this route, as a response (a redirect to sign in) or an error; nil when they may.
+    func refusal(of request: Request) throws -> Response? {
+        let isAPI = request.isAPI
+        // Tokens are for the API; a session cookie never authorises an API write.
+        if case .token = request.caller, !isAPI { throw AppError.forbidden("API tokens cannot be used for pages.") }
+        if request.caller == nil, isAPI, action != .readPublic {
+            throw AppError.unauthorized("Send an API token: Authorization: Bearer <token>.")
+        }
+        if case .person = request.caller, isAPI, action != .readPublic {
+            throw AppError.unauthorized("API changes need an API token: Authorization: Bearer <token>.")
+        }
+        guard PermissionMatrix.allows(request.caller?.grants, action, on: scope.scope(of: request)) else {
+            if request.caller == nil && !isAPI {
+                return request.redirect(to: SiteURL.signIn.path(query: ["next": request.url.path]), redirectType: .normal)
+            }
+            throw AppError.forbidden("You do not have permission to \(action.summary.prefix(1).lowercased() + action.summary.dropFirst()).")
+        }
+        return nil
+    }
+}
+
+extension Request {
+    var isAPI: Bool { url.path.hasPrefix("/api/") }
+}
+
+extension Route {
+    /// The action the route's permission check asks about, for the permission tests and page.
+    var requiredAction: Action? {
+        userInfo["vanguard.action"] as? Action
+    }
+
+    /// The most of a body the route reads.
+    var bodyLimit: BodyLimit? {
+        userInfo["vanguard.bodyLimit"] as? BodyLimit
+    }
+}
+
+extension RoutesBuilder {
+    /// Registers a route behind its guard. Routes are only ever added through here.
+    @discardableResult
+    func on(
+        _ method: HTTPMethod, _ path: PathComponent..., action: Action, scope: ScopeSource = .none, body: BodyLimit = .standard,
+        use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        let guarded = grouped(RouteGuard(action: action, scope: scope, bodyLimit: body))
+        let route = guarded.on(method, path, body: .collect(maxSize: ByteCount(value: body.bytes)), use: handler)
+        route.userInfo["vanguard.action"] = action
+        route.userInfo["vanguard.bodyLimit"] = body
+        return route
+    }
+}
