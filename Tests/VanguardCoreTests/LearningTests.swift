@@ -246,6 +246,10 @@ struct EventsAndAdoptionTests {
         #expect(event(place: nil, link: "javascript:alert(1)").problems.map(\.field) == ["link"])
         #expect(event(capacity: 0, hours: -1).problems.map(\.field) == ["ends_at", "capacity"])
         #expect(event(place: nil, link: "https://meet.example.nhs.uk/x").problems.isEmpty)
+        // The README promises https only: plain http is refused, as are addresses with no host.
+        for link in ["http://meet.example.nhs.uk/x", "HTTP://meet.example.nhs.uk/x", "https://", "https:meet", "ftp://meet.example.nhs.uk", "https://meet example"] {
+            #expect(event(place: "Wirral", link: link).problems.map(\.reason) == ["The joining link must be a web address starting https://"], "\(link)")
+        }
     }
 
     @Test func iCalendarEscapesFoldsAndUsesUTC() {
@@ -299,13 +303,7 @@ struct EventsAndAdoptionTests {
 /// measured within one run, not a time limit; each figure is the best of three.
 @Suite("Markdown renders in linear time") struct MarkdownLinearityTests {
     static func seconds(_ text: String) -> Double {
-        let clock = ContinuousClock()
-        var best = Double.infinity
-        for _ in 0..<3 {
-            let elapsed = clock.measure { _ = SafeMarkdown.html(from: text) }
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        return best
+        Stopwatch.bestSeconds(of: 3) { _ = SafeMarkdown.html(from: text) }
     }
 
     @Test(arguments: [AdversarialMarkdown.prose] + AdversarialMarkdown.families)

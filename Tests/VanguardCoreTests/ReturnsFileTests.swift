@@ -27,6 +27,7 @@ import Testing
         ("E38000208,emergency_admissions,2015-04,ten,2", "numerator", "is not a number"),
         ("E38000208,emergency_admissions,2015-04,0x10,2", "numerator", "is not a number"),
         ("E38000208,emergency_admissions,2015-04,nan,2", "numerator", "is not a number"),
+        ("E38000208,emergency_admissions,2015-04,1e300,2", "numerator", "is larger than any count or population (at most 1,000,000,000,000)"),
         ("E38000208,emergency_admissions,2015-04,1,", "denominator", "is empty"),
         ("E38000208,emergency_admissions,2015-04,1,0", "denominator", "is zero, so no rate can be formed"),
     ])

@@ -42,12 +42,14 @@ import Testing
     @Test(arguments: [
         (#"{"changeover_minutes": 3, "days": [], "panels": [], "applicants": []}"#, "slot_minutes", "is missing"),
         (#"{"slot_minutes": "7", "days": [], "panels": [], "applicants": []}"#, "slot_minutes", "should be a whole number"),
+        (#"{"slot_minutes": 9223372036854775807, "days": [{"date": "2015-02-09", "sessions": [{"start": "09:00", "end": "10:00"}]}], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}]}"#, "slot_minutes", "should be from 1 to 1440 minutes"),
+        (#"{"slot_minutes": 7, "changeover_minutes": 9223372036854775807, "days": [], "panels": [], "applicants": []}"#, "changeover_minutes", "should be from 0 to 1440 minutes"),
         (#"{"slot_minutes": 7, "days": [{"date": "2015-02-30", "sessions": []}], "panels": [], "applicants": []}"#, "days[0].date", "is not a date"),
         (#"{"slot_minutes": 7, "days": [{"date": "2015-02-09", "sessions": [{"start": "9:00", "end": "10:00"}]}], "panels": [], "applicants": []}"#, "days[0].sessions[0].start", "is not a time"),
         (#"{"slot_minutes": 7, "days": [{"date": "2015-02-09", "sessions": [{"start": "09:00", "end": "10:00"}, {"start": "09:30", "end": "11:00"}]}], "panels": [], "applicants": []}"#, "days[0].sessions[1]", "overlaps"),
         (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}, {"id": "x"}]}"#, "applicants[1].id", "given twice"),
         (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}], "conflicts": [{"assessor": "a", "applicant": "z"}]}"#, "conflicts[0].applicant", "not one of the applicants"),
-        (#"{"slot_minutes": 0, "days": [], "panels": [], "applicants": []}"#, "slot_minutes", "more than 0"),
+        (#"{"slot_minutes": 0, "days": [], "panels": [], "applicants": []}"#, "slot_minutes", "should be from 1 to 1440 minutes"),
         (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": []}], "applicants": []}"#, "panels[0].assessors", "at least one"),
         (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x", "unavailable": [{"date": "2015-02-09", "start": "10:00"}]}]}"#, "applicants[0].unavailable[0]", "both start and end"),
     ])

@@ -74,9 +74,23 @@ import VaporTesting
                     let response = try await people.send(app, kind, .POST, path, form: form)
                     if response.status.code >= 500 { failures.append("round \(round): \(path) with \(value.debugDescription) → \(response.status.code)") }
                 }
-                let spc = #"{"values": [\#(value.count < 30 && Double(value) != nil ? value : "1"), 2, 3], "improvement_direction": "increase"}"#
-                let chart = try await app.send(.POST, "/api/v1/spc", json: spc)
-                if chart.status.code >= 500 { failures.append("round \(round): spc with \(value.debugDescription) → \(chart.status.code)") }
+            }
+            #expect(failures.isEmpty, "\(failures)")
+        }
+    }
+
+    @Test func theSPCAPIChartsEveryNumberJSONCanCarryOrSaysWhichValueItRefuses() async throws {
+        try await TestApp.run { app in
+            var random = SeededRandom(seed: 2017)
+            // Each written as JSON writes a number (Swift's description of a finite Double is valid JSON).
+            let numbers = Inputs.awkward.compactMap { text in Double(text).flatMap { $0.isFinite ? String($0) : nil } }
+                + (0..<20).map { _ in String(Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF)) }
+            var failures: [String] = []
+            for number in numbers {
+                let chart = try await app.send(.POST, "/api/v1/spc", json: #"{"values": [\#(number), 2, 3, 4], "improvement_direction": "increase"}"#)
+                if !(chart.status == .ok || (chart.status == .badRequest && chart.body.contains("values[0]"))) {
+                    failures.append("\(number) → \(chart.status.code) \(chart.body.prefix(120))")
+                }
             }
             #expect(failures.isEmpty, "\(failures)")
         }

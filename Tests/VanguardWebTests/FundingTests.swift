@@ -180,6 +180,8 @@ import VaporTesting
                 (#"{"tranches":[{"quarter":"2017/18 Q1","pounds":1000,"condition":{"kind":"latest_point_not_concern","metric":"bed_days"}}]}"#, "bed_days is not a metric in the framework"),
                 (#"{"tranches":[{"quarter":"2017/18 Q1","pounds":1000,"condition":{"kind":"vibes","metric":"emergency_admissions"}}]}"#, "is not a condition: growth_below_rest_of_england or latest_point_not_concern"),
                 (#"{"tranches":[{"quarter":"Q1","pounds":1000}]}"#, "tranches[0].quarter"),
+                (#"{"tranches":[{"quarter":"2017/18 Q1","pounds":1000,"condition":{"kind":"latest_point_not_concern","metric":"care_home_admissions"}}]}"#,
+                 "care_home_admissions is not among the metrics of integrated primary and acute care systems, the plan's care model, so the condition could never be met"),
                 (#"{"tranches":[{"quarter":"2017/18 Q1","pounds":9000000}]}"#, "more than the £5,000,000 left in the pot"),
             ] {
                 let refused = try await people.send(app, .programmeToken, .POST, path, json: json)

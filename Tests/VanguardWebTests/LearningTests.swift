@@ -229,7 +229,7 @@ import VaporTesting
             let refused = try await people.send(app, .siteLead, .POST, "/learning/events/new", form: bad)
             #expect(refused.status == .badRequest)
             #expect(refused.body.contains("The event must end after it starts") && refused.body.contains("Give the number of places, from 1 to 10000")
-                    && refused.body.contains("The joining link must start https://"))
+                    && refused.body.contains("The joining link must be a web address starting https://"))
             #expect(try await people.send(app, .siteLead, .POST, "/learning/events/new", form: Self.eventForm(vanguard: "2")).body.contains("own vanguard only"))
             #expect(try await people.send(app, .siteLead, .POST, "/learning/events/new", form: Self.eventForm()).status == .seeOther)
             let event = try #require(try await EventStore(database: app.db).events().first?.event)

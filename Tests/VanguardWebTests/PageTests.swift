@@ -10,7 +10,7 @@ import VaporTesting
             // validate
             #expect(home.status == .ok)
             #expect(home.headers.contentType == .html)
-            #expect(home.body.contains("counted from the registry: 29 + 8 + 13"))
+            #expect(home.body.contains("counted from the registry's 2015 waves: 29 + 8 + 13"))
             #expect(home.body.contains(">269<"))
             #expect(home.body.contains(">63<"))
             #expect(home.body.contains("59 of 106"))

@@ -82,6 +82,13 @@ import VaporTesting
             #expect(bad.status == .badRequest)
             let reason = try #require(try bad.json()["reason"] as? String)
             #expect(reason.contains("care_models: 'xyz' is not a care model") && reason.contains("direction: Choose a direction") && reason.contains("name: Enter your name"))
+            // A multiplier (or any field fixed for life) sent with a new value is refused by name, not ignored.
+            let rescaled = try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions",
+                                                 json: String(edit.dropLast()) + #","multiplier":100000}"#)
+            #expect(rescaled.status == .badRequest)
+            #expect(try rescaled.json()["reason"] as? String == "multiplier: cannot be changed: every figure already published was computed with it (add a new metric instead)")
+            #expect(try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions",
+                                          json: String(edit.dropLast()) + #","multiplier":1000}"#).status == .ok)
             let notJSON = try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions", json: "direction=up")
             #expect(notJSON.status == .badRequest)
             #expect(try await ReturnsStore(database: app.db).metrics().first { $0.code == "emergency_admissions" }?.direction == .increase)

@@ -6,6 +6,19 @@ import VaporTesting
 @testable import VanguardWeb
 
 @Suite struct ProgressReportTests {
+    @Test func noReportSaysLedByAndThenNothing() async throws {
+        try await TestApp.run { app in
+            var withLeads = 0
+            for number in 1...50 {
+                let page = try await app.fetch("/vanguards/\(number)/report")
+                #expect(!page.body.contains("led by <") && !page.body.contains("led by </"), "vanguard \(number)")
+                if page.body.contains("organisations, led by ") { withLeads += 1 }
+            }
+            // The registry names lead organisations for two vanguards: only their reports say who leads.
+            #expect(withLeads == 2)
+        }
+    }
+
     @Test func aVanguardsReportSaysHowEachMetricMovedAgainstTheRestOfEngland() async throws {
         try await TestApp.run { app in
             // setup: Wirral's admissions fall 10% from the baseline year while an area with no vanguard stays flat

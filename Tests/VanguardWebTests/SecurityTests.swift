@@ -186,6 +186,16 @@ import VaporTesting
         }
     }
 
+    @Test func refusalsAreTitledWithWhatHappenedNotAsAFault() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            let refused = try await people.send(app, .member, .GET, "/admin/audit")
+            #expect(refused.status == .forbidden)
+            #expect(refused.body.contains("<h1>You do not have permission to do this</h1>"))
+            #expect(!refused.body.contains("Sorry, there is a problem with the service"))
+        }
+    }
+
     @Test func accountEmailsAreNeverShownAndAreEmptiedOnceSent() async throws {
         try await TestApp.run { app in
             let people = try await People.make(in: app)

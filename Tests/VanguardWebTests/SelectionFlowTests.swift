@@ -194,6 +194,12 @@ import VaporTesting
             let told = try #require(try await AccountStore(database: app.db).outbox().first { $0.recipient == "lead0@example.nhs.uk" })
             #expect(told.subject == "Your application to Wave four: selected" && told.body.contains("Selected into Wave 4, announced 15 January 2027."))
 
+            // History stays history: 2015's story and funnel are unchanged; Wave 4 is told as a later wave.
+            let home = try await app.fetch("/")
+            #expect(home.body.contains("In 2015 NHS England chose 50 vanguard sites"))
+            #expect(home.body.contains("Later calls have selected 1 more, in wave 4."))
+            #expect(home.body.contains("counted from the registry's 2015 waves: 29 + 8 + 13<"))
+
             // Once the call closes, everyone sees the funnel and the fast followers.
             var closed = call
             closed.closesAt = Date().addingTimeInterval(-60)

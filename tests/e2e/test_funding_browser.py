@@ -106,7 +106,8 @@ def test_a_round_runs_from_plan_to_a_released_and_a_held_tranche(browser, base_u
     see(browser, "2017/18 Q1: £1,000,000 – released")
     check("2017/18 Q2")
     # The recorded check (not today's preview) names who checked it.
-    text = see(browser, "e2e-admin@example.nhs.uk: Not met. Change against 2014/15")
+    text = see(browser, "E2E Admin (Programme team): Not met. Change against 2014/15")
+    assert "e2e-admin@example.nhs.uk" not in text  # staff are named by name and role, not address
     assert "2017/18 Q2: £1,000,000 – held" in text
     assert "against the 50 required" in text
     screenshot(browser, "tranches")

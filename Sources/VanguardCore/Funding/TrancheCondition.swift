@@ -37,6 +37,17 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
         return nil
     }
 
+    /// A condition on a metric the place's care model is not measured on could never be met: a
+    /// vanguard's dashboard has no chart for it. Nil when the condition fits the care model (or the
+    /// place is a partnership with no care model).
+    public func problem(careModel: CareModel?, metrics: [Metric]) -> AccountError? {
+        guard let careModel, let measured = metrics.first(where: { $0.code == metric }) else { return nil }
+        guard measured.careModels.contains(careModel) else {
+            return .invalid(field: "condition", reason: "\(measured.code) is not among the metrics of \(careModel.name.lowercased()), the plan's care model, so the condition could never be met")
+        }
+        return nil
+    }
+
     /// Checks the condition against the place's and the rest of England's evaluations.
     public func check(place: MetricEvaluation?, restOfEngland: MetricEvaluation?) -> ConditionCheck {
         switch self {

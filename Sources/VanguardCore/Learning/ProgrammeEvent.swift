@@ -60,9 +60,11 @@ public struct ProgrammeEvent: Sendable, Equatable, Identifiable {
         if endsAt <= startsAt { note("ends_at", "The event must end after it starts") }
         if (place ?? "").isEmpty && (link ?? "").isEmpty { note("place", "Give a place, a link to join online, or both") }
         if let link, !link.isEmpty {
-            let lower = link.lowercased()
-            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || !HTMLAllowlist.isSafeURL(link) {
-                note("link", "The joining link must start https:// (or http://)")
+            // https only: a joining link over plain http can be read or changed on the way, and it is
+            // published on the page and in the calendar feed.
+            let parsed = URLComponents(string: link)
+            if parsed?.scheme?.lowercased() != "https" || (parsed?.host ?? "").isEmpty || !HTMLAllowlist.isSafeURL(link) || link.contains(where: \.isWhitespace) {
+                note("link", "The joining link must be a web address starting https://")
             }
         }
         if !(1...Self.maximumCapacity).contains(capacity) { note("capacity", "Give the number of places, from 1 to \(Self.maximumCapacity)") }

@@ -57,6 +57,16 @@ public struct ProgrammeOverview: Sendable, Equatable {
         counts.filter { $0.careModel == careModel }.reduce(0) { $0 + $1.vanguards }
     }
 
+    /// The vanguards of 2015's three waves: the programme's history, which later selections do not change.
+    public var vanguardsOf2015: Int {
+        Wave.all.reduce(0) { $0 + vanguards(wave: $1) }
+    }
+
+    /// Waves a later call selected into, after 2015's three.
+    public var laterWaves: [Wave] {
+        waves.filter { !Wave.all.contains($0) }
+    }
+
     public func vanguards(wave: Wave) -> Int {
         counts.filter { $0.wave == wave }.reduce(0) { $0 + $1.vanguards }
     }

@@ -63,6 +63,7 @@ public struct ReturnsRejection: Error, Sendable, Equatable, CustomStringConverti
 /// either every row is good and all are returned, or the file is rejected with every problem found.
 public struct ReturnsFile: Sendable {
     public static let header = ["area_code", "metric_code", "period", "numerator", "denominator"]
+    public static let largestValue = 1e12
     public static let defaultMaximumBytes = 50 * 1024 * 1024
 
     public var knownAreas: Set<String>
@@ -173,6 +174,12 @@ public struct ReturnsFile: Sendable {
         }
         guard value >= 0 else {
             problem(row, column, text, "is negative")
+            return nil
+        }
+        // England has 57 million people: no monthly count or population comes near a trillion, and
+        // a bound keeps sums over every area and month far from infinity.
+        guard value <= Self.largestValue else {
+            problem(row, column, text, "is larger than any count or population (at most 1,000,000,000,000)")
             return nil
         }
         return value

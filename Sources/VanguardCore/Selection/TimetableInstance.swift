@@ -32,8 +32,9 @@ struct TimetableInstance {
     func pairIndex(_ pair: Pair) -> Int { pair.panel * slots.count + pair.slot }
 
     init(_ problem: TimetableProblem) throws(TimetableInputError) {
-        guard problem.slotMinutes > 0 else { throw TimetableInputError(field: "slot_minutes", reason: "should be more than 0") }
-        guard problem.changeoverMinutes >= 0 else { throw TimetableInputError(field: "changeover_minutes", reason: "should be 0 or more") }
+        // A day has 1,440 minutes: bounding both keeps every sum of times far from overflowing.
+        guard (1...1440).contains(problem.slotMinutes) else { throw TimetableInputError(field: "slot_minutes", reason: "should be from 1 to 1440 minutes") }
+        guard (0...1440).contains(problem.changeoverMinutes) else { throw TimetableInputError(field: "changeover_minutes", reason: "should be from 0 to 1440 minutes") }
         slotMinutes = problem.slotMinutes
         slots = try Self.cutSlots(problem)
         var assessorNumbers: [String: Int] = [:]

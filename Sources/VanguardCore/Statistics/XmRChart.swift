@@ -165,8 +165,9 @@ public struct XmRChart: Codable, Sendable, Equatable {
 
     /// Reads a chart request from JSON, with errors a person can act on.
     public static func input(fromJSON data: Data) throws(XmRRequestError) -> XmRInput {
+        let input: XmRInput
         do {
-            return try JSONDecoder().decode(XmRInput.self, from: data)
+            input = try JSONDecoder().decode(XmRInput.self, from: data)
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.last?.stringValue == "improvement_direction" {
             throw XmRRequestError(reason: "improvement_direction must be one of increase, decrease, neutral")
         } catch let DecodingError.keyNotFound(key, _) {
@@ -181,8 +182,15 @@ public struct XmRChart: Codable, Sendable, Equatable {
         } catch {
             throw XmRRequestError(reason: "the body is not valid JSON")
         }
+        // Limits are the mean plus 2.66 moving ranges: values near Double's largest would make them
+        // infinite, which JSON cannot carry. No measure of care comes near this bound.
+        if let index = input.values.firstIndex(where: { $0.map { abs($0) > largestValue } ?? false }) {
+            throw XmRRequestError(reason: "values[\(index)] is larger than \(largestValue) in size; no measure of care comes near it")
+        }
+        return input
     }
 
+    public static let largestValue = 1e15
     public static let limit = 2.66
     public static let limitClose = 2 * (limit / 3)
     public static let screeningFactor = 3.267

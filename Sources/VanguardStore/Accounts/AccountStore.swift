@@ -298,6 +298,10 @@ public struct AccountStore: Sendable {
     // MARK: - Sign-in attempts
 
     public func recordSignIn(email: String, address: String, succeeded: Bool) async throws {
+        _ = try await insertAttempt(email: email, address: address, succeeded: succeeded)
+    }
+
+    func insertAttempt(email: String, address: String, succeeded: Bool) async throws -> SignInAttemptRecord {
         let attempt = SignInAttemptRecord()
         attempt.id = UUID()
         attempt.email = email.lowercased()
@@ -305,6 +309,7 @@ public struct AccountStore: Sendable {
         attempt.at = now()
         attempt.succeeded = succeeded
         try await attempt.create(on: database)
+        return attempt
     }
 
     public func failedSignIns(email: String, address: String, since: Date) async throws -> (account: Int, address: Int) {
@@ -325,13 +330,7 @@ public struct AccountStore: Sendable {
     /// attempts, only the first ones written within the limit are let through to the password check.
     /// A refused attempt is removed again, so waiting out the window is enough.
     public func reserveSignIn(email: String, address: String, throttle: SignInThrottle) async throws -> SignInReservation {
-        let attempt = SignInAttemptRecord()
-        attempt.id = UUID()
-        attempt.email = email.lowercased()
-        attempt.address = address
-        attempt.at = now()
-        attempt.succeeded = false
-        try await attempt.create(on: database)
+        let attempt = try await insertAttempt(email: email, address: address, succeeded: false)
         let since = throttle.windowStart(at: now())
         let failures = try await failedSignIns(email: email, address: address, since: since)
         if throttle.allowsReserved(accountFailures: failures.account, addressFailures: failures.address) { return .reserved(attempt.id!) }

@@ -57,6 +57,12 @@ extension FundingStore {
             guard plan.isEligible else {
                 throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: \(plan.signOff.waiting.joined(separator: ", ")) \(plan.signOff.waiting.count == 1 ? "has" : "have") not signed version \(plan.current.number)")
             }
+            if case .vanguard(let number) = plan.place, let careModel = try await VanguardRecord.find(number, on: database).flatMap({ CareModel(rawValue: $0.careModel) }) {
+                let metrics = try await ReturnsStore(database: database).metrics()
+                for tranche in tranches {
+                    if let problem = tranche.condition?.problem(careModel: careModel, metrics: metrics) { throw problem }
+                }
+            }
             if try await TrancheRecord.query(on: database).filter(\.$planID == id).first() != nil {
                 throw AccountError.invalid(field: "plan", reason: "The plan already has an allocation; reverse it before allocating again")
             }

@@ -60,10 +60,28 @@ struct MetricEditDTO: Content {
     let direction: String
     let careModels: [String]
     let target: Double?
+    /// Fields a metric keeps for life; sent, they must be what the metric already has.
+    let code: String?
+    let multiplier: Double?
+    let numerator: String?
+    let denominator: String?
+    let source: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, definition, unit, direction, target
+        case name, definition, unit, direction, target, code, multiplier, numerator, denominator, source
         case careModels = "care_models"
+    }
+
+    /// The fixed fields sent with a value other than the metric's, each with the reason it cannot change.
+    func changesToFixedFields(of metric: Metric) -> [String] {
+        var refused: [String] = []
+        let reason = "cannot be changed: every figure already published was computed with it (add a new metric instead)"
+        if let code, code != metric.code { refused.append("code: \(reason)") }
+        if let multiplier, multiplier != metric.multiplier { refused.append("multiplier: \(reason)") }
+        if let numerator, numerator != metric.numerator { refused.append("numerator: \(reason)") }
+        if let denominator, denominator != metric.denominator { refused.append("denominator: \(reason)") }
+        if let source, source != metric.source { refused.append("source: \(reason)") }
+        return refused
     }
 
     /// The same fields as the web form, so one parser checks both.

@@ -464,7 +464,12 @@ enum OpenAPIDocument {
               "name": { "type": "string", "minLength": 1, "maxLength": 200 }, "definition": { "type": "string", "minLength": 1, "maxLength": 2000 },
               "unit": { "type": "string", "minLength": 1, "maxLength": 100 }, "direction": { "$ref": "#/components/schemas/Direction" },
               "care_models": { "type": "array", "minItems": 1, "items": { "$ref": "#/components/schemas/CareModel" } },
-              "target": { "type": ["number", "null"] }
+              "target": { "type": ["number", "null"] },
+              "code": { "type": "string", "description": "Fixed for life: if sent, it must be the metric's own, or the edit is refused naming it" },
+              "multiplier": { "type": "number", "description": "Fixed for life: if sent, it must be the metric's own, or the edit is refused naming it" },
+              "numerator": { "type": "string", "description": "Fixed for life, as multiplier" },
+              "denominator": { "type": "string", "description": "Fixed for life, as multiplier" },
+              "source": { "type": "string", "description": "Fixed for life, as multiplier" }
             }
           },
           "Direction": { "type": "string", "enum": ["increase", "decrease", "neutral"] },

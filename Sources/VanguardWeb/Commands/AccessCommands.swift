@@ -29,6 +29,25 @@ struct RoleOptions {
     }
 }
 
+/// One account and one role, as `users grant` and `users revoke` take them.
+struct RoleChangeSignature: CommandSignature {
+    @Option(name: "email", help: "The account's e-mail address")
+    var email: String?
+    @Option(name: "role", help: "programme_team, assessor, site_lead or partner_signatory")
+    var role: String?
+    @Option(name: "vanguard", help: "The vanguard number, for a site lead")
+    var vanguard: Int?
+    @Option(name: "organisation", help: "The organisation's directory address, for a partner signatory")
+    var organisation: String?
+
+    init() {}
+
+    /// The account named and the role described, or an error naming the option that is wrong.
+    func read(in store: AccountStore) async throws -> (Account, RoleGrant) {
+        (try await RoleOptions.account(email, in: store), try RoleOptions.grant(role: role, vanguard: vanguard, organisation: organisation))
+    }
+}
+
 /// `vanguard users list`: every account with its roles.
 struct ListUsersCommand: AsyncCommand {
     struct Signature: CommandSignature {}
@@ -45,23 +64,13 @@ struct ListUsersCommand: AsyncCommand {
 
 /// `vanguard users grant`: gives an account a role, audited as made at the CLI.
 struct GrantRoleCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Option(name: "email", help: "The account's e-mail address")
-        var email: String?
-        @Option(name: "role", help: "programme_team, assessor, site_lead or partner_signatory")
-        var role: String?
-        @Option(name: "vanguard", help: "The vanguard number, for a site lead")
-        var vanguard: Int?
-        @Option(name: "organisation", help: "The organisation's directory address, for a partner signatory")
-        var organisation: String?
-    }
+    typealias Signature = RoleChangeSignature
 
     var help: String { "Gives an account a role (with its vanguard or organisation). Audited as made at the CLI." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = AccountStore(database: context.application.db)
-        let account = try await RoleOptions.account(signature.email, in: store)
-        let grant = try RoleOptions.grant(role: signature.role, vanguard: signature.vanguard, organisation: signature.organisation)
+        let (account, grant) = try await signature.read(in: store)
         try await store.grant(grant, to: account.id, by: .operatorAtCLI())
         context.console.print("\(account.email) now holds \(RoleOptions.describe(grant)).")
     }
@@ -69,23 +78,13 @@ struct GrantRoleCommand: AsyncCommand {
 
 /// `vanguard users revoke`: takes a role away; tokens that relied on it stop working at once.
 struct RevokeRoleCommand: AsyncCommand {
-    struct Signature: CommandSignature {
-        @Option(name: "email", help: "The account's e-mail address")
-        var email: String?
-        @Option(name: "role", help: "programme_team, assessor, site_lead or partner_signatory")
-        var role: String?
-        @Option(name: "vanguard", help: "The vanguard number, for a site lead")
-        var vanguard: Int?
-        @Option(name: "organisation", help: "The organisation's directory address, for a partner signatory")
-        var organisation: String?
-    }
+    typealias Signature = RoleChangeSignature
 
     var help: String { "Takes a role from an account; API tokens that acted with it stop working at once. Audited as made at the CLI." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = AccountStore(database: context.application.db)
-        let account = try await RoleOptions.account(signature.email, in: store)
-        let grant = try RoleOptions.grant(role: signature.role, vanguard: signature.vanguard, organisation: signature.organisation)
+        let (account, grant) = try await signature.read(in: store)
         guard let stored = account.grants.first(where: { $0.grant == grant }) else {
             throw AccountError.invalid(field: "role", reason: "\(account.email) does not hold \(RoleOptions.describe(grant))")
         }

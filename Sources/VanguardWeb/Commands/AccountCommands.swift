@@ -128,8 +128,10 @@ struct ListOutboxCommand: AsyncCommand {
     var help: String { "Prints the newest messages in the outbox." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        for message in try await AccountStore(database: context.application.db).outbox(limit: signature.limit ?? 20) {
-            context.console.print("--- \(message.createdAt) to \(message.recipient)\nSubject: \(message.subject)\n\n\(message.body)\n")
+        let limit = signature.limit ?? 20
+        guard (1...1000).contains(limit) else { throw AccountError.invalid(field: "limit", reason: "Give --limit from 1 to 1000") }
+        for message in try await AccountStore(database: context.application.db).outbox(limit: limit) {
+            context.console.print("--- \(message.createdAt) to \(message.recipient)\nSubject: \(message.subject)\n\n\(message.readableBody)\n")
         }
     }
 }

@@ -59,7 +59,8 @@ struct SPCBenchmarkCommand: AsyncCommand {
             context.console.print("No returns to chart; run `vanguard demo-data` first.")
             return
         }
-        let repeats = max(signature.repeats ?? 20, 1)
+        let repeats = signature.repeats ?? 20
+        guard (1...10_000).contains(repeats) else { throw AccountError.invalid(field: "repeat", reason: "Give --repeat from 1 to 10000") }
         var specialCausePoints = 0
         let clock = ContinuousClock()
         let elapsed = try clock.measure {

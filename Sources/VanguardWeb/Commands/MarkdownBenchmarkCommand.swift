@@ -31,12 +31,6 @@ struct MarkdownBenchmarkCommand: AsyncCommand {
     }
 
     static func best(_ text: String) -> Double {
-        let clock = ContinuousClock()
-        var best = Double.infinity
-        for _ in 0..<5 {
-            let elapsed = clock.measure { _ = SafeMarkdown.html(from: text) }
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-        }
-        return best
+        Stopwatch.bestSeconds(of: 5) { _ = SafeMarkdown.html(from: text) }
     }
 }

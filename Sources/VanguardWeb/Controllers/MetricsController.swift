@@ -107,6 +107,8 @@ extension MetricsController {
                 "The body must be JSON: {\"name\", \"definition\", \"unit\": text, \"direction\": increase|decrease|neutral, \"care_models\": [codes], \"target\": number or null}."
             )
         }
+        let fixed = body.changesToFixedFields(of: metric)
+        if !fixed.isEmpty { throw AppError.badRequest(fixed.joined(separator: "; ")) }
         switch parse(body.form, into: metric) {
         case .failure(let errors):
             throw AppError.badRequest(errors.byField.keys.sorted().map { "\($0): \(errors.byField[$0]!)" }.joined(separator: "; "))

@@ -62,6 +62,10 @@ enum ErrorPage {
         let title = switch status.code {
         case 404: "Page not found"
         case 400: "There is a problem with the request"
+        case 401: "Sign in to continue"
+        case 403: "You do not have permission to do this"
+        case 413: "The request is too large"
+        case 429: "Too many attempts"
         case 503: "Sorry, the service is unavailable"
         default: "Sorry, there is a problem with the service"
         }

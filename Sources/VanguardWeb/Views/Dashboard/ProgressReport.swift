@@ -5,6 +5,14 @@ import VanguardCore
 /// A vanguard's progress report: what a site lead sends to their board or the programme sends to a
 /// minister. A printable page (the print stylesheet drops the site's furniture) and a ZIP of CSV files.
 enum ProgressReport {
+    /// The partners in words: how many, and who leads where the registry says; "led by" only when it does.
+    static func partnersSentence(_ model: Model, vanguard: Vanguard) -> String {
+        guard !model.partners.isEmpty else { return vanguard.leadOrganisationsAsWritten }
+        let count = "\(model.partners.count) organisation\(model.partners.count == 1 ? "" : "s")"
+        let leads = model.partners.filter(\.membership.isLead).map(\.organisation.name)
+        return leads.isEmpty ? count : "\(count), led by \(leads.joined(separator: ", "))"
+    }
+
     struct Model {
         let dashboard: VanguardDashboardPage.Model
         let footprint: [SubICBLocation]
@@ -42,7 +50,7 @@ enum ProgressReport {
                     ("Care model", .group(Components.careModelTag(vanguard.careModel), .text(" \(vanguard.careModel.name)"))),
                     ("Selected", .text("Wave \(vanguard.wave.number), announced \(vanguard.announced.longForm)")),
                     ("Footprint", .text(model.footprint.isEmpty ? vanguard.areaDescription : model.footprint.map(\.name).joined(separator: "; "))),
-                    ("Partners", .text(model.partners.isEmpty ? vanguard.leadOrganisationsAsWritten : "\(model.partners.count) organisations, led by \(model.partners.filter(\.membership.isLead).map(\.organisation.name).joined(separator: ", "))")),
+                    ("Partners", .text(partnersSentence(model, vanguard: vanguard))),
                 ]),
                 .h2(.text("Headlines")),
                 .if(headlines.isEmpty, .p(.text("No returns have been received for this vanguard's metrics yet.")), else: .group(

@@ -12,7 +12,9 @@ extension HomePage {
                 .h1(.text("New care models: the programme at a glance")),
                 .p(
                     .class("nhsuk-lede-text"),
-                    .text("In 2015 NHS England chose \(overview.totalVanguards) vanguard sites to redesign care across organisational boundaries. Every figure on this page is computed from the registry.")
+                    .text("In 2015 NHS England chose \(overview.vanguardsOf2015) vanguard sites to redesign care across organisational boundaries."
+                          + (overview.laterWaves.isEmpty ? "" : " Later calls have selected \(overview.totalVanguards - overview.vanguardsOf2015) more, in \(overview.laterWaves.map { "wave \($0.number)" }.joined(separator: ", ")).")
+                          + " Every figure on this page is computed from the registry.")
                 ),
                 funnel(overview),
                 .h2(.text("Vanguards by care model and wave")),
@@ -38,11 +40,11 @@ extension HomePage {
     }
 
     static func funnel(_ overview: ProgrammeOverview) -> Node<HTML.BodyContext> {
-        let selected = overview.totalVanguards
+        // 2015's funnel is history: later waves came from later calls and have funnels of their own.
         let stages: [(String, Int?, String)] = [
             ("Applied", overview.applications?.value, overview.applications?.source ?? "not recorded"),
             ("Shortlisted", overview.shortlisted?.value, overview.shortlisted?.source ?? "not recorded"),
-            ("Selected", selected, "counted from the registry: " + overview.waves.map { "\(overview.vanguards(wave: $0))" }.joined(separator: " + ")),
+            ("Selected", overview.vanguardsOf2015, "counted from the registry's 2015 waves: " + Wave.all.map { "\(overview.vanguards(wave: $0))" }.joined(separator: " + ")),
         ]
         let maximum = stages.compactMap(\.1).max() ?? 1
         return .group(
