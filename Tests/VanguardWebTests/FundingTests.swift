@@ -58,7 +58,15 @@ import VaporTesting
             #expect(try await people.send(app, .siteLead, .POST, "/funding/\(round.id.uuidString)/plans", form: ["vanguard": "1"]).status == .seeOther)
             let again = try await people.send(app, .programmeTeam, .POST, "/funding/\(round.id.uuidString)/plans", form: ["vanguard": "1"])
             #expect(again.status == .badRequest && again.body.contains("one plan per place per round"))
-            let planID = try #require(try await store.plans(round: round.id).first?.id)
+            // Wirral's area listed as a partnership is the same place: refused, whatever it is called.
+            let disguised = try await people.send(app, .member, .POST, "/funding/\(round.id.uuidString)/plans", form: ["areas": "E38000208 E38000143"])
+            #expect(disguised.status == .badRequest && disguised.body.contains("E38000208 is already in vanguard 1"))
+            #expect(try await store.plans(round: round.id).count == 1)
+            // A partnership elsewhere may start its plan; another over one of its areas may not.
+            #expect(try await people.send(app, .member, .POST, "/funding/\(round.id.uuidString)/plans", form: ["areas": "E38000007"]).status == .seeOther)
+            let overlapping = try await people.send(app, .assessor, .POST, "/funding/\(round.id.uuidString)/plans", form: ["areas": "E38000007, E38000014"])
+            #expect(overlapping.status == .badRequest && overlapping.body.contains("E38000007 is already in another partnership"))
+            let planID = try #require(try await store.plans(round: round.id).first { $0.place == .vanguard(1) }?.id)
             let path = "/funding/plans/\(planID.uuidString)"
 
             // The lead writes it (version 2); two partners sign: not eligible, and no money.

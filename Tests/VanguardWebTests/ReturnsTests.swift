@@ -222,6 +222,41 @@ import VaporTesting
             #expect(bad.status == .badRequest)
         }
     }
+
+    @Test func oneSiteReportingEarlyDoesNotMoveThePooledFigures() async throws {
+        try await TestApp.run { app in
+            // setup: two PACS sites, Wirral and Salford, each with two years, pooled +5.0%
+            let registry = try await RegistryStore(database: app.db).registry()
+            var values: [ReturnValue] = []
+            for offset in 0..<24 {
+                let month = Month(year: 2014, month: 4).adding(months: offset)
+                values.append(ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 1040, denominator: 100_000))
+                values.append(ReturnValue(areaCode: "E38000143", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 1060, denominator: 100_000))
+            }
+            let store = ReturnsStore(database: app.db)
+            let evaluations = EvaluationStore(database: app.db)
+            _ = try await store.submit(values, fileName: "two-years.csv", by: .operatorAtCLI("test"))
+            try await evaluations.recomputeAll(registry: registry)
+            let key = EvaluationStore.careModelKey(.pacs, metric: "emergency_admissions")
+            let before = try #require(try await evaluations.summaries().first { $0.key == key }?.changeAgainstBaseline)
+            #expect(abs(before - 0.05) < 1e-12)
+            // MUT: Wirral alone reports three more months, much higher
+            let early = (24..<27).map { offset in
+                ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4).adding(months: offset), numerator: 1500, denominator: 100_000)
+            }
+            _ = try await store.submit(early, fileName: "wirral-early.csv", by: .operatorAtCLI("test"))
+            try await evaluations.recomputeAll(registry: registry)
+            // validate: the pooled PACS figure is unchanged, and the page says which months it left out
+            let after = try #require(try await evaluations.summaries().first { $0.key == key }?.changeAgainstBaseline)
+            #expect(after == before)
+            let page = try await app.fetch("/national")
+            #expect(page.body.contains("Each figure pools only the months every area in its pool has reported, within 2014-04 to 2016-03"))
+            #expect(page.body.contains("PACS, Emergency admissions per 1,000 population: 3 months left out (2016-04 to 2016-06), reported by some areas only"))
+            // Wirral's own figure uses its own months: it is one area, so nothing is left out.
+            let wirral = try #require(try await evaluations.evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            #expect(wirral.months.count == 27 && wirral.monthsLeftOut.isEmpty)
+        }
+    }
 }
 
 @Suite struct ReturnsHistoryPageTests {
@@ -270,6 +305,15 @@ import VaporTesting
             #expect(entry.before?["target"] == "" && entry.after?["target"] == "8.0" && entry.actor.label == "Test programmeTeam (Programme team)")
             let page = try await app.fetch("/metrics")
             #expect(page.body.contains("Emergency admissions per 1,000 population"))
+            // The dashboard draws the target, labels the y-axis with round ticks, and shows the official icons with their words.
+            let dashboard = try await app.fetch("/vanguards/1/dashboard")
+            #expect(dashboard.count(of: "class=\"vg-spc__target\"") == 1 && dashboard.body.contains(">target 8.00</text>"))
+            #expect(dashboard.count(of: "class=\"vg-spc__axis vg-spc__tick\"") >= 3)
+            #expect(dashboard.body.contains("<img src=\"/assets/spc-assurance-fail.svg\" alt=\"The process is expected to consistently fail the target\""))
+            #expect(dashboard.body.contains("<img src=\"/assets/spc-variation-common_cause.svg\" alt=\"Common cause variation: no significant change\""))
+            let icon = try await app.fetch("/assets/spc-assurance-fail.svg")
+            #expect(icon.status == .ok && icon.headers.contentType?.subType == "svg+xml")
+            #expect(try await app.fetch("/assets/spc-icons-LICENSE.md").body.contains("MIT"))
         }
     }
 

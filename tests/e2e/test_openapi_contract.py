@@ -159,6 +159,24 @@ def test_spc_matches_its_schema_and_refuses_bad_input(spec, base_url):
         assert not list(Draft202012Validator(response_schema_for(spec, "/api/v1/spc", "post", 400)).iter_errors(error))
 
 
+def test_attribute_charts_match_their_schema(spec, base_url):
+    schema = response_schema_for(spec, "/api/v1/spc", "post", 200)
+    request_schema = spec["paths"]["/api/v1/spc"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+    resolver_spec = {"components": spec["components"], **request_schema}
+    for body in [
+        {"chart": "run", "values": [3, 4, 5, 2, None, 6, 7, 1, 2, 3]},
+        {"chart": "p", "numerators": [5, 7, 6, 9, 4], "denominators": [50, 60, 55, 70, 45], "multiply": 100},
+        {"chart": "up", "numerators": [12, 15, 9, 20, 11, 14], "denominators": [1000.5, 1100, 950, 1200, 1010, 1050], "rebase_points": [3]},
+    ]:
+        assert not list(Draft202012Validator(resolver_spec).iter_errors(body)), body
+        status, chart = post_json(base_url, "/api/v1/spc", json.dumps(body))
+        assert status == 200, chart
+        errors = list(Draft202012Validator(schema).iter_errors(chart))
+        assert not errors, errors[0].message
+        assert chart["chart"] == body["chart"]
+        assert len(chart["points"]) == len(body.get("values") or body["numerators"])
+
+
 def response_schema_for(spec, template, method, status):
     response = spec["paths"][template][method]["responses"][str(status)]
     if "$ref" in response:

@@ -25,10 +25,23 @@ public struct MetricEvaluation: Codable, Sendable, Equatable {
     private let rebasedAt: [Month]?
     public var rebaseMonths: [Month] { rebasedAt ?? [] }
 
+    /// Months some areas of the place reported and others did not, left out of every figure: a pool
+    /// of areas is only compared month by month when every area is in it (optional in storage so
+    /// evaluations stored before this rule still read).
+    private let incompleteMonths: [Month]?
+    public var monthsLeftOut: [Month] { incompleteMonths ?? [] }
+
     public init(metric: Metric, values: [ReturnValue], rebaseMonths: [Month] = []) {
+        let ofMetric = values.filter { $0.metricCode == metric.code }
+        // A month counts only when every area that reports this metric has reported it: otherwise one
+        // site reporting early would move the pooled figure by changing which areas it pools.
+        let monthsByArea = Dictionary(grouping: ofMetric, by: \.areaCode).mapValues { Set($0.map(\.period)) }
+        let complete = monthsByArea.values.reduce(monthsByArea.values.first ?? []) { $0.intersection($1) }
+        let reported = monthsByArea.values.reduce(Set<Month>()) { $0.union($1) }
+        incompleteMonths = reported.subtracting(complete).sorted()
         var numerator: [Month: Double] = [:]
         var denominator: [Month: Double] = [:]
-        for value in values where value.metricCode == metric.code {
+        for value in ofMetric where complete.contains(value.period) {
             numerator[value.period, default: 0] += value.numerator
             denominator[value.period, default: 0] += value.denominator
         }

@@ -58,4 +58,32 @@ public enum FundingPlace: Sendable, Hashable, Codable {
         case .areas(let codes): "areas:" + Set(codes.map { $0.uppercased() }).sorted().joined(separator: ",")
         }
     }
+
+    /// The sub-ICB locations the place covers: a vanguard's footprint, or a partnership's own list.
+    public func areaCodes(footprints: [Int: Set<String>]) -> Set<String> {
+        switch self {
+        case .vanguard(let number): footprints[number] ?? []
+        case .areas(let codes): Set(codes.map { $0.uppercased() })
+        }
+    }
+
+    /// Why this place cannot have a plan beside the plans `existing` in the same round, if it cannot:
+    /// a place is its areas, so a partnership may not cover an area another plan covers (listing a
+    /// vanguard's areas as a partnership would give that place a second plan). Vanguards' own
+    /// footprints may overlap one another's (a network and a local site), and each has its one plan.
+    public func conflict(with existing: [FundingPlace], footprints: [Int: Set<String>]) -> AccountError? {
+        if existing.contains(where: { $0.key == key }) {
+            return .invalid(field: "place", reason: "This place already has a plan in this round: one plan per place per round")
+        }
+        let mine = areaCodes(footprints: footprints)
+        for other in existing {
+            if case .vanguard = self, case .vanguard = other { continue }
+            let shared = mine.intersection(other.areaCodes(footprints: footprints))
+            if !shared.isEmpty {
+                let whose = if case .vanguard(let number) = other { "vanguard \(number)'s plan" } else { "another partnership's plan" }
+                return .invalid(field: "place", reason: "\(shared.sorted().joined(separator: ", ")) \(shared.count == 1 ? "is" : "are") already in \(whose) in this round: one plan per place per round")
+            }
+        }
+        return nil
+    }
 }

@@ -59,9 +59,10 @@ public struct FundingStore: Sendable {
     public func startPlan(round: FundingRound, place: FundingPlace, content: FundingPlanContent, lead: UUID, by actor: Actor) async throws -> UUID {
         let id = UUID()
         try await database.transaction { database in
-            if try await FundingPlanRecord.query(on: database).filter(\.$roundID == round.id).filter(\.$placeKey == place.key).first() != nil {
-                throw AccountError.invalid(field: "place", reason: "This place already has a plan in \(round.name): one plan per place per round")
-            }
+            let existing = try await FundingPlanRecord.query(on: database).filter(\.$roundID == round.id).all()
+                .map { try SelectionStore.decode(FundingPlace.self, $0.place) }
+            let footprints = Dictionary(grouping: try await FootprintRecord.query(on: database).all(), by: \.vanguardNumber).mapValues { Set($0.map(\.areaCode)) }
+            if let conflict = place.conflict(with: existing, footprints: footprints) { throw conflict }
             let record = FundingPlanRecord()
             record.id = id
             record.roundID = round.id

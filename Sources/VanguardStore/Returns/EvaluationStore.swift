@@ -135,6 +135,25 @@ public struct EvaluationStore: Sendable {
     }
 
     /// A summary of every stored evaluation (no chart bodies), for the national view.
+    /// The months each pooled figure (a care model's vanguard areas, the rest of England) covers, and
+    /// the months left out because only some of its areas reported them.
+    public struct PooledCoverage: Sendable, Equatable {
+        public let scope: String
+        public let metricCode: String
+        public let first: Month?
+        public let last: Month?
+        public let leftOut: [Month]
+    }
+
+    public func pooledCoverage() async throws -> [PooledCoverage] {
+        let decoder = JSONDecoder()
+        return try await EvaluationRecord.query(on: database).all().filter { !$0.scope.hasPrefix("vanguard:") }.map { record in
+            let evaluation = try decoder.decode(MetricEvaluation.self, from: Data(record.body.utf8))
+            return PooledCoverage(scope: record.scope, metricCode: record.metricCode, first: evaluation.months.first, last: evaluation.months.last,
+                                  leftOut: evaluation.monthsLeftOut)
+        }
+    }
+
     public func summaries() async throws -> [EvaluationSummary] {
         try await EvaluationRecord.query(on: database).all().compactMap { record in
             guard let key = record.id else { return nil }

@@ -100,11 +100,11 @@ enum OpenAPIDocument {
         },
         "/api/v1/spc": {
           "post": {
-            "operationId": "computeXmRChart",
-            "summary": "A Making Data Count XmR chart for one series (NHSRplotthedots 0.2.2 rules)",
-            "requestBody": { "required": true, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/XmRInput" } } } },
+            "operationId": "computeSPCChart",
+            "summary": "A chart for one series: Making Data Count XmR (NHSRplotthedots 0.2.2 rules, the default), or a run, P, U, P′ or U′ chart (qicharts2 0.8.1)",
+            "requestBody": { "required": true, "content": { "application/json": { "schema": { "oneOf": [{ "$ref": "#/components/schemas/XmRInput" }, { "$ref": "#/components/schemas/AttributeChartInput" }] } } } },
             "responses": {
-              "200": { "description": "The chart", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/XmRChart" } } } },
+              "200": { "description": "The chart", "content": { "application/json": { "schema": { "oneOf": [{ "$ref": "#/components/schemas/XmRChart" }, { "$ref": "#/components/schemas/AttributeChart" }] } } } },
               "400": { "$ref": "#/components/responses/BadRequest" }
             }
           }
@@ -480,9 +480,59 @@ enum OpenAPIDocument {
               "created_by": { "type": "string" }, "created_at": { "type": "string", "format": "date-time" }
             }
           },
+          "AttributeChartInput": {
+            "type": "object", "required": ["chart"], "additionalProperties": false,
+            "properties": {
+              "chart": { "type": "string", "enum": ["run", "p", "u", "pp", "up"], "description": "pp is Laney's P′, up Laney's U′" },
+              "values": { "type": "array", "items": { "type": ["number", "null"] }, "description": "run charts of plain values; null for a missing point" },
+              "numerators": { "type": "array", "items": { "type": ["number", "null"] } },
+              "denominators": { "type": "array", "items": { "type": ["number", "null"] } },
+              "freeze": { "type": "integer", "minimum": 1, "description": "the leading points that fix the centre and limits (ignored with rebase_points)" },
+              "rebase_points": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "description": "0-based indices where a new part starts" },
+              "exclude": { "type": "array", "items": { "type": "integer", "minimum": 0 }, "description": "0-based indices left out of the calculations" },
+              "multiply": { "type": "number", "exclusiveMinimum": 0, "maximum": 1000000, "default": 1 },
+              "screen_moving_ranges": { "type": "boolean", "default": true, "description": "P′ and U′: drop moving ranges of 3.267 × their mean or more" }
+            }
+          },
+          "AttributeChart": {
+            "type": "object", "additionalProperties": false, "required": ["chart", "runs_signal", "sigma_signals", "parts", "points"],
+            "properties": {
+              "chart": { "type": "string", "enum": ["run", "p", "u", "pp", "up"] },
+              "runs_signal": { "type": "boolean" },
+              "sigma_signals": { "type": ["integer", "null"] },
+              "parts": { "type": "array", "items": {
+                "type": "object", "additionalProperties": false,
+                "required": ["part", "start_index", "end_index", "n_obs", "n_useful", "centre", "longest_run", "longest_run_max", "crossings", "crossings_min", "runs_signal", "sigma_signals", "average_lcl", "average_ucl", "laney"],
+                "properties": {
+                  "part": { "type": "integer" }, "start_index": { "type": "integer" }, "end_index": { "type": "integer" },
+                  "n_obs": { "type": "integer" }, "n_useful": { "type": "integer" }, "centre": { "$ref": "#/components/schemas/NullableNumber" },
+                  "longest_run": { "type": ["integer", "null"] }, "longest_run_max": { "type": ["integer", "null"] },
+                  "crossings": { "type": ["integer", "null"] }, "crossings_min": { "type": ["integer", "null"] },
+                  "runs_signal": { "type": "boolean" }, "sigma_signals": { "type": "integer" },
+                  "average_lcl": { "$ref": "#/components/schemas/NullableNumber" }, "average_ucl": { "$ref": "#/components/schemas/NullableNumber" },
+                  "laney": { "oneOf": [{ "type": "null" }, { "type": "object", "additionalProperties": false, "required": ["average_moving_range", "sigma_z", "moving_ranges"],
+                    "properties": { "average_moving_range": { "$ref": "#/components/schemas/NullableNumber" }, "sigma_z": { "$ref": "#/components/schemas/NullableNumber" }, "moving_ranges": { "type": "integer" } } }] }
+                }
+              } },
+              "points": { "type": "array", "items": {
+                "type": "object", "additionalProperties": false,
+                "required": ["value", "centre", "lcl", "ucl", "lcl_95", "ucl_95", "sigma_signal", "runs_signal", "part", "baseline", "included", "side"],
+                "properties": {
+                  "value": { "$ref": "#/components/schemas/NullableNumber" }, "centre": { "$ref": "#/components/schemas/NullableNumber" },
+                  "lcl": { "$ref": "#/components/schemas/NullableNumber" }, "ucl": { "$ref": "#/components/schemas/NullableNumber" },
+                  "lcl_95": { "$ref": "#/components/schemas/NullableNumber" }, "ucl_95": { "$ref": "#/components/schemas/NullableNumber" },
+                  "sigma_signal": { "type": ["boolean", "null"], "description": "null on run charts, which have no limits" },
+                  "runs_signal": { "type": "boolean", "description": "the part's runs signal, as qicharts2 marks every point of the part" },
+                  "part": { "type": "integer" }, "baseline": { "type": "boolean" }, "included": { "type": "boolean" },
+                  "side": { "type": ["integer", "null"], "enum": [-1, 0, 1, null] }
+                }
+              } }
+            }
+          },
           "XmRInput": {
             "type": "object", "required": ["values"], "additionalProperties": false,
             "properties": {
+              "chart": { "const": "xmr", "description": "optional: XmR is the default" },
               "values": { "type": "array", "minItems": 1, "items": { "type": ["number", "null"] }, "description": "the series in date order; null for a missing month" },
               "improvement_direction": { "type": "string", "enum": ["increase", "decrease", "neutral"], "default": "increase" },
               "target": { "type": ["number", "null"] },

@@ -22,11 +22,13 @@ struct MarkdownBenchmarkCommand: AsyncCommand {
         for (index, family) in ([AdversarialMarkdown.prose] + AdversarialMarkdown.families).enumerated() {
             let text = family.text(length: 100_000)
             if let directory = signature.export {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(String(format: "%02d.md", index)))
+                let slug = family.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+                try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(String(format: "%02d-", index) + String(slug) + ".md"))
             }
             let once = Self.best(text)
             let twice = Self.best(family.text(length: 200_000))
-            context.console.print(String(format: "%-36@ %9.2f ms   x2: %.2f", family.name as NSString, once * 1000, twice / once))
+            let name = family.name.padding(toLength: 36, withPad: " ", startingAt: 0)
+            context.console.print(name + String(format: " %9.2f ms   x2: %.2f", once * 1000, twice / once))
         }
     }
 

@@ -51,7 +51,7 @@ enum DashboardController {
             let store = EvaluationStore(database: request.db)
             return NationalPage.Model(
                 metrics: try await ReturnsStore(database: request.db).metrics(), summaries: try await store.summaries(), registry: registry,
-                isGenerated: try await store.hasGeneratedData(), sort: request.queryValue("sort").nonBlank
+                isGenerated: try await store.hasGeneratedData(), sort: request.queryValue("sort").nonBlank, coverage: try await store.pooledCoverage()
             )
         }
         if let sort = model.sort, !model.metrics.contains(where: { $0.code == sort }) {

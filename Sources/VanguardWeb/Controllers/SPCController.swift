@@ -2,7 +2,8 @@ import Foundation
 import Vapor
 import VanguardCore
 
-/// `POST /api/v1/spc`: one series in, its Making Data Count XmR chart out, for analysts and checking.
+/// `POST /api/v1/spc`: one series in, its chart out, for analysts and checking: the Making Data Count
+/// XmR chart by default, or a run, P, U, P′ or U′ chart (`"chart"`).
 enum SPCController {
     static let maximumBodyBytes = 1_000_000
 
@@ -16,14 +17,22 @@ enum SPCController {
         return response
     }
 
+    /// Which chart a body asks for: `"chart"`, XmR when it is absent.
+    struct ChartChoice: Decodable {
+        let chart: String?
+    }
+
     /// The chart as JSON, or a bad-request error saying what is wrong with the input.
     static func chartJSON(for body: Data) throws -> Data {
         guard body.count <= maximumBodyBytes else { throw AppError.badRequest("The body is larger than \(maximumBodyBytes) bytes.") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
         do {
-            let chart = try XmRChart(try XmRChart.input(fromJSON: body))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            return try encoder.encode(chart)
+            let choice = (try? JSONDecoder().decode(ChartChoice.self, from: body))?.chart ?? "xmr"
+            if choice == "xmr" { return try encoder.encode(try XmRChart(try XmRChart.input(fromJSON: body))) }
+            return try encoder.encode(try AttributeChart(try AttributeChart.input(fromJSON: body)))
+        } catch let error as AttributeChart.InputError {
+            throw AppError.badRequest(error.description)
         } catch let error as XmRRequestError {
             throw AppError.badRequest(error.reason)
         } catch let error as XmRError {

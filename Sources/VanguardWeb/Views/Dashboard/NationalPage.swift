@@ -12,6 +12,7 @@ enum NationalPage {
         let registry: Registry
         let isGenerated: Bool
         let sort: String?
+        var coverage: [EvaluationStore.PooledCoverage] = []
 
         func change(scope: String, metric: String) -> Double? {
             summaries.first { $0.scope == scope && $0.metricCode == metric }?.changeAgainstBaseline
@@ -47,6 +48,7 @@ enum NationalPage {
                 .p(.text("Growth in each metric from April 2014 – March 2015 to the latest twelve months, for the areas of each care model's vanguards pooled, beside the areas no vanguard covered — the comparison the programme published in 2017.")),
                 .if(model.summaries.isEmpty, .p(.text("No returns have been evaluated yet.")), else: .group(
                     comparison(model),
+                    coverage(model),
                     .h2(.text("Every vanguard")),
                     vanguardTable(model),
                     .h2(.text("Vanguards that stand out")),
@@ -80,6 +82,24 @@ enum NationalPage {
         )
     }
 
+    /// Which months the pooled figures cover, and the months left out because only some areas had reported them.
+    static func coverage(_ model: Model) -> Node<HTML.BodyContext> {
+        let spans = model.coverage.compactMap { item in item.first.flatMap { first in item.last.map { (first, $0) } } }
+        let first = spans.map(\.0).min(), last = spans.map(\.1).max()
+        let gaps = model.coverage.filter { !$0.leftOut.isEmpty }.sorted { ($0.scope, $0.metricCode) < ($1.scope, $1.metricCode) }
+        func place(_ scope: String) -> String {
+            scope == "rest_of_england" ? "Rest of England" : (CareModel(rawValue: String(scope.dropFirst("care_model:".count)))?.abbreviation ?? scope)
+        }
+        func name(_ code: String) -> String { model.metrics.first { $0.code == code }?.name ?? code }
+        return .group(
+            .p(.class("nhsuk-body-s"), .text("Each figure pools only the months every area in its pool has reported"
+                + (first.map { first in last.map { ", within \(first) to \($0)" } ?? "" } ?? "") + ", so one site reporting early or late cannot move it.")),
+            .if(!gaps.isEmpty, .ul(.class("nhsuk-list nhsuk-body-s"), .forEach(gaps) { gap in
+                .li(.text("\(place(gap.scope)), \(name(gap.metricCode)): \(gap.leftOut.count) month\(gap.leftOut.count == 1 ? "" : "s") left out (\(gap.leftOut.first!) to \(gap.leftOut.last!)), reported by some areas only"))
+            }))
+        )
+    }
+
     static func vanguardTable(_ model: Model) -> Node<HTML.BodyContext> {
         let metrics = model.metrics
         var vanguards = model.registry.vanguards
@@ -103,7 +123,9 @@ enum NationalPage {
                             return .td(.text(""))
                         }
                         let icon = SPCIcons.variation(summary.variationIcon ?? "common_cause")
-                        return .td(.span(.class("vg-icon \(icon.cssClass)"), .safeAttribute(named: "title", value: icon.text), .text(text(summary.changeAgainstBaseline, points: metric.unit == "per cent"))))
+                        return .td(.span(.class("vg-icon \(icon.cssClass)"), .safeAttribute(named: "title", value: icon.words),
+                                         .span(.class("nhsuk-u-visually-hidden"), .text("\(icon.words): ")),
+                                         .text(text(summary.changeAgainstBaseline, points: metric.unit == "per cent"))))
                     }
                 )
             })

@@ -62,7 +62,7 @@ enum ProgressReport {
                     .section(
                         .class("vg-metric"),
                         .h2(.text(row.metric.name)),
-                        .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: row.evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland))),
+                        .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: row.evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland, target: row.metric.target))),
                         .p(.class("nhsuk-body-s"), .text(interpretation(row))),
                         .unwrap(model.dashboard.rebases[row.metric.code]) { points in
                             .p(.class("nhsuk-body-s"), .text("Limits recalculated from " + points.map { "\($0.period) (\($0.reason))" }.joined(separator: "; ") + "."))

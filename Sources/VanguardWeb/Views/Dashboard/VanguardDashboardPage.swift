@@ -55,8 +55,8 @@ enum VanguardDashboardPage {
                 let variation = SPCIcons.variation(row.evaluation.chart?.variationIcon ?? "common_cause")
                 return .tr(
                     .td(.a(.safeHref("#\(row.metric.code)"), .text(row.metric.name))),
-                    .td(.span(.class("vg-icon \(variation.cssClass)"), .text(variation.text))),
-                    .td(.unwrap(SPCIcons.assurance(row.evaluation.chart?.assuranceIcon), { .span(.class("vg-icon \($0.cssClass)"), .text($0.text)) }, else: .text("No target"))),
+                    .td(variation.node),
+                    .td(.unwrap(SPCIcons.assurance(row.evaluation.chart?.assuranceIcon), { $0.node }, else: .text("No target"))),
                     .td(.text(row.evaluation.rates.last.map { "\(SPCChartSVG.format($0)) (\(row.evaluation.months.last!))" } ?? "–")),
                     .td(.text(change(row.evaluation))),
                     .td(.text(change(row.restOfEngland)))
@@ -71,7 +71,7 @@ enum VanguardDashboardPage {
             .id(row.metric.code), .class("vg-metric"),
             .h2(.text(row.metric.name)),
             .p(.class("nhsuk-body-s"), .text("\(row.metric.definition). \(row.metric.unit.prefix(1).uppercased() + row.metric.unit.dropFirst()); \(row.metric.direction == .decrease ? "lower is better" : row.metric.direction == .increase ? "higher is better" : "neither direction is better")\(row.metric.target.map { "; target \(SPCChartSVG.format($0))" } ?? ""). Source: \(row.metric.source)\(generated ? " (the values here are generated)" : "").")),
-            .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland))),
+            .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland, target: row.metric.target))),
             .p(.class("nhsuk-body-s vg-spc-legend"),
                .span(.class("vg-key vg-spc--common"), .text("Common cause")), .text(" "),
                .span(.class("vg-key vg-spc--improvement"), .text("Improvement")), .text(" "),

@@ -112,7 +112,7 @@ enum PostPage {
                     .unwrap(item.evaluation, { evaluation in
                         .group(
                             .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: evaluation, title: "\(item.metric.name), monthly, with process limits",
-                                                                         comparison: item.restOfEngland))),
+                                                                         comparison: item.restOfEngland, target: item.metric.target))),
                             .p(.class("nhsuk-body-s"), .text(headline(evaluation, restOfEngland: item.restOfEngland)))
                         )
                     }, else: .p(.text("No returns yet for this metric from this vanguard: the claim has no evidence beside it."))),
