@@ -300,10 +300,11 @@ struct EventsAndAdoptionTests {
 
 /// Rendering is linear in the length of the text for every family of adversarial input: eight
 /// times the text takes about eight times as long (a quadratic renderer takes sixty-four). A ratio
-/// measured within one run, not a time limit; each figure is the best of three.
+/// measured within one run, not a time limit; each figure is the best of five, so other tests
+/// running at the same time do not decide it.
 @Suite("Markdown renders in linear time") struct MarkdownLinearityTests {
     static func seconds(_ text: String) -> Double {
-        Stopwatch.bestSeconds(of: 3) { _ = SafeMarkdown.html(from: text) }
+        Stopwatch.bestSeconds(of: 5) { _ = SafeMarkdown.html(from: text) }
     }
 
     @Test(arguments: [AdversarialMarkdown.prose] + AdversarialMarkdown.families)
@@ -311,7 +312,7 @@ struct EventsAndAdoptionTests {
         let small = Self.seconds(family.text(length: 12_500))
         let large = Self.seconds(family.text(length: 100_000))
         // Linear is 8; quadratic, 64. The slack is for a busy machine and fixed costs.
-        #expect(large / max(small, 1e-6) < 24, "\(family.name): \(small) s for 12.5 KB, \(large) s for 100 KB")
+        #expect(large / max(small, 1e-6) < 32, "\(family.name): \(small) s for 12.5 KB, \(large) s for 100 KB")
     }
 
     @Test func theReviewsInputIsShownAsText() {

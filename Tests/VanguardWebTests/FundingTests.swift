@@ -80,7 +80,7 @@ import VaporTesting
             var plan = try #require(try await store.plan(planID)?.plan)
             #expect(plan.signOff.signed.count == 2 && !plan.isEligible)
             let early = try await people.send(app, .programmeTeam, .POST, path + "/allocate", form: ["quarter_0": "2017/18 Q1", "pounds_0": "1,500,000"])
-            #expect(early.status == .badRequest && early.body.contains("not eligible"))
+            #expect(early.status == .badRequest && early.body.contains("The plan is not eligible: Wirral MBC has not signed version 2"))
 
             // An edit clears the signatures; a signature of the old version is refused.
             #expect(try await people.send(app, .siteLead, .POST, path, form: Self.planForm(objectives: "Fewer admissions, shorter stays.")).status == .seeOther)
@@ -136,6 +136,9 @@ import VaporTesting
             let ledger = try await store.ledger(plan: planID)
             #expect(ledger.last?.reason == "Released by override: Winter pressures: agreed by the programme board")
             let release = try #require(ledger.first { $0.kind == .release && $0.trancheID == tranches[2].id })
+            // Each reversal button says which quarter's money it undoes.
+            let planPage = try await people.send(app, .programmeTeam, .GET, path)
+            #expect(planPage.body.contains("Reverse the release of \(Pounds.text(release.pounds)) for \(tranches[2].quarter)"))
             #expect(try await people.send(app, .programmeTeam, .POST, path + "/reverse", form: ["entry": release.id.uuidString, "reason": ""]).status == .badRequest)
             #expect(try await people.send(app, .programmeTeam, .POST, path + "/reverse", form: ["entry": release.id.uuidString, "reason": "Board decision withdrawn"]).status == .seeOther)
             #expect(FundingPosition(try await store.ledger(plan: planID)).released == 2_000_000)

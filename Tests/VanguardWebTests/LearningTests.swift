@@ -77,6 +77,10 @@ import VaporTesting
             #expect(comments.map(\.status) == [.shown, .shown, .held])
             #expect(comments[2].parentNumber == held.number && comments[2].authorRole.hasPrefix("Site lead, "))
             #expect(comments.map(\.number) == [held.number, held.number + 1, held.number + 2])
+            // Every comment form on the page has its own ids: a label names one text box, never several.
+            let thread = try await people.send(app, .member, .GET, "/learning/posts/care-home-support-in-wirral")
+            #expect(thread.count(of: "id=\"body\"") == 1 && thread.count(of: "id=\"reply-\(held.number)\"") == 1)
+            #expect(thread.count(of: "id=\"edit-\(held.number + 1)\"") == 1)
 
             // A blocked word holds anyone's comment; an edit shows as edited.
             _ = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Visit my casino"])

@@ -88,6 +88,10 @@ import VaporTesting
             let people = try await People.make(in: app)
             let member = people.accounts[.member]!
             let path = "/admin/users/\(member.id.uuidString)/roles"
+            // The form starts with no role chosen, and submitting it so is refused by name.
+            let form = try await people.send(app, .programmeTeam, .GET, "/admin/users/\(member.id.uuidString)")
+            #expect(form.body.contains("<option value selected=\"selected\">Choose a role</option><option value=\"programme_team\">"))
+            #expect(try await people.send(app, .programmeTeam, .POST, path, form: ["role": ""]).body.contains("Choose a role"))
             let missing = try await people.send(app, .programmeTeam, .POST, path, form: ["role": "site_lead", "vanguard": "99"])
             #expect(missing.status == .badRequest)
             #expect(missing.body.contains("There is no vanguard 99"))

@@ -55,7 +55,13 @@ extension FundingStore {
                 throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             guard plan.isEligible else {
-                throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: \(plan.signOff.waiting.joined(separator: ", ")) \(plan.signOff.waiting.count == 1 ? "has" : "have") not signed version \(plan.current.number)")
+                let waiting = plan.signOff.waiting
+                guard !waiting.isEmpty else {
+                    throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: it names no partner organisations yet, so none can sign it")
+                }
+                var names: [String] = []
+                for slug in waiting { names.append(try await OrganisationRecord.find(slug, on: database)?.name ?? slug) }
+                throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: \(names.joined(separator: ", ")) \(names.count == 1 ? "has" : "have") not signed version \(plan.current.number)")
             }
             if case .vanguard(let number) = plan.place, let careModel = try await VanguardRecord.find(number, on: database).flatMap({ CareModel(rawValue: $0.careModel) }) {
                 let metrics = try await ReturnsStore(database: database).metrics()

@@ -14,6 +14,10 @@ struct FormField {
     var hint: String? = nil
     var error: String? = nil
     var autocomplete: String? = nil
+    /// The element id, when one page has several forms with a field of the same name (ids must be unique).
+    var id: String? = nil
+
+    var elementID: String { id ?? name }
 }
 
 /// What was wrong with a submitted form, by field name, to show beside each field.
@@ -51,7 +55,7 @@ enum Forms {
     }
 
     static func errorSummary(_ fields: [FormField], general: String? = nil) -> Node<HTML.BodyContext> {
-        let errors = fields.compactMap { field in field.error.map { (field.name, $0) } }
+        let errors = fields.compactMap { field in field.error.map { (field.elementID, $0) } }
         guard !errors.isEmpty || general != nil else { return .empty }
         return .div(
             .class("nhsuk-error-summary"), .safeAttribute(named: "role", value: "alert"), .safeAttribute(named: "tabindex", value: "-1"),
@@ -84,9 +88,9 @@ enum Forms {
     static func field(_: Node<HTML.FormContext>.Type, _ field: FormField) -> Node<HTML.FormContext> {
         .div(
             .class(field.error == nil ? "nhsuk-form-group" : "nhsuk-form-group nhsuk-form-group--error"),
-            .label(.class("nhsuk-label"), .for(field.name), .text(field.label)),
-            .unwrap(field.hint) { .div(.class("nhsuk-hint"), .id("\(field.name)-hint"), .text($0)) },
-            .unwrap(field.error) { .span(.class("nhsuk-error-message"), .id("\(field.name)-error"), .span(.class("nhsuk-u-visually-hidden"), .text("Error: ")), .text($0)) },
+            .label(.class("nhsuk-label"), .for(field.elementID), .text(field.label)),
+            .unwrap(field.hint) { .div(.class("nhsuk-hint"), .id("\(field.elementID)-hint"), .text($0)) },
+            .unwrap(field.error) { .span(.class("nhsuk-error-message"), .id("\(field.elementID)-error"), .span(.class("nhsuk-u-visually-hidden"), .text("Error: ")), .text($0)) },
             control(field)
         )
     }
@@ -101,15 +105,15 @@ enum Forms {
             default: .text
             }
             return .input(
-                .class("nhsuk-input" + errorClass), .id(field.name), .name(field.name), .type(type),
+                .class("nhsuk-input" + errorClass), .id(field.elementID), .name(field.name), .type(type),
                 .safeValue(isPassword(field) ? "" : field.value),
                 .unwrap(field.autocomplete) { .safeAttribute(named: "autocomplete", value: $0) }
             )
         case .textarea:
-            return .textarea(.class("nhsuk-textarea" + errorClass), .id(field.name), .name(field.name), .safeAttribute(named: "rows", value: "4"), .text(field.value))
+            return .textarea(.class("nhsuk-textarea" + errorClass), .id(field.elementID), .name(field.name), .safeAttribute(named: "rows", value: "4"), .text(field.value))
         case .select(let options):
             return .select(
-                .class("nhsuk-select"), .id(field.name), .safeAttribute(named: "name", value: field.name),
+                .class("nhsuk-select"), .id(field.elementID), .safeAttribute(named: "name", value: field.name),
                 .forEach(options) { option in .choice(option.value, selected: option.value == field.value, label: option.label) }
             )
         }

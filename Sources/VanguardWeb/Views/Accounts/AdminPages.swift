@@ -32,7 +32,9 @@ enum AdminUsersPage {
 enum AdminUserPage {
     static func roleFields(registry: Registry, errors: [String: String] = [:], values: [String: String] = [:]) -> [FormField] {
         [
-            FormField(name: "role", label: "Role", kind: .select(Role.allCases.filter { $0 != .member }.map { ($0.rawValue, $0.name) }), value: values["role"] ?? "", error: errors["role"]),
+            // No role is chosen until someone chooses one: granting the programme team by default is one slip from harm.
+            FormField(name: "role", label: "Role", kind: .select([("", "Choose a role")] + Role.allCases.filter { $0 != .member }.map { ($0.rawValue, $0.name) }),
+                      value: values["role"] ?? "", error: errors["role"]),
             FormField(name: "vanguard", label: "Vanguard number (site lead only)", value: values["vanguard"] ?? "", hint: "1 to \(registry.vanguards.count)", error: errors["vanguard"]),
             FormField(name: "organisation", label: "Organisation (partner signatory only)", value: values["organisation"] ?? "",
                       hint: "The organisation's directory address, e.g. salford-royal-nhs-ft", error: errors["organisation"]),

@@ -202,6 +202,12 @@ enum FundingPlanPage {
         )
     }
 
+    /// "Reverse the release of £500,000 for 2017/18 Q2": each button says which money it undoes.
+    static func reversalLabel(_ entry: LedgerEntry, tranches: [Tranche]) -> String {
+        let quarter = entry.trancheID.flatMap { id in tranches.first { $0.id == id }?.quarter }
+        return "Reverse the \(entry.kind.rawValue) of \(Pounds.text(entry.pounds))" + (quarter.map { " for \($0)" } ?? "")
+    }
+
     static func reversals(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
         let reversed = Set(model.ledger.compactMap(\.reverses))
         let open = model.ledger.filter { $0.kind != .reversal && !reversed.contains($0.id) }
@@ -217,7 +223,7 @@ enum FundingPlanPage {
                     .input(.class("nhsuk-input"), .type(.text), .id("reason-\(entry.id.uuidString)"), .name("reason"),
                            .safeAttribute(named: "aria-label", value: "Reason for reversing")),
                     .button(.class("nhsuk-button nhsuk-button--secondary vg-small-button"), .type(.submit),
-                            .text("Reverse the \(entry.kind.rawValue) of \(Pounds.text(entry.pounds))"))
+                            .text(reversalLabel(entry, tranches: model.tranches)))
                 )
             }
         ))

@@ -72,7 +72,7 @@ extension PostPage {
     static func replyForm(_ thread: Comment, model: Model, context: PageContext) -> Node<HTML.BodyContext> {
         Components.disclosure("Reply to #\(thread.number)", Forms.form(
                 action: .learning(.comments(model.post.slug)), csrf: context.csrfToken,
-                fields: [FormField(name: "body", label: "Your reply", kind: .textarea)], submit: "Post reply",
+                fields: [FormField(name: "body", label: "Your reply", kind: .textarea, id: "reply-\(thread.number)")], submit: "Post reply",
                 hidden: [("parent", String(thread.number))]
             ))
     }
@@ -81,7 +81,8 @@ extension PostPage {
         Components.disclosure("Edit #\(comment.number)", Forms.form(
                 action: .learning(.editComment(comment.number)), csrf: context.csrfToken,
                 fields: [FormField(name: "body", label: "Your comment", kind: .textarea, value: comment.body,
-                                   hint: "You can edit for \(Int(CommentModeration.editWindow / 60)) minutes after posting; the comment shows that it was edited.")],
+                                   hint: "You can edit for \(Int(CommentModeration.editWindow / 60)) minutes after posting; the comment shows that it was edited.",
+                                   id: "edit-\(comment.number)")],
                 submit: "Save edit"
             ))
     }
@@ -90,7 +91,7 @@ extension PostPage {
         Components.disclosure("Flag #\(comment.number)", Forms.form(
                 action: .learning(.flagComment(comment.number)), csrf: context.csrfToken,
                 fields: [FormField(name: "reason", label: "What is wrong with it?", kind: .textarea,
-                                   hint: "\(CommentModeration.flagsToHide) members' flags take a comment down until a moderator has looked at it.")],
+                                   hint: "\(CommentModeration.flagsToHide) members' flags take a comment down until a moderator has looked at it.", id: "flag-\(comment.number)")],
                 submit: "Flag comment"
             ))
     }
