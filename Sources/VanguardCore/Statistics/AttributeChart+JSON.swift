@@ -30,16 +30,8 @@ extension AttributeChart {
         let request: Request
         do {
             request = try JSONDecoder().decode(Request.self, from: data)
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw XmRRequestError(reason: "\(key.stringValue) is required")
-        } catch let DecodingError.typeMismatch(_, context) {
-            throw XmRRequestError(reason: "\(path(context.codingPath)) has the wrong type")
-        } catch let DecodingError.valueNotFound(_, context) {
-            throw XmRRequestError(reason: "\(path(context.codingPath)) may not be null")
-        } catch let DecodingError.dataCorrupted(context) {
-            throw XmRRequestError(reason: context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context.codingPath)) is not valid")
         } catch {
-            throw XmRRequestError(reason: "the body is not valid JSON")
+            throw XmRRequestError(decoding: error)
         }
         guard let kind = Kind(rawValue: request.chart) else {
             throw XmRRequestError(reason: "chart must be one of xmr, \(Kind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -58,12 +50,8 @@ extension AttributeChart {
         }
         let field = request.values == nil ? "numerators" : "values"
         guard numerators.count <= maximumPoints else { throw XmRRequestError(reason: "\(field) has \(numerators.count) points; at most \(maximumPoints) are charted") }
-        if let index = numerators.firstIndex(where: { $0.map { abs($0) > XmRChart.largestValue } ?? false }) {
-            throw XmRRequestError(reason: "\(field)[\(index)] is larger than \(XmRChart.largestValue) in size; no measure of care comes near it")
-        }
-        if let index = denominators?.firstIndex(where: { $0.map { abs($0) > XmRChart.largestValue } ?? false }) {
-            throw XmRRequestError(reason: "denominators[\(index)] is larger than \(XmRChart.largestValue) in size; no measure of care comes near it")
-        }
+        try XmRChart.checkMagnitude(numerators, field: field)
+        try XmRChart.checkMagnitude(denominators ?? [], field: "denominators")
         let count = numerators.count
         if let freeze = request.freeze, !(1...max(count, 1)).contains(freeze) {
             throw XmRRequestError(reason: "freeze must be a number of leading points from 1 to \(count)")
@@ -77,11 +65,6 @@ extension AttributeChart {
         guard multiply.isFinite, multiply > 0, multiply <= 1_000_000 else { throw XmRRequestError(reason: "multiply must be a number above 0, at most 1,000,000") }
         return Input(kind: kind, numerators: numerators, denominators: denominators, freeze: request.freeze, partStarts: request.rebasePoints ?? [],
                      exclude: request.exclude ?? [], multiply: multiply, screenMovingRanges: request.screenMovingRanges ?? true)
-    }
-
-    static func path(_ codingPath: [any CodingKey]) -> String {
-        let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined()
-        return text.isEmpty ? "the body" : text
     }
 }
 

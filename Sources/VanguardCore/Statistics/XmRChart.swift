@@ -46,6 +46,33 @@ public struct XmRInput: Codable, Sendable, Equatable {
 public struct XmRRequestError: Error, Equatable, Sendable, CustomStringConvertible {
     public let reason: String
     public var description: String { reason }
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    /// Why a chart request's JSON could not be read, naming the field where there is one.
+    init(decoding error: any Error) {
+        func path(_ codingPath: [any CodingKey]) -> String {
+            let text = codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined()
+            return text.isEmpty ? "the body" : text
+        }
+        switch error {
+        case DecodingError.keyNotFound(let key, _):
+            reason = "\(key.stringValue) is required"
+        case DecodingError.typeMismatch(_, let context):
+            reason = "\(path(context.codingPath)) has the wrong type: \(context.debugDescription)"
+        case DecodingError.valueNotFound(_, let context):
+            reason = "\(path(context.codingPath)) may not be null"
+        case DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty:
+            let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
+            reason = "the body is not valid JSON (\(detail))"
+        case DecodingError.dataCorrupted(let context):
+            reason = "\(path(context.codingPath)): \(context.debugDescription)"
+        default:
+            reason = "the body is not valid JSON"
+        }
+    }
 }
 
 /// Why a chart cannot be computed.
@@ -170,24 +197,19 @@ public struct XmRChart: Codable, Sendable, Equatable {
             input = try JSONDecoder().decode(XmRInput.self, from: data)
         } catch let DecodingError.dataCorrupted(context) where context.codingPath.last?.stringValue == "improvement_direction" {
             throw XmRRequestError(reason: "improvement_direction must be one of increase, decrease, neutral")
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw XmRRequestError(reason: "\(key.stringValue) is required")
-        } catch let DecodingError.typeMismatch(_, context) {
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined()
-            throw XmRRequestError(reason: "\(path.isEmpty ? "the body" : path) has the wrong type: \(context.debugDescription)")
-        } catch let DecodingError.dataCorrupted(context) {
-            let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined()
-            let detail = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String ?? context.debugDescription
-            throw XmRRequestError(reason: path.isEmpty ? "the body is not valid JSON (\(detail))" : "\(path): \(context.debugDescription)")
         } catch {
-            throw XmRRequestError(reason: "the body is not valid JSON")
+            throw XmRRequestError(decoding: error)
         }
-        // Limits are the mean plus 2.66 moving ranges: values near Double's largest would make them
-        // infinite, which JSON cannot carry. No measure of care comes near this bound.
-        if let index = input.values.firstIndex(where: { $0.map { abs($0) > largestValue } ?? false }) {
-            throw XmRRequestError(reason: "values[\(index)] is larger than \(largestValue) in size; no measure of care comes near it")
-        }
+        try checkMagnitude(input.values, field: "values")
         return input
+    }
+
+    /// Limits are the mean plus 2.66 moving ranges: values near Double's largest would make them
+    /// infinite, which JSON cannot carry. No measure of care comes near this bound.
+    static func checkMagnitude(_ values: [Double?], field: String) throws(XmRRequestError) {
+        if let index = values.firstIndex(where: { $0.map { abs($0) > largestValue } ?? false }) {
+            throw XmRRequestError(reason: "\(field)[\(index)] is larger than \(largestValue) in size; no measure of care comes near it")
+        }
     }
 
     public static let largestValue = 1e15
