@@ -55,6 +55,15 @@ import Testing
         #expect(abs(synthBias) < 0.2 * scale, "synthetic control bias \(synthBias) against effects of \(scale)")
         #expect((0.85...1).contains(didCoverage), "DiD 95% intervals cover the truth in \(didCoverage) of studies")
         #expect((0.85...1).contains(synthCoverage), "synthetic-control 95% intervals cover the truth in \(synthCoverage) of studies")
+        // The generator gives every area the same trend, so parallel trends hold by construction: a
+        // pre-trend test of the right size rejects about one study in twenty, not most of them.
+        let rejected = Double(did.filter { !$0.1.verdict.isReliable }.count) / Double(did.count)
+        print("pre-trend test rejects \(rejected) of \(did.count) matched comparisons")
+        #expect(rejected <= 0.15, "the pre-trend test rejects parallel trends in \(rejected) of studies built with them")
+        // The p-value and the interval are read from the same placebos, so they tell one story.
+        let disagreeing = synth.filter { ($0.1.pValue < 0.05) != ($0.1.lower > 0 || $0.1.upper < 0) }
+        #expect(Double(disagreeing.count) <= 0.1 * Double(synth.count), "p-value and interval disagree in \(disagreeing.count) of \(synth.count) studies")
+        #expect(synth.allSatisfy { $0.1.rank >= 1 && $0.1.rank <= $0.1.units && $0.1.ratioRank >= 1 })
     }
 
     @Test func tooLittleDataIsSaidNotEstimated() throws {

@@ -39,8 +39,16 @@ import VaporTesting
             #expect(page.body.contains("Synthetic control") && page.body.contains("Matched comparison (difference-in-differences)"))
             #expect(page.count(of: "class=\"vg-impact\"") == 4)
             #expect(page.body.contains(synthetic.verdict.isReliable ? "against the synthetic control after the start" : "Not reliable"))
+            // Both p-values are explained, each with its own figures; the interval's p is read from the
+            // placebos' effects, so its rank counts placebo areas with an effect as large.
+            #expect(page.body.contains("What the interval and the p-values measure"))
+            #expect(page.body.contains("Here the footprint ranks \(synthetic.ratioRank) of 13 (p = \(String(format: "%.3f", synthetic.ratioPValue)))"))
+            #expect(abs(synthetic.pValue - Double(synthetic.rank) / 13) < 1e-12)
             let national = try await app.fetch("/impact")
             #expect(national.body.contains("/vanguards/1/impact/emergency_admissions"))
+            let matched = try #require(stored.differenceInDifferences)
+            #expect(national.body.contains("Matched comparison: \(matched.verdict.isReliable ? 1 : 0) of 1 reliable."))
+            #expect(national.body.contains("Synthetic control: \(synthetic.verdict.isReliable ? 1 : 0) of 1 reliable."))
             let dashboard = try await app.fetch("/vanguards/1/dashboard")
             #expect(dashboard.body.contains("Impact estimate: what would have happened without the vanguard"))
             // The API gives the same.

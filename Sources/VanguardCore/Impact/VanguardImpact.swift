@@ -27,9 +27,17 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         /// 95% interval from the placebo distribution of effects.
         public let lower: Double
         public let upper: Double
+        /// The share of all units (footprint and placebos) whose effect is at least as large as the
+        /// footprint's, ignoring sign: read from the same placebo effects as the interval, so the two
+        /// agree (p below 0.05 goes with an interval that leaves out zero, give or take the ends).
         public let pValue: Double
+        /// The footprint's place in that ordering, 1 the largest, of `units`.
         public let rank: Int
         public let units: Int
+        /// Abadie's test: rank by the ratio of post- to pre-start error. It also punishes a loose fit
+        /// before the start, so it can disagree with the interval; shown beside it, explained.
+        public let ratioPValue: Double
+        public let ratioRank: Int
         public let preRMSPE: Double
         public let weights: [String: Double]
         /// Placebo gaps (area → monthly gap), the spaghetti behind the p-value.
@@ -56,6 +64,11 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         public let eventEffects: [Double]
         public let eventLower: [Double]
         public let eventUpper: [Double]
+        /// How far the footprint and its comparison areas drifted apart before the start, against
+        /// the same drift in every placebo area with its own comparisons: the share of placebos
+        /// that drifted at least as far. A clustered Wald test with one to four treated areas
+        /// rejects parallel trends far too often (most studies of data built with parallel trends),
+        /// so the test is calibrated the way the interval is.
         public let preTrendPValue: Double
         public let verdict: Verdict
     }
@@ -128,6 +141,7 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
             placeboEffects.append(relative(gaps, observed: months.map { rates[unit]![$0]! }))
         }
         placeboEffects.sort()
+        let rank = 1 + placeboEffects.filter { abs($0) > abs(effect) }.count
         let lowQuantile = Self.quantile(placeboEffects, 0.025), highQuantile = Self.quantile(placeboEffects, 0.975)
         let preSD = SampleStatistics.standardDeviation(Array(treated[..<startIndex]))
         let relativeRMSPE = preSD > 0 ? fit.rmspePre / preSD : .infinity
@@ -136,7 +150,8 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
             : Verdict(isReliable: true, reason: String(format: "The synthetic control tracks the footprint before the start (pre-period error %.0f%% of the series' spread).", relativeRMSPE * 100))
         return SyntheticResult(
             observed: treated, synthetic: synthetic, relativeEffect: effect, lower: effect - highQuantile, upper: effect - lowQuantile,
-            pValue: placebo.pValue, rank: placebo.rank, units: placebo.ratios.count, preRMSPE: fit.rmspePre,
+            pValue: Double(rank) / Double(placeboEffects.count + 1), rank: rank, units: placeboEffects.count + 1,
+            ratioPValue: placebo.pValue, ratioRank: placebo.rank, preRMSPE: fit.rmspePre,
             weights: Dictionary(uniqueKeysWithValues: fit.weights.filter { $0.weight >= 0.001 }.map { ($0.unit, $0.weight) }),
             placeboGaps: Dictionary(uniqueKeysWithValues: placebo.gaps.filter { $0.key != "__treated__" }.map { ($0.key, $0.value.map(\.gap)) }),
             verdict: verdict
@@ -170,10 +185,17 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         // treated areas are far too small; the spread of effects where there was none is honest.
         // Placebos are single areas, so their spread is scaled to the footprint's number of areas.
         var placebo: [Double] = []
+        var placeboDrifts: [Double] = []
         for area in pool {
-            if let (fake, _) = fit([area], from: pool.filter { $0 != area }) { placebo.append(fake.estimate().estimate) }
+            if let (fake, fakeMatching) = fit([area], from: pool.filter { $0 != area }) {
+                placebo.append(fake.estimate().estimate)
+                placeboDrifts.append(preStartDrift(treated: [area], comparison: fakeMatching.comparison, rates: rates, months: months, startIndex: startIndex))
+            }
         }
         placebo.sort()
+        // A mean of n areas drifts about 1/√n as far as one area, so its squared drift is scaled by n.
+        let drift = preStartDrift(treated: treated, comparison: matching.comparison, rates: rates, months: months, startIndex: startIndex) * Double(treated.count)
+        let preTrendPValue = Double(1 + placeboDrifts.filter { $0 >= drift }.count) / Double(placeboDrifts.count + 1)
         let scale = 1 / Double(treated.count).squareRoot()
         let low = quantile(placebo, 0.025) * scale, high = quantile(placebo, 0.975) * scale
         let quartersBefore = -min(8, startIndex / 3), quartersAfter = min(11, (months.count - startIndex) / 3 - 1)
@@ -181,17 +203,29 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         func mean(_ areas: [String]) -> [Double] {
             months.map { month in areas.reduce(0.0) { $0 + rates[$1]![month]! } / Double(areas.count) }
         }
-        let verdict = event.preTrendPValue < minimumPreTrendPValue
-            ? Verdict(isReliable: false, reason: String(format: "Before the start the footprint and its comparison areas were already moving apart (pre-trend test p = %.3f).", event.preTrendPValue))
-            : Verdict(isReliable: true, reason: String(format: "No sign that the footprint and its comparison areas were moving apart before the start (pre-trend test p = %.2f).", event.preTrendPValue))
+        let verdict = preTrendPValue < minimumPreTrendPValue
+            ? Verdict(isReliable: false, reason: String(format: "Before the start the footprint and its comparison areas were already moving apart, further than all but %.0f%% of areas with no vanguard moved from theirs (pre-trend test p = %.3f).", preTrendPValue * 100, preTrendPValue))
+            : Verdict(isReliable: true, reason: String(format: "No sign that the footprint and its comparison areas were moving apart before the start: %.0f%% of areas with no vanguard drifted from their own comparisons at least as far (pre-trend test p = %.2f).", preTrendPValue * 100, preTrendPValue))
         return DiDResult(
             relativeEffect: exp(estimate.estimate) - 1, lower: exp(estimate.estimate - high) - 1, upper: exp(estimate.estimate - low) - 1,
             clusteredStandardError: estimate.standardError, placebos: placebo.count,
             comparisonAreas: matching.comparison, unmatchedAreas: matching.unmatched, comparisonMean: mean(matching.comparison), treatedMean: mean(treated),
             eventQuarters: event.bins, eventEffects: event.coefficients.map { exp($0.estimate) - 1 },
             eventLower: event.coefficients.map { exp($0.lower) - 1 }, eventUpper: event.coefficients.map { exp($0.upper) - 1 },
-            preTrendPValue: event.preTrendPValue, verdict: verdict
+            preTrendPValue: preTrendPValue, verdict: verdict
         )
+    }
+
+    /// The squared distance the treated areas' mean log rate moved from their comparisons' before
+    /// the start: quarter by quarter, against the last quarter before it.
+    static func preStartDrift(treated: [String], comparison: [String], rates: [String: [Month: Double]], months: [Month], startIndex: Int) -> Double {
+        func meanLog(_ areas: [String], _ month: Month) -> Double {
+            areas.reduce(0.0) { $0 + log(max(rates[$1]![month]!, 1e-9)) } / Double(areas.count)
+        }
+        let gaps = months[..<startIndex].map { meanLog(treated, $0) - meanLog(comparison, $0) }
+        let quarters = stride(from: gaps.count, to: 2, by: -3).map { end in gaps[(end - 3)..<end].reduce(0, +) / 3 }
+        guard let reference = quarters.first else { return 0 }
+        return quarters.dropFirst().reduce(0.0) { $0 + ($1 - reference) * ($1 - reference) }
     }
 
     static func quantile(_ sorted: [Double], _ p: Double) -> Double {

@@ -22,6 +22,7 @@ public enum VanguardMigrations {
             Migration0016CreateBlockedWords(),
             Migration0017SecurityHardening(),
             Migration0018RenderMarkdownOnSave(),
+            Migration0019RefitImpactEstimates(),
         ]
     }
 }

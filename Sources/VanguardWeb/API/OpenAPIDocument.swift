@@ -424,11 +424,14 @@ enum OpenAPIDocument {
               "vanguard_number": { "type": "integer" }, "metric_code": { "type": "string" }, "start": { "type": "string" },
               "months": { "type": "array", "items": { "type": "string" } }, "caveats": { "type": "array", "items": { "type": "string" } },
               "synthetic": {
-                "type": "object", "required": ["observed", "synthetic", "relative_effect", "lower", "upper", "p_value", "rank", "units", "pre_rmspe", "weights", "placebo_gaps", "verdict"],
+                "type": "object", "required": ["observed", "synthetic", "relative_effect", "lower", "upper", "p_value", "rank", "units", "ratio_p_value", "ratio_rank", "pre_rmspe", "weights", "placebo_gaps", "verdict"],
                 "properties": {
                   "observed": { "type": "array", "items": { "type": "number" } }, "synthetic": { "type": "array", "items": { "type": "number" } },
                   "relative_effect": { "type": "number" }, "lower": { "type": "number" }, "upper": { "type": "number" }, "p_value": { "type": "number" },
-                  "rank": { "type": "integer" }, "units": { "type": "integer" }, "pre_rmspe": { "type": "number" },
+                  "rank": { "type": "integer", "description": "The footprint's place among all units by the size of effect, 1 the largest; p_value is rank / units." },
+                  "units": { "type": "integer" },
+                  "ratio_p_value": { "type": "number", "description": "Abadie's placebo test: rank by post/pre-start error ratio, over units." },
+                  "ratio_rank": { "type": "integer" }, "pre_rmspe": { "type": "number" },
                   "weights": { "type": "object", "additionalProperties": { "type": "number" } },
                   "placebo_gaps": { "type": "object", "additionalProperties": { "type": "array", "items": { "type": "number" } } },
                   "verdict": { "$ref": "#/components/schemas/Verdict" }
@@ -441,7 +444,7 @@ enum OpenAPIDocument {
                   "clustered_standard_error": { "type": "number" }, "placebos": { "type": "integer" },
                   "comparison_areas": { "type": "array", "items": { "type": "string" } }, "unmatched_areas": { "type": "array", "items": { "type": "string" } },
                   "event_quarters": { "type": "array", "items": { "type": "integer" } }, "event_effects": { "type": "array", "items": { "type": "number" } },
-                  "pre_trend_p_value": { "type": "number" }, "verdict": { "$ref": "#/components/schemas/Verdict" }
+                  "pre_trend_p_value": { "type": "number", "description": "Share of placebo areas that drifted from their own comparisons before the start at least as far as the footprint did." }, "verdict": { "$ref": "#/components/schemas/Verdict" }
                 }
               }
             }

@@ -43,7 +43,7 @@ enum ImpactPage {
     }
 
     static func synthetic(_ model: Model, _ result: VanguardImpact.SyntheticResult, startIndex: Int?) -> Node<HTML.BodyContext> {
-        let effect = "\(percent(result.relativeEffect)) against the synthetic control after the start (95% interval \(percent(result.lower)) to \(percent(result.upper)); placebo p = \(String(format: "%.3f", result.pValue)), rank \(result.rank) of \(result.units))."
+        let effect = "\(percent(result.relativeEffect)) against the synthetic control after the start (95% interval \(percent(result.lower)) to \(percent(result.upper)); p = \(String(format: "%.3f", result.pValue)): \(result.rank - 1) of \(result.units - 1) areas with no vanguard show an effect as large)."
         let gaps = zip(result.observed, result.synthetic).map { $0 - $1 }
         let names = Dictionary(uniqueKeysWithValues: model.registry.areas.map { ($0.code, $0.name) })
         return .section(
@@ -60,7 +60,8 @@ enum ImpactPage {
                 result.placeboGaps.keys.sorted().map { ImpactChartSVG.Line(values: result.placeboGaps[$0]!, cssClass: "vg-impact__placebo") }
                     + [.init(values: gaps, cssClass: "vg-impact__observed")],
                 months: model.impact.months, startIndex: startIndex, zeroLine: true, title: "Gap between the footprint and its synthetic control, with placebo gaps"))),
-            .p(.class("nhsuk-body-s"), .text("Grey: each area with no vanguard fitted the same way as if it had been one. The p-value is the footprint's rank among them by how much its gap grew after the start.")),
+            .p(.class("nhsuk-body-s"), .text("Grey: each area with no vanguard fitted the same way as if it had been one.")),
+            whatTheFiguresMean(result),
             .h3(.text("What the synthetic control is made of")),
             .table(
                 .class("nhsuk-table"),
@@ -70,6 +71,25 @@ enum ImpactPage {
                 })
             ),
             .p(.class("nhsuk-body-s"), .text("Pre-period error (RMSPE): \(SPCChartSVG.format(result.preRMSPE)) \(model.metric.unit)."))
+        )
+    }
+
+    /// The interval and the p-value both come from the placebo effects, so they agree; Abadie's
+    /// ratio test is a different question and is named as one, especially when it disagrees.
+    static func whatTheFiguresMean(_ result: VanguardImpact.SyntheticResult) -> Node<HTML.BodyContext> {
+        let intervalExcludesZero = result.lower > 0 || result.upper < 0
+        let ratioDisagrees = intervalExcludesZero != (result.ratioPValue < 0.05)
+        return .details(
+            .class("nhsuk-details"), .if(ratioDisagrees, .attribute(named: "open", value: "open")),
+            .summary(.class("nhsuk-details__summary"), .span(.class("nhsuk-details__summary-text"), .text("What the interval and the p-values measure"))),
+            .div(
+                .class("nhsuk-details__text"),
+                .p(.text("The 95% interval and p = \(String(format: "%.3f", result.pValue)) are read from the same placebo effects: the effect each area with no vanguard shows when fitted as if it had been one. The interval is the footprint's effect less the middle 95% of those; p is the share of all \(result.units) areas, the footprint included, whose effect is at least as large, either way. An interval that leaves out zero goes with a small p.")),
+                .p(.text("Abadie's test asks something else: it ranks areas by how much their gap grew after the start relative to how well their control fitted before it. Here the footprint ranks \(result.ratioRank) of \(result.units) (p = \(String(format: "%.3f", result.ratioPValue))).")),
+                .if(ratioDisagrees, .p(.strong(.text(intervalExcludesZero
+                    ? "The two disagree here: the effect is larger than placebo areas show, but the control fitted the footprint loosely before the start, so relative to that error the change after it is not unusual. Read the effect with that in mind."
+                    : "The two disagree here: the effect is within the range placebo areas show, but the control fitted the footprint closely before the start, so relative to that small error the change after it stands out. The size of the effect is what the interval gives."))))
+            )
         )
     }
 
@@ -87,7 +107,7 @@ enum ImpactPage {
             .div(.class("vg-spc-wrap"), .raw(ImpactChartSVG.eventStudy(
                 quarters: result.eventQuarters, effects: result.eventEffects, lower: result.eventLower, upper: result.eventUpper,
                 title: "Effect by quarter since the start, with 95% intervals"))),
-            .p(.class("nhsuk-body-s"), .text("Before the start the points should sit around zero; the pre-trend test asks whether they do (p = \(String(format: "%.3f", result.preTrendPValue))). Quarter −1 is the reference.")),
+            .p(.class("nhsuk-body-s"), .text("Before the start the points should sit around zero. The pre-trend test measures how far the footprint moved from its comparison areas before the start, quarter by quarter, and compares it with how far each area with no vanguard moved from its own comparison areas: p = \(String(format: "%.3f", result.preTrendPValue)) is the share that moved at least as far. Quarter −1 is the reference; the bars are clustered 95% intervals, which are too narrow with so few treated areas, so the verdict does not rest on them.")),
             .p(.text("Comparison areas (nearest on level, trend and population before the start): " + result.comparisonAreas.map { names[$0] ?? $0 }.joined(separator: "; ") + ".")),
             .if(!result.unmatchedAreas.isEmpty, .p(.text("Left out, no close match: " + result.unmatchedAreas.map { names[$0] ?? $0 }.joined(separator: "; ") + ".")))
         )
@@ -110,6 +130,20 @@ enum ImpactNationalPage {
         return .text("\(ImpactChartSVG.percent(estimate.relativeEffect)) (\(ImpactChartSVG.percent(estimate.lower)) to \(ImpactChartSVG.percent(estimate.upper)))")
     }
 
+    /// How many estimates each method could stand behind, and what the others failed, so that a
+    /// column of "not reliable" reads as a finding about the data, not a broken page.
+    static func whyNotReliable(_ summaries: [ImpactSummary]) -> Node<HTML.BodyContext> {
+        let synthetic = summaries.compactMap(\.synthetic), matched = summaries.compactMap(\.differenceInDifferences)
+        let syntheticReliable = synthetic.filter(\.isReliable).count, matchedReliable = matched.filter(\.isReliable).count
+        return .group(
+            .h2(.text("Why some estimates are not reliable")),
+            .ul(
+                .li(.text("Synthetic control: \(syntheticReliable) of \(synthetic.count) reliable. The others did not track their footprint before the start: the control's error then was more than half the footprint's own month-to-month spread, so what it says about afterwards cannot be trusted.")),
+                .li(.text("Matched comparison: \(matchedReliable) of \(matched.count) reliable. The others failed the pre-trend test: before the start their footprint was already drifting from its comparison areas further than 95% of areas with no vanguard drift from theirs. The test is calibrated on those areas, so where trends really are parallel it fails about one estimate in twenty; more failures than that say the footprints were on a different course before they started, which is the data, not the method. The synthetic control, which weights areas to follow the footprint's own course, is the estimate to read there."))
+            )
+        )
+    }
+
     static func document(_ model: Model, context: PageContext) -> HTML {
         Layout.document(
             title: "Impact estimates", context: context, breadcrumbs: [("Home", .home)],
@@ -118,6 +152,7 @@ enum ImpactNationalPage {
                 .if(model.isGenerated, Components.warning("Generated data", "These estimates are fitted to generated demonstration data with known effects built in.")),
                 .p(.text("For every vanguard and every metric of its care model: the change after its announcement against a synthetic control and against matched comparison areas, with 95% intervals. Estimates whose method fails its check say \"not reliable\" instead of a number.")),
                 .unwrap(model.computedAt) { .p(.class("nhsuk-body-s"), .text("Fitted \(DateText.short($0)) from the returns then stored.")) },
+                .if(!model.summaries.isEmpty, whyNotReliable(model.summaries)),
                 .if(model.summaries.isEmpty, .p(.text("No estimates yet: they are fitted when returns arrive.")), else: .table(
                     .class("nhsuk-table"),
                     .thead(.tr(.th(.text("Vanguard")), .th(.text("Metric")), .th(.text("Synthetic control")), .th(.text("Matched comparison")), .th(.text("")))),
