@@ -77,10 +77,12 @@ serve_and_test() { # database-url label [extra env for pytest...]
     printf '%s\n' "$e2e_password" | DATABASE_URL="$url" BCRYPT_COST=10 "$binary" users create \
         --email e2e-admin@example.nhs.uk --role programme_team --name "E2E Admin" --password-stdin
     # The people a selection needs besides the programme team (two assessors and an applicant)
-    # and, for a funding round, Wirral's site lead and a signatory for each of three of its partners.
+    # and, for a funding round, Wirral's site lead and a signatory for each of its six partners.
     for person in "assessor-1:assessor:Ann Assessor::" "assessor-2:assessor:Bob Assessor::" "applicant:member:Alex Applicant::" \
         "sitelead:site_lead:Sam Lead:vanguard:1" "signatory-1:partner_signatory:Sue Hospital:organisation:wirral-university-hospital-nhs-ft" \
-        "signatory-2:partner_signatory:Cal Commissioner:organisation:nhs-wirral-ccg" "signatory-3:partner_signatory:Lou Council:organisation:wirral-mbc"; do
+        "signatory-2:partner_signatory:Cal Commissioner:organisation:nhs-wirral-ccg" "signatory-3:partner_signatory:Lou Council:organisation:wirral-mbc" \
+        "signatory-4:partner_signatory:Mo Mental:organisation:cheshire-and-wirral-partnership-nhs-ft" \
+        "signatory-5:partner_signatory:Cy Community:organisation:wirral-community-nhs-trust" "signatory-6:partner_signatory:Gee Practice:organisation:wirral-gps"; do
         IFS=: read -r who role name option value <<< "$person"
         extra=()
         [ -n "$option" ] && extra=(--"$option" "$value")

@@ -35,9 +35,15 @@ import Testing
         let signatures = ["a", "b"].map { PlanSignature(version: 1, organisationSlug: $0, signatoryName: $0, signedAt: now) }
         let twoOfThree = FundingPlan(id: UUID(), roundID: UUID(), place: .vanguard(1), versions: [v1], signatures: signatures)
         #expect(twoOfThree.signOff.signed == ["a", "b"] && twoOfThree.signOff.waiting == ["c"] && !twoOfThree.isEligible)
-        let all = FundingPlan(id: UUID(), roundID: UUID(), place: .vanguard(1), versions: [v1],
-                              signatures: signatures + [PlanSignature(version: 1, organisationSlug: "c", signatoryName: "c", signedAt: now)])
-        #expect(all.isEligible)
+        let allSigned = signatures + [PlanSignature(version: 1, organisationSlug: "c", signatoryName: "c", signedAt: now)]
+        let all = FundingPlan(id: UUID(), roundID: UUID(), place: .vanguard(1), versions: [v1], signatures: allSigned, confirmedPartners: ["a", "b", "c"])
+        #expect(all.isEligible && all.ineligibility { $0 } == nil)
+        // Every signature is there, but "c" is not known to belong to the place.
+        let unconfirmed = FundingPlan(id: UUID(), roundID: UUID(), place: .vanguard(1), versions: [v1], signatures: allSigned, confirmedPartners: ["a", "b"])
+        #expect(!unconfirmed.isEligible && unconfirmed.unconfirmedPartners == ["c"])
+        #expect(unconfirmed.ineligibility { $0.uppercased() } == "the programme team has not confirmed C as a partner of the place")
+        #expect(twoOfThree.ineligibility { $0.uppercased() } == "the programme team has not confirmed A, B, C as partners of the place; C has not signed version 1")
+        #expect(FundingPlan.missingPartners(Self.content(), required: ["b", "d"]) == ["d"])
         let v2 = FundingPlanVersion(number: 2, content: Self.content(objectives: "Fewer admissions and shorter stays"), createdAt: now, createdBy: "lead")
         let edited = FundingPlan(id: UUID(), roundID: UUID(), place: .vanguard(1), versions: [v2, v1], signatures: all.signatures)
         #expect(edited.current.number == 2 && edited.signOff.signed.isEmpty && !edited.isEligible)

@@ -10,7 +10,9 @@ import VaporTesting
 @Suite struct FundingFlowTests {
     typealias Person = SelectionFlowTests.Person
 
-    static let partners = ["Wirral University Hospital NHS FT", "NHS Wirral CCG", "Wirral MBC"].map { Organisation.slug(for: $0) }
+    /// Wirral's six partners in the registry, each of which signs its plan.
+    static let partners = ["Wirral University Hospital NHS FT", "NHS Wirral CCG", "Wirral MBC", "Cheshire and Wirral Partnership NHS FT",
+                           "Wirral Community NHS Trust", "Wirral GPs"].map { Organisation.slug(for: $0) }
 
     static let roundForm = [
         "name": "Transformation funding 2017/18", "pot": "£10,000,000", "opens_on": "2017-04-01", "closes_on": "2017-06-30",
@@ -18,7 +20,7 @@ import VaporTesting
         "conditions": "Later tranches depend on emergency admissions growth against the rest of England.",
     ]
 
-    static func planForm(objectives: String = "Fewer emergency admissions through integrated care.") -> [String: String] {
+    static func planForm(objectives: String = "Fewer emergency admissions through integrated care.", partners: [String] = partners) -> [String: String] {
         ["title": "Wirral integrated care plan", "objectives": objectives, "commitments": "emergency_admissions | -3",
          "years": "2017 | 1,000,000 | 2,000,000", "spend_profile": "2017/18 Q1 | 1,500,000\n2017/18 Q2 | 1,500,000",
          "partners": partners.joined(separator: "\n")]
@@ -69,16 +71,23 @@ import VaporTesting
             let planID = try #require(try await store.plans(round: round.id).first { $0.place == .vanguard(1) }?.id)
             let path = "/funding/plans/\(planID.uuidString)"
 
-            // The lead writes it (version 2); two partners sign: not eligible, and no money.
+            // The plan starts with the registry's partners as its signers, and the lead cannot drop any.
+            #expect(try await store.plan(planID)?.plan.current.content.partners.sorted() == Self.partners.sorted())
+            let chosen = try await people.send(app, .siteLead, .POST, path, form: Self.planForm(partners: Array(Self.partners.prefix(2))))
+            #expect(chosen.status == .badRequest)
+            #expect(chosen.body.contains("Cheshire and Wirral Partnership NHS FT, Wirral Community NHS Trust, Wirral GPs, Wirral MBC are partners of this vanguard in the registry and sign its plan; they cannot be left out"))
+            #expect(try await store.plan(planID)?.plan.current.number == 1)
+
+            // The lead writes it (version 2); every partner but Wirral MBC signs: not eligible, and no money.
             #expect(try await people.send(app, .siteLead, .POST, path, form: Self.planForm()).status == .seeOther)
-            for signatory in signatories.prefix(2) {
-                #expect(try await signatory.send(app, .POST, path + "/sign", form: ["organisation": Self.partners[signatories.firstIndex { $0.account.id == signatory.account.id }!], "version": "2"]).status == .seeOther)
+            for (index, signatory) in signatories.enumerated() where index != 2 {
+                #expect(try await signatory.send(app, .POST, path + "/sign", form: ["organisation": Self.partners[index], "version": "2"]).status == .seeOther)
             }
             // Someone who signs for another organisation cannot sign for the third.
             let wrong = try await signatories[0].send(app, .POST, path + "/sign", form: ["organisation": Self.partners[2], "version": "2"])
             #expect(wrong.status == .badRequest && wrong.body.contains("You are not a signatory"))
             var plan = try #require(try await store.plan(planID)?.plan)
-            #expect(plan.signOff.signed.count == 2 && !plan.isEligible)
+            #expect(plan.signOff.signed.count == 5 && !plan.isEligible)
             let early = try await people.send(app, .programmeTeam, .POST, path + "/allocate", form: ["quarter_0": "2017/18 Q1", "pounds_0": "1,500,000"])
             #expect(early.status == .badRequest && early.body.contains("The plan is not eligible: Wirral MBC has not signed version 2"))
 
@@ -179,6 +188,42 @@ import VaporTesting
             try await store.sign(id, version: 1, organisation: slug, signatory: lead.id, signatoryName: "Signatory of \(slug)", by: .operatorAtCLI("test"))
         }
         return (round, id)
+    }
+
+    /// A partnership has no partners in the registry: whoever its lead names signs only once the
+    /// programme team has confirmed them as the place's organisations.
+    @Test func aPartnershipsPartnersAreConfirmedByTheProgrammeTeam() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            let named = Array(Self.partners.prefix(2))
+            let signatories = try await named.enumerated().asyncMap { index, slug in
+                try await Person.make("signatory\(index)", role: .partnerSignatory, scope: .organisation(slug), in: app)
+            }
+            let store = FundingStore(database: app.db)
+            #expect(try await people.send(app, .programmeTeam, .POST, "/funding/new", form: Self.roundForm).status == .seeOther)
+            let round = try #require(try await store.rounds().first)
+            #expect(try await people.send(app, .member, .POST, "/funding/\(round.id.uuidString)/plans", form: ["areas": "E38000007"]).status == .seeOther)
+            let planID = try #require(try await store.plans(round: round.id).first?.id)
+            let path = "/funding/plans/\(planID.uuidString)"
+            #expect(try await people.send(app, .member, .POST, path, form: Self.planForm(partners: named)).status == .seeOther)
+            for (index, signatory) in signatories.enumerated() {
+                #expect(try await signatory.send(app, .POST, path + "/sign", form: ["organisation": named[index], "version": "2"]).status == .seeOther)
+            }
+            // Both signed, but nobody has said they are the place's partners.
+            let page = try await app.fetch(path)
+            #expect(page.body.contains("Not eligible until the programme team confirms every partner and every partner signs this version"))
+            #expect(page.body.contains("Not in the registry as partners of this place: Wirral University Hospital NHS FT, NHS Wirral CCG."))
+            let early = try await people.send(app, .programmeTeam, .POST, path + "/allocate", form: ["quarter_0": "2017/18 Q1", "pounds_0": "1,000"])
+            #expect(early.status == .badRequest)
+            #expect(early.body.contains("The plan is not eligible: the programme team has not confirmed Wirral University Hospital NHS FT, NHS Wirral CCG as partners of the place"))
+            // The lead cannot confirm their own list; the programme team can, and the plan is eligible.
+            #expect(try await people.send(app, .member, .POST, path + "/confirm-partners", form: [:]).status == .forbidden)
+            #expect(try await people.send(app, .programmeTeam, .POST, path + "/confirm-partners", form: [:]).status == .seeOther)
+            let plan = try #require(try await store.plan(planID)?.plan)
+            #expect(plan.confirmedPartners == Set(named) && plan.isEligible)
+            let again = try await people.send(app, .programmeTeam, .POST, path + "/confirm-partners", form: [:])
+            #expect(again.status == .badRequest && again.body.contains("Every partner of this plan is already confirmed"))
+        }
     }
 
     @Test func conditionsAreComposedAndValidatedThroughTheAPI() async throws {

@@ -1,5 +1,6 @@
-"""A real browser runs a funding round: a three-partner plan is drafted, signed by two (not
-eligible), edited (signatures cleared), signed by all three (eligible), allocated in two
+"""A real browser runs a funding round: Wirral's plan, with its six partners from the registry as
+its signers, is drafted, signed by two (not eligible), edited (signatures cleared), signed by all
+six (eligible), allocated in two
 tranches; the generated data meets one tranche's condition, which is released, and not the
 other's, which is held."""
 import datetime
@@ -15,6 +16,9 @@ SIGNATORIES = [
     ("e2e-signatory-1@example.nhs.uk", "Wirral University Hospital NHS FT"),
     ("e2e-signatory-2@example.nhs.uk", "NHS Wirral CCG"),
     ("e2e-signatory-3@example.nhs.uk", "Wirral MBC"),
+    ("e2e-signatory-4@example.nhs.uk", "Cheshire and Wirral Partnership NHS FT"),
+    ("e2e-signatory-5@example.nhs.uk", "Wirral Community NHS Trust"),
+    ("e2e-signatory-6@example.nhs.uk", "Wirral GPs"),
 ]
 
 
@@ -48,7 +52,8 @@ def test_a_round_runs_from_plan_to_a_released_and_a_held_tranche(browser, base_u
     wait_for_heading(browser, name)
     round_url = browser.current_url
 
-    # Wirral's site lead starts the vanguard's plan and writes it with three partners.
+    # Wirral's site lead starts the vanguard's plan: its signers are the registry's six partners,
+    # and leaving some out is refused, naming them.
     sign_in(browser, base_url, SITE_LEAD)
     browser.get(round_url)
     Select(browser.find_element(By.ID, "vanguard")).select_by_value("1")
@@ -59,16 +64,21 @@ def test_a_round_runs_from_plan_to_a_released_and_a_held_tranche(browser, base_u
     fill(browser, "objectives", "Fewer emergency admissions through integrated primary and acute care.")
     fill(browser, "commitments", "emergency_admissions | -3")
     fill(browser, "years", "2017 | 1,000,000 | 2,000,000")
+    listed = browser.find_element(By.ID, "partners").get_attribute("value").splitlines()
+    assert sorted(listed) == sorted(organisation for _, organisation in SIGNATORIES)
+    fill(browser, "partners", "\n".join(organisation for _, organisation in SIGNATORIES[:3]))
+    click_button(browser, "Save as a new version")
+    see(browser, "Cheshire and Wirral Partnership NHS FT, Wirral Community NHS Trust, Wirral GPs are partners of this vanguard in the registry")
     fill(browser, "partners", "\n".join(organisation for _, organisation in SIGNATORIES))
     click_button(browser, "Save as a new version")
     see(browser, "Version 2.")
     screenshot(browser, "plan-drafted")
 
-    # Two of the three partners sign: not eligible.
+    # Two of the six partners sign: not eligible.
     for email, organisation in SIGNATORIES[:2]:
         sign(browser, base_url, plan_url, email, organisation, 2)
     see(browser, "Not eligible until every partner signs this version")
-    assert [signature_of(browser, organisation).startswith("Signed by") for _, organisation in SIGNATORIES] == [True, True, False]
+    assert [signature_of(browser, organisation).startswith("Signed by") for _, organisation in SIGNATORIES] == [True, True, False, False, False, False]
 
     # The lead edits it: every signature is cleared, and the signatories see what changed.
     sign_in(browser, base_url, SITE_LEAD)
@@ -79,7 +89,7 @@ def test_a_round_runs_from_plan_to_a_released_and_a_held_tranche(browser, base_u
     assert "changed objectives since version 2" in text
     assert "Signed by" not in browser.find_element(By.CSS_SELECTOR, "table.vg-signoff").text
 
-    # All three sign version 3: eligible.
+    # All six sign version 3: eligible.
     for email, organisation in SIGNATORIES:
         sign(browser, base_url, plan_url, email, organisation, 3)
     see(browser, "Eligible: every partner has signed")

@@ -8,6 +8,10 @@ public struct FundingPlan: Sendable, Equatable, Identifiable {
     public let place: FundingPlace
     public let versions: [FundingPlanVersion]
     public let signatures: [PlanSignature]
+    /// The organisations that are known to belong to the place: a vanguard's partners in the
+    /// registry when the plan started, and any others the programme team has confirmed. A lead
+    /// cannot make a plan eligible by naming only the partners who agree.
+    public let confirmedPartners: Set<String>
 
     /// Whether someone may change the plan: the programme team, or its lead while they still
     /// lead the place (a vanguard's plan needs that vanguard's site-lead role; a partnership's lead
@@ -21,12 +25,13 @@ public struct FundingPlan: Sendable, Equatable, Identifiable {
         }
     }
 
-    public init(id: UUID, roundID: UUID, place: FundingPlace, versions: [FundingPlanVersion], signatures: [PlanSignature]) {
+    public init(id: UUID, roundID: UUID, place: FundingPlace, versions: [FundingPlanVersion], signatures: [PlanSignature], confirmedPartners: Set<String> = []) {
         self.id = id
         self.roundID = roundID
         self.place = place
         self.versions = versions.sorted { $0.number < $1.number }
         self.signatures = signatures
+        self.confirmedPartners = confirmedPartners
     }
 
     public var current: FundingPlanVersion { versions.last! }
@@ -38,8 +43,28 @@ public struct FundingPlan: Sendable, Equatable, Identifiable {
         return (partners.filter { signedNow.contains($0) }, partners.filter { !signedNow.contains($0) })
     }
 
-    /// Eligible for money only when every partner has signed exactly the current version.
-    public var isEligible: Bool { !current.content.partners.isEmpty && signOff.waiting.isEmpty }
+    /// Partners the lead has named that the programme team has not yet confirmed.
+    public var unconfirmedPartners: [String] { current.content.partners.filter { !confirmedPartners.contains($0) } }
+
+    /// Eligible for money only when every partner is confirmed and has signed exactly the current version.
+    public var isEligible: Bool { !current.content.partners.isEmpty && signOff.waiting.isEmpty && unconfirmedPartners.isEmpty }
+
+    /// Why the plan cannot have money yet, naming organisations by `name`; nil when it can.
+    public func ineligibility(name: (String) -> String) -> String? {
+        guard !isEligible else { return nil }
+        let partners = current.content.partners
+        guard !partners.isEmpty else { return "it names no partner organisations yet, so none can sign it" }
+        var reasons: [String] = []
+        let unconfirmed = unconfirmedPartners.map(name), waiting = signOff.waiting.map(name)
+        if !unconfirmed.isEmpty { reasons.append("the programme team has not confirmed \(unconfirmed.joined(separator: ", ")) as \(unconfirmed.count == 1 ? "a partner" : "partners") of the place") }
+        if !waiting.isEmpty { reasons.append("\(waiting.joined(separator: ", ")) \(waiting.count == 1 ? "has" : "have") not signed version \(current.number)") }
+        return reasons.joined(separator: "; ")
+    }
+
+    /// The registry's partners of a vanguard whose plan leaves them out: each signs its place's plan.
+    public static func missingPartners(_ content: FundingPlanContent, required: [String]) -> [String] {
+        required.filter { !content.partners.contains($0) }
+    }
 }
 
 public struct FundingPlanVersion: Sendable, Equatable {

@@ -55,13 +55,9 @@ extension FundingStore {
                 throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             guard plan.isEligible else {
-                let waiting = plan.signOff.waiting
-                guard !waiting.isEmpty else {
-                    throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: it names no partner organisations yet, so none can sign it")
-                }
-                var names: [String] = []
-                for slug in waiting { names.append(try await OrganisationRecord.find(slug, on: database)?.name ?? slug) }
-                throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: \(names.joined(separator: ", ")) \(names.count == 1 ? "has" : "have") not signed version \(plan.current.number)")
+                var names: [String: String] = [:]
+                for slug in plan.current.content.partners { names[slug] = try await OrganisationRecord.find(slug, on: database)?.name ?? slug }
+                throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: " + (plan.ineligibility { names[$0] ?? $0 } ?? ""))
             }
             if case .vanguard(let number) = plan.place, let careModel = try await VanguardRecord.find(number, on: database).flatMap({ CareModel(rawValue: $0.careModel) }) {
                 let metrics = try await ReturnsStore(database: database).metrics()

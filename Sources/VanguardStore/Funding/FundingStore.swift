@@ -70,6 +70,10 @@ public struct FundingStore: Sendable {
             record.place = try SelectionStore.json(place)
             record.leadUserID = lead
             record.createdAt = Date()
+            let required = try await Self.registryPartners(of: place, on: database)
+            let missing = FundingPlan.missingPartners(content, required: required)
+            guard missing.isEmpty else { throw try await Self.leftOut(missing, on: database) }
+            record.confirmedPartners = try SelectionStore.json(required.sorted())
             try await record.create(on: database)
             try await Self.addVersion(1, plan: id, content: content, by: actor, on: database)
             try await AuditLog.record(actor, "start_plan", entity: "funding_plan", id: id.uuidString,
@@ -88,6 +92,11 @@ public struct FundingStore: Sendable {
             if try await TrancheRecord.query(on: database).filter(\.$planID == id).first() != nil {
                 throw AccountError.invalid(field: "plan", reason: "Money has been allocated to this plan; it can no longer change")
             }
+            guard let plan = try await FundingPlanRecord.find(id, on: database) else {
+                throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
+            }
+            let missing = FundingPlan.missingPartners(content, required: try await Self.registryPartners(of: SelectionStore.decode(FundingPlace.self, plan.place), on: database))
+            guard missing.isEmpty else { throw try await Self.leftOut(missing, on: database) }
             let before = try SelectionStore.decode(FundingPlanContent.self, latest.content)
             let changes = content.changes(from: before)
             guard !changes.isEmpty else { throw AccountError.invalid(field: "plan", reason: "Nothing has changed") }
@@ -131,6 +140,35 @@ public struct FundingStore: Sendable {
         }
     }
 
+    /// The programme team confirms the partners the lead has named that the registry does not
+    /// know as the place's, so they count toward sign-off.
+    public func confirmPartners(_ id: UUID, by actor: Actor) async throws {
+        try await database.transaction { database in
+            guard let record = try await FundingPlanRecord.find(id, on: database), let (plan, _) = try await FundingStore(database: database).plan(id) else {
+                throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
+            }
+            let added = plan.unconfirmedPartners
+            guard !added.isEmpty else { throw AccountError.invalid(field: "partners", reason: "Every partner of this plan is already confirmed") }
+            record.confirmedPartners = try SelectionStore.json(plan.confirmedPartners.union(added).sorted())
+            try await record.update(on: database)
+            try await AuditLog.record(actor, "confirm_partners", entity: "funding_plan", id: id.uuidString,
+                                      after: ["confirmed": added.joined(separator: ", ")], on: database)
+        }
+    }
+
+    /// A vanguard's partners in the registry sign its plan; a partnership has none until confirmed.
+    static func registryPartners(of place: FundingPlace, on database: any Database) async throws -> [String] {
+        guard case .vanguard(let number) = place else { return [] }
+        return try await VanguardPartnerRecord.query(on: database).filter(\.$vanguardNumber == number).all().map(\.organisationSlug)
+    }
+
+    static func leftOut(_ slugs: [String], on database: any Database) async throws -> AccountError {
+        var names: [String] = []
+        for slug in slugs { names.append(try await OrganisationRecord.find(slug, on: database)?.name ?? slug) }
+        names.sort()
+        return .invalid(field: "partners", reason: "\(names.joined(separator: ", ")) \(names.count == 1 ? "is a partner" : "are partners") of this vanguard in the registry and \(names.count == 1 ? "signs" : "sign") its plan; \(names.count == 1 ? "it" : "they") cannot be left out")
+    }
+
     // MARK: Mapping
 
     private static func addVersion(_ number: Int, plan: UUID, content: FundingPlanContent, by actor: Actor, on database: any Database) async throws {
@@ -159,7 +197,8 @@ public struct FundingStore: Sendable {
             guard !planVersions.isEmpty else { return nil }
             return FundingPlan(id: id, roundID: record.roundID, place: place, versions: planVersions,
                                signatures: (signatures[id] ?? []).map { PlanSignature(version: $0.version, organisationSlug: $0.organisationSlug,
-                                                                                     signatoryName: $0.signatoryName, signedAt: $0.signedAt) })
+                                                                                     signatoryName: $0.signatoryName, signedAt: $0.signedAt) },
+                               confirmedPartners: Set((try? SelectionStore.decode([String].self, record.confirmedPartners)) ?? []))
         }
     }
 

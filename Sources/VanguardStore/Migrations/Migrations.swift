@@ -23,6 +23,7 @@ public enum VanguardMigrations {
             Migration0017SecurityHardening(),
             Migration0018RenderMarkdownOnSave(),
             Migration0019RefitImpactEstimates(),
+            Migration0020ConfirmedPartners(),
         ]
     }
 }

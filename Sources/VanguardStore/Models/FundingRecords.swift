@@ -30,6 +30,9 @@ public final class FundingPlanRecord: Model, @unchecked Sendable {
     @Field(key: "place") public var place: String
     @Field(key: "lead_user_id") public var leadUserID: UUID
     @Field(key: "created_at") public var createdAt: Date
+    /// Slugs (JSON list) of the organisations confirmed as the place's partners: the registry's
+    /// when a vanguard's plan starts, and those the programme team confirms.
+    @Field(key: "confirmed_partners") public var confirmedPartners: String
 
     public init() {}
 }

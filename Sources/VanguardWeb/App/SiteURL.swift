@@ -62,7 +62,7 @@ enum SiteURL: Hashable {
     case fundingRound(UUID), startFundingPlan(UUID)
     case learning(Learning)
     case search
-    case fundingPlan(UUID), signFundingPlan(UUID), allocateFunding(UUID), releaseTranche(UUID), reverseLedgerEntry(UUID), fundingSpend(UUID)
+    case fundingPlan(UUID), signFundingPlan(UUID), confirmPlanPartners(UUID), allocateFunding(UUID), releaseTranche(UUID), reverseLedgerEntry(UUID), fundingSpend(UUID)
 
     enum API: Hashable {
         case vanguards
@@ -159,6 +159,7 @@ enum SiteURL: Hashable {
         case .startFundingPlan(let id): "/funding/\(id.uuidString)/plans"
         case .fundingPlan(let id): "/funding/plans/\(id.uuidString)"
         case .signFundingPlan(let id): "/funding/plans/\(id.uuidString)/sign"
+        case .confirmPlanPartners(let id): "/funding/plans/\(id.uuidString)/confirm-partners"
         case .allocateFunding(let id): "/funding/plans/\(id.uuidString)/allocate"
         case .releaseTranche(let id): "/funding/plans/\(id.uuidString)/release"
         case .reverseLedgerEntry(let id): "/funding/plans/\(id.uuidString)/reverse"

@@ -71,6 +71,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, "funding", "plans", ":plan", action: .readPublic, use: FundingPlanController.show)
     app.on(.POST, "funding", "plans", ":plan", action: .draftFundingPlans, use: FundingPlanController.revise)
     app.on(.POST, "funding", "plans", ":plan", "sign", action: .signFundingPlans, use: FundingPlanController.sign)
+    app.on(.POST, "funding", "plans", ":plan", "confirm-partners", action: .manageFunding, use: FundingPlanController.confirmPartners)
     app.on(.POST, "funding", "plans", ":plan", "allocate", action: .manageFunding, use: FundingPlanController.allocate)
     app.on(.POST, "funding", "plans", ":plan", "release", action: .manageFunding, use: FundingPlanController.release)
     app.on(.POST, "funding", "plans", ":plan", "reverse", action: .manageFunding, use: FundingPlanController.reverse)

@@ -130,7 +130,9 @@ enum FundingController {
             }
             place = .areas(codes)
         }
-        let content = FundingPlanContent(title: name(of: place, registry: registry), objectives: "", commitments: [], years: [], spendProfile: [], partners: [])
+        // A vanguard's partners in the registry are its plan's signers from the start.
+        let partners = if case .vanguard(let number) = place { registry.partners(of: number).map(\.organisation.slug) } else { [String]() }
+        let content = FundingPlanContent(title: name(of: place, registry: registry), objectives: "", commitments: [], years: [], spendProfile: [], partners: partners)
         do {
             let id = try await FundingStore(database: request.db).startPlan(round: round, place: place, content: content, lead: person.id, by: person.actor)
             return request.redirect(to: SiteURL.fundingPlan(id).path, redirectType: .normal)

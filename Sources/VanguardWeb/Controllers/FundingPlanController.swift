@@ -62,11 +62,11 @@ enum FundingPlanController {
 
     // MARK: Drafting
 
-    static func values(of content: FundingPlanContent) -> [String: String] {
+    static func values(of content: FundingPlanContent, name: (String) -> String) -> [String: String] {
         ["title": content.title, "objectives": content.objectives, "commitments": ApplicationText.text(of: content.commitments),
          "years": content.years.map { "\($0.year) | \($0.sustainabilityPounds) | \($0.transformationPounds)" }.joined(separator: "\n"),
          "spend_profile": content.spendProfile.map { "\($0.quarter) | \($0.pounds)" }.joined(separator: "\n"),
-         "partners": content.partners.joined(separator: "\n")]
+         "partners": content.partners.map(name).joined(separator: "\n")]
     }
 
     /// Reads the plan form; every problem named by field and line.
@@ -131,6 +131,12 @@ enum FundingPlanController {
             guard let version = Int(form["version"] ?? "") else { throw AccountError.invalid(field: "version", reason: "Say which version you are signing") }
             try await FundingStore(database: request.db).sign(plan.id, version: version, organisation: organisation, signatory: person.id,
                                                               signatoryName: person.displayName, by: person.actor)
+        }
+    }
+
+    @Sendable static func confirmPartners(request: Request) async throws -> Response {
+        try await change(request) { plan, _, _, _, person in
+            try await FundingStore(database: request.db).confirmPartners(plan.id, by: person.actor)
         }
     }
 

@@ -42,9 +42,12 @@ enum FundingPlanPage {
                 .h1(.text(plan.current.content.title.isEmpty ? model.placeName : plan.current.content.title)),
                 .p(.text("Version \(plan.current.number). "),
                    plan.isEligible ? .strong(.class("nhsuk-tag vg-eligible"), .text("Eligible: every partner has signed")) :
-                       .strong(.class("nhsuk-tag vg-not-eligible"), .text("Not eligible until every partner signs this version"))),
+                       .strong(.class("nhsuk-tag vg-not-eligible"), .text(plan.unconfirmedPartners.isEmpty
+                           ? "Not eligible until every partner signs this version"
+                           : "Not eligible until the programme team confirms every partner and every partner signs this version"))),
                 .if(!model.errors.isEmpty, Components.warning("Not done", model.errors.keys.sorted().map { model.errors[$0]! }.joined(separator: " "))),
                 signOff(model, context: context),
+                confirmation(model, context: context),
                 summary(model),
                 versions(model),
                 money(model, context: context),
@@ -70,7 +73,8 @@ enum FundingPlanPage {
                 .tbody(.forEach(plan.current.content.partners) { slug in
                     let signature = current.first { $0.organisationSlug == slug }
                     return .tr(
-                        .td(.text(model.name(slug))),
+                        .td(.text(model.name(slug)), .if(!plan.confirmedPartners.contains(slug),
+                            .span(.class("nhsuk-body-s vg-block"), .text("Not yet confirmed as a partner of the place by the programme team")))),
                         .td(.text(signature.map { "Signed by \($0.signatoryName), \(CalendarText.dateTime($0.signedAt))" } ?? "Not signed")),
                         .td(.if(signature == nil && model.signable.contains(slug), .form(
                             .class("vg-inline-form"), .action(SiteURL.signFundingPlan(plan.id).path), .method(.post),
@@ -82,6 +86,20 @@ enum FundingPlanPage {
                     )
                 })
             )
+        )
+    }
+
+    /// Partners the registry does not know as the place's count only once the programme team says so.
+    static func confirmation(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
+        let unconfirmed = model.plan.unconfirmedPartners
+        guard !unconfirmed.isEmpty else { return .empty }
+        let names = unconfirmed.map(model.name).joined(separator: ", ")
+        return .group(
+            Components.inset("Not in the registry as partners of this place: \(names). The programme team confirms them before the plan can be eligible."),
+            .if(context.allows(.manageFunding), .form(
+                .action(SiteURL.confirmPlanPartners(model.plan.id).path), .method(.post), Forms.csrfField(context.csrfToken),
+                .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Confirm \(names) as partners of the place"))
+            ))
         )
     }
 
@@ -269,7 +287,7 @@ enum FundingPlanPage {
     }
 
     static func editForm(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
-        let values = model.form["title"] == nil ? FundingPlanController.values(of: model.plan.current.content) : model.form
+        let values = model.form["title"] == nil ? FundingPlanController.values(of: model.plan.current.content, name: model.name) : model.form
         let fields = [
             FormField(name: "title", label: "Title", value: values["title"] ?? "", error: model.errors["title"]),
             FormField(name: "objectives", label: "Objectives", kind: .textarea, value: values["objectives"] ?? "", error: model.errors["objectives"]),
@@ -280,7 +298,7 @@ enum FundingPlanPage {
             FormField(name: "spend_profile", label: "Spend profile", kind: .textarea, value: values["spend_profile"] ?? "",
                       hint: "One per line: quarter | £, e.g. 2017/18 Q1 | 750,000; adds up to the total asked", error: model.errors["spend_profile"]),
             FormField(name: "partners", label: "Partner organisations", kind: .textarea, value: values["partners"] ?? "",
-                      hint: "One per line, as named in the directory; each one's signatory signs the plan", error: model.errors["partners"]),
+                      hint: "One per line, as named in the directory; each one's signatory signs the plan. A vanguard's partners in the registry are listed and stay; the programme team confirms any other before the plan can be eligible", error: model.errors["partners"]),
         ]
         return .group(
             .h2(.text("Edit the plan")),
