@@ -170,6 +170,12 @@ import VaporTesting
             let ranked = try await people.send(app, .programmeTeam, .GET, "/calls/\(call.id.uuidString)/selection")
             #expect(ranked.body.contains("100.0%") && ranked.body.contains("presentation 1/2"))
 
+            // Before deciding, the programme team sees how each partner will enter the registry:
+            // "Wirral CCG" is the directory's "NHS Wirral CCG", not a second organisation.
+            let before = try await people.send(app, .programmeTeam, .GET, "/applications/\(wirral.id.uuidString)/assessment")
+            #expect(before.body.contains("<td>Wirral CCG</td><td>–</td><td>Already in the directory as NHS Wirral CCG (same name"))
+            #expect(before.body.contains("<td>Wirral Partners GP Federation</td><td>–</td><td>New to the directory</td>"))
+
             // Decisions: Wirral selected into Wave 4 (the registry gains vanguard 51), Fylde a fast follower.
             let selected = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/decision",
                                                  form: ["outcome": "selected", "wave": "Wave 4", "announced_on": "2027-01-15", "feedback": "Selected: clear plan, strong clinical lead."])
@@ -178,7 +184,8 @@ import VaporTesting
             let vanguard = try #require(registry.vanguards.first { $0.number == 51 })
             #expect(vanguard.name == "Wirral Partners" && vanguard.careModel == .mcp && vanguard.wave.number == 4 && vanguard.announced == CalendarDate(iso8601: "2027-01-15"))
             #expect(registry.footprints.filter { $0.vanguardNumber == 51 }.map(\.areaCode) == ["E38000208"])
-            #expect(registry.memberships.filter { $0.vanguardNumber == 51 }.count == 2)
+            #expect(registry.memberships.filter { $0.vanguardNumber == 51 }.map(\.organisationSlug).sorted() == ["nhs-wirral-ccg", "wirral-partners-gp-federation"])
+            #expect(!registry.organisations.contains { $0.slug == "wirral-ccg" })
             #expect(try await app.fetch("/vanguards/51").body.contains("Wirral Partners GP Federation"))
             #expect(try await people.send(app, .programmeTeam, .POST, "/applications/\(fylde.id.uuidString)/assessment/decision",
                                           form: ["outcome": "fast_follower", "feedback": "Close behind; we will support you to follow."]).status == .seeOther)

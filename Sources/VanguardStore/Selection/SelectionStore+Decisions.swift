@@ -129,14 +129,26 @@ extension SelectionStore {
             footprint.confidence = "high"
             try await footprint.create(on: database)
         }
-        for (index, partner) in content.partners.enumerated() {
-            let slug = Organisation.slug(for: partner.name)
-            if let organisation = try await OrganisationRecord.find(slug, on: database) {
-                if organisation.odsCode == nil, let ods = partner.odsCode {
+        let directory = try await OrganisationRecord.query(on: database).all().map {
+            Organisation(slug: $0.id ?? "", name: $0.name, sector: Sector(rawValue: $0.sector) ?? .unclassified, odsCode: $0.odsCode)
+        }
+        var taken = Set(directory.map(\.slug)), members = Set<String>()
+        for (index, match) in PartnerMatch.match(content.partners, directory: directory).enumerated() {
+            let partner = match.proposed
+            let slug: String
+            if let existing = match.organisation {
+                slug = existing.slug
+                if existing.odsCode == nil, let ods = partner.odsCode, let organisation = try await OrganisationRecord.find(slug, on: database) {
                     organisation.odsCode = ods
                     try await organisation.save(on: database)
                 }
             } else {
+                // A new organisation whose name's slug is taken (same name, another ODS code) gets a numbered slug.
+                let base = Organisation.slug(for: partner.name)
+                var candidate = base, suffix = 2
+                while taken.contains(candidate) { candidate = "\(base)-\(suffix)"; suffix += 1 }
+                slug = candidate
+                taken.insert(slug)
                 let organisation = OrganisationRecord()
                 organisation.id = slug
                 organisation.name = partner.name
@@ -144,6 +156,7 @@ extension SelectionStore {
                 organisation.odsCode = partner.odsCode
                 try await organisation.create(on: database)
             }
+            guard members.insert(slug).inserted else { continue }
             let membership = VanguardPartnerRecord()
             membership.id = UUID()
             membership.vanguardNumber = number

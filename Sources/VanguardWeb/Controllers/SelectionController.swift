@@ -85,7 +85,9 @@ enum SelectionController {
         }
         return ModerationPage.document(
             .init(application: application, call: call, stages: stages, assessors: try await assessors(request),
-                  decision: try await SelectionStore(database: request.db).decision(application.id), errors: errors),
+                  decision: try await SelectionStore(database: request.db).decision(application.id),
+                  partnerMatches: PartnerMatch.match(application.content.partners, directory: try await RegistryStore(database: request.db).registry().organisations),
+                  errors: errors),
             context: request.pageContext
         )
     }

@@ -19,6 +19,8 @@ enum ModerationPage {
         let stages: [Stage]
         let assessors: [Account]
         let decision: SelectionDecision?
+        /// How each partner would enter the registry if the partnership were selected.
+        let partnerMatches: [PartnerMatch]
         let errors: [String: String]
     }
 
@@ -136,6 +138,14 @@ enum ModerationPage {
         return .group(
             .h2(.text("Decision")),
             .p(.text("Selecting creates the vanguard in the registry from this application: its care model, footprint and partners.")),
+            .table(
+                .class("nhsuk-table vg-partner-matches"),
+                .caption(.class("nhsuk-table__caption"), .text("The partners as the registry will record them")),
+                .thead(.tr(.th(.text("Partner as written")), .th(.text("ODS code")), .th(.text("In the directory")))),
+                .tbody(.forEach(model.partnerMatches) { match in
+                    .tr(.td(.text(match.proposed.name)), .td(.text(match.proposed.odsCode ?? "–")), .td(.text(match.explanation)))
+                })
+            ),
             Forms.form(action: .decide(model.application.id), csrf: context.csrfToken, fields: fields, submit: "Record the decision")
         )
     }
