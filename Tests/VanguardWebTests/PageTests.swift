@@ -15,7 +15,7 @@ import VaporTesting
             #expect(home.body.contains(">63<"))
             #expect(home.body.contains("59 of 106"))
             #expect(home.body.contains("10 March 2015") && home.body.contains("24 July 2015") && home.body.contains("25 September 2015"))
-            for link in ["/vanguards", "/map", "/find", "/organisations", "/api/v1/openapi.json"] {
+            for link in ["/vanguards", "/map", "/search", "/organisations", "/api/v1/openapi.json"] {
                 #expect(home.internalLinks.contains(link), "home links to \(link)")
             }
         }
@@ -41,7 +41,7 @@ import VaporTesting
             // validate
             #expect(failures.isEmpty, "broken links: \(failures.prefix(10))")
             for path in ["/map", "/vanguards/1", "/vanguards/50", "/areas/E38000208", "/icbs/E54000057", "/regions/E40000010",
-                         "/organisations", "/organisations/salford-royal-nhs-ft", "/find", "/about/data", "/healthz"] {
+                         "/organisations", "/organisations/salford-royal-nhs-ft", "/search", "/about/data", "/healthz"] {
                 #expect(seen.contains(path), "\(path) is reachable from home")
             }
             #expect(seen.filter { $0.hasPrefix("/vanguards/") && $0.split(separator: "/").count == 2 }.count == 50)
@@ -147,13 +147,35 @@ import VaporTesting
 
     @Test func findYourLocalVanguardAnswersAndEscapes() async throws {
         try await TestApp.run { app in
-            let salford = try await app.fetch("/find?q=Salford+Royal")
+            // The old address goes to the one search, query kept.
+            let old = try await app.fetch("/find?q=Salford+Royal")
+            #expect(old.status == .movedPermanently && old.headers.first(name: .location) == "/search?q=Salford%20Royal")
+            let salford = try await app.fetch("/search?q=Salford+Royal")
             #expect(salford.body.contains("href=\"/organisations/salford-royal-nhs-ft\""))
             #expect(salford.body.contains("Salford and Wigan Foundation Chain"))
-            let hostile = try await app.fetch("/find?q=%3Cscript%3Ealert(1)%3C/script%3E")
+            let hostile = try await app.fetch("/search?q=%3Cscript%3Ealert(1)%3C/script%3E")
             #expect(hostile.status == .ok)
             #expect(!hostile.body.contains("<script>alert(1)"))
             #expect(hostile.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        }
+    }
+
+    /// What people type: a vanguard's place first, councils that are not in any official name,
+    /// and areas shown by the place name people know beside the ICB's.
+    @Test func oneSearchFindsPlacesByWhatPeopleCallThem() async throws {
+        try await TestApp.run { app in
+            let wirral = try await app.fetch("/search?q=wirral")
+            let first = try #require(wirral.body.range(of: "class=\"vg-result\""))
+            #expect(wirral.body[first.upperBound...].prefix(400).contains("Wirral Partners"))
+            #expect(wirral.body.contains("Wirral (NHS Cheshire and Merseyside ICB - 12F)"))
+            // Halton is a council: no area, ICB or organisation is named after it.
+            let halton = try await app.fetch("/search?q=Halton")
+            #expect(halton.body.contains("href=\"/areas/E38000068\"") && halton.body.contains("Matched on council: Halton"))
+            // The search says plainly what it cannot find.
+            let town = try await app.fetch("/search?q=Birkenhead")
+            #expect(town.body.contains("Nothing matches ‘Birkenhead’") && town.body.contains("It does not know towns inside a council, hospital sites or postcodes"))
+            // The header's box is this search.
+            #expect(try await app.fetch("/").body.contains("action=\"/search\""))
         }
     }
 
@@ -192,14 +214,15 @@ import VaporTesting
 @Suite struct EscapingTests {
     @Test func attributeValuesFromUsersAreEscaped() async throws {
         try await TestApp.run { app in
-            let page = try await app.fetch("/find?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
+            let page = try await app.fetch("/search?q=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E")
             #expect(page.status == .ok)
             #expect(!page.body.contains("<img src=x"))
             #expect(page.body.contains("value=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\""))
         }
     }
 
-    /// Plot writes attribute values unescaped; views must use the escaping helpers instead.
+    /// Plot writes attribute values unescaped (its head `.title` too, into og:title); views must use
+    /// the escaping helpers instead.
     @Test func viewsNeverSetAttributesWithoutEscaping() throws {
         let sources = TestApp.root.appendingPathComponent("Sources/VanguardWeb")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
@@ -207,7 +230,7 @@ import VaporTesting
         #expect(files.count > 10)
         for file in files {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for unsafe in [".href(", ".value(", ".attribute(named:"] {
+            for unsafe in [".href(", ".value(", ".attribute(named:", ".title(\""] {
                 #expect(!text.contains(unsafe), "\(file.lastPathComponent) uses \(unsafe)")
             }
         }

@@ -66,7 +66,7 @@ def test_find_your_local_vanguard_from_the_header(browser, base_url):
     box = browser.find_element(By.ID, "header-search")
     box.send_keys("Salford Royal")
     box.submit()
-    WebDriverWait(browser, 30).until(expected_conditions.url_contains("/find?q=Salford+Royal"))
+    WebDriverWait(browser, 30).until(expected_conditions.url_contains("/search?q=Salford+Royal"))
     browser.find_element(By.LINK_TEXT, "Salford Royal NHS FT").click()
     arrive(browser, base_url + "/organisations/salford-royal-nhs-ft")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Salford Royal NHS FT"

@@ -37,14 +37,28 @@ public struct SubICBLocation: Hashable, Sendable, Codable {
     /// Lower-layer super output areas inside the location; they hold roughly equal populations,
     /// so their count is a fair proxy for population when no population file is loaded.
     public let lsoaCount: Int
+    /// The councils (local authority districts) whose neighbourhoods make up the location, most
+    /// first: the names people know it by, where its own name is an ICB's and a code.
+    public let localAuthorities: [String]
 
-    public init(code: String, name: String, icbCode: String, odsCode: String?, lsoaCount: Int) {
+    public init(code: String, name: String, icbCode: String, odsCode: String?, lsoaCount: Int, localAuthorities: [String] = []) {
         self.code = code
         self.name = name
         self.icbCode = icbCode
         self.odsCode = odsCode
         self.lsoaCount = lsoaCount
+        self.localAuthorities = localAuthorities
     }
+
+    /// "Wirral" for "NHS Cheshire and Merseyside ICB - 12F"; three councils at most, then how many more.
+    public var placeName: String? {
+        guard !localAuthorities.isEmpty else { return nil }
+        let shown = localAuthorities.prefix(3).joined(separator: ", ")
+        return localAuthorities.count > 3 ? "\(shown) and \(localAuthorities.count - 3) more" : shown
+    }
+
+    /// The place name people know with the official name beside it.
+    public var label: String { placeName.map { "\($0) (\(name))" } ?? name }
 
     /// Reads the ODS suffix from names such as "NHS South Yorkshire ICB - 02P".
     public static func odsCode(fromName name: String) -> String? {

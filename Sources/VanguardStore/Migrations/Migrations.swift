@@ -24,6 +24,7 @@ public enum VanguardMigrations {
             Migration0018RenderMarkdownOnSave(),
             Migration0019RefitImpactEstimates(),
             Migration0020ConfirmedPartners(),
+            Migration0021AreaLocalAuthorities(),
         ]
     }
 }

@@ -9,6 +9,8 @@ public final class AreaRecord: Model, @unchecked Sendable {
     @Field(key: "icb_code") public var icbCode: String
     @OptionalField(key: "ods_code") public var odsCode: String?
     @Field(key: "lsoa_count") public var lsoaCount: Int
+    /// The councils people know the location by, most first, joined by "; ".
+    @Field(key: "local_authorities") public var localAuthorities: String
 
     public init() {}
 }

@@ -37,6 +37,7 @@ public enum RegistrySeeder {
                 record.icbCode = area.icbCode
                 record.odsCode = area.odsCode
                 record.lsoaCount = area.lsoaCount
+                record.localAuthorities = area.localAuthorities.joined(separator: "; ")
             }
             let boundaries = dataset.boundaries.sorted { $0.key < $1.key }.map { (code: $0.key, boundary: $0.value) }
             try await upsert(boundaries, on: database, summary: &summary, key: \.code) { (record: AreaBoundaryRecord, item) in

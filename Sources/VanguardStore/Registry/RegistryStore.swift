@@ -42,7 +42,8 @@ public struct RegistryStore: Sendable {
             regions: regionRows.map { NHSRegion(code: $0.id ?? "", name: $0.name) },
             icbs: icbRows.map { IntegratedCareBoard(code: $0.id ?? "", name: $0.name, regionCode: $0.regionCode) },
             areas: areaRows.map {
-                SubICBLocation(code: $0.id ?? "", name: $0.name, icbCode: $0.icbCode, odsCode: $0.odsCode, lsoaCount: $0.lsoaCount)
+                SubICBLocation(code: $0.id ?? "", name: $0.name, icbCode: $0.icbCode, odsCode: $0.odsCode, lsoaCount: $0.lsoaCount,
+                               localAuthorities: $0.localAuthorities.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
             },
             vanguards: vanguards,
             governance: governance,

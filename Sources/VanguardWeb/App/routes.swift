@@ -30,7 +30,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, "organisations", ":slug", action: .readPublic, use: PagesController.organisation)
     app.on(.GET, "organisations", ":slug", "edit", action: .editOrganisation, scope: .organisation(parameter: "slug"), use: EditController.organisationForm)
     app.on(.POST, "organisations", ":slug", "edit", action: .editOrganisation, scope: .organisation(parameter: "slug"), use: EditController.saveOrganisation)
-    app.on(.GET, "find", action: .readPublic, use: PagesController.find)
+    app.on(.GET, "find", action: .readPublic, use: SearchController.find)
     app.on(.GET, "about", "data", action: .readPublic, use: PagesController.dataSources)
     app.on(.GET, "permissions", action: .readPublic, use: AdminController.permissions)
     app.on(.GET, "healthz", action: .readPublic, use: HealthController.health)

@@ -72,13 +72,6 @@ enum PagesController {
         return OrganisationPage.document(OrganisationPage.Model(organisation: organisation, registry: registry), context: request.pageContext).response()
     }
 
-    @Sendable static func find(request: Request) async throws -> Response {
-        let registry = try await request.registry()
-        let query = request.queryValue("q")
-        if let query, query.count > 200 { throw AppError.badRequest("q is too long: at most 200 characters are allowed.") }
-        return FindPage.document(FindPage.Model(query: query, registry: registry), context: request.pageContext).response()
-    }
-
     @Sendable static func dataSources(request: Request) async throws -> Response {
         DataSourcesPage.document(context: request.pageContext).response()
     }

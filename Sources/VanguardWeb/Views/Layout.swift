@@ -21,7 +21,7 @@ struct PageContext: Sendable {
 
 /// The NHS.UK page frame: header with the service name and navigation, a main column, a footer.
 enum Layout {
-    // "Find your local vanguard" is the search box in the header, so it is not repeated here.
+    // "Find your local vanguard" is the site's one search box, in the header, so it is not repeated here.
     static let navigation: [(title: String, url: SiteURL)] = [
         ("At a glance", .home),
         ("Vanguards", .vanguards),
@@ -43,7 +43,9 @@ enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("\(title) – Vanguard"),
+                // Plot's `.title` also writes og:title and twitter:title metas with the text unescaped
+                // inside an attribute, and titles carry people's words (a search, a post's title).
+                .element(named: "title", nodes: [.text("\(title) – Vanguard")]),
                 .if(context.hasNHSUKAssets, .stylesheet(SiteURL.asset("vendor/nhsuk-frontend.min.css").path)),
                 .stylesheet(SiteURL.asset("site.css").path),
                 .link(.rel(.icon), .safeAttribute(named: "href", value: SiteURL.asset("favicon.svg").path), .type("image/svg+xml")),
@@ -88,12 +90,12 @@ enum Layout {
                     )
                 ),
                 .form(
-                    .class("nhsuk-header__search-form vg-header__search"), .action(SiteURL.find.path), .method(.get),
+                    .class("nhsuk-header__search-form vg-header__search"), .action(SiteURL.search.path), .method(.get),
                     .safeAttribute(named: "role", value: "search"),
-                    .label(.class("vg-header__search-label"), .for("header-search"), .text("Find your local vanguard")),
+                    .label(.class("vg-header__search-label"), .for("header-search"), .text("Find your local vanguard, or search")),
                     // A visible label rather than hint text inside the box, as the NHS.UK design system advises.
                     .input(.class("nhsuk-header__search-input nhsuk-input"), .id("header-search"), .name("q"), .type(.search),
-                           .safeAttribute(named: "aria-label", value: "Find your local vanguard: area, ICB, region or organisation")),
+                           .safeAttribute(named: "aria-label", value: "Search vanguards, councils, areas, ICBs, organisations, posts and case studies")),
                     .button(.class("nhsuk-header__search-submit"), .type(.submit), .text("Search"))
                 ),
                 accountLinks(context)

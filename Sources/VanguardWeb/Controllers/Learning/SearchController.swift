@@ -26,7 +26,20 @@ enum SearchController {
 
     @Sendable static func page(request: Request) async throws -> Response {
         let (query, hits) = try await results(request)
-        return SearchPage.document(query: query, results: hits.map { SearchPage.Result(hit: $0.0, url: $0.1) }, context: request.pageContext).response()
+        let snapshot = try await request.registry()
+        let registry = Optional(query).nonBlank.map { LocalVanguardSearch(query: $0, in: snapshot) }
+        let found = registry.map { search in Set(search.matches.map { FindPage.url(for: $0).path }) } ?? []
+        let content = hits.filter { !found.contains($0.1.path) }.map { SearchPage.Result(hit: $0.0, url: $0.1) }
+        return SearchPage.document(.init(query: query, registry: registry, content: content), context: request.pageContext).response()
+    }
+
+    /// The old "Find your local vanguard" address goes to the one search, with its query.
+    @Sendable static func find(request: Request) async throws -> Response {
+        let query = request.queryValue("q") ?? ""
+        var components = URLComponents()
+        components.path = SiteURL.search.path
+        if !query.isEmpty { components.queryItems = [URLQueryItem(name: "q", value: String(query.prefix(maximumQueryLength)))] }
+        return request.redirect(to: components.string ?? SiteURL.search.path, redirectType: .permanent)
     }
 
     @Sendable static func api(request: Request) async throws -> SearchResultsDTO {

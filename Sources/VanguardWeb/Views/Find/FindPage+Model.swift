@@ -1,12 +1,4 @@
 import VanguardCore
 
-enum FindPage {
-    /// "Find your local vanguard": the query and what it matched.
-    struct Model {
-        let search: LocalVanguardSearch?
-
-        init(query: String?, registry: Registry) {
-            search = query.nonBlank.map { LocalVanguardSearch(query: $0, in: registry) }
-        }
-    }
-}
+/// "Find your local vanguard", now one half of the site's one search: the registry matches.
+enum FindPage {}

@@ -28,7 +28,7 @@ extension HomePage {
                     .class("nhsuk-list nhsuk-list--bullet"),
                     .li(.a(.safeHref(SiteURL.vanguards.path), .text("All \(overview.totalVanguards) vanguards")), .text(", filtered by care model, wave, region or words")),
                     .li(.a(.safeHref(SiteURL.map.path), .text("Map of England by sub-ICB location")), .text(", showing where vanguards worked and where nobody did")),
-                    .li(.a(.safeHref(SiteURL.find.path), .text("Find your local vanguard")), .text(" by area, ICB, region or organisation")),
+                    .li(.a(.safeHref(SiteURL.search.path), .text("Find your local vanguard")), .text(" by council, area, ICB, region or organisation, and search what vanguards have written")),
                     .li(.a(.safeHref(SiteURL.organisations.path), .text("Organisations directory")), .text(": every partner organisation and its vanguards")),
                     .li(.a(.safeHref(SiteURL.api(.openAPI).path), .text("The JSON API")), .text(" (OpenAPI 3.1)"))
                 ),

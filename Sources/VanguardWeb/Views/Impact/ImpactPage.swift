@@ -80,7 +80,7 @@ enum ImpactPage {
         let intervalExcludesZero = result.lower > 0 || result.upper < 0
         let ratioDisagrees = intervalExcludesZero != (result.ratioPValue < 0.05)
         return .details(
-            .class("nhsuk-details"), .if(ratioDisagrees, .attribute(named: "open", value: "open")),
+            .class("nhsuk-details"), .if(ratioDisagrees, .safeAttribute(named: "open", value: "open")),
             .summary(.class("nhsuk-details__summary"), .span(.class("nhsuk-details__summary-text"), .text("What the interval and the p-values measure"))),
             .div(
                 .class("nhsuk-details__text"),

@@ -2,36 +2,60 @@ import Foundation
 import Plot
 import VanguardCore
 
-/// Search results: posts, vanguards and organisations, best first, with matched words marked.
+/// The site's one search: places, vanguards and organisations by name or code (closest first, with
+/// the vanguards covering each), then posts and case studies by relevance with matched words marked.
 enum SearchPage {
     struct Result {
         let hit: SearchHit
         let url: SiteURL
     }
 
-    static func document(query: String, results: [Result], context: PageContext) -> HTML {
-        Layout.document(
+    struct Model {
+        let query: String
+        let registry: LocalVanguardSearch?
+        /// Full-text results not already among the registry's matches.
+        let content: [Result]
+    }
+
+    static let hint = "For example: Wirral, a council such as Halton, Greater Manchester, Salford Royal, E38000208, 12F, or a subject such as care homes"
+
+    static func document(_ model: Model, context: PageContext) -> HTML {
+        let places = model.registry?.matches ?? []
+        let query = model.query
+        return Layout.document(
             title: query.isEmpty ? "Search" : "Search: \(query)", context: context, breadcrumbs: [("Home", .home)],
             body: .group(
                 .h1(.text("Search")),
                 .form(
                     .action(SiteURL.search.path), .method(.get), .safeAttribute(named: "role", value: "search"),
                     .div(.class("nhsuk-form-group"),
-                         .label(.class("nhsuk-label"), .for("search-q"), .text("Search posts, case studies, vanguards and organisations")),
-                         .input(.class("nhsuk-input"), .id("search-q"), .name("q"), .type(.search), .safeValue(query))),
+                         .label(.class("nhsuk-label"), .for("search-q"), .text("Vanguards, places, councils, organisations, posts and case studies")),
+                         .div(.class("nhsuk-hint"), .id("search-hint"), .text(hint)),
+                         .input(.class("nhsuk-input"), .id("search-q"), .name("q"), .type(.search),
+                                .safeAttribute(named: "aria-describedby", value: "search-hint"), .safeValue(query))),
                     .button(.class("nhsuk-button"), .type(.submit), .text("Search"))
                 ),
-                .if(!query.isEmpty, .p(.text(results.isEmpty ? "Nothing matches ‘\(query)’." : "\(results.count) \(results.count == 1 ? "result" : "results") for ‘\(query)’, best first."))),
-                .ol(.class("nhsuk-list vg-search-results"), .forEach(results) { result in
-                    .li(
-                        .class("vg-search-result"),
-                        .span(.class("nhsuk-caption-m"), .text(result.hit.kind.name)),
-                        .h2(.class("nhsuk-heading-s"), .a(.safeHref(result.url.path), .text(result.hit.title))),
-                        .p(.class("vg-snippet"), .forEach(result.hit.snippet) { piece in
-                            piece.isMatch ? .element(named: "mark", nodes: [.text(piece.text)]) : .text(piece.text)
+                .if(!query.isEmpty, .group(
+                    .p(.safeAttribute(named: "role", value: "status"), .text(places.isEmpty && model.content.isEmpty
+                        ? "Nothing matches ‘\(query)’."
+                        : "\(places.count + model.content.count) \(places.count + model.content.count == 1 ? "result" : "results") for ‘\(query)’.")),
+                    .if(places.isEmpty && model.content.isEmpty, .p(.text(
+                        "Search knows vanguards, sub-ICB locations and the councils and 2015 CCGs they cover, ICBs, regions, organisations (by name or ODS code) and what is written in the learning space. It does not know towns inside a council, hospital sites or postcodes: try your council or the ICB that covers you."))),
+                    .if(!places.isEmpty, .group(.h2(.text("Vanguards, places and organisations")), FindPage.results(model.registry!))),
+                    .if(!model.content.isEmpty, .group(
+                        .h2(.text(places.isEmpty ? "Results" : "Also mentioned")),
+                        .ol(.class("nhsuk-list vg-search-results"), .forEach(model.content) { result in
+                            .li(
+                                .class("vg-search-result"),
+                                .span(.class("nhsuk-caption-m"), .text(result.hit.kind.name)),
+                                .h3(.class("nhsuk-heading-s"), .a(.safeHref(result.url.path), .text(result.hit.title))),
+                                .p(.class("vg-snippet"), .forEach(result.hit.snippet) { piece in
+                                    piece.isMatch ? .element(named: "mark", nodes: [.text(piece.text)]) : .text(piece.text)
+                                })
+                            )
                         })
-                    )
-                })
+                    ))
+                ))
             )
         )
     }

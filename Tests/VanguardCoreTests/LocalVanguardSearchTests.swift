@@ -1,0 +1,24 @@
+import Testing
+@testable import VanguardCore
+
+/// The registry half of the one search: closest names first, councils as people know them.
+@Suite struct LocalVanguardSearchTests {
+    @Test func theClosestNamesComeFirst() throws {
+        let registry = try ProjectFiles.registry()
+        let wirral = LocalVanguardSearch(query: "wirral", in: registry)
+        #expect(wirral.matches.first?.name == "Wirral Partners")
+        let closeness = wirral.matches.map(\.closeness)
+        #expect(closeness == closeness.sorted())
+        // An exact code is an exact match, whatever else shares its words.
+        #expect(LocalVanguardSearch(query: "12F", in: registry).matches.first?.key == "E38000208")
+    }
+
+    @Test func areasAreKnownByTheirCouncils() throws {
+        let registry = try ProjectFiles.registry()
+        let area = try #require(registry.area(code: "E38000208"))
+        #expect(area.localAuthorities == ["Wirral"])
+        #expect(area.label == "Wirral (NHS Cheshire and Merseyside ICB - 12F)")
+        let halton = LocalVanguardSearch(query: "halton", in: registry)
+        #expect(halton.matches.contains { $0.kind == .area && $0.key == "E38000068" && $0.matchedOn == "council: Halton" })
+    }
+}
