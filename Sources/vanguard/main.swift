@@ -18,7 +18,9 @@ let app = try await Application.make(environment)
 var status: Int32 = 0
 do {
     try await configure(app, config: config)
-    try await app.execute()
+    // `execute()` less its own error report: main says it once, below, in words.
+    try await app.startup()
+    try await app.running?.onStop.get()
     status = app.commandExitStatus
 } catch {
     // A failed command says why in one line and exits non-zero, without a crash report.

@@ -100,6 +100,7 @@ import VaporTesting
             let mail = try await AccountStore(database: app.db).outbox().filter { $0.recipient == "signatory2@example.nhs.uk" }
             #expect(mail.map(\.subject) == ["A funding plan waits for your signature: version 3", "A funding plan waits for your signature: version 2"])
             #expect(mail.first?.body.contains("it changed: objectives. Earlier signatures no longer count.") == true)
+            #expect(mail.first?.body.contains("names Wirral MBC as a partner") == true)
             let stale = try await signatories[2].send(app, .POST, path + "/sign", form: ["organisation": Self.partners[2], "version": "2"])
             #expect(stale.status == .badRequest && stale.body.contains("superseded by version 3"))
             for (index, signatory) in signatories.enumerated() {
@@ -253,6 +254,30 @@ import VaporTesting
             let detail = try await app.fetch("/api/v1/funding/rounds/\(round.id.uuidString)").json()
             let plans = try #require(detail["plans"] as? [[String: Any]])
             #expect(plans.first?["eligible"] as? Bool == true && plans.first?["allocated_pounds"] as? Int == 2_000_000)
+        }
+    }
+
+    /// A negative amount is one problem among others, not the only one said.
+    @Test func everyProblemOfAFormIsNamedAtOnce() async throws {
+        try await TestApp.run { app in
+            let people = try await People.make(in: app)
+            let (_, plan) = try await Self.eligiblePlan(in: app)
+            var form = Self.planForm()
+            form["years"] = "2017 | -5 | 1,000"
+            form["title"] = ""
+            form["objectives"] = ""
+            let refused = try await people.send(app, .siteLead, .POST, "/funding/plans/\(plan.uuidString)", form: form)
+            #expect(refused.status == .badRequest)
+            for reason in ["Line 1: write financial year", "Give the plan a title", "Write the plan's objectives"] {
+                #expect(refused.body.contains(reason), "\(reason)")
+            }
+            #expect(!refused.body.contains("The spend profile adds up to"))
+            let spend = try await people.send(app, .siteLead, .POST, "/funding/plans/\(plan.uuidString)/spend",
+                                              form: ["quarter": "2017/18 Q1", "sustainability": "-5", "transformation": "", "narrative": ""])
+            #expect(spend.status == .badRequest)
+            for reason in ["The amount cannot be negative", "Give the amount spent, in whole pounds", "Say in words what the money did"] {
+                #expect(spend.body.contains(reason), "\(reason)")
+            }
         }
     }
 

@@ -154,6 +154,9 @@ import VaporTesting
             let onePanel = ["slot_minutes": "7", "changeover_minutes": "3", "days": "2027-01-10 09:00-10:00", "panels": "Panel A: ann@example.nhs.uk"]
             let impossible = try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations", form: onePanel)
             #expect(impossible.status == .unprocessableEntity && impossible.body.contains("<code>conflicts</code>"))
+            // The refusal names the partnership, not its application's id.
+            #expect(impossible.body.contains("(Wirral Partners)") && impossible.body.contains("Partnerships concerned: Wirral Partners."))
+            #expect(!impossible.body.contains(wirral.id.uuidString + ")"))
             var twoPanels = onePanel
             twoPanels["panels"] = "Panel A: ann@example.nhs.uk\nPanel B: bob@example.nhs.uk, cat@example.nhs.uk"
             #expect(try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations", form: twoPanels).status == .seeOther)

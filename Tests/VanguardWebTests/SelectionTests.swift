@@ -9,7 +9,7 @@ import VaporTesting
 @Suite struct CallTests {
     static func form(opens: Date = Date().addingTimeInterval(-86_400), closes: Date = Date().addingTimeInterval(30 * 86_400)) -> [String: String] {
         [
-            "title": "New care models: wave three", "description": "For partnerships ready to redesign care.\n\nSecond paragraph.",
+            "title": "New care models: wave three", "description": "For partnerships ready to **redesign care**.\n\nSecond paragraph. <script>alert(1)</script>",
             "opens_at": CalendarText.editable(opens), "closes_at": CalendarText.editable(closes), "care_models": "pacs mcp",
             "questions": "What will change for patients? [300 words]\n(optional) Anything else?",
             "criteria": "Clinical engagement | 2 | 5 | Clinicians lead the design\nValue for money | 1 | 5",
@@ -33,6 +33,9 @@ import VaporTesting
             let page = try await app.fetch("/calls/\(call.id.uuidString)")
             #expect(page.status == .ok)
             #expect(page.body.contains("Clinical engagement") && page.body.contains("up to 300 words") && page.body.contains("Sign in to apply"))
+            // The description is Markdown, shown rendered, and raw HTML in it stays text.
+            #expect(page.body.contains("<p>For partnerships ready to <strong>redesign care</strong>.</p>"))
+            #expect(!page.body.contains("<script>alert(1)") && !page.body.contains("**redesign care**"))
             #expect(try await app.fetch("/calls").body.contains("New care models: wave three"))
             let entry = try #require(try await AuditLog.entries(matching: .init(entity: "call"), on: app.db).first)
             #expect(entry.action == "create" && entry.after?["criteria"]?.contains("Value for money | 1 | 5") == true)

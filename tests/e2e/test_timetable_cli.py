@@ -98,3 +98,14 @@ def test_bad_input_exits_1_and_names_the_field():
                             "panels": [], "applicants": []})
     assert status == 1
     assert output["field"] == "days[0].date"
+
+
+def test_a_cli_error_is_said_once_in_words(tmp_path):
+    """A refused command prints one line on standard error and no log line, from any folder."""
+    env = dict(os.environ, DATABASE_URL="sqlite::memory:")
+    done = subprocess.run([BINARY, "impact", "synth", "--spec", str(tmp_path / "missing.json")], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=600)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [f"vanguard: spec: {tmp_path / 'missing.json'} cannot be read"]
+    # Started outside the project, it still finds the NHS.UK assets: no warning that they are missing.
+    assert "assets are missing" not in done.stdout and '"level":"warning"' not in done.stdout

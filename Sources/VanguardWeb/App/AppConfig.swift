@@ -50,11 +50,31 @@ public struct AppConfig: Sendable {
         public var description: String { "configuration is invalid:\n- " + problems.joined(separator: "\n- ") }
     }
 
+    /// The project's folder: the working directory when it holds the project's data, otherwise the
+    /// nearest folder above the executable that does (`.build/debug/vanguard` sits three below it),
+    /// so `vanguard serve` started from elsewhere still finds `data/`, `Public/` and `.vendor/`.
+    public static func projectDirectory(
+        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    ) -> URL {
+        func isProject(_ folder: URL) -> Bool {
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent("data/vanguards.csv").path)
+        }
+        if isProject(workingDirectory) { return workingDirectory }
+        var folder = executable.deletingLastPathComponent()
+        while folder.path != "/" && !folder.path.isEmpty {
+            if isProject(folder) { return folder }
+            folder = folder.deletingLastPathComponent()
+        }
+        return workingDirectory
+    }
+
     /// Reads `PORT`, `HOST`, `DATABASE_URL`, `VANGUARD_DATA`, `VANGUARD_VENDOR`, `VANGUARD_PUBLIC` and
-    /// `LOG_FORMAT`, relative to `workingDirectory`. Lists every problem at once rather than the first.
+    /// `LOG_FORMAT`; folders relative to `workingDirectory`, the project's folder unless given. Lists
+    /// every problem at once rather than the first.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment,
-        workingDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        workingDirectory: URL = projectDirectory()
     ) throws -> AppConfig {
         var problems: [String] = []
         var port = 8080

@@ -68,7 +68,7 @@ enum CallsController {
         [
             FormField(name: "title", label: "Title", value: values["title"] ?? "", error: errors["title"]),
             FormField(name: "description", label: "What the call is for", kind: .textarea, value: values["description"] ?? "",
-                      hint: "Shown on the public call page. Paragraphs are kept.", error: errors["description"]),
+                      hint: "Shown on the public call page, written in Markdown: paragraphs, **bold**, lists and https links.", error: errors["description"]),
             FormField(name: "opens_at", label: "Opens", value: values["opens_at"] ?? "", hint: "UK time, as YYYY-MM-DD HH:MM", error: errors["opens_at"]),
             FormField(name: "closes_at", label: "Closes", value: values["closes_at"] ?? "", hint: "UK time, as YYYY-MM-DD HH:MM; nothing can be submitted from this moment", error: errors["closes_at"]),
             FormField(name: "care_models", label: "Care models it is for", value: values["care_models"] ?? "", hint: "Codes separated by spaces: pacs mcp ehch uec acc", error: errors["care_models"]),

@@ -97,8 +97,12 @@ enum FundingPlanController {
             .map { Organisation.slug(for: $0) }
         let content = FundingPlanContent(title: (form["title"] ?? "").trimmingCharacters(in: .whitespaces), objectives: (form["objectives"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
                                          commitments: commitments, years: years, spendProfile: profile, partners: partners)
-        if reading.errors.isEmpty {
-            for problem in content.problems(knownMetrics: knownMetrics, knownOrganisations: knownOrganisations) { reading.note(problem.field, problem.reason) }
+        // Every field's problem is named at once; a field that could not be read is not judged
+        // again, nor is the spend profile's total when the years it must match were unreadable.
+        let unreadable = Set(reading.errors.keys)
+        for problem in content.problems(knownMetrics: knownMetrics, knownOrganisations: knownOrganisations)
+        where !unreadable.contains(problem.field) && !(problem.field == "spend_profile" && unreadable.contains("years")) {
+            reading.note(problem.field, problem.reason)
         }
         return reading.result(content)
     }
@@ -205,17 +209,18 @@ enum FundingPlanController {
     @Sendable static func spend(request: Request) async throws -> Response {
         try await change(request) { plan, lead, _, form, person in
             guard canEdit(request, plan: plan, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can submit its spend returns.") }
-            guard let quarter = FinancialQuarter(form["quarter"] ?? "") else {
-                throw AccountError.invalid(field: "quarter", reason: "Give the quarter like 2017/18 Q1")
-            }
-            let sustainability = try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability")
-            let transformation = try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation")
-            guard let sustainability, let transformation else {
-                throw AccountError.invalid(field: "sustainability", reason: "Give both amounts spent, in whole pounds (0 where none)")
+            var reading = FormReading()
+            let quarter = FinancialQuarter(form["quarter"] ?? "")
+            if quarter == nil { reading.note("quarter", "Give the quarter like 2017/18 Q1") }
+            let sustainability = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
+            let transformation = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
+            for (field, amount) in [("sustainability", sustainability), ("transformation", transformation)] where amount == nil {
+                reading.note(field, "Give the amount spent, in whole pounds (0 where none)")
             }
             let narrative = (form["narrative"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !narrative.isEmpty, narrative.count <= 10_000 else {
-                throw AccountError.invalid(field: "narrative", reason: "Say in words what the money did (up to 10,000 characters)")
+            if narrative.isEmpty || narrative.count > 10_000 { reading.note("narrative", "Say in words what the money did (up to 10,000 characters)") }
+            guard case .success = reading.result(()), let quarter, let sustainability, let transformation else {
+                throw FieldErrors(byField: reading.errors)
             }
             try await FundingStore(database: request.db).submitSpend(
                 SpendReturn(quarter: quarter, sustainabilityPounds: sustainability, transformationPounds: transformation, narrative: narrative, submittedAt: Date()),

@@ -19,10 +19,11 @@ enum ProcessMail {
     static func signatureRequested(_ plan: FundingPlan, request: Request) async throws {
         let partners = Set(plan.current.content.partners)
         let changes = plan.versions.count > 1 ? plan.current.content.changes(from: plan.versions[plan.versions.count - 2].content) : []
+        let names = Dictionary(try await request.registry().organisations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first })
         for account in try await request.accounts.accounts() {
             for grant in account.roleGrants where grant.role == .partnerSignatory {
                 guard case .organisation(let slug) = grant.scope, partners.contains(slug) else { continue }
-                var body = "Hello \(account.displayName),\n\nVersion \(plan.current.number) of the funding plan \"\(plan.current.content.title)\" names \(slug) as a partner and waits for your signature."
+                var body = "Hello \(account.displayName),\n\nVersion \(plan.current.number) of the funding plan \"\(plan.current.content.title)\" names \(names[slug] ?? slug) as a partner and waits for your signature."
                 if !changes.isEmpty { body += "\nSince version \(plan.current.number - 1) it changed: \(changes.joined(separator: ", ")). Earlier signatures no longer count." }
                 body += "\n\nRead and sign it: \(AccountController.url(request, .fundingPlan(plan.id)))\n"
                 try await request.accounts.enqueue(to: account.email, subject: "A funding plan waits for your signature: version \(plan.current.number)", body: body)

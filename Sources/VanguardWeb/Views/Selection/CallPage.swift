@@ -42,7 +42,8 @@ enum CallPage {
                     .a(.safeHref(SiteURL.selectionBoard(call.id).path), .text("Assessment and selection")), .text(" · "),
                     .a(.safeHref(SiteURL.presentations(call.id).path), .text("Presentation timetable"))
                 )),
-                .forEach(call.description.components(separatedBy: "\n\n")) { paragraph in .p(.text(paragraph)) },
+                // Written in Markdown by the programme team; rendered through the same allowlist as posts (linear in length).
+                .div(.class("vg-post__body"), .raw(SafeMarkdown.html(from: call.description).html)),
                 Components.summaryList([
                     ("Care models", .group(.forEach(call.careModels) { .group(Components.careModelTag($0), .text(" \($0.name)"), .br()) })),
                     ("Opens", .text(CalendarText.dateTime(call.opensAt))),

@@ -38,7 +38,9 @@ enum PresentationsPage {
                 .unwrap(model.unsolvable) { unsolvable in
                     .div(.class("nhsuk-error-summary"), .id("unsolvable"),
                          .h2(.class("nhsuk-error-summary__title"), .text("No timetable exists")),
-                         .p(.text(unsolvable.message)),
+                         .p(.text(named(unsolvable.message, names: model.names))),
+                         .if(!unsolvable.applicants.isEmpty, .p(.text("Partnerships concerned: "
+                             + unsolvable.applicants.map { model.names[$0] ?? $0 }.joined(separator: "; ") + "."))),
                          .p(.text("Constraint: "), .code(.text(unsolvable.constraint.rawValue))))
                 },
                 .unwrap(model.timetable) { timetable in timetableTable(timetable, model: model, context: context) },
@@ -48,6 +50,11 @@ enum PresentationsPage {
                 ))
             )
         )
+    }
+
+    /// The solver speaks of applicants by id; people know them by their partnership's name.
+    static func named(_ message: String, names: [String: String]) -> String {
+        names.reduce(message) { $0.replacingOccurrences(of: $1.key, with: $1.value) }
     }
 
     /// The timetable as a table, partnerships by name; shared with the public call page.
