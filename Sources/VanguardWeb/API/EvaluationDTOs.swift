@@ -121,3 +121,99 @@ struct NewRebaseDTO: Content {
     let period: String
     let reason: String
 }
+
+/// One metric of a vanguard's dashboard as JSON: the monthly figures, the SPC chart's centre,
+/// limits and signals, the rest of England beside it, and the change against 2014/15. The same
+/// figures as `/vanguards/{number}/dashboard.csv`.
+struct VanguardEvaluationDTO: Content {
+    struct Point: Codable, Sendable {
+        let period: String
+        let numerator: Double
+        let denominator: Double
+        let rate: Double
+        let centre: Double?
+        let lowerLimit: Double?
+        let upperLimit: Double?
+        let specialCause: String
+        let restOfEnglandRate: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case period, numerator, denominator, rate, centre
+            case lowerLimit = "lower_limit", upperLimit = "upper_limit", specialCause = "special_cause", restOfEnglandRate = "rest_of_england_rate"
+        }
+
+        /// Always encodes every field, as null where there is none.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(period, forKey: .period)
+            try container.encode(numerator, forKey: .numerator)
+            try container.encode(denominator, forKey: .denominator)
+            try container.encode(rate, forKey: .rate)
+            try container.encode(centre, forKey: .centre)
+            try container.encode(lowerLimit, forKey: .lowerLimit)
+            try container.encode(upperLimit, forKey: .upperLimit)
+            try container.encode(specialCause, forKey: .specialCause)
+            try container.encode(restOfEnglandRate, forKey: .restOfEnglandRate)
+        }
+    }
+
+    let metricCode: String
+    let metricName: String
+    let unit: String
+    /// "generated" for demonstration data, "returned" for sites' returns.
+    let data: String
+    let variationIcon: String?
+    let assuranceIcon: String?
+    let baselineRate: Double?
+    let latestYearRate: Double?
+    let changeAgainstBaseline: Double?
+    let changeIsInPoints: Bool
+    let monthsLeftOut: [String]
+    let points: [Point]
+
+    enum CodingKeys: String, CodingKey {
+        case unit, data, points
+        case metricCode = "metric_code", metricName = "metric_name", variationIcon = "variation_icon", assuranceIcon = "assurance_icon"
+        case baselineRate = "baseline_rate", latestYearRate = "latest_year_rate", changeAgainstBaseline = "change_against_baseline"
+        case changeIsInPoints = "change_is_in_points", monthsLeftOut = "months_left_out"
+    }
+
+    init(metric: Metric, evaluation: MetricEvaluation, restOfEngland: MetricEvaluation?, isGenerated: Bool) {
+        metricCode = metric.code
+        metricName = metric.name
+        unit = metric.unit
+        data = isGenerated ? "generated" : "returned"
+        variationIcon = evaluation.chart?.variationIcon
+        assuranceIcon = evaluation.chart?.assuranceIcon
+        baselineRate = evaluation.baselineRate
+        latestYearRate = evaluation.latestYearRate
+        changeAgainstBaseline = evaluation.changeAgainstBaseline
+        changeIsInPoints = evaluation.changeIsInPoints
+        monthsLeftOut = evaluation.monthsLeftOut.map(\.description)
+        let rest = restOfEngland.map { Dictionary(zip($0.months, $0.rates), uniquingKeysWith: { first, _ in first }) } ?? [:]
+        let chart = evaluation.chart?.points
+        points = evaluation.months.indices.map { index in
+            func at<T>(_ values: [T?]?) -> T? { values.flatMap { index < $0.count ? $0[index] : nil } }
+            return Point(period: evaluation.months[index].description, numerator: evaluation.numerators[index], denominator: evaluation.denominators[index],
+                         rate: evaluation.rates[index], centre: at(chart?.mean), lowerLimit: at(chart?.lpl), upperLimit: at(chart?.upl),
+                         specialCause: chart.flatMap { index < $0.specialCauseType.count ? $0.specialCauseType[index] : nil } ?? "",
+                         restOfEnglandRate: rest[evaluation.months[index]])
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(metricCode, forKey: .metricCode)
+        try container.encode(metricName, forKey: .metricName)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(data, forKey: .data)
+        try container.encode(variationIcon, forKey: .variationIcon)
+        try container.encode(assuranceIcon, forKey: .assuranceIcon)
+        try container.encode(baselineRate, forKey: .baselineRate)
+        try container.encode(latestYearRate, forKey: .latestYearRate)
+        try container.encode(changeAgainstBaseline, forKey: .changeAgainstBaseline)
+        try container.encode(changeIsInPoints, forKey: .changeIsInPoints)
+        try container.encode(monthsLeftOut, forKey: .monthsLeftOut)
+        try container.encode(points, forKey: .points)
+    }
+}

@@ -269,6 +269,91 @@ enum OpenAPIDocument {
             }
           }
         },
+        "/api/v1/calls": {
+          "get": {
+            "operationId": "listCalls",
+            "summary": "Calls that have opened, each with its funnel and outcomes once closed",
+            "responses": {
+              "200": { "description": "Calls, as on their pages", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Call" } } } } }
+            }
+          }
+        },
+        "/api/v1/calls/{call}": {
+          "get": {
+            "operationId": "getCall",
+            "summary": "One call that has opened",
+            "parameters": [{ "name": "call", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid" } }],
+            "responses": {
+              "200": { "description": "The call", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Call" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/posts": {
+          "get": {
+            "operationId": "listPosts",
+            "summary": "Published posts, case studies and evaluation reports, newest first",
+            "parameters": [
+              { "name": "kind", "in": "query", "schema": { "enum": ["blog", "news", "case_study", "evaluation_report"] } },
+              { "name": "vanguard", "in": "query", "schema": { "type": "integer" } }
+            ],
+            "responses": {
+              "200": { "description": "Posts with their Markdown and the safe HTML the pages show", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Post" } } } } },
+              "400": { "$ref": "#/components/responses/BadRequest" }
+            }
+          }
+        },
+        "/api/v1/posts/{slug}": {
+          "get": {
+            "operationId": "getPost",
+            "summary": "One published post",
+            "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": {
+              "200": { "description": "The post", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Post" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/events": {
+          "get": {
+            "operationId": "listEvents",
+            "summary": "Courses, webinars and open days with the places left (never who is coming)",
+            "responses": {
+              "200": { "description": "Events, soonest first", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Event" } } } } }
+            }
+          }
+        },
+        "/api/v1/innovations": {
+          "get": {
+            "operationId": "listInnovations",
+            "summary": "Catalogued innovations with where they have been adopted",
+            "responses": {
+              "200": { "description": "Innovations", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/Innovation" } } } } }
+            }
+          }
+        },
+        "/api/v1/innovations/{slug}": {
+          "get": {
+            "operationId": "getInnovation",
+            "summary": "One innovation and its adoptions",
+            "parameters": [{ "name": "slug", "in": "path", "required": true, "schema": { "type": "string" } }],
+            "responses": {
+              "200": { "description": "The innovation", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Innovation" } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
+        "/api/v1/vanguards/{number}/evaluations": {
+          "get": {
+            "operationId": "getVanguardEvaluations",
+            "summary": "A vanguard's dashboard as JSON: each metric's monthly figures, SPC chart and the rest of England (the CSV's figures)",
+            "parameters": [{ "$ref": "#/components/parameters/vanguardNumber" }],
+            "responses": {
+              "200": { "description": "One entry per metric", "content": { "application/json": { "schema": { "type": "array", "items": { "$ref": "#/components/schemas/VanguardEvaluation" } } } } },
+              "404": { "$ref": "#/components/responses/NotFound" }
+            }
+          }
+        },
         "/api/v1/impact": {
           "get": {
             "operationId": "listImpactEstimates",
@@ -368,6 +453,87 @@ enum OpenAPIDocument {
           "apiToken": { "type": "http", "scheme": "bearer", "description": "A token created by a site lead for their vanguard, or a programme token created by a member of the programme team (shown once)" }
         },
         "schemas": {
+          "Call": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "title", "description", "opens_at", "closes_at", "phase", "care_models", "url", "funnel", "selected", "fast_followers"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" }, "title": { "type": "string" }, "description": { "type": "string", "description": "Markdown" },
+              "opens_at": { "type": "string", "format": "date-time" }, "closes_at": { "type": "string", "format": "date-time" },
+              "phase": { "enum": ["open", "closed"] }, "care_models": { "type": "array", "items": { "$ref": "#/components/schemas/CareModel" } },
+              "url": { "type": "string" },
+              "funnel": { "oneOf": [{ "type": "null" }, {
+                "type": "object", "additionalProperties": false, "required": ["totals", "by_care_model", "by_region"],
+                "properties": {
+                  "totals": { "type": "object", "additionalProperties": { "type": "integer" } },
+                  "by_care_model": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": { "type": "integer" } } },
+                  "by_region": { "type": "object", "additionalProperties": { "type": "object", "additionalProperties": { "type": "integer" } } }
+                } }] },
+              "selected": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["partnership", "vanguard_number"],
+                "properties": { "partnership": { "type": "string" }, "vanguard_number": { "type": "integer" } } } },
+              "fast_followers": { "type": "array", "items": { "type": "string" } }
+            }
+          },
+          "Post": {
+            "type": "object", "additionalProperties": false,
+            "required": ["slug", "kind", "title", "summary", "care_models", "categories", "work_streams", "metric_codes", "author", "published_at", "updated_at", "revision", "url", "markdown", "html"],
+            "properties": {
+              "slug": { "type": "string" }, "kind": { "enum": ["blog", "news", "case_study", "evaluation_report"] }, "title": { "type": "string" },
+              "summary": { "type": "string" }, "vanguard_number": { "type": ["integer", "null"] },
+              "care_models": { "type": "array", "items": { "$ref": "#/components/schemas/CareModel" } },
+              "categories": { "type": "array", "items": { "type": "string" } }, "work_streams": { "type": "array", "items": { "type": "string" } },
+              "metric_codes": { "type": "array", "items": { "type": "string" } }, "innovation": { "type": ["string", "null"] },
+              "author": { "type": "string" }, "published_at": { "type": "string", "format": "date-time" }, "updated_at": { "type": "string", "format": "date-time" },
+              "revision": { "type": "integer" }, "url": { "type": "string" },
+              "markdown": { "type": "object", "additionalProperties": { "type": "string" } },
+              "html": { "type": "object", "additionalProperties": { "type": "string" }, "description": "Safe HTML by field, rendered from the Markdown when saved" }
+            }
+          },
+          "Event": {
+            "type": "object", "additionalProperties": false,
+            "required": ["id", "kind", "title", "description", "description_html", "starts_at", "ends_at", "capacity", "places_left", "url"],
+            "properties": {
+              "id": { "type": "string", "format": "uuid" }, "kind": { "enum": ["course", "webinar", "open_day"] }, "title": { "type": "string" },
+              "description": { "type": "string" }, "description_html": { "type": "string" },
+              "starts_at": { "type": "string", "format": "date-time" }, "ends_at": { "type": "string", "format": "date-time" },
+              "place": { "type": ["string", "null"] }, "link": { "type": ["string", "null"] }, "capacity": { "type": "integer" },
+              "places_left": { "type": "integer" }, "vanguard_number": { "type": ["integer", "null"] }, "url": { "type": "string" }
+            }
+          },
+          "Innovation": {
+            "type": "object", "additionalProperties": false, "required": ["slug", "name", "summary", "care_model", "origin_vanguard", "url", "adoptions"],
+            "properties": {
+              "slug": { "type": "string" }, "name": { "type": "string" }, "summary": { "type": "string" }, "care_model": { "$ref": "#/components/schemas/CareModel" },
+              "origin_vanguard": { "type": "integer" }, "url": { "type": "string" },
+              "adoptions": { "type": "array", "items": {
+                "type": "object", "additionalProperties": false, "required": ["adopter", "area_code", "adopted_on", "area_changes"],
+                "properties": {
+                  "adopter": { "type": "string" }, "organisation_slug": { "type": ["string", "null"] }, "area_code": { "type": "string" },
+                  "adopted_on": { "type": "string", "format": "date" },
+                  "area_changes": { "type": "array", "items": { "type": "object", "additionalProperties": false, "required": ["metric_code", "is_in_points"],
+                    "properties": { "metric_code": { "type": "string" }, "change": { "type": ["number", "null"] }, "is_in_points": { "type": "boolean" } } } }
+                } } }
+            }
+          },
+          "VanguardEvaluation": {
+            "type": "object", "additionalProperties": false,
+            "required": ["metric_code", "metric_name", "unit", "data", "variation_icon", "assurance_icon", "baseline_rate", "latest_year_rate", "change_against_baseline", "change_is_in_points", "months_left_out", "points"],
+            "properties": {
+              "metric_code": { "type": "string" }, "metric_name": { "type": "string" }, "unit": { "type": "string" },
+              "data": { "enum": ["generated", "returned"], "description": "generated: demonstration data, not real" },
+              "variation_icon": { "type": ["string", "null"] }, "assurance_icon": { "type": ["string", "null"] },
+              "baseline_rate": { "type": ["number", "null"] }, "latest_year_rate": { "type": ["number", "null"] },
+              "change_against_baseline": { "type": ["number", "null"] }, "change_is_in_points": { "type": "boolean" },
+              "months_left_out": { "type": "array", "items": { "type": "string" } },
+              "points": { "type": "array", "items": {
+                "type": "object", "additionalProperties": false,
+                "required": ["period", "numerator", "denominator", "rate", "centre", "lower_limit", "upper_limit", "special_cause", "rest_of_england_rate"],
+                "properties": {
+                  "period": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}$" }, "numerator": { "type": "number" }, "denominator": { "type": "number" },
+                  "rate": { "type": "number" }, "centre": { "type": ["number", "null"] }, "lower_limit": { "type": ["number", "null"] },
+                  "upper_limit": { "type": ["number", "null"] }, "special_cause": { "type": "string" }, "rest_of_england_rate": { "type": ["number", "null"] }
+                } } }
+            }
+          },
           "FundingRoundSummary": {
             "type": "object", "additionalProperties": false,
             "required": ["id", "name", "pot_pounds", "allocated_pounds", "released_pounds", "opens_on", "closes_on"],
