@@ -94,6 +94,22 @@ import VaporTesting
             #expect(try await ReturnsStore(database: app.db).metrics().first { $0.code == "emergency_admissions" }?.direction == .increase)
             // A vanguard's token may not edit the framework.
             #expect(try await people.send(app, .token, .PUT, "/api/v1/metrics/emergency_admissions", json: edit).status == .forbidden)
+
+            // The chart is the framework's choice: U′ here, drawn on the dashboard, read by the API.
+            #expect(try await app.fetch("/api/v1/metrics/emergency_admissions").json()["chart"] as? String == "xmr")
+            let wrongChart = try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions", json: String(edit.dropLast()) + #","chart":"pie"}"#)
+            #expect(wrongChart.status == .badRequest && wrongChart.body.contains("chart"))
+            #expect(try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions",
+                                          json: String(edit.dropLast()) + #","chart":"up"}"#).status == .ok)
+            let stored = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            #expect(stored.reading?.kind == .up)
+            #expect(try await app.fetch("/metrics").body.contains("U′ chart (Laney)"))
+            #expect(try await app.fetch("/vanguards/1/dashboard").body.contains("Drawn on a U′ chart (Laney), as the metric framework sets for this metric"))
+            let evaluations = try #require(try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/vanguards/1/evaluations").body.utf8)) as? [[String: Any]])
+            let admissions = try #require(evaluations.first { $0["metric_code"] as? String == "emergency_admissions" })
+            #expect(admissions["chart"] as? String == "up")
+            let first = try #require((admissions["points"] as? [[String: Any]])?.first)
+            #expect(first["centre"] as? Double == stored.reading?.centre.first ?? nil)
         }
     }
 

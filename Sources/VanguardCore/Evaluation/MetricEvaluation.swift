@@ -9,6 +9,11 @@ public struct MetricEvaluation: Codable, Sendable, Equatable {
     public let denominators: [Double]
     public let rates: [Double]
     public let chart: XmRChart?
+    /// The attribute or run chart's reading, when the framework draws the metric on one instead of
+    /// XmR (optional in storage so evaluations stored before the choice existed still read).
+    private let chosenReading: ChartReading?
+    /// The chart the framework chose for the metric, read: what every page, report and condition uses.
+    public var reading: ChartReading? { chosenReading ?? chart.map(ChartReading.init) }
     /// The rate over April 2014 – March 2015, the programme's baseline year.
     public let baselineRate: Double?
     /// The rate over the latest twelve months.
@@ -57,6 +62,12 @@ public struct MetricEvaluation: Codable, Sendable, Equatable {
         chart = months.isEmpty ? nil : try? XmRChart(XmRInput(
             values: rates, improvementDirection: metric.direction, target: metric.target, rebasePoints: rebaseIndices.isEmpty ? nil : rebaseIndices
         ))
+        // Counts over their denominators, scaled as the rates are, so the chart's values are the rates.
+        let counts: [Double?] = months.map { numerator[$0] ?? 0 }, sizes: [Double?] = months.map { denominator[$0] ?? 0 }
+        let attribute: AttributeChart? = months.isEmpty ? nil : metric.chart.attributeKind.flatMap { kind in
+            try? AttributeChart(.init(kind: kind, numerators: counts, denominators: sizes, partStarts: rebaseIndices, multiply: metric.multiplier))
+        }
+        chosenReading = attribute.map { ChartReading($0, kind: metric.chart, direction: metric.direction, target: metric.target) }
         func pooled(_ selected: [Month]) -> Double? {
             let den = selected.reduce(0) { $0 + (denominator[$1] ?? 0) }
             guard !selected.isEmpty, den > 0 else { return nil }

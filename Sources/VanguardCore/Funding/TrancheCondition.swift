@@ -62,7 +62,7 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
                 + "\(Self.figure((gap * 10).rounded() / 10)) points below, against the \(Self.figure(points)) required."
             return ConditionCheck(isMet: gap >= points - 1e-9, evidence: (gap >= points - 1e-9 ? "Met. " : "Not met. ") + evidence)
         case .latestPointNotConcern:
-            guard let chart = place?.chart, let last = chart.pointTypes.last, let month = place?.months.last else {
+            guard let chart = place?.reading, let last = chart.pointTypes.last, let month = place?.months.last else {
                 return ConditionCheck(isMet: false, evidence: "Not met: there is no chart yet.")
             }
             let concern = last == "special_cause_concern"

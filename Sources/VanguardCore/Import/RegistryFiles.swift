@@ -237,10 +237,17 @@ public enum RegistryFiles {
                 guard let value = Double(text), value.isFinite else { throw record.error("target", "'\(text)' is not a number") }
                 target = value
             }
+            var chart = SPCChartKind.xmr
+            if let text = record.optional("chart") {
+                guard let kind = SPCChartKind(rawValue: text) else {
+                    throw record.error("chart", "'\(text)' is not a chart: \(SPCChartKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                chart = kind
+            }
             metrics.append(Metric(
                 code: code, name: try record.required("name"), definition: try record.required("definition"),
                 numerator: try record.required("numerator"), denominator: try record.required("denominator"), unit: try record.required("unit"),
-                multiplier: multiplier, direction: direction, careModels: careModels, source: try record.required("source"), target: target
+                multiplier: multiplier, direction: direction, careModels: careModels, source: try record.required("source"), target: target, chart: chart
             ))
         }
         return metrics

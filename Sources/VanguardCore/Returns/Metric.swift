@@ -12,11 +12,14 @@ public struct Metric: Hashable, Sendable, Codable {
     public let careModels: [CareModel]
     public let source: String
     public let target: Double?
+    /// The SPC chart the framework draws this metric on.
+    public let chart: SPCChartKind
 
     public init(
         code: String, name: String, definition: String, numerator: String, denominator: String, unit: String, multiplier: Double,
-        direction: ImprovementDirection, careModels: [CareModel], source: String, target: Double?
+        direction: ImprovementDirection, careModels: [CareModel], source: String, target: Double?, chart: SPCChartKind = .xmr
     ) {
+        self.chart = chart
         self.code = code
         self.name = name
         self.definition = definition

@@ -49,6 +49,17 @@ public struct InnovationStore: Sendable {
     /// Records an adoption after checking it against the areas the registry knows, refusing a
     /// duplicate and a person's twenty-first of the day, and works out the adopting area's change on
     /// the care model's metrics once, now, so the page only reads it.
+    /// The adopting area's change since 2014/15 on each metric of the care model, from its returns now.
+    static func areaChanges(area: String, careModel: CareModel, on database: any Database) async throws -> [Adoption.AreaChange] {
+        let returns = ReturnsStore(database: database)
+        var changes: [Adoption.AreaChange] = []
+        for metric in try await returns.metrics() where metric.careModels.contains(careModel) {
+            let values = try await returns.series(area: area, metric: metric.code)
+            changes.append(.init(values.isEmpty ? nil : MetricEvaluation(metric: metric, values: values), metricCode: metric.code))
+        }
+        return changes
+    }
+
     public func recordAdoption(of slug: String, adopter: String, areaCode: String, adoptedOn: CalendarDate?, contact: String,
                                by account: UUID, actor: Actor, today: CalendarDate, at now: Date = Date()) async throws -> Adoption {
         let areas = Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
@@ -57,12 +68,7 @@ public struct InnovationStore: Sendable {
         }
         guard let innovation = try await innovation(slug) else { throw AccountError.invalid(field: "innovation", reason: "There is no such innovation") }
         let organisation = try await OrganisationRecord.find(Organisation.slug(for: adopter), on: database)
-        let returns = ReturnsStore(database: database)
-        var changes: [Adoption.AreaChange] = []
-        for metric in try await returns.metrics() where metric.careModels.contains(innovation.careModel) {
-            let values = try await returns.series(area: areaCode, metric: metric.code)
-            changes.append(.init(values.isEmpty ? nil : MetricEvaluation(metric: metric, values: values), metricCode: metric.code))
-        }
+        let changes = try await Self.areaChanges(area: areaCode, careModel: innovation.careModel, on: database)
         let adoption = Adoption(id: UUID(), innovationSlug: slug, adopter: adopter.trimmingCharacters(in: .whitespaces), organisationSlug: organisation?.id,
                                 areaCode: areaCode, adoptedOn: adoptedOn!, contact: contact.trimmingCharacters(in: .whitespaces), recordedBy: account,
                                 areaChanges: changes)

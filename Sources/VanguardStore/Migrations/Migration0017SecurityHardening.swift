@@ -45,20 +45,8 @@ struct Migration0017SecurityHardening: AsyncMigration {
             try await sql.create(index: "sign_in_attempts_by_address").on(SignInAttemptRecord.schema).column("address").column("at").run()
         }
 
+        // Filled for adoptions already recorded by migration 0023, once every later column exists.
         try await database.schema(AdoptionRecord.schema).field("area_changes", .string).update()
-        let innovations = try await InnovationStore(database: database).innovations()
-        let returns = ReturnsStore(database: database)
-        let metrics = try await returns.metrics()
-        for record in try await AdoptionRecord.query(on: database).all() {
-            guard let innovation = innovations.first(where: { $0.slug == record.innovationSlug }) else { continue }
-            var changes: [Adoption.AreaChange] = []
-            for metric in metrics where metric.careModels.contains(innovation.careModel) {
-                let values = try await returns.series(area: record.areaCode, metric: metric.code)
-                changes.append(.init(values.isEmpty ? nil : MetricEvaluation(metric: metric, values: values), metricCode: metric.code))
-            }
-            record.areaChanges = String(decoding: try JSONEncoder().encode(changes), as: UTF8.self)
-            try await record.update(on: database)
-        }
 
         guard let sql = database as? any SQLDatabase else { return }
         for user in try await UserRecord.query(on: database).all() {

@@ -22,9 +22,12 @@ public enum VanguardMigrations {
             Migration0016CreateBlockedWords(),
             Migration0017SecurityHardening(),
             Migration0018RenderMarkdownOnSave(),
-            Migration0019RefitImpactEstimates(),
-            Migration0020ConfirmedPartners(),
-            Migration0021AreaLocalAuthorities(),
+            Migration0019ConfirmedPartners(),
+            Migration0020AreaLocalAuthorities(),
+            Migration0021MetricCharts(),
+            Migration0022AdoptionAreaChanges(),
+            // Data migrations that read through today's models come after every column they read.
+            Migration0023RefitImpactEstimates(),
         ]
     }
 }

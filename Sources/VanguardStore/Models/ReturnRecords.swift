@@ -17,6 +17,8 @@ public final class MetricRecord: Model, @unchecked Sendable {
     @Field(key: "care_models") public var careModels: String
     @Field(key: "source") public var source: String
     @OptionalField(key: "target") public var target: Double?
+    /// The SPC chart the framework draws it on (`SPCChartKind`).
+    @Field(key: "chart") public var chart: String
 
     public init() {}
 }

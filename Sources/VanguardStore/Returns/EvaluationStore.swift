@@ -63,7 +63,7 @@ public struct EvaluationStore: Sendable {
                 record.metricCode = result.evaluation.metricCode
                 record.computedAt = date
                 record.body = String(decoding: try encoder.encode(result.evaluation), as: UTF8.self)
-                record.variationIcon = result.evaluation.chart?.variationIcon
+                record.variationIcon = result.evaluation.reading?.variationIcon
                 record.assuranceIcon = result.evaluation.chart?.assuranceIcon
                 record.changeAgainstBaseline = result.evaluation.changeAgainstBaseline
                 records.append(record)

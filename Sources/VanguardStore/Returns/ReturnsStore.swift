@@ -17,13 +17,15 @@ extension MetricRecord {
         careModels = metric.careModels.map(\.rawValue).joined(separator: ";")
         source = metric.source
         target = metric.target
+        chart = metric.chart.rawValue
     }
 
     var metric: Metric? {
         guard let code = id, let direction = ImprovementDirection(rawValue: direction) else { return nil }
         return Metric(
             code: code, name: name, definition: definition, numerator: numerator, denominator: denominator, unit: unit, multiplier: multiplier,
-            direction: direction, careModels: careModels.split(separator: ";").compactMap { CareModel(rawValue: String($0)) }, source: source, target: target
+            direction: direction, careModels: careModels.split(separator: ";").compactMap { CareModel(rawValue: String($0)) }, source: source, target: target,
+            chart: SPCChartKind(rawValue: chart) ?? .xmr
         )
     }
 }
@@ -76,6 +78,7 @@ public struct ReturnsStore: Sendable {
             record.direction = updated.direction
             record.careModels = updated.careModels
             record.target = updated.target
+            record.chart = updated.chart
             try await record.update(on: database)
             let after = Self.snapshot(record)
             if after != before {
@@ -86,7 +89,7 @@ public struct ReturnsStore: Sendable {
 
     static func snapshot(_ record: MetricRecord) -> [String: String] {
         ["name": record.name, "definition": record.definition, "unit": record.unit, "direction": record.direction,
-         "care_models": record.careModels, "target": record.target.map { String($0) } ?? ""]
+         "care_models": record.careModels, "target": record.target.map { String($0) } ?? "", "chart": record.chart]
     }
 
     public func areaCodes() async throws -> Set<String> {

@@ -14,9 +14,10 @@ struct MetricDTO: Content, Equatable {
     let careModels: [String]
     let source: String
     let target: Double?
+    let chart: String
 
     enum CodingKeys: String, CodingKey {
-        case code, name, definition, numerator, denominator, unit, multiplier, direction, source, target
+        case code, name, definition, numerator, denominator, unit, multiplier, direction, source, target, chart
         case careModels = "care_models"
     }
 
@@ -32,6 +33,7 @@ struct MetricDTO: Content, Equatable {
         careModels = metric.careModels.map(\.rawValue)
         source = metric.source
         target = metric.target
+        chart = metric.chart.rawValue
     }
 
     /// Always encodes `target`, as null when there is none, so clients see every field.
@@ -48,6 +50,7 @@ struct MetricDTO: Content, Equatable {
         try container.encode(careModels, forKey: .careModels)
         try container.encode(source, forKey: .source)
         try container.encode(target, forKey: .target)
+        try container.encode(chart, forKey: .chart)
     }
 }
 
@@ -60,6 +63,8 @@ struct MetricEditDTO: Content {
     let direction: String
     let careModels: [String]
     let target: Double?
+    /// The SPC chart (xmr, run, p, u, pp, up); the metric's own when not sent.
+    let chart: String?
     /// Fields a metric keeps for life; sent, they must be what the metric already has.
     let code: String?
     let multiplier: Double?
@@ -68,7 +73,7 @@ struct MetricEditDTO: Content {
     let source: String?
 
     enum CodingKeys: String, CodingKey {
-        case name, definition, unit, direction, target, code, multiplier, numerator, denominator, source
+        case name, definition, unit, direction, target, code, multiplier, numerator, denominator, source, chart
         case careModels = "care_models"
     }
 
@@ -87,7 +92,7 @@ struct MetricEditDTO: Content {
     /// The same fields as the web form, so one parser checks both.
     var form: [String: String] {
         ["name": name, "definition": definition, "unit": unit, "direction": direction,
-         "care_models": careModels.joined(separator: " "), "target": target.map { String($0) } ?? ""]
+         "care_models": careModels.joined(separator: " "), "target": target.map { String($0) } ?? "", "chart": chart ?? ""]
     }
 }
 
@@ -160,6 +165,8 @@ struct VanguardEvaluationDTO: Content {
     let metricCode: String
     let metricName: String
     let unit: String
+    /// The chart the framework draws the metric on: xmr, run, p, u, pp, up.
+    let chartKind: String
     /// "generated" for demonstration data, "returned" for sites' returns.
     let data: String
     let variationIcon: String?
@@ -173,7 +180,7 @@ struct VanguardEvaluationDTO: Content {
 
     enum CodingKeys: String, CodingKey {
         case unit, data, points
-        case metricCode = "metric_code", metricName = "metric_name", variationIcon = "variation_icon", assuranceIcon = "assurance_icon"
+        case chartKind = "chart", metricCode = "metric_code", metricName = "metric_name", variationIcon = "variation_icon", assuranceIcon = "assurance_icon"
         case baselineRate = "baseline_rate", latestYearRate = "latest_year_rate", changeAgainstBaseline = "change_against_baseline"
         case changeIsInPoints = "change_is_in_points", monthsLeftOut = "months_left_out"
     }
@@ -183,20 +190,21 @@ struct VanguardEvaluationDTO: Content {
         metricName = metric.name
         unit = metric.unit
         data = isGenerated ? "generated" : "returned"
-        variationIcon = evaluation.chart?.variationIcon
-        assuranceIcon = evaluation.chart?.assuranceIcon
+        variationIcon = evaluation.reading?.variationIcon
+        assuranceIcon = evaluation.reading?.assuranceIcon
         baselineRate = evaluation.baselineRate
         latestYearRate = evaluation.latestYearRate
         changeAgainstBaseline = evaluation.changeAgainstBaseline
         changeIsInPoints = evaluation.changeIsInPoints
         monthsLeftOut = evaluation.monthsLeftOut.map(\.description)
         let rest = restOfEngland.map { Dictionary(zip($0.months, $0.rates), uniquingKeysWith: { first, _ in first }) } ?? [:]
-        let chart = evaluation.chart?.points
+        let chart = evaluation.reading
+        chartKind = chart?.kind.rawValue ?? SPCChartKind.xmr.rawValue
         points = evaluation.months.indices.map { index in
             func at<T>(_ values: [T?]?) -> T? { values.flatMap { index < $0.count ? $0[index] : nil } }
             return Point(period: evaluation.months[index].description, numerator: evaluation.numerators[index], denominator: evaluation.denominators[index],
-                         rate: evaluation.rates[index], centre: at(chart?.mean), lowerLimit: at(chart?.lpl), upperLimit: at(chart?.upl),
-                         specialCause: chart.flatMap { index < $0.specialCauseType.count ? $0.specialCauseType[index] : nil } ?? "",
+                         rate: evaluation.rates[index], centre: at(chart?.centre), lowerLimit: at(chart?.lower), upperLimit: at(chart?.upper),
+                         specialCause: chart.flatMap { index < $0.labels.count ? $0.labels[index] : nil } ?? "",
                          restOfEnglandRate: rest[evaluation.months[index]])
         }
     }
@@ -206,6 +214,7 @@ struct VanguardEvaluationDTO: Content {
         try container.encode(metricCode, forKey: .metricCode)
         try container.encode(metricName, forKey: .metricName)
         try container.encode(unit, forKey: .unit)
+        try container.encode(chartKind, forKey: .chartKind)
         try container.encode(data, forKey: .data)
         try container.encode(variationIcon, forKey: .variationIcon)
         try container.encode(assuranceIcon, forKey: .assuranceIcon)

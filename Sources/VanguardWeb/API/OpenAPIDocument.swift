@@ -516,9 +516,10 @@ enum OpenAPIDocument {
           },
           "VanguardEvaluation": {
             "type": "object", "additionalProperties": false,
-            "required": ["metric_code", "metric_name", "unit", "data", "variation_icon", "assurance_icon", "baseline_rate", "latest_year_rate", "change_against_baseline", "change_is_in_points", "months_left_out", "points"],
+            "required": ["metric_code", "metric_name", "unit", "chart", "data", "variation_icon", "assurance_icon", "baseline_rate", "latest_year_rate", "change_against_baseline", "change_is_in_points", "months_left_out", "points"],
             "properties": {
               "metric_code": { "type": "string" }, "metric_name": { "type": "string" }, "unit": { "type": "string" },
+              "chart": { "enum": ["xmr", "run", "p", "u", "pp", "up"], "description": "The chart the framework draws the metric on; centre, limits and special_cause are read from it" },
               "data": { "enum": ["generated", "returned"], "description": "generated: demonstration data, not real" },
               "variation_icon": { "type": ["string", "null"] }, "assurance_icon": { "type": ["string", "null"] },
               "baseline_rate": { "type": ["number", "null"] }, "latest_year_rate": { "type": ["number", "null"] },
@@ -618,15 +619,17 @@ enum OpenAPIDocument {
           "CareModel": { "type": "string", "enum": ["pacs", "mcp", "ehch", "uec", "acc"] },
           "Metric": {
             "type": "object", "additionalProperties": false,
-            "required": ["code", "name", "definition", "numerator", "denominator", "unit", "multiplier", "direction", "care_models", "source", "target"],
+            "required": ["code", "name", "definition", "numerator", "denominator", "unit", "multiplier", "direction", "care_models", "source", "target", "chart"],
             "properties": {
               "code": { "type": "string" }, "name": { "type": "string" }, "definition": { "type": "string" },
               "numerator": { "type": "string" }, "denominator": { "type": "string" }, "unit": { "type": "string" },
               "multiplier": { "type": "number" }, "direction": { "$ref": "#/components/schemas/Direction" },
               "care_models": { "type": "array", "items": { "$ref": "#/components/schemas/CareModel" } },
-              "source": { "type": "string" }, "target": { "type": ["number", "null"] }
+              "source": { "type": "string" }, "target": { "type": ["number", "null"] },
+              "chart": { "$ref": "#/components/schemas/ChartKind" }
             }
           },
+          "ChartKind": { "type": "string", "enum": ["xmr", "run", "p", "u", "pp", "up"], "description": "The SPC chart the framework draws a metric on: XmR, run (Anhøj), p, u, p′ or u′ (Laney)" },
           "MetricEdit": {
             "type": "object", "additionalProperties": false, "required": ["name", "definition", "unit", "direction", "care_models"],
             "properties": {
@@ -634,6 +637,7 @@ enum OpenAPIDocument {
               "unit": { "type": "string", "minLength": 1, "maxLength": 100 }, "direction": { "$ref": "#/components/schemas/Direction" },
               "care_models": { "type": "array", "minItems": 1, "items": { "$ref": "#/components/schemas/CareModel" } },
               "target": { "type": ["number", "null"] },
+              "chart": { "$ref": "#/components/schemas/ChartKind" },
               "code": { "type": "string", "description": "Fixed for life: if sent, it must be the metric's own, or the edit is refused naming it" },
               "multiplier": { "type": "number", "description": "Fixed for life: if sent, it must be the metric's own, or the edit is refused naming it" },
               "numerator": { "type": "string", "description": "Fixed for life, as multiplier" },

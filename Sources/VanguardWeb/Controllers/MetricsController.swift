@@ -30,12 +30,16 @@ enum MetricsController {
             FormField(name: "care_models", label: "Care models it applies to", value: values["care_models"] ?? "",
                       hint: "Codes separated by spaces: pacs mcp ehch uec acc", error: errors["care_models"]),
             FormField(name: "target", label: "Target (optional)", value: values["target"] ?? "", error: errors["target"]),
+            FormField(name: "chart", label: "SPC chart", kind: .select(SPCChartKind.allCases.map { ($0.rawValue, $0.name) }), value: values["chart"] ?? "xmr",
+                      hint: "XmR for rates of large populations; P′ or U′ (Laney) for counts over large denominators; P or U for small ones; a run chart where limits would mislead",
+                      error: errors["chart"]),
         ]
     }
 
     static func values(of metric: Metric) -> [String: String] {
         ["name": metric.name, "definition": metric.definition, "unit": metric.unit, "direction": metric.direction.rawValue,
-         "care_models": metric.careModels.map(\.rawValue).joined(separator: " "), "target": metric.target.map { String($0) } ?? ""]
+         "care_models": metric.careModels.map(\.rawValue).joined(separator: " "), "target": metric.target.map { String($0) } ?? "",
+         "chart": metric.chart.rawValue]
     }
 
     static func page(_ metric: Metric, fields: [FormField], context: PageContext) -> HTML {
@@ -66,10 +70,12 @@ enum MetricsController {
         if let text = form["target"].nonBlank {
             if let value = Double(text), value.isFinite { target = value } else { errors["target"] = "Give a number, or leave it empty" }
         }
-        guard errors.isEmpty, let direction else { return .failure(FieldErrors(byField: errors)) }
+        let chart = form["chart"].nonBlank.map { SPCChartKind(rawValue: $0) } ?? metric.chart
+        if chart == nil { errors["chart"] = "Choose a chart: \(SPCChartKind.allCases.map(\.rawValue).joined(separator: ", "))" }
+        guard errors.isEmpty, let direction, let chart else { return .failure(FieldErrors(byField: errors)) }
         return .success(Metric(
             code: metric.code, name: name, definition: definition, numerator: metric.numerator, denominator: metric.denominator, unit: unit,
-            multiplier: metric.multiplier, direction: direction, careModels: models, source: metric.source, target: target
+            multiplier: metric.multiplier, direction: direction, careModels: models, source: metric.source, target: target, chart: chart
         ))
     }
 
@@ -131,7 +137,7 @@ enum MetricsPage {
                 .p(.text("What every vanguard is measured by: around six indicators per care model, on health and wellbeing, care and quality, and efficiency.")),
                 .table(
                     .class("nhsuk-table"),
-                    .thead(.tr(.th(.text("Metric")), .th(.text("Unit")), .th(.text("Better when")), .th(.text("Care models")), .th(.text("Target")), .th(.text("Source")))),
+                    .thead(.tr(.th(.text("Metric")), .th(.text("Unit")), .th(.text("Better when")), .th(.text("Care models")), .th(.text("Target")), .th(.text("Chart")), .th(.text("Source")))),
                     .tbody(.forEach(metrics) { metric in
                         .tr(
                             .td(.strong(.text(metric.name)), .br(), .span(.class("vg-code"), .text(metric.code)),
@@ -140,6 +146,7 @@ enum MetricsPage {
                             .td(.text(metric.direction == .decrease ? "lower" : metric.direction == .increase ? "higher" : "neither")),
                             .td(.group(.forEach(metric.careModels) { .group(Components.careModelTag($0), .text(" ")) })),
                             .td(.text(metric.target.map(SPCChartSVG.format) ?? "–")),
+                            .td(.text(metric.chart.name)),
                             .td(.class("nhsuk-body-s"), .text(metric.source))
                         )
                     })

@@ -77,8 +77,8 @@ enum ProgressReport {
     }
 
     static func interpretation(_ row: VanguardDashboardPage.Row) -> String {
-        let variation = SPCIcons.variation(row.evaluation.chart?.variationIcon ?? "common_cause").text
-        let assurance = SPCIcons.assurance(row.evaluation.chart?.assuranceIcon)?.text ?? "no target set"
+        let variation = SPCIcons.variation(row.evaluation.reading?.variationIcon ?? "common_cause").text
+        let assurance = SPCIcons.assurance(row.evaluation.reading?.assuranceIcon)?.text ?? "no target set"
         let latest = row.evaluation.rates.last.map { "Latest: \(SPCChartSVG.format($0)) \(row.metric.unit) (\(row.evaluation.months.last!))." } ?? ""
         return "\(latest) Variation: \(variation.lowercased()); assurance: \(assurance.lowercased())."
     }
@@ -103,7 +103,7 @@ enum ProgressReport {
                 evaluation.baselineRate.map { String($0) } ?? "", evaluation.latestYearRate.map { String($0) } ?? "",
                 evaluation.changeAgainstBaseline.map { String($0) } ?? "", evaluation.changeIsInPoints ? "percentage_points" : "fraction",
                 row.restOfEngland?.changeAgainstBaseline.map { String($0) } ?? "", headline.comparison.rawValue,
-                evaluation.chart?.variationIcon ?? "", evaluation.chart?.assuranceIcon ?? "", row.metric.target.map { String($0) } ?? "", data,
+                evaluation.reading?.variationIcon ?? "", evaluation.reading?.assuranceIcon ?? "", row.metric.target.map { String($0) } ?? "", data,
             ])
         }
         archive.add("summary.csv", text: summary)

@@ -19,8 +19,8 @@ enum SPCChartSVG {
     }
 
     static func svg(evaluation: MetricEvaluation, title: String, comparison: MetricEvaluation? = nil, target: Double? = nil) -> String {
-        guard let chart = evaluation.chart, !evaluation.rates.isEmpty else { return "" }
-        let values = evaluation.rates + [chart.lpl, chart.upl, chart.mean, target].compactMap { $0 } + (comparison?.rates ?? [])
+        guard let chart = evaluation.reading, !evaluation.rates.isEmpty else { return "" }
+        let values = evaluation.rates + (chart.lower + chart.upper + chart.centre + [target]).compactMap { $0 } + (comparison?.rates ?? [])
         let ticks = Self.ticks(low: values.min() ?? 0, high: values.max() ?? 1)
         let low = min(values.min() ?? 0, ticks.first ?? 0)
         let high = max(values.max() ?? 1, ticks.last ?? 1)
@@ -48,9 +48,9 @@ enum SPCChartSVG {
             }
             if !path.isEmpty { svg += "<path class=\"\(cssClass)\" d=\"\(path)\"/>" }
         }
-        horizontal(chart.points.lpl, "vg-spc__limit")
-        horizontal(chart.points.upl, "vg-spc__limit")
-        horizontal(chart.points.mean, "vg-spc__mean")
+        horizontal(chart.lower, "vg-spc__limit")
+        horizontal(chart.upper, "vg-spc__limit")
+        horizontal(chart.centre, chart.runsSignal ? "vg-spc__mean vg-spc__mean--signal" : "vg-spc__mean")
         if let target {
             horizontal(Array(repeating: target, count: evaluation.rates.count), "vg-spc__target")
             svg += "<text class=\"vg-spc__axis vg-spc__target-label\" x=\"\(f(width - margin.right))\" y=\"\(f(y(target) - 4))\" text-anchor=\"end\">target \(format(target))</text>"
@@ -60,8 +60,9 @@ enum SPCChartSVG {
         }
         horizontal(evaluation.rates, "vg-spc__line")
         for (index, rate) in evaluation.rates.enumerated() {
-            let type = chart.points.pointType[index]
-            svg += "<circle class=\"vg-spc__point \(colour(for: type))\" cx=\"\(f(x(index)))\" cy=\"\(f(y(rate)))\" r=\"3\"><title>\(evaluation.months[index]): \(format(rate)) (\(chart.points.specialCauseType[index].escapedForXML))</title></circle>"
+            let type = index < chart.pointTypes.count ? chart.pointTypes[index] : "common_cause"
+            let label = index < chart.labels.count ? chart.labels[index] : ""
+            svg += "<circle class=\"vg-spc__point \(colour(for: type))\" cx=\"\(f(x(index)))\" cy=\"\(f(y(rate)))\" r=\"3\"><title>\(evaluation.months[index]): \(format(rate)) (\(label.escapedForXML))</title></circle>"
         }
         return svg + "</svg>"
     }

@@ -52,17 +52,31 @@ enum VanguardDashboardPage {
             .thead(.tr(.th(.text("Metric")), .th(.text("Variation")), .th(.text("Assurance")), .th(.text("Latest")),
                        .th(.text("Change since 2014/15")), .th(.text("Rest of England")))),
             .tbody(.forEach(model.rows) { row in
-                let variation = SPCIcons.variation(row.evaluation.chart?.variationIcon ?? "common_cause")
+                let variation = SPCIcons.variation(row.evaluation.reading?.variationIcon ?? "common_cause")
                 return .tr(
                     .td(.a(.safeHref("#\(row.metric.code)"), .text(row.metric.name))),
                     .td(variation.node),
-                    .td(.unwrap(SPCIcons.assurance(row.evaluation.chart?.assuranceIcon), { $0.node }, else: .text("No target"))),
+                    .td(.unwrap(SPCIcons.assurance(row.evaluation.reading?.assuranceIcon), { $0.node }, else: .text("No target"))),
                     .td(.text(row.evaluation.rates.last.map { "\(SPCChartSVG.format($0)) (\(row.evaluation.months.last!))" } ?? "–")),
                     .td(.text(change(row.evaluation))),
                     .td(.text(change(row.restOfEngland)))
                 )
             })
         )
+    }
+
+    /// Which chart is drawn and what its signals mean, in a sentence.
+    static func chartNote(_ reading: ChartReading?) -> String {
+        guard let reading else { return "Too few months for a chart yet." }
+        var note = "Drawn on \(reading.kind == .xmr ? "an" : "a") \(reading.kind.name), as the metric framework sets for this metric"
+        switch reading.kind {
+        case .xmr: note += "; points outside the limits, runs of 7 and trends of 7 are special cause."
+        case .run: note += "; a run chart has no limits: a shift or too few crossings of the median (Anhøj rules) is a signal."
+        case .p, .u: note += "; limits follow each month's denominator, and a point outside them is special cause."
+        case .pp, .up: note += "; Laney's limits allow for variation between months beyond chance, so large denominators do not make every month a signal."
+        }
+        if reading.runsSignal && reading.kind != .xmr { note += " The runs in this chart signal a shift or trend (Anhøj rules); the centre line is drawn dashed in red." }
+        return note
     }
 
     static func metricSection(_ row: Row, generated: Bool, model: Model, context: PageContext) -> Node<HTML.BodyContext> {
@@ -77,6 +91,7 @@ enum VanguardDashboardPage {
                .span(.class("vg-key vg-spc--improvement"), .text("Improvement")), .text(" "),
                .span(.class("vg-key vg-spc--concern"), .text("Concern")), .text(" "),
                .span(.class("vg-key vg-key--comparison"), .text("Rest of England"))),
+            .p(.class("nhsuk-body-s"), .text(chartNote(evaluation.reading))),
             .unwrap(model.rebases[row.metric.code]) { points in
                 .ul(.class("nhsuk-list nhsuk-body-s"), .forEach(points) { point in
                     .li(.text("Limits recalculated from \(point.period): \(point.reason) (\(point.createdBy))"),
@@ -99,7 +114,7 @@ enum VanguardDashboardPage {
                             .td(.text(SPCChartSVG.format(evaluation.denominators[index]))),
                             .td(.text(SPCChartSVG.format(evaluation.rates[index]))),
                             .td(.text(restIndex.flatMap { row.restOfEngland?.rates[$0] }.map(SPCChartSVG.format) ?? "–")),
-                            .td(.text(evaluation.chart?.points.specialCauseType[index] ?? "–"))
+                            .td(.text(evaluation.reading?.labels[index] ?? "–"))
                         )
                     })
                 )
@@ -151,7 +166,7 @@ enum VanguardDashboardPage {
                 text += CSVWriter.line([
                     model.vanguard.name, row.metric.code, month.description, String(row.evaluation.numerators[index]),
                     String(row.evaluation.denominators[index]), String(row.evaluation.rates[index]),
-                    row.evaluation.chart?.points.specialCauseType[index] ?? "", rest.map { String($0) } ?? "", model.isGenerated ? "generated" : "returned",
+                    row.evaluation.reading?.labels[index] ?? "", rest.map { String($0) } ?? "", model.isGenerated ? "generated" : "returned",
                 ])
             }
         }

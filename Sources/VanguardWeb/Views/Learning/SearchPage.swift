@@ -41,7 +41,10 @@ enum SearchPage {
                         : "\(places.count + model.content.count) \(places.count + model.content.count == 1 ? "result" : "results") for ‘\(query)’.")),
                     .if(places.isEmpty && model.content.isEmpty, .p(.text(
                         "Search knows vanguards, sub-ICB locations and the councils and 2015 CCGs they cover, ICBs, regions, organisations (by name or ODS code) and what is written in the learning space. It does not know towns inside a council, hospital sites or postcodes: try your council or the ICB that covers you."))),
-                    .if(!places.isEmpty, .group(.h2(.text("Vanguards, places and organisations")), FindPage.results(model.registry!))),
+                    // Plot's `.if` builds its node whatever the condition, so the optional is unwrapped instead.
+                    .unwrap(model.registry.flatMap { $0.matches.isEmpty ? nil : $0 }) { search in
+                        .group(.h2(.text("Vanguards, places and organisations")), FindPage.results(search))
+                    },
                     .if(!model.content.isEmpty, .group(
                         .h2(.text(places.isEmpty ? "Results" : "Also mentioned")),
                         .ol(.class("nhsuk-list vg-search-results"), .forEach(model.content) { result in

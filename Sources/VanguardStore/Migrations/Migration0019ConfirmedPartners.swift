@@ -6,8 +6,8 @@ import VanguardCore
 /// (the registry's for a vanguard, the programme team's word for anyone else). Plans written
 /// before this keep the partners they were signed under, recorded as confirmed, so money already
 /// allocated against them stays explained.
-struct Migration0020ConfirmedPartners: AsyncMigration {
-    var name: String { "0020_confirmed_partners" }
+struct Migration0019ConfirmedPartners: AsyncMigration {
+    var name: String { "0019_confirmed_partners" }
 
     func prepare(on database: any Database) async throws {
         try await database.schema(FundingPlanRecord.schema).field("confirmed_partners", .string, .required, .sql(.default("[]"))).update()
