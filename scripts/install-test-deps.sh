@@ -17,8 +17,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 python3 - <<'PY' || python3 -m pip install --quiet --disable-pip-version-check \
     "selenium==4.51.0" "openapi-spec-validator==0.9.0" "openapi-schema-validator==0.9.0" "pytest>=8" \
-    "lxml==6.1.3" "rnc2rng==2.7.0" "icalendar==7.3.0"
+    "lxml==6.1.3" "rnc2rng==2.7.0" "icalendar==7.3.0" "axe-selenium-python==2.1.6"
 import importlib.util, sys
-sys.exit(0 if all(importlib.util.find_spec(m) for m in ("selenium", "openapi_spec_validator", "openapi_schema_validator", "pytest", "lxml", "rnc2rng", "icalendar")) else 1)
+sys.exit(0 if all(importlib.util.find_spec(m) for m in ("selenium", "openapi_spec_validator", "openapi_schema_validator", "pytest", "lxml", "rnc2rng", "icalendar", "axe_selenium_python")) else 1)
 PY
 echo "install-test-deps: ready"

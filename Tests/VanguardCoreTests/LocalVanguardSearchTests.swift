@@ -24,4 +24,15 @@ import Testing
         let halton = LocalVanguardSearch(query: "halton", in: registry)
         #expect(halton.matches.contains { $0.kind == .area && $0.key == "E38000068" && $0.matchedOn == "council: Halton" })
     }
+
+    /// A trust's ODS code finds the area the provider lookup counts its activity towards.
+    @Test func trustCodesFindTheirAreaThroughTheProviderLookup() throws {
+        let registry = try ProjectFiles.registry()
+        let providers = [ProviderArea(orgCode: "RBL", orgName: "Wirral University Teaching Hospital NHS Foundation Trust", areaCode: "E38000208")]
+        #expect(LocalVanguardSearch(query: "RBL", in: registry).matches.isEmpty)
+        let found = LocalVanguardSearch(query: "rbl", in: registry, providers: providers)
+        #expect(found.matches.first?.key == "E38000208" && found.matches.first?.closeness == .exact)
+        #expect(found.matches.first?.matchedOn == "provider: Wirral University Teaching Hospital NHS Foundation Trust (RBL)")
+        #expect(found.matches.first?.vanguards.contains { $0.name == "Wirral Partners" } == true)
+    }
 }

@@ -189,6 +189,10 @@ import VaporTesting
             #expect(registry.footprints.filter { $0.vanguardNumber == 51 }.map(\.areaCode) == ["E38000208"])
             #expect(registry.memberships.filter { $0.vanguardNumber == 51 }.map(\.organisationSlug).sorted() == ["nhs-wirral-ccg", "wirral-partners-gp-federation"])
             #expect(!registry.organisations.contains { $0.slug == "wirral-ccg" })
+            // The new wave can be listed on its own, and the list says which waves there are.
+            let waveFour = try await app.fetch("/api/v1/vanguards?wave=4").json()
+            #expect((waveFour["items"] as? [[String: Any]])?.compactMap { $0["number"] as? Int } == [51])
+            #expect(try await app.fetch("/vanguards?wave=9").body.contains("wave must be 1, 2, 3 or 4"))
             #expect(try await app.fetch("/vanguards/51").body.contains("Wirral Partners GP Federation"))
             #expect(try await people.send(app, .programmeTeam, .POST, "/applications/\(fylde.id.uuidString)/assessment/decision",
                                           form: ["outcome": "fast_follower", "feedback": "Close behind; we will support you to follow."]).status == .seeOther)

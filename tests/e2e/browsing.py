@@ -7,6 +7,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+from accessibility import audit
+
 
 # While a click's response replaces the page, reading it can fail in several ways (a stale
 # element, a missing one, or Chromium's "node does not belong to the document"); the waits
@@ -18,6 +20,7 @@ def arrive(browser, url):
     """Waits until a click has taken the browser to `url` (a state, not a time limit)."""
     WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(expected_conditions.url_to_be(url))
     WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(lambda driver: driver.execute_script("return document.readyState") == "complete")
+    audit(browser)
 
 
 def see(browser, text):
@@ -25,6 +28,7 @@ def see(browser, text):
     click whose response lands on the same address, and returns that content."""
     WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(
         lambda driver: text in driver.find_element(By.TAG_NAME, "main").text)
+    audit(browser)
     return browser.find_element(By.TAG_NAME, "main").text
 
 
@@ -36,6 +40,7 @@ def wait_for(browser, by, value):
 def wait_for_heading(browser, text):
     WebDriverWait(browser, 30, ignored_exceptions=TRANSIENT).until(
         lambda driver: driver.find_element(By.TAG_NAME, "h1").text == text)
+    audit(browser)
 
 
 def fill(browser, field_id, text):

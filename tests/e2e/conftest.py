@@ -8,6 +8,8 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 
+from accessibility import AuditedBrowser
+
 BASE_URL = os.environ.get("VANGUARD_URL", "http://127.0.0.1:8080")
 
 
@@ -46,5 +48,6 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1400"):
         options.add_argument(argument)
     driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield driver
+    # Every page a browser test reaches is checked by axe (see accessibility.py).
+    yield AuditedBrowser(driver)
     driver.quit()

@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -152,3 +153,21 @@ def test_an_impact_estimate_is_reached_from_the_dashboard(browser, base_url):
     assert "Synthetic control" in main and "Matched comparison" in main
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.vg-impact")) == 4
     screenshot(browser, "impact")
+
+
+def test_the_skip_link_moves_focus_to_the_main_content(browser, base_url):
+    browser.get(base_url + "/")
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+    assert browser.switch_to.active_element.text == "Skip to main content"
+    browser.switch_to.active_element.send_keys(Keys.ENTER)
+    WebDriverWait(browser, 30).until(lambda driver: driver.switch_to.active_element.get_attribute("id") == "maincontent")
+
+
+def test_the_accessibility_audit_fails_a_page_that_breaks_a_rule(browser, base_url):
+    """The audit every browser test runs can fail: an image without words breaks axe's image-alt rule."""
+    browser.get(base_url + "/about/data")
+    browser.execute_script("var i = document.createElement('img'); i.src = '/assets/favicon.svg'; document.querySelector('main').appendChild(i);")
+    browser.execute_script("document.title = 'Broken on purpose'")
+    with pytest.raises(AssertionError, match="image-alt"):
+        browser.audit()
+    assert browser.pages_audited >= 2

@@ -71,8 +71,11 @@ extension VanguardFilter {
             self.careModel = try CareModel(parameter: careModel)
         }
         if let wave = wave.nonBlank {
-            guard let number = Int(wave), let value = Wave(number: number) else {
-                throw InvalidParameter(name: "wave", value: wave, allowed: "1, 2 or 3")
+            // 2015's three waves, and any a later selection has made.
+            let known = Set(Wave.all.map(\.number) + registry.vanguards.map(\.wave.number)).sorted()
+            guard let number = Int(wave), let value = Wave(number: number) ?? registry.vanguards.first(where: { $0.wave.number == number })?.wave else {
+                let listed = known.map(String.init)
+                throw InvalidParameter(name: "wave", value: wave, allowed: listed.dropLast().joined(separator: ", ") + " or " + (listed.last ?? ""))
             }
             self.wave = value
         }

@@ -39,7 +39,9 @@ public struct LocalVanguardSearch: Sendable {
     public let matches: [Match]
 
     /// Matches closest first; among equally close ones, vanguards, then areas, ICBs, regions and organisations.
-    public init(query: String, in registry: Registry, limit: Int = 50) {
+    /// - Parameter providers: the provider → area lookup, so a trust's ODS code or name ("RBL")
+    ///   finds the area its activity counts towards.
+    public init(query: String, in registry: Registry, providers: [ProviderArea] = [], limit: Int = 50) {
         self.query = query
         let words = SearchText.words(in: query)
         let code = query.trimmingCharacters(in: .whitespaces).uppercased()
@@ -82,6 +84,12 @@ public struct LocalVanguardSearch: Sendable {
             let ccg = footprint.ccg2015Names.first { closeness([$0]) != nil }
             found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
                                matchedOn: ccg.map { "2015 CCG: \($0)" }, closeness: close))
+        }
+        for provider in providers {
+            guard !found.contains(where: { $0.kind == .area && $0.key == provider.areaCode }), let area = registry.area(code: provider.areaCode),
+                  let close = provider.orgCode == code ? .exact : closeness([provider.orgName]) else { continue }
+            found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
+                               matchedOn: "provider: \(provider.orgName) (\(provider.orgCode))", closeness: close))
         }
         for icb in registry.icbs {
             guard let close = icb.code == code ? .exact : closeness([icb.name]) else { continue }

@@ -22,7 +22,7 @@ enum OpenAPIDocument {
             "summary": "List vanguards",
             "parameters": [
               { "$ref": "#/components/parameters/careModel" },
-              { "name": "wave", "in": "query", "schema": { "type": "integer", "enum": [1, 2, 3] } },
+              { "name": "wave", "in": "query", "schema": { "type": "integer", "minimum": 1 } },
               { "$ref": "#/components/parameters/region" },
               { "name": "q", "in": "query", "description": "Words that must all appear in the name, footprint or partners.", "schema": { "type": "string" } },
               { "$ref": "#/components/parameters/page" },
@@ -780,7 +780,7 @@ enum OpenAPIDocument {
             "type": "object", "required": ["number", "name", "care_model", "wave", "announced", "regions", "confidence", "url"], "additionalProperties": false,
             "properties": {
               "number": { "type": "integer" }, "name": { "type": "string" }, "care_model": { "$ref": "#/components/schemas/CareModel" },
-              "wave": { "type": "integer", "enum": [1, 2, 3] }, "announced": { "type": "string", "format": "date" },
+              "wave": { "type": "integer", "minimum": 1, "description": "1–3 are 2015's waves; later selections make later waves" }, "announced": { "type": "string", "format": "date" },
               "regions": { "type": "array", "items": { "$ref": "#/components/schemas/CodeName" } },
               "confidence": { "$ref": "#/components/schemas/Confidence" }, "url": { "type": "string" }
             }
@@ -792,7 +792,7 @@ enum OpenAPIDocument {
             "properties": {
               "number": { "type": "integer" }, "name": { "type": "string" },
               "care_model": { "$ref": "#/components/schemas/CareModel" }, "care_model_name": { "type": "string" },
-              "wave": { "type": "integer", "enum": [1, 2, 3] }, "announced": { "type": "string", "format": "date" },
+              "wave": { "type": "integer", "minimum": 1, "description": "1–3 are 2015's waves; later selections make later waves" }, "announced": { "type": "string", "format": "date" },
               "area_description": { "type": "string" }, "region_description": { "type": "string" },
               "regions": { "type": "array", "items": { "$ref": "#/components/schemas/CodeName" } },
               "areas": {

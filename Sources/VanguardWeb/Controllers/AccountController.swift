@@ -95,7 +95,7 @@ enum AccountController {
 
     static func signInFields(email: String = "", error: String? = nil) -> [FormField] {
         [
-            FormField(name: "email", label: "E-mail address", kind: .email, value: email, error: error, autocomplete: "username"),
+            FormField(name: "email", label: "E-mail address", kind: .email, value: email, error: error, autocomplete: "email"),
             FormField(name: "password", label: "Password", kind: .password, autocomplete: "current-password"),
         ]
     }

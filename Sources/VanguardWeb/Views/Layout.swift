@@ -67,7 +67,8 @@ enum Layout {
                     .class("nhsuk-width-container"),
                     .if(!breadcrumbs.isEmpty, breadcrumbTrail(breadcrumbs)),
                     .main(
-                        .class("nhsuk-main-wrapper"), .id("maincontent"), .safeAttribute(named: "role", value: "main"),
+                        // Focusable by script only, so the skip link moves focus (not just the view) to it.
+                        .class("nhsuk-main-wrapper"), .id("maincontent"), .safeAttribute(named: "tabindex", value: "-1"),
                         body
                     )
                 ),
@@ -78,7 +79,7 @@ enum Layout {
 
     static func header(context: PageContext) -> Node<HTML.BodyContext> {
         .header(
-            .class("nhsuk-header"), .safeAttribute(named: "role", value: "banner"),
+            .class("nhsuk-header"),
             .div(
                 .class("nhsuk-header__container nhsuk-width-container"),
                 .div(
@@ -165,7 +166,6 @@ enum Layout {
 
     static func footer() -> Node<HTML.BodyContext> {
         .footer(
-            .safeAttribute(named: "role", value: "contentinfo"),
             .div(
                 .class("nhsuk-footer"),
                 .div(
@@ -199,11 +199,14 @@ enum Components {
         ])
     }
 
+    /// NHS.UK's summary list, each row its own `<dl>`: the design system's `div` rows inside one
+    /// `<dl>` are valid HTML, but assistive technology (and axe 3) do not all read a term and its
+    /// value through the `div`.
     static func summaryList(_ rows: [(String, Node<HTML.BodyContext>)]) -> Node<HTML.BodyContext> {
-        .dl(
+        .div(
             .class("nhsuk-summary-list"),
             .forEach(rows) { row in
-                .div(
+                .dl(
                     .class("nhsuk-summary-list__row"),
                     .dt(.class("nhsuk-summary-list__key"), .text(row.0)),
                     .dd(.class("nhsuk-summary-list__value"), row.1)
@@ -215,7 +218,8 @@ enum Components {
     static func warning(_ heading: String, _ text: String) -> Node<HTML.BodyContext> {
         .div(
             .class("nhsuk-warning-callout"),
-            .h3(.class("nhsuk-warning-callout__label"), .span(.safeAttribute(named: "role", value: "text"), .span(.class("nhsuk-u-visually-hidden"), .text("Important: ")), .text(heading))),
+            // h2, so a callout straight under the page's h1 skips no level; no role="text", which is not ARIA.
+            .h2(.class("nhsuk-warning-callout__label"), .span(.class("nhsuk-u-visually-hidden"), .text("Important: ")), .text(heading)),
             .p(.text(text))
         )
     }

@@ -60,17 +60,19 @@ enum ProgressReport {
                 )),
                 .forEach(model.dashboard.rows) { row in
                     .section(
-                        .class("vg-metric"),
+                        // The summary table above links here.
+                        .id(row.metric.code), .class("vg-metric"),
                         .h2(.text(row.metric.name)),
                         .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: row.evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland, target: row.metric.target))),
                         .p(.class("nhsuk-body-s"), .text(interpretation(row))),
+                        .p(.class("nhsuk-body-s"), .text(VanguardDashboardPage.chartNote(row.evaluation.reading))),
                         .unwrap(model.dashboard.rebases[row.metric.code]) { points in
                             .p(.class("nhsuk-body-s"), .text("Limits recalculated from " + points.map { "\($0.period) (\($0.reason))" }.joined(separator: "; ") + "."))
                         }
                     )
                 },
                 .h2(.text("How to read this report")),
-                .p(.text("Each chart is a statistical process control (XmR) chart in the NHS Making Data Count style: grey points are common-cause variation, blue special-cause improvement, orange special-cause concern; the dashed lines are the process limits. Change since 2014/15 compares the latest twelve months with April 2014 – March 2015; the rest of England is every area with no vanguard of any kind.")),
+                .p(.text("Each chart is a statistical process control chart in the NHS Making Data Count style, of the kind the metric framework sets for the metric (XmR unless its note says otherwise): grey points are common-cause variation, blue special-cause improvement, orange special-cause concern; the dashed lines are the process limits. Change since 2014/15 compares the latest twelve months with April 2014 – March 2015; the rest of England is every area with no vanguard of any kind.")),
                 .p(.text("Sources: monthly returns submitted to Vanguard\(model.dashboard.isGenerated ? " (generated for demonstration)" : ""); the vanguard's footprint and partners from the programme's published lists (see the data sources page)."))
             )
         )
