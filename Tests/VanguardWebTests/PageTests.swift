@@ -173,7 +173,13 @@ import VaporTesting
             #expect(halton.body.contains("href=\"/areas/E38000068\"") && halton.body.contains("Matched on council: Halton"))
             // The search says plainly what it cannot find.
             let town = try await app.fetch("/search?q=Birkenhead")
-            #expect(town.body.contains("Nothing matches ‘Birkenhead’") && town.body.contains("It does not know towns inside a council, hospital sites or postcodes"))
+            #expect(town.body.contains("Nothing matches ‘Birkenhead’") && town.body.contains("It does not know towns inside a council or hospital sites"))
+            // Postcodes, from the ONS Postcode Directory by sector: a full one, and a district.
+            let postcode = try await app.fetch("/search?q=ch49+5pe")
+            #expect(postcode.body.contains("href=\"/areas/E38000208\"") && postcode.body.contains("Matched on postcode CH49 5PE"))
+            let district = try await app.fetch("/search?q=CH49")
+            #expect(district.body.contains("Wirral (NHS Cheshire and Merseyside ICB - 12F)") && district.body.contains("Matched on postcode CH49"))
+            #expect(try await app.fetch("/search?q=ZZ99+9ZZ").body.contains("Nothing matches"))
             // The header's box is this search.
             #expect(try await app.fetch("/").body.contains("action=\"/search\""))
         }

@@ -41,7 +41,8 @@ public struct LocalVanguardSearch: Sendable {
     /// Matches closest first; among equally close ones, vanguards, then areas, ICBs, regions and organisations.
     /// - Parameter providers: the provider → area lookup, so a trust's ODS code or name ("RBL")
     ///   finds the area its activity counts towards.
-    public init(query: String, in registry: Registry, providers: [ProviderArea] = [], limit: Int = 50) {
+    /// - Parameter postcodes: postcode sectors' areas, so "CH49 5PE" or "CH49" finds its area.
+    public init(query: String, in registry: Registry, providers: [ProviderArea] = [], postcodes: PostcodeLookup? = nil, limit: Int = 50) {
         self.query = query
         let words = SearchText.words(in: query)
         let code = query.trimmingCharacters(in: .whitespaces).uppercased()
@@ -84,6 +85,13 @@ public struct LocalVanguardSearch: Sendable {
             let ccg = footprint.ccg2015Names.first { closeness([$0]) != nil }
             found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
                                matchedOn: ccg.map { "2015 CCG: \($0)" }, closeness: close))
+        }
+        for place in postcodes?.places(for: query) ?? [] {
+            guard let area = registry.area(code: place.areaCode) else { continue }
+            let postcode = query.trimmingCharacters(in: .whitespaces).uppercased()
+            let share = place.share < 1 ? ": \(Int((place.share * 100).rounded()))% of its postcodes" : ""
+            found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
+                               matchedOn: "postcode \(postcode)\(share)", closeness: .exact))
         }
         for provider in providers {
             guard !found.contains(where: { $0.kind == .area && $0.key == provider.areaCode }), let area = registry.area(code: provider.areaCode),

@@ -28,7 +28,8 @@ enum SearchController {
         let (query, hits) = try await results(request)
         let snapshot = try await request.registry()
         let providers = try await request.readingDatabase { try await ProviderLookupStore(database: request.db).entries() }
-        let registry = Optional(query).nonBlank.map { LocalVanguardSearch(query: $0, in: snapshot, providers: providers) }
+        let postcodes = PostcodeLookupCache.lookup(vendorDirectory: request.application.appConfig.vendorDirectory)
+        let registry = Optional(query).nonBlank.map { LocalVanguardSearch(query: $0, in: snapshot, providers: providers, postcodes: postcodes) }
         let found = registry.map { search in Set(search.matches.map { FindPage.url(for: $0).path }) } ?? []
         let content = hits.filter { !found.contains($0.1.path) }.map { SearchPage.Result(hit: $0.0, url: $0.1) }
         return SearchPage.document(.init(query: query, registry: registry, content: content), context: request.pageContext).response()

@@ -17,7 +17,7 @@ enum SearchPage {
         let content: [Result]
     }
 
-    static let hint = "For example: Wirral, a council such as Halton, Greater Manchester, Salford Royal, E38000208, 12F, or a subject such as care homes"
+    static let hint = "For example: Wirral, a council such as Halton, a postcode such as CH49 5PE, Greater Manchester, Salford Royal, 12F, or a subject such as care homes"
 
     static func document(_ model: Model, context: PageContext) -> HTML {
         let places = model.registry?.matches ?? []
@@ -40,7 +40,7 @@ enum SearchPage {
                         ? "Nothing matches ‘\(query)’."
                         : "\(places.count + model.content.count) \(places.count + model.content.count == 1 ? "result" : "results") for ‘\(query)’.")),
                     .if(places.isEmpty && model.content.isEmpty, .p(.text(
-                        "Search knows vanguards, sub-ICB locations and the councils and 2015 CCGs they cover, ICBs, regions, organisations (by name or ODS code) and what is written in the learning space. It does not know towns inside a council, hospital sites or postcodes: try your council or the ICB that covers you."))),
+                        "Search knows vanguards, sub-ICB locations and the councils and 2015 CCGs they cover, postcodes and postcode districts in England, ICBs, regions, organisations (by name or ODS code) and what is written in the learning space. It does not know towns inside a council or hospital sites: try your postcode, your council or the ICB that covers you."))),
                     // Plot's `.if` builds its node whatever the condition, so the optional is unwrapped instead.
                     .unwrap(model.registry.flatMap { $0.matches.isEmpty ? nil : $0 }) { search in
                         .group(.h2(.text("Vanguards, places and organisations")), FindPage.results(search))
