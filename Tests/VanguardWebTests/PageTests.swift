@@ -180,6 +180,9 @@ import VaporTesting
             let district = try await app.fetch("/search?q=CH49")
             #expect(district.body.contains("Wirral (NHS Cheshire and Merseyside ICB - 12F)") && district.body.contains("Matched on postcode CH49"))
             #expect(try await app.fetch("/search?q=ZZ99+9ZZ").body.contains("Nothing matches"))
+            // An area's page is titled by the place people know, with the official name beside it.
+            let area = try await app.fetch("/areas/E38000208")
+            #expect(area.body.contains("<h1>Wirral</h1>") && area.body.contains("<dd class=\"nhsuk-summary-list__value\">NHS Cheshire and Merseyside ICB - 12F</dd>"))
             // The header's box is this search.
             #expect(try await app.fetch("/").body.contains("action=\"/search\""))
         }

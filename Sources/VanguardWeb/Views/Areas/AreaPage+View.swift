@@ -5,11 +5,13 @@ extension AreaPage {
     static func document(_ model: Model, context: PageContext) -> HTML {
         let area = model.area
         return Layout.document(
-            title: area.name, context: context, breadcrumbs: [("Home", .home), ("Map", .map)],
+            title: area.label, context: context, breadcrumbs: [("Home", .home), ("Map", .map)],
             body: .group(
                 .span(.class("nhsuk-caption-l"), .text("Sub-ICB location \(area.code)")),
-                .h1(.text(area.name)),
+                .h1(.text(area.placeName ?? area.name)),
                 Components.summaryList([
+                    ("Official name", .text(area.name)),
+                    ("Councils", .text(area.localAuthorities.isEmpty ? "Not recorded" : area.localAuthorities.joined(separator: ", "))),
                     ("ONS code", .text(area.code)),
                     ("ODS code", .text(area.odsCode ?? "Not recorded")),
                     ("ICB", model.icb.map { .a(.safeHref(SiteURL.icb($0.code).path), .text($0.name)) } ?? .text("Not recorded")),
@@ -69,7 +71,7 @@ extension PlacePage {
                     .thead(.tr(.th(.text("Location")), .th(.text("Vanguards")))),
                     .tbody(.forEach(model.areas) { row in
                         .tr(
-                            .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.name))),
+                            .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.label))),
                             .td(.text(row.vanguards.isEmpty ? "None" : row.vanguards.map(\.name).joined(separator: "; ")))
                         )
                     })

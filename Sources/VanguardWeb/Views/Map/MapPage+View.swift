@@ -41,7 +41,7 @@ extension MapPage {
             .thead(.tr(.th(.text("Sub-ICB location")), .th(.text("ICB")), .th(.text("Region")), .th(.text("Vanguards")))),
             .tbody(.forEach(model.rows) { row in
                 .tr(
-                    .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.name))),
+                    .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.label))),
                     .td(.unwrap(row.icb) { .a(.safeHref(SiteURL.icb($0.code).path), .text($0.shortName)) }),
                     .td(.unwrap(row.region) { .a(.safeHref(SiteURL.region($0.code).path), .text($0.name)) }),
                     .td(.if(row.vanguards.isEmpty, .span(.class("vg-none"), .text("None")), else: .group(.forEach(row.vanguards.enumerated()) { index, vanguard in

@@ -62,7 +62,7 @@ extension VanguardPage {
             .thead(.tr(.th(.text("Sub-ICB location")), .th(.text("ICB")), .th(.text("2015 CCG(s)")), .th(.text("How derived")))),
             .tbody(.forEach(model.footprint) { row in
                 .tr(
-                    .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.name)), .br(), .span(.class("vg-code"), .text(row.area.code))),
+                    .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.label)), .br(), .span(.class("vg-code"), .text(row.area.code))),
                     .td(.unwrap(row.icb) { .a(.safeHref(SiteURL.icb($0.code).path), .text($0.shortName)) }),
                     .td(.text(zip(row.footprint.ccg2015Names, row.footprint.ccg2015Codes).map { "\($0) (\($1))" }.joined(separator: "; "))),
                     .td(.text(row.footprint.basis), .text(" Confidence: \(row.footprint.confidence)."), .unwrap(row.footprint.note) { .text(" \($0)") })
