@@ -13,7 +13,7 @@ struct MetricDTO: Content, Equatable {
     let direction: String
     let careModels: [String]
     let source: String
-    let target: Double?
+    @NullWhenAbsent var target: Double?
     let chart: String
 
     enum CodingKeys: String, CodingKey {
@@ -34,23 +34,6 @@ struct MetricDTO: Content, Equatable {
         source = metric.source
         target = metric.target
         chart = metric.chart.rawValue
-    }
-
-    /// Always encodes `target`, as null when there is none, so clients see every field.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(code, forKey: .code)
-        try container.encode(name, forKey: .name)
-        try container.encode(definition, forKey: .definition)
-        try container.encode(numerator, forKey: .numerator)
-        try container.encode(denominator, forKey: .denominator)
-        try container.encode(unit, forKey: .unit)
-        try container.encode(multiplier, forKey: .multiplier)
-        try container.encode(direction, forKey: .direction)
-        try container.encode(careModels, forKey: .careModels)
-        try container.encode(source, forKey: .source)
-        try container.encode(target, forKey: .target)
-        try container.encode(chart, forKey: .chart)
     }
 }
 
@@ -136,29 +119,15 @@ struct VanguardEvaluationDTO: Content {
         let numerator: Double
         let denominator: Double
         let rate: Double
-        let centre: Double?
-        let lowerLimit: Double?
-        let upperLimit: Double?
+        @NullWhenAbsent var centre: Double?
+        @NullWhenAbsent var lowerLimit: Double?
+        @NullWhenAbsent var upperLimit: Double?
         let specialCause: String
-        let restOfEnglandRate: Double?
+        @NullWhenAbsent var restOfEnglandRate: Double?
 
         enum CodingKeys: String, CodingKey {
             case period, numerator, denominator, rate, centre
             case lowerLimit = "lower_limit", upperLimit = "upper_limit", specialCause = "special_cause", restOfEnglandRate = "rest_of_england_rate"
-        }
-
-        /// Always encodes every field, as null where there is none.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(period, forKey: .period)
-            try container.encode(numerator, forKey: .numerator)
-            try container.encode(denominator, forKey: .denominator)
-            try container.encode(rate, forKey: .rate)
-            try container.encode(centre, forKey: .centre)
-            try container.encode(lowerLimit, forKey: .lowerLimit)
-            try container.encode(upperLimit, forKey: .upperLimit)
-            try container.encode(specialCause, forKey: .specialCause)
-            try container.encode(restOfEnglandRate, forKey: .restOfEnglandRate)
         }
     }
 
@@ -169,11 +138,11 @@ struct VanguardEvaluationDTO: Content {
     let chartKind: String
     /// "generated" for demonstration data, "returned" for sites' returns.
     let data: String
-    let variationIcon: String?
-    let assuranceIcon: String?
-    let baselineRate: Double?
-    let latestYearRate: Double?
-    let changeAgainstBaseline: Double?
+    @NullWhenAbsent var variationIcon: String?
+    @NullWhenAbsent var assuranceIcon: String?
+    @NullWhenAbsent var baselineRate: Double?
+    @NullWhenAbsent var latestYearRate: Double?
+    @NullWhenAbsent var changeAgainstBaseline: Double?
     let changeIsInPoints: Bool
     let monthsLeftOut: [String]
     let points: [Point]
@@ -207,22 +176,5 @@ struct VanguardEvaluationDTO: Content {
                          specialCause: chart.flatMap { index < $0.labels.count ? $0.labels[index] : nil } ?? "",
                          restOfEnglandRate: rest[evaluation.months[index]])
         }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(metricCode, forKey: .metricCode)
-        try container.encode(metricName, forKey: .metricName)
-        try container.encode(unit, forKey: .unit)
-        try container.encode(chartKind, forKey: .chartKind)
-        try container.encode(data, forKey: .data)
-        try container.encode(variationIcon, forKey: .variationIcon)
-        try container.encode(assuranceIcon, forKey: .assuranceIcon)
-        try container.encode(baselineRate, forKey: .baselineRate)
-        try container.encode(latestYearRate, forKey: .latestYearRate)
-        try container.encode(changeAgainstBaseline, forKey: .changeAgainstBaseline)
-        try container.encode(changeIsInPoints, forKey: .changeIsInPoints)
-        try container.encode(monthsLeftOut, forKey: .monthsLeftOut)
-        try container.encode(points, forKey: .points)
     }
 }

@@ -29,11 +29,11 @@ struct TrancheDTO: Content {
     let id: UUID
     let quarter: String
     let pounds: Int
-    let condition: ConditionDTO?
+    @NullWhenAbsent var condition: ConditionDTO?
     let status: String
     /// The condition checked against today's evaluations.
-    let evidence: String?
-    let conditionMet: Bool?
+    @NullWhenAbsent var evidence: String?
+    @NullWhenAbsent var conditionMet: Bool?
 
     enum CodingKeys: String, CodingKey {
         case id, quarter, pounds, condition, status, evidence
@@ -48,17 +48,6 @@ struct TrancheDTO: Content {
         status = tranche.status.rawValue
         evidence = check?.evidence
         conditionMet = check?.isMet
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(quarter, forKey: .quarter)
-        try container.encode(pounds, forKey: .pounds)
-        try container.encode(condition, forKey: .condition)
-        try container.encode(status, forKey: .status)
-        try container.encode(evidence, forKey: .evidence)
-        try container.encode(conditionMet, forKey: .conditionMet)
     }
 }
 

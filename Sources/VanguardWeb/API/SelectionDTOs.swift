@@ -42,28 +42,12 @@ struct CallDTO: Content {
     let phase: String
     let careModels: [String]
     let url: String
-    let funnel: Funnel?
+    @NullWhenAbsent var funnel: Funnel?
     let selected: [Selected]
     let fastFollowers: [String]
 
     enum CodingKeys: String, CodingKey {
         case id, title, description, phase, url, funnel, selected
         case opensAt = "opens_at", closesAt = "closes_at", careModels = "care_models", fastFollowers = "fast_followers"
-    }
-
-    /// Always encodes `funnel`, as null while the call is open, so clients see every field.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(description, forKey: .description)
-        try container.encode(opensAt, forKey: .opensAt)
-        try container.encode(closesAt, forKey: .closesAt)
-        try container.encode(phase, forKey: .phase)
-        try container.encode(careModels, forKey: .careModels)
-        try container.encode(url, forKey: .url)
-        try container.encode(funnel, forKey: .funnel)
-        try container.encode(selected, forKey: .selected)
-        try container.encode(fastFollowers, forKey: .fastFollowers)
     }
 }

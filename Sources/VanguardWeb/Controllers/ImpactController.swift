@@ -62,8 +62,8 @@ enum ImpactController {
 struct ImpactSummaryDTO: Encodable {
     let vanguardNumber: Int
     let metricCode: String
-    let synthetic: ImpactSummary.Estimate?
-    let differenceInDifferences: ImpactSummary.Estimate?
+    @NullWhenAbsent var synthetic: ImpactSummary.Estimate?
+    @NullWhenAbsent var differenceInDifferences: ImpactSummary.Estimate?
     let url: String
 
     init(_ summary: ImpactSummary) {
@@ -72,16 +72,6 @@ struct ImpactSummaryDTO: Encodable {
         synthetic = summary.synthetic
         differenceInDifferences = summary.differenceInDifferences
         url = SiteURL.api(.impactEstimate(summary.vanguardNumber, summary.metricCode)).path
-    }
-
-    /// Encodes absent estimates as null so every line has the same fields.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(vanguardNumber, forKey: .vanguardNumber)
-        try container.encode(metricCode, forKey: .metricCode)
-        try container.encode(synthetic, forKey: .synthetic)
-        try container.encode(differenceInDifferences, forKey: .differenceInDifferences)
-        try container.encode(url, forKey: .url)
     }
 
     enum CodingKeys: String, CodingKey {
