@@ -35,8 +35,10 @@ def test_home_to_map_to_area_to_vanguard(browser, base_url):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", wirral)
     wirral.click()
     arrive(browser, base_url + "/areas/E38000208")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "NHS Cheshire and Merseyside ICB - 12F"
+    # Titled by the place people know; the official name beside it.
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Wirral"
     main = browser.find_element(By.TAG_NAME, "main").text
+    assert "NHS Cheshire and Merseyside ICB - 12F" in main
     assert "NHS Cheshire and Merseyside Integrated Care Board" in main
     assert "North West" in main
 
