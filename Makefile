@@ -38,9 +38,10 @@ demo-data: build
 serve: build
 	$(BIN) serve
 
-## Fast inner loop: domain and statistics only, no database or web
+## Fast inner loop: domain and statistics only, no database or web, without the slow recovery
+## studies (tagged `recoveryStudy`; `make test` runs them)
 test-core: build-deps
-	swift test --filter VanguardCoreTests
+	swift test --filter VanguardCoreTests --skip theInjectedEffectsAreRecoveredWithHonestIntervals
 
 clean:
 	rm -rf .build .vendor vanguard.sqlite

@@ -90,7 +90,7 @@ serve_and_test() { # database-url label [extra env for pytest...]
             --email "e2e-$who@example.nhs.uk" --role "$role" --name "$name" "${extra[@]}" --password-stdin
     done
     smtp_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    python3 tests/e2e/smtp_sink.py "$smtp_port" "$work/mail-$label.jsonl" &
+    python3 e2e/smtp_sink.py "$smtp_port" "$work/mail-$label.jsonl" &
     sink_pid=$!
     DATABASE_URL="$url" PORT="$port" LOG_FORMAT=json SMTP_HOST=127.0.0.1 SMTP_PORT="$smtp_port" MAIL_FROM=vanguard@test.nhs.uk \
         "$binary" serve > "$work/serve-$label.log" 2>&1 &
@@ -102,7 +102,7 @@ serve_and_test() { # database-url label [extra env for pytest...]
     env VANGUARD_URL="http://127.0.0.1:$port" VANGUARD_ARTIFACTS="$work/artifacts-$label" \
         VANGUARD_ADMIN_EMAIL=e2e-admin@example.nhs.uk VANGUARD_ADMIN_PASSWORD="$e2e_password" VANGUARD_SMTP_SINK="$work/mail-$label.jsonl" \
         VANGUARD_BINARY="$binary" VANGUARD_DATABASE_URL="$url" "$@" \
-        python3 -m pytest -q -p no:cacheprovider tests/e2e 2>&1 | tee "$work/pytest-$label.log"
+        python3 -m pytest -q -p no:cacheprovider e2e 2>&1 | tee "$work/pytest-$label.log"
     local status=${PIPESTATUS[0]}
     kill "$server_pid" "$sink_pid" 2>/dev/null || true
     wait "$server_pid" "$sink_pid" 2>/dev/null || true

@@ -75,3 +75,13 @@ import Testing
         #expect(registry.areas(icbCode: nil, regionCode: nil, careModel: nil, covered: false).count == 106 - 59)
     }
 }
+
+@Suite struct RegistryRegionTests {
+    /// A footprint written as area codes names the regions it touches once each, sorted.
+    @Test func areaCodesNameTheirRegions() throws {
+        let registry = try ProjectFiles.registry()
+        #expect(registry.regionNames(of: ["E38000208", "E38000208"]) == ["North West"])
+        #expect(registry.regionNames(of: ["E38000208", "E38000255", "E38999999"]).count == 2)
+        #expect(registry.footprintAreas[1] == ["E38000208"])
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import VanguardCore
 
 /// Paths to the project's own files, found from this source file so tests run from any directory.
@@ -35,4 +36,9 @@ enum ProjectFiles {
             facts: dataset.facts
         )
     }
+}
+
+extension Tag {
+    /// Statistical recovery studies over the whole generated data set: minutes, not seconds.
+    @Tag static var recoveryStudy: Self
 }

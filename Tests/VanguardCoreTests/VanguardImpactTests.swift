@@ -39,7 +39,8 @@ import Testing
         return studies
     }
 
-    @Test func theInjectedEffectsAreRecoveredWithHonestIntervals() throws {
+    /// About two and a half minutes in a debug build: `make test-core` skips it, `make test` runs it.
+    @Test(.tags(.recoveryStudy)) func theInjectedEffectsAreRecoveredWithHonestIntervals() throws {
         let studies = try Self.studies()
         #expect(studies.count >= 20)
         let did = studies.compactMap { study in study.impact.differenceInDifferences.map { (study.truth, $0) } }

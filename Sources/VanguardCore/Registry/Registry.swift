@@ -75,6 +75,17 @@ public struct Registry: Sendable {
         return codes.compactMap { regionByCode[$0] }.sorted { $0.name < $1.name }
     }
 
+    /// The names of the regions a set of areas touches (a footprint written in an application or a
+    /// partnership's plan), sorted.
+    public func regionNames(of areaCodes: [String]) -> [String] {
+        Array(Set(areaCodes.compactMap { area(code: $0).flatMap(region(of:))?.name })).sorted()
+    }
+
+    /// Each vanguard's footprint as area codes: what the permission matrix reads for stewardship.
+    public var footprintAreas: [Int: Set<String>] {
+        Dictionary(grouping: footprints, by: \.vanguardNumber).mapValues { Set($0.map(\.areaCode)) }
+    }
+
     public func icb(of area: SubICBLocation) -> IntegratedCareBoard? { icbByCode[area.icbCode] }
 
     public func region(of area: SubICBLocation) -> NHSRegion? {

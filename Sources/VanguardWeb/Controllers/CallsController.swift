@@ -33,7 +33,7 @@ enum CallsController {
         let registry = try await RegistryStore(database: request.db).registry()
         let decisions = try await store.decisions(all.map(\.id))
         let funnel = SelectionFunnel(all.map { application in
-            SelectionFunnel.Entry(status: application.status, careModel: application.content.careModel, regions: regions(of: application.content.areaCodes, in: registry),
+            SelectionFunnel.Entry(status: application.status, careModel: application.content.careModel, regions: registry.regionNames(of: application.content.areaCodes),
                                   wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
         })
         let stored = try await PresentationStore(database: request.db).stored(call: call.id)
@@ -47,13 +47,6 @@ enum CallsController {
         return CallPage.document(model, context: context).response()
     }
 
-    /// The regions a footprint touches, by name.
-    static func regions(of areaCodes: [String], in registry: Registry) -> [String] {
-        let icbs = Dictionary(registry.icbs.map { ($0.code, $0.regionCode) }, uniquingKeysWith: { first, _ in first })
-        let regionNames = Dictionary(registry.regions.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let areas = Dictionary(registry.areas.map { ($0.code, $0.icbCode) }, uniquingKeysWith: { first, _ in first })
-        return Array(Set(areaCodes.compactMap { areas[$0].flatMap { icbs[$0] }.flatMap { regionNames[$0] } })).sorted()
-    }
 
     /// The 2015 call, held before the platform: NHS England's published figures beside the
     /// registry's count of the sites selected, by wave, care model and region.

@@ -93,8 +93,8 @@ enum FundingController {
 
     static func regions(of place: FundingPlace, registry: Registry) -> [String] {
         switch place {
-        case .vanguard(let number): CallsController.regions(of: registry.footprints.filter { $0.vanguardNumber == number }.map(\.areaCode), in: registry)
-        case .areas(let codes): CallsController.regions(of: codes, in: registry)
+        case .vanguard(let number): registry.regionNames(of: registry.footprint(of: number).map(\.areaCode))
+        case .areas(let codes): registry.regionNames(of: codes)
         }
     }
 

@@ -37,7 +37,7 @@ enum ReadingAPIController {
             let registry = try await request.registry()
             funnel = CallDTO.Funnel(SelectionFunnel(all.map { application in
                 SelectionFunnel.Entry(status: application.status, careModel: application.content.careModel,
-                                      regions: CallsController.regions(of: application.content.areaCodes, in: registry),
+                                      regions: registry.regionNames(of: application.content.areaCodes),
                                       wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
             }))
             selected = all.compactMap { application in

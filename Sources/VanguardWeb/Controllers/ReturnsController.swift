@@ -9,8 +9,7 @@ enum ReturnsController {
     /// The areas a caller may submit for, as the permission matrix decides (nil: every area).
     static func permittedAreas(_ caller: Caller?, registry: Registry) -> Set<String>? {
         guard let caller else { return [] }
-        let footprints = Dictionary(grouping: registry.footprints, by: \.vanguardNumber).mapValues { Set($0.map(\.areaCode)) }
-        return PermissionMatrix.writableAreas(caller.grants, footprints: footprints)
+        return PermissionMatrix.writableAreas(caller.grants, footprints: registry.footprintAreas)
     }
 
     /// Checks and writes one file; a rejection carries every problem found.
