@@ -1,3 +1,5 @@
+import Foundation
+
 /// The published funnel of a call: how many applications reached each stage, by care model and
 /// by region. Eligibility is checked when an application is submitted, so every submitted
 /// application is eligible; drafts never submitted are counted as started.
@@ -57,5 +59,16 @@ public struct SelectionFunnel: Sendable, Equatable {
         self.totals = totals
         self.byCareModel = byCareModel
         self.byRegion = byRegion
+    }
+}
+
+extension SelectionFunnel {
+    /// A call's funnel from its applications and their decisions, with the regions each footprint
+    /// touches: what the call's page and the API both publish.
+    public init(applications: [CallApplication], decisions: [UUID: SelectionDecision], registry: Registry) {
+        self.init(applications.map { application in
+            Entry(status: application.status, careModel: application.content.careModel, regions: registry.regionNames(of: application.content.areaCodes),
+                  wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
+        })
     }
 }

@@ -32,10 +32,7 @@ enum CallsController {
         if case .person(let account) = request.caller { mine = all.filter { $0.leadAccountID == account.id } }
         let registry = try await RegistryStore(database: request.db).registry()
         let decisions = try await store.decisions(all.map(\.id))
-        let funnel = SelectionFunnel(all.map { application in
-            SelectionFunnel.Entry(status: application.status, careModel: application.content.careModel, regions: registry.regionNames(of: application.content.areaCodes),
-                                  wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
-        })
+        let funnel = SelectionFunnel(applications: all, decisions: decisions, registry: registry)
         let stored = try await PresentationStore(database: request.db).stored(call: call.id)
         let model = CallPage.Model(
             call: call, now: Date(), applications: context.allows(.manageCalls) ? all : [], mine: mine, funnel: funnel,

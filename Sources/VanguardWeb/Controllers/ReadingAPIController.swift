@@ -35,11 +35,7 @@ enum ReadingAPIController {
             let all = try await store.applications(to: call.id)
             let decisions = try await store.decisions(all.map(\.id))
             let registry = try await request.registry()
-            funnel = CallDTO.Funnel(SelectionFunnel(all.map { application in
-                SelectionFunnel.Entry(status: application.status, careModel: application.content.careModel,
-                                      regions: registry.regionNames(of: application.content.areaCodes),
-                                      wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
-            }))
+            funnel = CallDTO.Funnel(SelectionFunnel(applications: all, decisions: decisions, registry: registry))
             selected = all.compactMap { application in
                 decisions[application.id]?.vanguardNumber.map { CallDTO.Selected(partnership: ApplicationPage.title(of: application), vanguardNumber: $0) }
             }
