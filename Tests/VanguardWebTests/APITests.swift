@@ -84,13 +84,13 @@ import VaporTesting
 
     @Test func openAPIDocumentDescribesEveryAPIRoute() async throws {
         try await TestApp.run { app in
-            // setup: the API routes the app actually registered, in OpenAPI's path syntax
+            // setup: the API routes the app actually registered, in OpenAPI's path syntax, the document's own included
             let registered = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
                 route.method.rawValue.lowercased() + " /" + route.path.map { component -> String in
                     let text = component.description
                     return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text
                 }.joined(separator: "/")
-            }).subtracting(["get /api/v1/openapi.json"])
+            })
             // MUT
             let document = try await app.fetch("/api/v1/openapi.json").json()
             // validate

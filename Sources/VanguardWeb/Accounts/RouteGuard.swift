@@ -97,14 +97,15 @@ extension Route {
 }
 
 extension RoutesBuilder {
-    /// Registers a route behind its guard. Routes are only ever added through here.
+    /// Registers a route behind its guard, at an address stated once in `SiteURL`. Routes are only ever
+    /// added through here.
     @discardableResult
     func on(
-        _ method: HTTPMethod, _ path: PathComponent..., action: Action, scope: ScopeSource = .none, body: BodyLimit = .standard,
+        _ method: HTTPMethod, _ url: SiteURL, action: Action, scope: ScopeSource = .none, body: BodyLimit = .standard,
         use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
         let guarded = grouped(RouteGuard(action: action, scope: scope, bodyLimit: body))
-        let route = guarded.on(method, path, body: .collect(maxSize: ByteCount(value: body.bytes)), use: handler)
+        let route = guarded.on(method, url.pathComponents, body: .collect(maxSize: ByteCount(value: body.bytes)), use: handler)
         route.userInfo["vanguard.action"] = action
         route.userInfo["vanguard.bodyLimit"] = body
         return route

@@ -79,110 +79,136 @@ enum SiteURL: Hashable {
         case impactEstimate(Int, String)
         case openAPI
         case search
+        case rebase(Int, String, String)
+        case fundingRounds
+        case fundingRound(UUID)
+        case fundingAllocation(UUID)
+        case calls
+        case call(UUID)
+        case posts
+        case post(String)
+        case events
+        case innovations
+        case innovation(String)
+        case evaluations(Int)
+        case spc
     }
 
-    var path: String {
+    var segments: [PathSegment] {
         switch self {
-        case .home: "/"
-        case .vanguards: "/vanguards"
-        case .vanguard(let number): "/vanguards/\(number)"
-        case .map: "/map"
-        case .area(let code): "/areas/\(code.urlPathEncoded)"
-        case .icb(let code): "/icbs/\(code.urlPathEncoded)"
-        case .region(let code): "/regions/\(code.urlPathEncoded)"
-        case .organisations: "/organisations"
-        case .organisation(let slug): "/organisations/\(slug.urlPathEncoded)"
-        case .find: "/find"
-        case .dataSources: "/about/data"
-        case .healthz: "/healthz"
-        case .asset(let name): "/assets/\(name)"
-        case .signUp: "/account/sign-up"
-        case .signIn: "/account/sign-in"
-        case .signOut: "/account/sign-out"
-        case .confirmEmail: "/account/confirm"
-        case .resetRequest: "/account/reset"
-        case .resetPassword(let secret): "/account/reset/\(secret.urlPathEncoded)"
-        case .account: "/account"
-        case .changePassword: "/account/password"
-        case .tokens: "/account/tokens"
-        case .revokeToken(let id): "/account/tokens/\(id.uuidString)/revoke"
-        case .adminUsers: "/admin/users"
-        case .adminUser(let id): "/admin/users/\(id.uuidString)"
-        case .adminUserRoles(let id): "/admin/users/\(id.uuidString)/roles"
-        case .adminRevokeRole(let user, let grant): "/admin/users/\(user.uuidString)/roles/\(grant.uuidString)/revoke"
-        case .adminTokens: "/admin/tokens"
-        case .adminRevokeToken(let id): "/admin/tokens/\(id.uuidString)/revoke"
-        case .audit: "/admin/audit"
-        case .outbox: "/admin/outbox"
-        case .permissions: "/permissions"
-        case .editVanguard(let number): "/vanguards/\(number)/edit"
-        case .dashboard(let number): "/vanguards/\(number)/dashboard"
-        case .uploadReturns: "/returns/upload"
-        case .national: "/national"
-        case .metrics: "/metrics"
-        case .editMetric(let code): "/metrics/\(code.urlPathEncoded)/edit"
-        case .areaReturns(let area, let metric): "/areas/\(area.urlPathEncoded)/returns/\(metric.urlPathEncoded)"
-        case .dashboardCSV(let number): "/vanguards/\(number)/dashboard.csv"
-        case .rebase(let number): "/vanguards/\(number)/dashboard/rebase"
-        case .removeRebase(let number): "/vanguards/\(number)/dashboard/rebase/remove"
-        case .progressReport(let number): "/vanguards/\(number)/report"
-        case .providerLookup: "/returns/providers"
-        case .impact: "/impact"
-        case .impactEstimate(let number, let metric): "/vanguards/\(number)/impact/\(metric.urlPathEncoded)"
-        case .removeProvider(let code): "/returns/providers/\(code.urlPathEncoded)/remove"
-        case .progressReportBundle(let number): "/vanguards/\(number)/report.zip"
-        case .editOrganisation(let slug): "/organisations/\(slug.urlPathEncoded)/edit"
-        case .calls: "/calls"
-        case .newCall: "/calls/new"
-        case .call(let id): "/calls/\(id.uuidString)"
-        case .editCall(let id): "/calls/\(id.uuidString)/edit"
-        case .startApplication(let id): "/calls/\(id.uuidString)/apply"
-        case .applications: "/applications"
-        case .application(let id): "/applications/\(id.uuidString)"
-        case .unavailability(let id): "/applications/\(id.uuidString)/unavailability"
-        case .historicalCall: "/calls/2015"
-        case .assessments: "/assessments"
-        case .declareConflict: "/assessments/conflicts"
-        case .assessment(let id): "/assessments/\(id.uuidString)"
-        case .selectionBoard(let id): "/calls/\(id.uuidString)/selection"
-        case .assignAssessors(let id): "/calls/\(id.uuidString)/selection/assign"
-        case .applicationAssessment(let id): "/applications/\(id.uuidString)/assessment"
-        case .addAssessor(let id): "/applications/\(id.uuidString)/assessment/assessors"
-        case .removeAssessor(let id): "/applications/\(id.uuidString)/assessment/assessors/remove"
-        case .moderate(let id): "/applications/\(id.uuidString)/assessment/moderation"
-        case .shortlist(let id): "/applications/\(id.uuidString)/assessment/shortlist"
-        case .decide(let id): "/applications/\(id.uuidString)/assessment/decision"
-        case .presentations(let id): "/calls/\(id.uuidString)/presentations"
-        case .funding: "/funding"
-        case .newFundingRound: "/funding/new"
-        case .fundingRound(let id): "/funding/\(id.uuidString)"
-        case .startFundingPlan(let id): "/funding/\(id.uuidString)/plans"
-        case .fundingPlan(let id): "/funding/plans/\(id.uuidString)"
-        case .signFundingPlan(let id): "/funding/plans/\(id.uuidString)/sign"
-        case .confirmPlanPartners(let id): "/funding/plans/\(id.uuidString)/confirm-partners"
-        case .allocateFunding(let id): "/funding/plans/\(id.uuidString)/allocate"
-        case .releaseTranche(let id): "/funding/plans/\(id.uuidString)/release"
-        case .reverseLedgerEntry(let id): "/funding/plans/\(id.uuidString)/reverse"
-        case .fundingSpend(let id): "/funding/plans/\(id.uuidString)/spend"
-        case .publishPresentations(let id): "/calls/\(id.uuidString)/presentations/publish"
-        case .learning(let route): route.path
-        case .search: "/search"
+        case .home: []
+        case .vanguards: ["vanguards"]
+        case .vanguard(let number): ["vanguards", .parameter("number", number)]
+        case .map: ["map"]
+        case .area(let code): ["areas", .parameter("code", code)]
+        case .icb(let code): ["icbs", .parameter("code", code)]
+        case .region(let code): ["regions", .parameter("code", code)]
+        case .organisations: ["organisations"]
+        case .organisation(let slug): ["organisations", .parameter("slug", slug)]
+        case .find: ["find"]
+        case .dataSources: ["about", "data"]
+        case .healthz: ["healthz"]
+        case .asset(let name): ["assets"] + name.split(separator: "/").map { .constant(String($0)) }
+        case .signUp: ["account", "sign-up"]
+        case .signIn: ["account", "sign-in"]
+        case .signOut: ["account", "sign-out"]
+        case .confirmEmail: ["account", "confirm"]
+        case .resetRequest: ["account", "reset"]
+        case .resetPassword(let secret): ["account", "reset", .parameter("secret", secret)]
+        case .account: ["account"]
+        case .changePassword: ["account", "password"]
+        case .tokens: ["account", "tokens"]
+        case .revokeToken(let id): ["account", "tokens", .parameter("id", id), "revoke"]
+        case .adminUsers: ["admin", "users"]
+        case .adminUser(let id): ["admin", "users", .parameter("id", id)]
+        case .adminUserRoles(let id): ["admin", "users", .parameter("id", id), "roles"]
+        case .adminRevokeRole(let user, let grant): ["admin", "users", .parameter("id", user), "roles", .parameter("grant", grant), "revoke"]
+        case .adminTokens: ["admin", "tokens"]
+        case .adminRevokeToken(let id): ["admin", "tokens", .parameter("id", id), "revoke"]
+        case .audit: ["admin", "audit"]
+        case .outbox: ["admin", "outbox"]
+        case .permissions: ["permissions"]
+        case .editVanguard(let number): ["vanguards", .parameter("number", number), "edit"]
+        case .dashboard(let number): ["vanguards", .parameter("number", number), "dashboard"]
+        case .uploadReturns: ["returns", "upload"]
+        case .national: ["national"]
+        case .metrics: ["metrics"]
+        case .editMetric(let code): ["metrics", .parameter("code", code), "edit"]
+        case .areaReturns(let area, let metric): ["areas", .parameter("code", area), "returns", .parameter("metric", metric)]
+        case .dashboardCSV(let number): ["vanguards", .parameter("number", number), "dashboard.csv"]
+        case .rebase(let number): ["vanguards", .parameter("number", number), "dashboard", "rebase"]
+        case .removeRebase(let number): ["vanguards", .parameter("number", number), "dashboard", "rebase", "remove"]
+        case .progressReport(let number): ["vanguards", .parameter("number", number), "report"]
+        case .providerLookup: ["returns", "providers"]
+        case .impact: ["impact"]
+        case .impactEstimate(let number, let metric): ["vanguards", .parameter("number", number), "impact", .parameter("metric", metric)]
+        case .removeProvider(let code): ["returns", "providers", .parameter("code", code), "remove"]
+        case .progressReportBundle(let number): ["vanguards", .parameter("number", number), "report.zip"]
+        case .editOrganisation(let slug): ["organisations", .parameter("slug", slug), "edit"]
+        case .calls: ["calls"]
+        case .newCall: ["calls", "new"]
+        case .call(let id): ["calls", .parameter("call", id)]
+        case .editCall(let id): ["calls", .parameter("call", id), "edit"]
+        case .startApplication(let id): ["calls", .parameter("call", id), "apply"]
+        case .applications: ["applications"]
+        case .application(let id): ["applications", .parameter("application", id)]
+        case .unavailability(let id): ["applications", .parameter("application", id), "unavailability"]
+        case .historicalCall: ["calls", "2015"]
+        case .assessments: ["assessments"]
+        case .declareConflict: ["assessments", "conflicts"]
+        case .assessment(let id): ["assessments", .parameter("assessment", id)]
+        case .selectionBoard(let id): ["calls", .parameter("call", id), "selection"]
+        case .assignAssessors(let id): ["calls", .parameter("call", id), "selection", "assign"]
+        case .applicationAssessment(let id): ["applications", .parameter("application", id), "assessment"]
+        case .addAssessor(let id): ["applications", .parameter("application", id), "assessment", "assessors"]
+        case .removeAssessor(let id): ["applications", .parameter("application", id), "assessment", "assessors", "remove"]
+        case .moderate(let id): ["applications", .parameter("application", id), "assessment", "moderation"]
+        case .shortlist(let id): ["applications", .parameter("application", id), "assessment", "shortlist"]
+        case .decide(let id): ["applications", .parameter("application", id), "assessment", "decision"]
+        case .presentations(let id): ["calls", .parameter("call", id), "presentations"]
+        case .funding: ["funding"]
+        case .newFundingRound: ["funding", "new"]
+        case .fundingRound(let id): ["funding", .parameter("round", id)]
+        case .startFundingPlan(let id): ["funding", .parameter("round", id), "plans"]
+        case .fundingPlan(let id): ["funding", "plans", .parameter("plan", id)]
+        case .signFundingPlan(let id): ["funding", "plans", .parameter("plan", id), "sign"]
+        case .confirmPlanPartners(let id): ["funding", "plans", .parameter("plan", id), "confirm-partners"]
+        case .allocateFunding(let id): ["funding", "plans", .parameter("plan", id), "allocate"]
+        case .releaseTranche(let id): ["funding", "plans", .parameter("plan", id), "release"]
+        case .reverseLedgerEntry(let id): ["funding", "plans", .parameter("plan", id), "reverse"]
+        case .fundingSpend(let id): ["funding", "plans", .parameter("plan", id), "spend"]
+        case .publishPresentations(let id): ["calls", .parameter("call", id), "presentations", "publish"]
+        case .learning(let route): route.segments
+        case .search: ["search"]
         case .api(let api):
             switch api {
-            case .vanguards: "/api/v1/vanguards"
-            case .vanguard(let number): "/api/v1/vanguards/\(number)"
-            case .areas: "/api/v1/areas"
-            case .area(let code): "/api/v1/areas/\(code.urlPathEncoded)"
-            case .organisations: "/api/v1/organisations"
-            case .organisation(let slug): "/api/v1/organisations/\(slug.urlPathEncoded)"
-            case .returns: "/api/v1/returns"
-            case .metrics: "/api/v1/metrics"
-            case .metric(let code): "/api/v1/metrics/\(code.urlPathEncoded)"
-            case .rebases(let number): "/api/v1/vanguards/\(number)/rebases"
-            case .impact: "/api/v1/impact"
-            case .impactEstimate(let number, let metric): "/api/v1/vanguards/\(number)/impact/\(metric.urlPathEncoded)"
-            case .openAPI: "/api/v1/openapi.json"
-            case .search: "/api/v1/search"
+            case .vanguards: ["api", "v1", "vanguards"]
+            case .vanguard(let number): ["api", "v1", "vanguards", .parameter("number", number)]
+            case .areas: ["api", "v1", "areas"]
+            case .area(let code): ["api", "v1", "areas", .parameter("code", code)]
+            case .organisations: ["api", "v1", "organisations"]
+            case .organisation(let slug): ["api", "v1", "organisations", .parameter("slug", slug)]
+            case .returns: ["api", "v1", "returns"]
+            case .metrics: ["api", "v1", "metrics"]
+            case .metric(let code): ["api", "v1", "metrics", .parameter("code", code)]
+            case .rebases(let number): ["api", "v1", "vanguards", .parameter("number", number), "rebases"]
+            case .impact: ["api", "v1", "impact"]
+            case .impactEstimate(let number, let metric): ["api", "v1", "vanguards", .parameter("number", number), "impact", .parameter("metric", metric)]
+            case .openAPI: ["api", "v1", "openapi.json"]
+            case .search: ["api", "v1", "search"]
+            case .rebase(let number, let metric, let period): ["api", "v1", "vanguards", .parameter("number", number), "rebases", .parameter("metric", metric), .parameter("period", period)]
+            case .fundingRounds: ["api", "v1", "funding", "rounds"]
+            case .fundingRound(let id): ["api", "v1", "funding", "rounds", .parameter("round", id)]
+            case .fundingAllocation(let id): ["api", "v1", "funding", "plans", .parameter("plan", id), "allocation"]
+            case .calls: ["api", "v1", "calls"]
+            case .call(let id): ["api", "v1", "calls", .parameter("call", id)]
+            case .posts: ["api", "v1", "posts"]
+            case .post(let slug): ["api", "v1", "posts", .parameter("slug", slug)]
+            case .events: ["api", "v1", "events"]
+            case .innovations: ["api", "v1", "innovations"]
+            case .innovation(let slug): ["api", "v1", "innovations", .parameter("slug", slug)]
+            case .evaluations(let number): ["api", "v1", "vanguards", .parameter("number", number), "evaluations"]
+            case .spc: ["api", "v1", "spc"]
             }
         }
     }
