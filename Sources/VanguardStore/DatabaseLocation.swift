@@ -51,17 +51,15 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The Fluent configuration for this location. `schema` replaces PostgreSQL's `public` schema;
-    /// the test suite gives each test its own so tests can run side by side on one server.
-    public func configuration(schema: String? = nil, connectionsPerEventLoop: Int = 4) throws -> DatabaseConfigurationFactory {
+    /// The Fluent configuration for this location.
+    public func configuration(connectionsPerEventLoop: Int = 4) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
             return .sqlite(.file(path), connectionPoolTimeout: .seconds(5))
         case .sqliteMemory:
             return .sqlite(.memory, connectionPoolTimeout: .seconds(5))
         case .postgres(let url):
-            var configuration = try SQLPostgresConfiguration(url: url)
-            configuration.searchPath = [schema ?? "public"]
+            let configuration = try SQLPostgresConfiguration(url: url)
             return .postgres(
                 configuration: configuration, maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: .seconds(10),
                 encodingContext: .default, decodingContext: .default

@@ -6,8 +6,8 @@ import VanguardStore
 import VaporTesting
 @testable import VanguardWeb
 
-/// Builds the real application for a test, on its own database: a fresh in-memory SQLite by
-/// default, or its own schema on the PostgreSQL server named by `TEST_DATABASE_URL`.
+/// Builds the real application for a test, on its own database: a copy of a migrated SQLite template
+/// by default, or of a PostgreSQL template on the server named by `TEST_DATABASE_URL`.
 enum TestApp {
     /// The cookie names of the test configuration, whose public address is https.
     static let cookies = CookieNames(secure: true)
@@ -35,36 +35,23 @@ enum TestApp {
         try RegistryDataset.load(from: config(database: .sqliteMemory).registryLocation)
     }
 
-    /// Runs `body` against a migrated (and, unless told otherwise, seeded) application, then tears it down.
+    /// Runs `body` against a migrated (and, unless told otherwise, seeded) application on a database
+    /// of its own, then tears both down.
     static func run(seeded: Bool = true, _ body: (Application) async throws -> Void) async throws {
-        let location = try databaseLocation
-        var config = config(database: location)
-        let schema = location.isPostgres ? "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() : nil
-        config.databaseSchema = schema
+        let database = try await TestDatabases.shared.copy(seeded: seeded, for: try databaseLocation)
+        var config = config(database: database.location)
         config.connectionsPerEventLoop = 1
         let app = try await Application.make(.testing)
         do {
             try await configure(app, config: config)
-            if let schema {
-                try await sql(app).raw("CREATE SCHEMA \(ident: schema)").run()
-            }
-            try await app.autoMigrate()
-            if seeded {
-                try await RegistrySeeder.seed(try dataset.get(), on: app.db)
-            }
             try await body(app)
         } catch {
-            await tearDown(app, schema: schema)
+            try? await app.asyncShutdown()
+            await database.remove()
             throw error
         }
-        await tearDown(app, schema: schema)
-    }
-
-    static func tearDown(_ app: Application, schema: String?) async {
-        if let schema {
-            try? await sql(app).raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-        }
         try? await app.asyncShutdown()
+        await database.remove()
     }
 
     static func sql(_ app: Application) -> any SQLDatabase {

@@ -15,8 +15,6 @@ public struct AppConfig: Sendable {
     public var publicDirectory: URL
     /// Structured JSON log lines (the default) or Vapor's console format.
     public var jsonLogs: Bool
-    /// A PostgreSQL schema to use instead of `public`; tests give each test its own.
-    public var databaseSchema: String?
     /// The address people reach the site at, for links in e-mails; `https` turns on Secure cookies.
     public var publicURL: String
     /// bcrypt's work factor: 12 in service (about a quarter of a second per hash), lower only in tests.

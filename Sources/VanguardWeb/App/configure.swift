@@ -9,7 +9,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.http.server.configuration.port = config.port
     app.http.server.configuration.hostname = config.hostname
 
-    app.databases.use(try config.database.configuration(schema: config.databaseSchema, connectionsPerEventLoop: config.connectionsPerEventLoop), as: config.database.databaseID)
+    app.databases.use(try config.database.configuration(connectionsPerEventLoop: config.connectionsPerEventLoop), as: config.database.databaseID)
     app.migrations.add(VanguardMigrations.all)
     app.storage[AppConfigKey.self] = config
 
