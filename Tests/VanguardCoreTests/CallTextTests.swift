@@ -19,7 +19,7 @@ import Testing
     @Test(arguments: [("A | 0 | 5", "Line 1: the weight \"0\" should be a number above 0"), ("A | 1 | 0", "Line 1: the highest score \"0\""),
                       ("\nA | 1", "Line 2: write name | weight | highest score | description"), (" | 1 | 5", "Line 1: the criterion has no name")])
     func badCriteriaNameTheLine(text: String, reason: String) {
-        #expect { try CallText.criteria(text) } throws: { ($0 as? AccountError)?.reason.hasPrefix(reason) == true }
+        #expect { try CallText.criteria(text) } throws: { ($0 as? ValidationError)?.reason.hasPrefix(reason) == true }
     }
 
     @Test func aCallIsOpenFromItsOpeningUpToItsClosing() {
@@ -49,7 +49,7 @@ import Testing
         #expect(try ApplicationText.pounds("£1,250,000", field: "f") == 1_250_000)
         #expect(try ApplicationText.pounds(" ", field: "f") == nil)
         #expect(try ApplicationText.commitments("emergency_admissions | -3.5%") == [MetricCommitment(metricCode: "emergency_admissions", changePercent: -3.5)])
-        #expect(throws: AccountError.self) { try ApplicationText.partners("A | acute_trust\na | community") }
-        #expect(throws: AccountError.self) { try ApplicationText.pounds("12.50", field: "f") }
+        #expect(throws: ValidationError.self) { try ApplicationText.partners("A | acute_trust\na | community") }
+        #expect(throws: ValidationError.self) { try ApplicationText.pounds("12.50", field: "f") }
     }
 }

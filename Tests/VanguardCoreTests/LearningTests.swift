@@ -291,10 +291,10 @@ struct EventsAndAdoptionTests {
         #expect(try PostImage.check([0xFF, 0xD8, 0xFF, 0xE0]) == .jpeg)
         #expect(try PostImage.check(Array("GIF89a....".utf8)) == .gif)
         #expect(try PostImage.check(Array("RIFF\0\0\0\0WEBPVP8 ".utf8)) == .webp)
-        #expect(throws: AccountError.invalid(field: "image", reason: "This file is not a PNG, JPEG, GIF or WebP image")) {
+        #expect(throws: ValidationError.invalid(field: "image", reason: "This file is not a PNG, JPEG, GIF or WebP image")) {
             try PostImage.check(Array("<svg onload=alert(1)>".utf8))
         }
-        #expect(throws: AccountError.self) { try PostImage.check([UInt8](repeating: 0xFF, count: PostImage.maximumBytes + 1)) }
+        #expect(throws: ValidationError.self) { try PostImage.check([UInt8](repeating: 0xFF, count: PostImage.maximumBytes + 1)) }
     }
 }
 

@@ -100,7 +100,7 @@ import VaporTesting
             let store = CommentStore(database: app.db)
             let member = try await TestAuthors.member(people)
             for index in 0..<6 { _ = try await store.add(to: post.id, replyingTo: nil, body: "Note \(index)", by: member) }
-            await #expect(throws: AccountError.self) { _ = try await store.add(to: post.id, replyingTo: nil, body: "One too many", by: member) }
+            await #expect(throws: ValidationError.self) { _ = try await store.add(to: post.id, replyingTo: nil, body: "One too many", by: member) }
             let flood = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Again"])
             #expect(flood.status == .badRequest && flood.body.contains("You have posted 10 comments in the last 10 minutes"))
 
@@ -305,7 +305,7 @@ import VaporTesting
             let served = try await app.fetch("/learning/images/\(id.uuidString)")
             #expect(served.status == .ok && served.headers.first(name: .contentType) == "image/png" && served.bytes == png)
             #expect(served.headers.first(name: "X-Content-Type-Options") == "nosniff")
-            await #expect(throws: AccountError.invalid(field: "image", reason: "This file is not a PNG, JPEG, GIF or WebP image")) {
+            await #expect(throws: ValidationError.invalid(field: "image", reason: "This file is not a PNG, JPEG, GIF or WebP image")) {
                 _ = try await store.saveImage(Array("<svg onload=alert(1)>".utf8), by: people.accounts[.siteLead]!.id)
             }
             // Through the form: a text file named .png is refused with the reason.

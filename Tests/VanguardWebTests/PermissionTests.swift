@@ -254,7 +254,7 @@ import VaporTesting
         #expect(PermissionMatrix.allows(nil, .readPublic))
         #expect(!PermissionMatrix.allows(nil, .useOwnAccount))
         #expect(PermissionMatrix.allows([], .useOwnAccount))
-        #expect(throws: AccountError.invalid(field: "scope", reason: "the site lead role needs a vanguard")) {
+        #expect(throws: ValidationError.invalid(field: "scope", reason: "the site lead role needs a vanguard")) {
             try RoleGrant(role: .siteLead, scope: nil)
         }
     }

@@ -25,7 +25,7 @@ import VaporTesting
             #expect(!page.body.contains("The programme (metric framework"))
             let forged = try await people.send(app, .siteLead, .POST, "/account/tokens", form: ["name": "x", "vanguard": "programme"])
             #expect(forged.status == .badRequest)
-            await #expect(throws: AccountError.self) {
+            await #expect(throws: ValidationError.self) {
                 _ = try await AccountStore(database: app.db).createToken(
                     secretHash: String(repeating: "0", count: 64), prefix: "vg_x", name: "x", vanguard: nil, for: people.accounts[.siteLead]!.id, by: .operatorAtCLI("test"))
             }

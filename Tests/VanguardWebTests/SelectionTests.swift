@@ -176,7 +176,7 @@ import VaporTesting
             // Nor can one be started.
             #expect(try await people.send(app, .siteLead, .POST, "/calls/\(call.id.uuidString)/apply").status == .badRequest)
             // The store refuses too, whoever calls it.
-            await #expect(throws: AccountError.self) {
+            await #expect(throws: ValidationError.self) {
                 try await SelectionStore(database: app.db).submit(id, at: Date(), knownAreas: ["E38000208"], knownMetrics: ["emergency_admissions"], by: .operatorAtCLI("test"))
             }
         }

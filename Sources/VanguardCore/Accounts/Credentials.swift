@@ -4,7 +4,7 @@ import Foundation
 public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible {
     public let value: String
 
-    public init(_ text: String) throws(AccountError) {
+    public init(_ text: String) throws(ValidationError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !trimmed.isEmpty else { throw .invalid(field: "email", reason: "Enter an e-mail address") }
         guard trimmed.utf8.count <= 254 else { throw .invalid(field: "email", reason: "An e-mail address can be at most 254 characters") }
@@ -27,7 +27,7 @@ public enum PasswordPolicy {
     /// bcrypt reads at most 72 bytes; longer passwords would be silently truncated, so refuse them.
     public static let maximumBytes = 72
 
-    public static func check(_ password: String, email: EmailAddress? = nil) throws(AccountError) {
+    public static func check(_ password: String, email: EmailAddress? = nil) throws(ValidationError) {
         guard password.count >= minimumLength else {
             throw .invalid(field: "password", reason: "Use at least \(minimumLength) characters")
         }
@@ -49,7 +49,7 @@ public enum PasswordPolicy {
 
 /// Text fields that end up on pages are bounded, so nobody can fill the database through a form.
 public enum FieldLimits {
-    public static func check(_ value: String, field: String, maximum: Int, required: Bool = true) throws(AccountError) -> String {
+    public static func check(_ value: String, field: String, maximum: Int, required: Bool = true) throws(ValidationError) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if required && trimmed.isEmpty { throw .invalid(field: field, reason: "Enter your \(field.replacingOccurrences(of: "_", with: " "))") }
         guard trimmed.count <= maximum else {

@@ -65,7 +65,7 @@ public struct RoleGrant: Hashable, Sendable, Codable {
     public let scope: Scope?
 
     /// Refuses a scoped role without its scope, or a scope of the wrong kind.
-    public init(role: Role, scope: Scope?) throws(AccountError) {
+    public init(role: Role, scope: Scope?) throws(ValidationError) {
         switch (role.scopeKind, scope) {
         case (nil, nil):
             break

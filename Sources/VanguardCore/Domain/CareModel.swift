@@ -38,7 +38,7 @@ import Foundation
 
 extension CareModel {
     /// Care model codes as a person types them, separated by spaces, commas or semicolons.
-    public static func list(from text: String, field: String) throws(AccountError) -> [CareModel] {
+    public static func list(from text: String, field: String) throws(ValidationError) -> [CareModel] {
         var models: [CareModel] = []
         for code in text.split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" }) {
             guard let model = CareModel(abbreviation: String(code)) else {

@@ -146,8 +146,8 @@ public struct FundingPlanContent: Sendable, Equatable, Codable {
     }
 
     /// What is wrong with the plan as written, field by field.
-    public func problems(knownMetrics: Set<String>, knownOrganisations: Set<String>) -> [AccountError] {
-        var problems: [AccountError] = []
+    public func problems(knownMetrics: Set<String>, knownOrganisations: Set<String>) -> [ValidationError] {
+        var problems: [ValidationError] = []
         if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "title", reason: "Give the plan a title")) }
         if objectives.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append(.invalid(field: "objectives", reason: "Write the plan's objectives")) }
         if let unknown = commitments.first(where: { !knownMetrics.contains($0.metricCode) }) {

@@ -28,8 +28,8 @@ public struct FundingRound: Sendable, Equatable, Identifiable {
         self.varianceThresholdPercent = varianceThresholdPercent
     }
 
-    public var problems: [AccountError] {
-        var problems: [AccountError] = []
+    public var problems: [ValidationError] {
+        var problems: [ValidationError] = []
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "name", reason: "Give the round a name")) }
         if name.count > 200 { problems.append(.invalid(field: "name", reason: "Keep the name to 200 characters")) }
         if potPounds <= 0 { problems.append(.invalid(field: "pot", reason: "The pot should be more than £0")) }
@@ -71,7 +71,7 @@ public enum FundingPlace: Sendable, Hashable, Codable {
     /// a place is its areas, so a partnership may not cover an area another plan covers (listing a
     /// vanguard's areas as a partnership would give that place a second plan). Vanguards' own
     /// footprints may overlap one another's (a network and a local site), and each has its one plan.
-    public func conflict(with existing: [FundingPlace], footprints: [Int: Set<String>]) -> AccountError? {
+    public func conflict(with existing: [FundingPlace], footprints: [Int: Set<String>]) -> ValidationError? {
         if existing.contains(where: { $0.key == key }) {
             return .invalid(field: "place", reason: "This place already has a plan in this round: one plan per place per round")
         }

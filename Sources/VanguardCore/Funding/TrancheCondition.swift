@@ -27,7 +27,7 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
     }
 
     /// What is wrong with the condition as written; nil when it can be saved.
-    public func problem(knownMetrics: Set<String>) -> AccountError? {
+    public func problem(knownMetrics: Set<String>) -> ValidationError? {
         guard knownMetrics.contains(metric) else {
             return .invalid(field: "condition", reason: "\(metric) is not a metric in the framework")
         }
@@ -40,7 +40,7 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
     /// A condition on a metric the place's care model is not measured on could never be met: a
     /// vanguard's dashboard has no chart for it. Nil when the condition fits the care model (or the
     /// place is a partnership with no care model).
-    public func problem(careModel: CareModel?, metrics: [Metric]) -> AccountError? {
+    public func problem(careModel: CareModel?, metrics: [Metric]) -> ValidationError? {
         guard let careModel, let measured = metrics.first(where: { $0.code == metric }) else { return nil }
         guard measured.careModels.contains(careModel) else {
             return .invalid(field: "condition", reason: "\(measured.code) is not among the metrics of \(careModel.name.lowercased()), the plan's care model, so the condition could never be met")

@@ -16,7 +16,7 @@ public enum CommentModeration {
     public static let startingBlockedWords: [String] = ["fuck", "fucking", "shit", "cunt", "bastard", "viagra", "cialis", "casino", "porn", "loan offer"]
 
     /// Why a comment cannot be posted at all, naming the field; nil when it can.
-    public static func problem(with body: String) -> AccountError? {
+    public static func problem(with body: String) -> ValidationError? {
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .invalid(field: "body", reason: "Write a comment") }
         if body.count > maximumLength { return .invalid(field: "body", reason: "Keep comments to \(maximumLength) characters (this has \(body.count))") }

@@ -18,8 +18,8 @@ public struct Innovation: Sendable, Equatable, Identifiable {
         self.originVanguard = originVanguard
     }
 
-    public var problems: [AccountError] {
-        var problems: [AccountError] = []
+    public var problems: [ValidationError] {
+        var problems: [ValidationError] = []
         if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "name", reason: "Give the innovation a name")) }
         if name.count > 120 { problems.append(.invalid(field: "name", reason: "Keep the name to 120 characters")) }
         if summary.count > PostContent.maximumSummaryLength { problems.append(.invalid(field: "summary", reason: "Keep the summary to \(PostContent.maximumSummaryLength) characters")) }
@@ -88,8 +88,8 @@ public struct Adoption: Sendable, Equatable, Identifiable {
 
     /// Why the adoption cannot be recorded, each naming its field.
     public static func problems(adopter: String, areaCode: String, knownAreas: Set<String>, adoptedOn: CalendarDate?, today: CalendarDate,
-                                contact: String) -> [AccountError] {
-        var problems: [AccountError] = []
+                                contact: String) -> [ValidationError] {
+        var problems: [ValidationError] = []
         if adopter.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "adopter", reason: "Name the organisation or area that adopted it")) }
         if adopter.count > 200 { problems.append(.invalid(field: "adopter", reason: "Keep the name to 200 characters")) }
         if !knownAreas.contains(areaCode) { problems.append(.invalid(field: "area", reason: "Choose the sub-ICB location where it was adopted")) }

@@ -72,7 +72,7 @@ public struct CategoryTree: Sendable {
     }
 
     /// Why a new category cannot be added, or nil when it can.
-    public func problem(adding category: PostCategory) -> AccountError? {
+    public func problem(adding category: PostCategory) -> ValidationError? {
         if category.name.trimmingCharacters(in: .whitespaces).isEmpty { return .invalid(field: "name", reason: "Give the category a name") }
         if category.name.count > 80 { return .invalid(field: "name", reason: "Keep the name to 80 characters") }
         if bySlug[category.slug] != nil { return .invalid(field: "name", reason: "There is already a category '\(category.slug)'") }

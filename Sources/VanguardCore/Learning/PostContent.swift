@@ -46,8 +46,8 @@ public struct PostContent: Codable, Sendable, Equatable {
     }
 
     /// Everything wrong with the revision, each naming its field; empty when it can be saved.
-    public func problems(knownMetrics: Set<String>, knownCategories: Set<String>, knownInnovations: Set<String> = []) -> [AccountError] {
-        var problems: [AccountError] = []
+    public func problems(knownMetrics: Set<String>, knownCategories: Set<String>, knownInnovations: Set<String> = []) -> [ValidationError] {
+        var problems: [ValidationError] = []
         func note(_ field: String, _ reason: String) { problems.append(.invalid(field: field, reason: reason)) }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmedTitle.isEmpty { note("title", "Give the post a title") }

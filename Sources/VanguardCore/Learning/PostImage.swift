@@ -10,7 +10,7 @@ public enum PostImage {
     }
 
     /// The format the bytes begin with, or why the upload is refused (naming the field).
-    public static func check(_ bytes: [UInt8]) throws(AccountError) -> Format {
+    public static func check(_ bytes: [UInt8]) throws(ValidationError) -> Format {
         if bytes.isEmpty { throw .invalid(field: "image", reason: "Choose an image file") }
         if bytes.count > maximumBytes {
             throw .invalid(field: "image", reason: "The image is \(bytes.count / 1024) KB; the limit is \(maximumBytes / 1024 / 1024) MB")

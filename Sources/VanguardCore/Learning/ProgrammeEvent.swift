@@ -48,8 +48,8 @@ public struct ProgrammeEvent: Sendable, Equatable, Identifiable {
     public static let maximumCapacity = 10_000
 
     /// Everything wrong with the event, each naming its field.
-    public var problems: [AccountError] {
-        var problems: [AccountError] = []
+    public var problems: [ValidationError] {
+        var problems: [ValidationError] = []
         func note(_ field: String, _ reason: String) { problems.append(.invalid(field: field, reason: reason)) }
         if title.trimmingCharacters(in: .whitespaces).isEmpty { note("title", "Give the event a title") }
         if title.count > PostContent.maximumTitleLength { note("title", "Keep the title to \(PostContent.maximumTitleLength) characters") }

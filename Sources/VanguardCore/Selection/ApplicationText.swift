@@ -2,7 +2,7 @@
 /// every problem named by field and line. Drafts may be incomplete; what is written must be valid.
 public enum ApplicationText {
     /// One partner per line: `name | sector | ODS code` (the ODS code may be left off).
-    public static func partners(_ text: String) throws(AccountError) -> [ProposedPartner] {
+    public static func partners(_ text: String) throws(ValidationError) -> [ProposedPartner] {
         var partners: [ProposedPartner] = []
         for (number, line) in CallText.lines(text) {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -35,7 +35,7 @@ public enum ApplicationText {
     }
 
     /// One metric per line: `metric code | change in per cent` (negative for a fall).
-    public static func commitments(_ text: String) throws(AccountError) -> [MetricCommitment] {
+    public static func commitments(_ text: String) throws(ValidationError) -> [MetricCommitment] {
         var commitments: [MetricCommitment] = []
         for (number, line) in CallText.lines(text) {
             let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -56,7 +56,7 @@ public enum ApplicationText {
     }
 
     /// Whole pounds, written with or without "£" and thousands commas; nil when blank.
-    public static func pounds(_ text: String, field: String) throws(AccountError) -> Int? {
+    public static func pounds(_ text: String, field: String) throws(ValidationError) -> Int? {
         let cleaned = text.replacingOccurrences(of: "£", with: "").replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         if cleaned.isEmpty { return nil }
         guard let pounds = Int(cleaned) else { throw .invalid(field: field, reason: "\"\(text)\" should be an amount in whole pounds, e.g. 1,500,000") }
@@ -66,7 +66,7 @@ public enum ApplicationText {
     }
 
     /// A whole number of people; nil when blank.
-    public static func population(_ text: String) throws(AccountError) -> Int? {
+    public static func population(_ text: String) throws(ValidationError) -> Int? {
         let cleaned = text.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces)
         if cleaned.isEmpty { return nil }
         guard let value = Int(cleaned), value > 0, value <= 100_000_000 else {

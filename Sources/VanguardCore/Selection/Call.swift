@@ -39,8 +39,8 @@ public struct Call: Sendable, Equatable, Identifiable {
     }
 
     /// What is wrong with the call as written, field by field; empty when it can be saved.
-    public var problems: [AccountError] {
-        var problems: [AccountError] = []
+    public var problems: [ValidationError] {
+        var problems: [ValidationError] = []
         if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append(.invalid(field: "title", reason: "Give the call a title")) }
         if title.count > 200 { problems.append(.invalid(field: "title", reason: "Keep the title to 200 characters (it has \(title.count))")) }
         if description.count > 20_000 { problems.append(.invalid(field: "description", reason: "Keep the description to 20,000 characters")) }

@@ -3,7 +3,7 @@
 public enum CallText {
     /// One question per line; a line starting "(optional)" need not be answered; a trailing
     /// "[250 words]" sets a word limit.
-    public static func questions(_ text: String) throws(AccountError) -> [CallQuestion] {
+    public static func questions(_ text: String) throws(ValidationError) -> [CallQuestion] {
         var questions: [CallQuestion] = []
         for (number, raw) in lines(text) {
             var line = raw
@@ -35,7 +35,7 @@ public enum CallText {
     }
 
     /// One criterion per line: `name | weight | highest score | description`.
-    public static func criteria(_ text: String) throws(AccountError) -> [AssessmentCriterion] {
+    public static func criteria(_ text: String) throws(ValidationError) -> [AssessmentCriterion] {
         var criteria: [AssessmentCriterion] = []
         for (number, line) in lines(text) {
             let parts = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -43,7 +43,7 @@ public struct PresentationPlan: Sendable, Equatable, Codable {
 
 extension PresentationPlan {
     /// Days as the programme team writes them, one per line: `2015-02-09 09:30-12:30, 13:30-16:30`.
-    public static func days(_ text: String) throws(AccountError) -> [TimetableProblem.Day] {
+    public static func days(_ text: String) throws(ValidationError) -> [TimetableProblem.Day] {
         var days: [TimetableProblem.Day] = []
         for (number, line) in CallText.lines(text) {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
@@ -69,7 +69,7 @@ extension PresentationPlan {
     }
 
     /// Unavailable times as a lead writes them, one per line: `2015-02-09` (all day) or `2015-02-09 09:30-12:30`.
-    public static func unavailability(_ text: String) throws(AccountError) -> [TimetableProblem.Unavailability] {
+    public static func unavailability(_ text: String) throws(ValidationError) -> [TimetableProblem.Unavailability] {
         var times: [TimetableProblem.Unavailability] = []
         for (number, line) in CallText.lines(text) {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)

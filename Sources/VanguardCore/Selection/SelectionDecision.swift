@@ -49,8 +49,8 @@ public struct SelectionDecision: Sendable, Equatable {
 
     /// What is wrong with a decision as entered: a selection needs a wave and an announcement
     /// date; every decision needs feedback for the applicants.
-    public static func problems(outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String) -> [AccountError] {
-        var problems: [AccountError] = []
+    public static func problems(outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String) -> [ValidationError] {
+        var problems: [ValidationError] = []
         if outcome == .selected {
             if (waveName ?? "").trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "wave", reason: "Name the wave the partnership is selected into")) }
             if announcedOn == nil { problems.append(.invalid(field: "announced_on", reason: "Give the announcement date as YYYY-MM-DD")) }

@@ -5,8 +5,8 @@ import Foundation
 public enum SubmissionCheck {
     public static func problems(
         _ content: ApplicationContent, call: Call, at now: Date, knownAreas: Set<String>, knownMetrics: Set<String>
-    ) -> [AccountError] {
-        var problems: [AccountError] = []
+    ) -> [ValidationError] {
+        var problems: [ValidationError] = []
         switch call.phase(at: now) {
         case .upcoming: problems.append(.invalid(field: "call", reason: "The call opens on \(CalendarText.dateTime(call.opensAt)); submit after that"))
         case .closed: problems.append(.invalid(field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications can no longer be submitted"))

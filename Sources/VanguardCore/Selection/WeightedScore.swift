@@ -14,7 +14,7 @@ public struct AssessorScores: Sendable, Equatable, Codable {
     }
 
     /// Every criterion scored, each within its scale; the problems named by criterion.
-    public func problems(against criteria: [AssessmentCriterion]) -> [AccountError] {
+    public func problems(against criteria: [AssessmentCriterion]) -> [ValidationError] {
         criteria.compactMap { criterion in
             guard let score = scores[criterion.name] else {
                 return .invalid(field: criterion.name, reason: "Score \(criterion.name)")

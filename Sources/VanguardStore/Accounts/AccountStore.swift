@@ -22,7 +22,7 @@ public struct AccountStore: Sendable {
     ) async throws -> Account {
         try await database.transaction { database in
             if try await UserRecord.query(on: database).filter(\.$email == email.value).first() != nil {
-                throw AccountError.invalid(field: "email", reason: "An account with this e-mail address already exists")
+                throw ValidationError.invalid(field: "email", reason: "An account with this e-mail address already exists")
             }
             let user = UserRecord()
             user.id = UUID()
@@ -67,7 +67,7 @@ public struct AccountStore: Sendable {
 
     public func setPasswordHash(_ hash: String, for userID: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let user = try await UserRecord.find(userID, on: database) else { throw AccountError.invalid(field: "account", reason: "No such account") }
+            guard let user = try await UserRecord.find(userID, on: database) else { throw ValidationError.invalid(field: "account", reason: "No such account") }
             user.passwordHash = hash
             try await user.update(on: database)
             // The hash itself is never written to the log; the entry says that it changed.
@@ -93,7 +93,7 @@ public struct AccountStore: Sendable {
     /// Grants a role, checking that its vanguard or organisation exists.
     public func grant(_ grant: RoleGrant, to userID: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let user = try await UserRecord.find(userID, on: database) else { throw AccountError.invalid(field: "account", reason: "No such account") }
+            guard let user = try await UserRecord.find(userID, on: database) else { throw ValidationError.invalid(field: "account", reason: "No such account") }
             try await Self.add(grant, to: user, by: actor, at: now(), on: database)
         }
     }
@@ -101,7 +101,7 @@ public struct AccountStore: Sendable {
     public func revokeGrant(_ grantID: UUID, from userID: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await RoleGrantRecord.find(grantID, on: database), record.userID == userID else {
-                throw AccountError.invalid(field: "grant", reason: "No such role on this account")
+                throw ValidationError.invalid(field: "grant", reason: "No such role on this account")
             }
             let before = Self.snapshot(record)
             try await record.delete(on: database)
@@ -113,18 +113,18 @@ public struct AccountStore: Sendable {
         switch grant.scope {
         case .vanguard(let number):
             guard try await VanguardRecord.find(number, on: database) != nil else {
-                throw AccountError.invalid(field: "vanguard", reason: "There is no vanguard \(number)")
+                throw ValidationError.invalid(field: "vanguard", reason: "There is no vanguard \(number)")
             }
         case .organisation(let slug):
             guard try await OrganisationRecord.find(slug, on: database) != nil else {
-                throw AccountError.invalid(field: "organisation", reason: "There is no organisation '\(slug)'")
+                throw ValidationError.invalid(field: "organisation", reason: "There is no organisation '\(slug)'")
             }
         case nil:
             break
         }
         let existing = try await RoleGrantRecord.query(on: database).filter(\.$userID == user.id!).all()
         if existing.contains(where: { Self.grant($0) == grant }) {
-            throw AccountError.invalid(field: "role", reason: "This account already holds that role")
+            throw ValidationError.invalid(field: "role", reason: "This account already holds that role")
         }
         let record = RoleGrantRecord()
         record.id = UUID()
@@ -172,13 +172,13 @@ public struct AccountStore: Sendable {
     public func useLink(secretHash: String, purpose: LinkPurpose) async throws -> UUID {
         try await database.transaction { database in
             guard let link = try await AccountLinkRecord.find(secretHash, on: database), link.purpose == purpose.rawValue else {
-                throw AccountError.invalid(field: "link", reason: "This link is not valid. Ask for a new one.")
+                throw ValidationError.invalid(field: "link", reason: "This link is not valid. Ask for a new one.")
             }
             guard link.usedAt == nil else {
-                throw AccountError.invalid(field: "link", reason: "This link has already been used. Ask for a new one.")
+                throw ValidationError.invalid(field: "link", reason: "This link has already been used. Ask for a new one.")
             }
             guard link.expiresAt > now() else {
-                throw AccountError.invalid(field: "link", reason: "This link has expired. Ask for a new one.")
+                throw ValidationError.invalid(field: "link", reason: "This link has expired. Ask for a new one.")
             }
             link.usedAt = now()
             try await link.update(on: database)
@@ -200,11 +200,11 @@ public struct AccountStore: Sendable {
         secretHash: String, prefix: String, name: String, vanguard: Int?, for userID: UUID, lifetime: TimeInterval = AccountStore.defaultTokenLifetime, by actor: Actor
     ) async throws -> UUID {
         if vanguard == nil, try await account(id: userID)?.roleGrants.contains(where: { $0.role == .programmeTeam }) != true {
-            throw AccountError.invalid(field: "vanguard", reason: "Only the programme team can hold a programme token")
+            throw ValidationError.invalid(field: "vanguard", reason: "Only the programme team can hold a programme token")
         }
         return try await database.transaction { database in
             if let vanguard, try await VanguardRecord.find(vanguard, on: database) == nil {
-                throw AccountError.invalid(field: "vanguard", reason: "There is no vanguard \(vanguard)")
+                throw ValidationError.invalid(field: "vanguard", reason: "There is no vanguard \(vanguard)")
             }
             let token = APITokenRecord()
             token.id = UUID()
@@ -237,7 +237,7 @@ public struct AccountStore: Sendable {
     public func revokeToken(_ id: UUID, ownedBy userID: UUID?, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let token = try await APITokenRecord.find(id, on: database), userID == nil || token.userID == userID else {
-                throw AccountError.invalid(field: "token", reason: "No such token")
+                throw ValidationError.invalid(field: "token", reason: "No such token")
             }
             guard token.revokedAt == nil else { return }
             let before = Self.snapshot(token)

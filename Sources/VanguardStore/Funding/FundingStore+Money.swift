@@ -41,23 +41,23 @@ extension FundingStore {
     /// Allocates money to an eligible plan in tranches by quarter. Refused for a plan some partner
     /// has not signed, for amounts that are not positive, and beyond what is left in the pot.
     public func allocate(plan id: UUID, tranches: [TrancheRequest], knownMetrics: Set<String>, by actor: Actor) async throws {
-        guard !tranches.isEmpty else { throw AccountError.invalid(field: "tranches", reason: "Give at least one tranche") }
+        guard !tranches.isEmpty else { throw ValidationError.invalid(field: "tranches", reason: "Give at least one tranche") }
         if let bad = tranches.first(where: { $0.pounds <= 0 }) {
-            throw AccountError.invalid(field: "tranches", reason: "The tranche for \(bad.quarter) should be more than £0")
+            throw ValidationError.invalid(field: "tranches", reason: "The tranche for \(bad.quarter) should be more than £0")
         }
         if Set(tranches.map(\.quarter)).count != tranches.count {
-            throw AccountError.invalid(field: "tranches", reason: "Give each quarter once")
+            throw ValidationError.invalid(field: "tranches", reason: "Give each quarter once")
         }
         for tranche in tranches { if let problem = tranche.condition?.problem(knownMetrics: knownMetrics) { throw problem } }
         try await database.transaction { database in
             let store = FundingStore(database: database)
             guard let (plan, _) = try await store.plan(id), let round = try await store.round(plan.roundID) else {
-                throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
+                throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             guard plan.isEligible else {
                 var names: [String: String] = [:]
                 for slug in plan.current.content.partners { names[slug] = try await OrganisationRecord.find(slug, on: database)?.name ?? slug }
-                throw AccountError.invalid(field: "plan", reason: "The plan is not eligible: " + (plan.ineligibility { names[$0] ?? $0 } ?? ""))
+                throw ValidationError.invalid(field: "plan", reason: "The plan is not eligible: " + (plan.ineligibility { names[$0] ?? $0 } ?? ""))
             }
             if case .vanguard(let number) = plan.place, let careModel = try await VanguardRecord.find(number, on: database).flatMap({ CareModel(rawValue: $0.careModel) }) {
                 let metrics = try await ReturnsStore(database: database).metrics()
@@ -66,12 +66,12 @@ extension FundingStore {
                 }
             }
             if try await TrancheRecord.query(on: database).filter(\.$planID == id).first() != nil {
-                throw AccountError.invalid(field: "plan", reason: "The plan already has an allocation; reverse it before allocating again")
+                throw ValidationError.invalid(field: "plan", reason: "The plan already has an allocation; reverse it before allocating again")
             }
             let total = tranches.reduce(0) { $0 + $1.pounds }
             let left = round.potPounds - FundingPosition(try await store.ledger(round: round.id)).allocated
             guard total <= left else {
-                throw AccountError.invalid(field: "tranches", reason: "\(Pounds.text(total)) is more than the \(Pounds.text(left)) left in the pot")
+                throw ValidationError.invalid(field: "tranches", reason: "\(Pounds.text(total)) is more than the \(Pounds.text(left)) left in the pot")
             }
             for request in tranches {
                 let record = TrancheRecord()
@@ -96,9 +96,9 @@ extension FundingStore {
         try await database.transaction { database in
             guard let record = try await TrancheRecord.find(id, on: database), let tranche = Self.tranche(record),
                   let planRecord = try await FundingPlanRecord.find(record.planID, on: database) else {
-                throw AccountError.invalid(field: "tranche", reason: "The tranche no longer exists")
+                throw ValidationError.invalid(field: "tranche", reason: "The tranche no longer exists")
             }
-            guard tranche.status == .held else { throw AccountError.invalid(field: "tranche", reason: "The tranche has already been released") }
+            guard tranche.status == .held else { throw ValidationError.invalid(field: "tranche", reason: "The tranche has already been released") }
             let check = tranche.condition.map { $0.check(place: place[$0.metric], restOfEngland: restOfEngland[$0.metric]) }
                 ?? ConditionCheck(isMet: true, evidence: "No condition.")
             let reason = override?.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -130,13 +130,13 @@ extension FundingStore {
     /// a release holds its tranche again.
     public func reverse(entry id: UUID, reason: String, by actor: Actor) async throws {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw AccountError.invalid(field: "reason", reason: "Give the reason for the reversal") }
+        guard !why.isEmpty else { throw ValidationError.invalid(field: "reason", reason: "Give the reason for the reversal") }
         try await database.transaction { database in
             guard let record = try await LedgerRecord.find(id, on: database), let kind = LedgerEntry.Kind(rawValue: record.kind), kind != .reversal else {
-                throw AccountError.invalid(field: "entry", reason: "Only an allocation or a release can be reversed")
+                throw ValidationError.invalid(field: "entry", reason: "Only an allocation or a release can be reversed")
             }
             if try await LedgerRecord.query(on: database).filter(\.$reverses == id).first() != nil {
-                throw AccountError.invalid(field: "entry", reason: "That entry has already been reversed")
+                throw ValidationError.invalid(field: "entry", reason: "That entry has already been reversed")
             }
             if kind == .release, let tranche = record.trancheID, let trancheRecord = try await TrancheRecord.find(tranche, on: database) {
                 trancheRecord.status = Tranche.Status.held.rawValue
@@ -144,7 +144,7 @@ extension FundingStore {
             }
             if kind == .allocation {
                 let released = FundingPosition(try await FundingStore(database: database).ledger(plan: record.planID)).released
-                guard released == 0 else { throw AccountError.invalid(field: "entry", reason: "Reverse the releases first: \(Pounds.text(released)) has been released") }
+                guard released == 0 else { throw ValidationError.invalid(field: "entry", reason: "Reverse the releases first: \(Pounds.text(released)) has been released") }
                 for tranche in try await TrancheRecord.query(on: database).filter(\.$planID == record.planID).all() {
                     // Tranches are plan rows, not money: the reversal entry keeps the money's history.
                     try await ConditionCheckRecord.query(on: database).filter(\.$trancheID == tranche.id!).delete()
@@ -172,10 +172,10 @@ extension FundingStore {
     /// row, so the earlier return stays.
     public func submitSpend(_ spend: SpendReturn, plan: UUID, today: CalendarDate, by actor: Actor) async throws {
         guard spend.quarter.start <= today else {
-            throw AccountError.invalid(field: "quarter", reason: "\(spend.quarter) has not begun (it starts \(spend.quarter.start.longForm))")
+            throw ValidationError.invalid(field: "quarter", reason: "\(spend.quarter) has not begun (it starts \(spend.quarter.start.longForm))")
         }
         guard spend.sustainabilityPounds >= 0, spend.transformationPounds >= 0 else {
-            throw AccountError.invalid(field: "spend", reason: "Spend cannot be negative")
+            throw ValidationError.invalid(field: "spend", reason: "Spend cannot be negative")
         }
         try await database.transaction { database in
             let record = SpendReturnRecord()

@@ -87,19 +87,19 @@ public struct FundingStore: Sendable {
     public func revise(_ id: UUID, content: FundingPlanContent, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending).first() else {
-                throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
+                throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             if try await TrancheRecord.query(on: database).filter(\.$planID == id).first() != nil {
-                throw AccountError.invalid(field: "plan", reason: "Money has been allocated to this plan; it can no longer change")
+                throw ValidationError.invalid(field: "plan", reason: "Money has been allocated to this plan; it can no longer change")
             }
             guard let plan = try await FundingPlanRecord.find(id, on: database) else {
-                throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
+                throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             let missing = FundingPlan.missingPartners(content, required: try await Self.registryPartners(of: SelectionStore.decode(FundingPlace.self, plan.place), on: database))
             guard missing.isEmpty else { throw try await Self.leftOut(missing, on: database) }
             let before = try SelectionStore.decode(FundingPlanContent.self, latest.content)
             let changes = content.changes(from: before)
-            guard !changes.isEmpty else { throw AccountError.invalid(field: "plan", reason: "Nothing has changed") }
+            guard !changes.isEmpty else { throw ValidationError.invalid(field: "plan", reason: "Nothing has changed") }
             try await Self.addVersion(latest.number + 1, plan: id, content: content, by: actor, on: database)
             let cleared = try await PlanSignatureRecord.query(on: database).filter(\.$planID == id).filter(\.$version == latest.number).count()
             try await AuditLog.record(actor, "revise_plan", entity: "funding_plan", id: id.uuidString,
@@ -113,18 +113,18 @@ public struct FundingStore: Sendable {
     public func sign(_ id: UUID, version: Int, organisation: String, signatory: UUID, signatoryName: String, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending).first() else {
-                throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
+                throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             guard version == latest.number else {
-                throw AccountError.invalid(field: "version", reason: "Version \(version) has been superseded by version \(latest.number); read the changes and sign the current version")
+                throw ValidationError.invalid(field: "version", reason: "Version \(version) has been superseded by version \(latest.number); read the changes and sign the current version")
             }
             let content = try SelectionStore.decode(FundingPlanContent.self, latest.content)
             guard content.partners.contains(organisation) else {
-                throw AccountError.invalid(field: "organisation", reason: "\(organisation) is not a partner in this plan")
+                throw ValidationError.invalid(field: "organisation", reason: "\(organisation) is not a partner in this plan")
             }
             if try await PlanSignatureRecord.query(on: database).filter(\.$planID == id).filter(\.$version == version)
                 .filter(\.$organisationSlug == organisation).first() != nil {
-                throw AccountError.invalid(field: "organisation", reason: "\(organisation) has already signed version \(version)")
+                throw ValidationError.invalid(field: "organisation", reason: "\(organisation) has already signed version \(version)")
             }
             let record = PlanSignatureRecord()
             record.id = UUID()
@@ -145,10 +145,10 @@ public struct FundingStore: Sendable {
     public func confirmPartners(_ id: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await FundingPlanRecord.find(id, on: database), let (plan, _) = try await FundingStore(database: database).plan(id) else {
-                throw AccountError.invalid(field: "plan", reason: "The plan no longer exists")
+                throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             let added = plan.unconfirmedPartners
-            guard !added.isEmpty else { throw AccountError.invalid(field: "partners", reason: "Every partner of this plan is already confirmed") }
+            guard !added.isEmpty else { throw ValidationError.invalid(field: "partners", reason: "Every partner of this plan is already confirmed") }
             record.confirmedPartners = try SelectionStore.json(plan.confirmedPartners.union(added).sorted())
             try await record.update(on: database)
             try await AuditLog.record(actor, "confirm_partners", entity: "funding_plan", id: id.uuidString,
@@ -162,7 +162,7 @@ public struct FundingStore: Sendable {
         return try await VanguardPartnerRecord.query(on: database).filter(\.$vanguardNumber == number).all().map(\.organisationSlug)
     }
 
-    static func leftOut(_ slugs: [String], on database: any Database) async throws -> AccountError {
+    static func leftOut(_ slugs: [String], on database: any Database) async throws -> ValidationError {
         var names: [String] = []
         for slug in slugs { names.append(try await OrganisationRecord.find(slug, on: database)?.name ?? slug) }
         names.sort()

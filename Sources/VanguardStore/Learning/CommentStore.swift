@@ -45,17 +45,17 @@ public struct CommentStore: Sendable {
         try await database.transaction { database in
             guard let post = try await PostRecord.find(postID, on: database), post.status == PostStatus.published.rawValue,
                   (post.publishAt ?? .distantPast) <= date else {
-                throw AccountError.invalid(field: "post", reason: "This post has been deleted or is not published, so it takes no comments")
+                throw ValidationError.invalid(field: "post", reason: "This post has been deleted or is not published, so it takes no comments")
             }
             let recent = try await CommentRecord.query(on: database).filter(\.$authorUserID == author.id)
                 .filter(\.$createdAt > date.addingTimeInterval(-CommentModeration.rateWindow)).count()
             if recent >= CommentModeration.maximumPerWindow {
-                throw AccountError.invalid(field: "body", reason: "You have posted \(recent) comments in the last \(Int(CommentModeration.rateWindow / 60)) minutes: please wait a few minutes before posting again")
+                throw ValidationError.invalid(field: "body", reason: "You have posted \(recent) comments in the last \(Int(CommentModeration.rateWindow / 60)) minutes: please wait a few minutes before posting again")
             }
             var threadNumber: Int?
             if let parentNumber {
                 guard let parent = try await CommentRecord.query(on: database).filter(\.$number == parentNumber).filter(\.$postID == postID).first() else {
-                    throw AccountError.invalid(field: "parent", reason: "Comment #\(parentNumber) is not on this post")
+                    throw ValidationError.invalid(field: "parent", reason: "Comment #\(parentNumber) is not on this post")
                 }
                 threadNumber = parent.parentNumber ?? parent.number
             }
@@ -91,9 +91,9 @@ public struct CommentStore: Sendable {
         if let problem = CommentModeration.problem(with: body) { throw problem }
         try await database.transaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(),
-                  let comment = Self.comment(record) else { throw AccountError.invalid(field: "comment", reason: "There is no comment #\(number)") }
+                  let comment = Self.comment(record) else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
             guard comment.canBeEdited(by: author.id, at: date) else {
-                throw AccountError.invalid(field: "body", reason: "Comments can be edited by their author for \(Int(CommentModeration.editWindow / 60)) minutes after posting")
+                throw ValidationError.invalid(field: "body", reason: "Comments can be edited by their author for \(Int(CommentModeration.editWindow / 60)) minutes after posting")
             }
             let before = record.body
             record.body = body
@@ -111,13 +111,13 @@ public struct CommentStore: Sendable {
     /// A member's flag; the third distinct flag takes a shown comment down until a moderator looks.
     public func flag(number: Int, reason: String, by author: Author, at date: Date = Date()) async throws -> Comment {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason.count > 500 { throw AccountError.invalid(field: "reason", reason: "Keep the reason to 500 characters") }
+        if reason.count > 500 { throw ValidationError.invalid(field: "reason", reason: "Keep the reason to 500 characters") }
         try await database.transaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(), let id = record.id else {
-                throw AccountError.invalid(field: "comment", reason: "There is no comment #\(number)")
+                throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)")
             }
             if try await CommentFlagRecord.query(on: database).filter(\.$commentID == id).filter(\.$userID == author.id).first() != nil {
-                throw AccountError.invalid(field: "comment", reason: "You have already flagged comment #\(number)")
+                throw ValidationError.invalid(field: "comment", reason: "You have already flagged comment #\(number)")
             }
             let flag = CommentFlagRecord()
             flag.commentID = id
@@ -139,12 +139,12 @@ public struct CommentStore: Sendable {
     /// A moderator's decision; rejecting or hiding needs a reason, which the author sees.
     public func moderate(number: Int, decision: CommentModeration.Decision, reason: String, by actor: Actor) async throws -> Comment {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if decision != .approve, reason.isEmpty { throw AccountError.invalid(field: "reason", reason: "Give a reason: the author will see it") }
+        if decision != .approve, reason.isEmpty { throw ValidationError.invalid(field: "reason", reason: "Give a reason: the author will see it") }
         try await database.transaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(),
-                  let status = CommentStatus(rawValue: record.status) else { throw AccountError.invalid(field: "comment", reason: "There is no comment #\(number)") }
+                  let status = CommentStatus(rawValue: record.status) else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
             guard let next = decision.resultingStatus(from: status) else {
-                throw AccountError.invalid(field: "decision", reason: "A comment that is \(status.name.lowercased()) cannot be given '\(decision.rawValue)'")
+                throw ValidationError.invalid(field: "decision", reason: "A comment that is \(status.name.lowercased()) cannot be given '\(decision.rawValue)'")
             }
             record.status = next.rawValue
             record.statusReason = reason.isEmpty ? nil : reason
@@ -172,8 +172,8 @@ public struct CommentStore: Sendable {
 
     public func blockWord(_ word: String, by actor: Actor) async throws {
         let normalised = CommentModeration.normalised(word)
-        if normalised.isEmpty { throw AccountError.invalid(field: "word", reason: "Give a word or phrase (letters)") }
-        if normalised.count > 60 { throw AccountError.invalid(field: "word", reason: "Keep it to 60 characters") }
+        if normalised.isEmpty { throw ValidationError.invalid(field: "word", reason: "Give a word or phrase (letters)") }
+        if normalised.count > 60 { throw ValidationError.invalid(field: "word", reason: "Keep it to 60 characters") }
         try await database.transaction { database in
             guard try await BlockedWordRecord.find(normalised, on: database) == nil else { return }
             let record = BlockedWordRecord()

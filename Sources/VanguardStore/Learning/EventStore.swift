@@ -22,7 +22,7 @@ public struct EventStore: Sendable {
             } else {
                 let taken = try await EventSignUpRecord.query(on: database).filter(\.$eventID == event.id).count()
                 if event.capacity < taken {
-                    throw AccountError.invalid(field: "capacity", reason: "\(taken) people have signed up: the event needs at least \(taken) places")
+                    throw ValidationError.invalid(field: "capacity", reason: "\(taken) people have signed up: the event needs at least \(taken) places")
                 }
             }
             record.kind = event.kind.rawValue
@@ -60,12 +60,12 @@ public struct EventStore: Sendable {
     /// Takes a place; refused when the event is full, has started, or the person already has one.
     public func signUp(_ account: UUID, to id: UUID, by actor: Actor, at date: Date = Date()) async throws {
         try await database.transaction { database in
-            guard let record = try await EventRecord.find(id, on: database) else { throw AccountError.invalid(field: "event", reason: "There is no such event") }
-            if record.startsAt <= date { throw AccountError.invalid(field: "event", reason: "Sign-up has closed: the event has started") }
+            guard let record = try await EventRecord.find(id, on: database) else { throw ValidationError.invalid(field: "event", reason: "There is no such event") }
+            if record.startsAt <= date { throw ValidationError.invalid(field: "event", reason: "Sign-up has closed: the event has started") }
             let places = try await EventSignUpRecord.query(on: database).filter(\.$eventID == id).all()
-            if places.contains(where: { $0.userID == account }) { throw AccountError.invalid(field: "event", reason: "You already have a place") }
+            if places.contains(where: { $0.userID == account }) { throw ValidationError.invalid(field: "event", reason: "You already have a place") }
             if places.count >= record.capacity {
-                throw AccountError.invalid(field: "event", reason: "The event is full: all \(record.capacity) places are taken")
+                throw ValidationError.invalid(field: "event", reason: "The event is full: all \(record.capacity) places are taken")
             }
             let signUp = EventSignUpRecord()
             signUp.eventID = id

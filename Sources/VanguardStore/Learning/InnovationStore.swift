@@ -24,10 +24,10 @@ public struct InnovationStore: Sendable {
         if let problem = innovation.problems.first { throw problem }
         try await database.transaction { database in
             if try await InnovationRecord.find(innovation.slug, on: database) != nil {
-                throw AccountError.invalid(field: "name", reason: "The catalogue already has '\(innovation.name)'")
+                throw ValidationError.invalid(field: "name", reason: "The catalogue already has '\(innovation.name)'")
             }
             guard try await VanguardRecord.find(originVanguard, on: database) != nil else {
-                throw AccountError.invalid(field: "vanguard", reason: "Choose the vanguard that originated it")
+                throw ValidationError.invalid(field: "vanguard", reason: "Choose the vanguard that originated it")
             }
             let record = InnovationRecord()
             record.id = innovation.slug
@@ -66,7 +66,7 @@ public struct InnovationStore: Sendable {
         if let problem = Adoption.problems(adopter: adopter, areaCode: areaCode, knownAreas: areas, adoptedOn: adoptedOn, today: today, contact: contact).first {
             throw problem
         }
-        guard let innovation = try await innovation(slug) else { throw AccountError.invalid(field: "innovation", reason: "There is no such innovation") }
+        guard let innovation = try await innovation(slug) else { throw ValidationError.invalid(field: "innovation", reason: "There is no such innovation") }
         let organisation = try await OrganisationRecord.find(Organisation.slug(for: adopter), on: database)
         let changes = try await Self.areaChanges(area: areaCode, careModel: innovation.careModel, on: database)
         let adoption = Adoption(id: UUID(), innovationSlug: slug, adopter: adopter.trimmingCharacters(in: .whitespaces), organisationSlug: organisation?.id,
@@ -75,12 +75,12 @@ public struct InnovationStore: Sendable {
         try await database.transaction { database in
             let existing = try await AdoptionRecord.query(on: database).filter(\.$innovationSlug == slug).filter(\.$areaCode == areaCode).all().compactMap(Self.adoption)
             if existing.contains(where: adoption.duplicates) {
-                throw AccountError.invalid(field: "adopter", reason: "\(adoption.adopter) is already recorded as adopting it in this area")
+                throw ValidationError.invalid(field: "adopter", reason: "\(adoption.adopter) is already recorded as adopting it in this area")
             }
             let today = try await AdoptionRecord.query(on: database).filter(\.$recordedBy == account)
                 .filter(\.$recordedAt > now.addingTimeInterval(-24 * 60 * 60)).count()
             if today >= Adoption.dailyLimitPerPerson {
-                throw AccountError.invalid(field: "adopter", reason: "You have recorded \(Adoption.dailyLimitPerPerson) adoptions in the last 24 hours, the most one person may; try again tomorrow")
+                throw ValidationError.invalid(field: "adopter", reason: "You have recorded \(Adoption.dailyLimitPerPerson) adoptions in the last 24 hours, the most one person may; try again tomorrow")
             }
             let record = AdoptionRecord()
             record.id = adoption.id

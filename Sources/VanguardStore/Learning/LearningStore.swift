@@ -34,7 +34,7 @@ public struct LearningStore: Sendable {
     // MARK: Posts
 
     /// The checks every save makes, against the metric framework and the categories as they stand.
-    public func problems(in content: PostContent) async throws -> [AccountError] {
+    public func problems(in content: PostContent) async throws -> [ValidationError] {
         let metrics = Set(try await MetricRecord.query(on: database).all().compactMap(\.id))
         let categories = Set(try await categories().categories.map(\.slug))
         let innovations = Set(try await InnovationRecord.query(on: database).all().compactMap(\.id))
@@ -72,7 +72,7 @@ public struct LearningStore: Sendable {
         if let problem = try await problems(in: content).first { throw problem }
         try await database.transaction { database in
             guard let record = try await PostRecord.find(id, on: database), record.status != PostStatus.deleted.rawValue else {
-                throw AccountError.invalid(field: "post", reason: "This post has been deleted")
+                throw ValidationError.invalid(field: "post", reason: "This post has been deleted")
             }
             let before = ["title": record.title, "status": record.status, "revision": String(record.revision)]
             try await Self.write(content, status: status, publishAt: publishAt, to: record, by: actor, at: date, on: database)

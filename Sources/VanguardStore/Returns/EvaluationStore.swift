@@ -91,7 +91,7 @@ public struct EvaluationStore: Sendable {
             let scope = "vanguard:\(vanguard)"
             if try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
                 .filter(\.$period == period.description).first() != nil {
-                throw AccountError.invalid(field: "period", reason: "The chart is already rebased at \(period)")
+                throw ValidationError.invalid(field: "period", reason: "The chart is already rebased at \(period)")
             }
             let record = RebaseRecord()
             record.id = UUID()
@@ -114,7 +114,7 @@ public struct EvaluationStore: Sendable {
             guard let record = try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
                 .filter(\.$period == period.description).first()
             else {
-                throw AccountError.invalid(field: "period", reason: "The chart of \(metric) has no rebase point at \(period)")
+                throw ValidationError.invalid(field: "period", reason: "The chart of \(metric) has no rebase point at \(period)")
             }
             try await record.delete(on: database)
             try await AuditLog.record(actor, "remove_rebase", entity: "chart", id: "\(scope):\(metric)",

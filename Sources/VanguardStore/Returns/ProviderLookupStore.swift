@@ -32,10 +32,10 @@ public struct ProviderLookupStore: Sendable {
         let areas = Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
         for entry in entries {
             guard ProviderArea.isValidCode(entry.orgCode) else {
-                throw AccountError.invalid(field: "org_code", reason: "'\(entry.orgCode)' is not an ODS code (3 to 10 letters and digits)")
+                throw ValidationError.invalid(field: "org_code", reason: "'\(entry.orgCode)' is not an ODS code (3 to 10 letters and digits)")
             }
             guard areas.contains(entry.areaCode) else {
-                throw AccountError.invalid(field: "area_code", reason: "'\(entry.areaCode)' is not a sub-ICB location")
+                throw ValidationError.invalid(field: "area_code", reason: "'\(entry.areaCode)' is not a sub-ICB location")
             }
         }
         return try await database.transaction { database in
@@ -70,7 +70,7 @@ public struct ProviderLookupStore: Sendable {
     public func remove(orgCode: String, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await ProviderAreaRecord.find(orgCode.uppercased(), on: database) else {
-                throw AccountError.invalid(field: "org_code", reason: "'\(orgCode)' is not in the lookup")
+                throw ValidationError.invalid(field: "org_code", reason: "'\(orgCode)' is not in the lookup")
             }
             let before = Self.snapshot(record)
             try await record.delete(on: database)

@@ -68,7 +68,7 @@ public struct ReturnsStore: Sendable {
     public func update(_ metric: Metric, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await MetricRecord.find(metric.code, on: database) else {
-                throw AccountError.invalid(field: "code", reason: "There is no metric \(metric.code)")
+                throw ValidationError.invalid(field: "code", reason: "There is no metric \(metric.code)")
             }
             let before = Self.snapshot(record)
             let updated = MetricRecord(metric)

@@ -37,7 +37,7 @@ public struct AssessmentStore: Sendable {
         try await database.transaction { database in
             let (kind, value) = Self.parts(conflict)
             if try await ConflictRecord.query(on: database).filter(\.$assessorID == assessor).filter(\.$kind == kind).filter(\.$value == value).first() != nil {
-                throw AccountError.invalid(field: "value", reason: "You have already declared this")
+                throw ValidationError.invalid(field: "value", reason: "You have already declared this")
             }
             let record = ConflictRecord()
             record.id = UUID()
@@ -88,7 +88,7 @@ public struct AssessmentStore: Sendable {
         applications: [CallApplication], assessors: [UUID], perApplication: Int, stage: AssessmentStage, by actor: Actor
     ) async throws {
         guard (1...20).contains(perApplication) else {
-            throw AccountError.invalid(field: "per_application", reason: "Give between 1 and 20 assessors per application")
+            throw ValidationError.invalid(field: "per_application", reason: "Give between 1 and 20 assessors per application")
         }
         try await database.transaction { database in
             let conflicts = try await AssessmentStore(database: database).allConflicts()
@@ -110,7 +110,7 @@ public struct AssessmentStore: Sendable {
                     }
                 )
             } catch {
-                throw AccountError.invalid(field: "per_application", reason: "\(error)")
+                throw ValidationError.invalid(field: "per_application", reason: "\(error)")
             }
             for application in applications {
                 let chosen = plan[application.id.uuidString] ?? []
@@ -127,11 +127,11 @@ public struct AssessmentStore: Sendable {
     public func addAssessor(_ assessor: UUID, to application: CallApplication, stage: AssessmentStage, by actor: Actor) async throws {
         try await database.transaction { database in
             if let conflict = try await AssessmentStore(database: database).conflicts(of: assessor).map(\.conflict).first(where: { $0.touches(application.content) }) {
-                throw AccountError.invalid(field: "assessor", reason: "That assessor has declared a conflict with this application (\(Self.parts(conflict).value))")
+                throw ValidationError.invalid(field: "assessor", reason: "That assessor has declared a conflict with this application (\(Self.parts(conflict).value))")
             }
             if try await AssessmentRecord.query(on: database).filter(\.$applicationID == application.id).filter(\.$assessorID == assessor)
                 .filter(\.$stage == stage.rawValue).first() != nil {
-                throw AccountError.invalid(field: "assessor", reason: "That assessor is already assessing this application")
+                throw ValidationError.invalid(field: "assessor", reason: "That assessor is already assessing this application")
             }
             try await Self.createTask(application: application.id, assessor: assessor, stage: stage, on: database)
             try await AuditLog.record(actor, "add_assessor", entity: "application", id: application.id.uuidString,
@@ -143,10 +143,10 @@ public struct AssessmentStore: Sendable {
     public func removeAssessment(_ id: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let task = try await AssessmentRecord.find(id, on: database) else {
-                throw AccountError.invalid(field: "assessment", reason: "That assessment no longer exists")
+                throw ValidationError.invalid(field: "assessment", reason: "That assessment no longer exists")
             }
             guard task.submittedAt == nil else {
-                throw AccountError.invalid(field: "assessment", reason: "The assessor has submitted scores; they stay as part of the record")
+                throw ValidationError.invalid(field: "assessment", reason: "The assessor has submitted scores; they stay as part of the record")
             }
             try await task.delete(on: database)
             try await AuditLog.record(actor, "remove_assessor", entity: "application", id: task.applicationID.uuidString,
@@ -162,17 +162,17 @@ public struct AssessmentStore: Sendable {
     public func submit(_ sheet: AssessorScores, for id: UUID, assessor: UUID, criteria: [AssessmentCriterion], by actor: Actor) async throws {
         try await database.transaction { database in
             guard let task = try await AssessmentRecord.find(id, on: database), task.assessorID == assessor else {
-                throw AccountError.invalid(field: "assessment", reason: "This application is not assigned to you")
+                throw ValidationError.invalid(field: "assessment", reason: "This application is not assigned to you")
             }
             guard task.submittedAt == nil else {
-                throw AccountError.invalid(field: "assessment", reason: "You have submitted your scores; they cannot change")
+                throw ValidationError.invalid(field: "assessment", reason: "You have submitted your scores; they cannot change")
             }
             guard let application = try await ApplicationRecord.find(task.applicationID, on: database) else {
-                throw AccountError.invalid(field: "assessment", reason: "The application no longer exists")
+                throw ValidationError.invalid(field: "assessment", reason: "The application no longer exists")
             }
             let content = SelectionStore.application(application).content
             if try await AssessmentStore(database: database).conflicts(of: assessor).contains(where: { $0.conflict.touches(content) }) {
-                throw AccountError.invalid(field: "assessment", reason: "You have declared a conflict of interest with this application")
+                throw ValidationError.invalid(field: "assessment", reason: "You have declared a conflict of interest with this application")
             }
             if let problem = sheet.problems(against: criteria).first { throw problem }
             task.scores = try SelectionStore.json(sheet)
@@ -209,16 +209,16 @@ public struct AssessmentStore: Sendable {
     ) async throws {
         try await database.transaction { database in
             let tasks = try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(\.$stage == stage.rawValue).all()
-            guard !tasks.isEmpty else { throw AccountError.invalid(field: "moderation", reason: "No assessor has been assigned yet") }
+            guard !tasks.isEmpty else { throw ValidationError.invalid(field: "moderation", reason: "No assessor has been assigned yet") }
             let waiting = tasks.count { $0.submittedAt == nil }
             guard waiting == 0 else {
-                throw AccountError.invalid(field: "moderation", reason: "\(waiting) of \(tasks.count) assessors have not submitted their scores; moderation waits for all of them")
+                throw ValidationError.invalid(field: "moderation", reason: "\(waiting) of \(tasks.count) assessors have not submitted their scores; moderation waits for all of them")
             }
             guard (0...criterion.scaleMaximum).contains(score) else {
-                throw AccountError.invalid(field: "score", reason: "\(criterion.name) is scored from 0 to \(criterion.scaleMaximum), not \(score)")
+                throw ValidationError.invalid(field: "score", reason: "\(criterion.name) is scored from 0 to \(criterion.scaleMaximum), not \(score)")
             }
             let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !why.isEmpty else { throw AccountError.invalid(field: "reason", reason: "Give the reason for the agreed score") }
+            guard !why.isEmpty else { throw ValidationError.invalid(field: "reason", reason: "Give the reason for the agreed score") }
             let existing = try await ModeratedScoreRecord.query(on: database).filter(\.$applicationID == application)
                 .filter(\.$stage == stage.rawValue).filter(\.$criterion == criterion.name).first()
             let record = existing ?? ModeratedScoreRecord()

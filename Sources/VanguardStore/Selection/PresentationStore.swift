@@ -28,7 +28,7 @@ public struct PresentationStore: Sendable {
         try await database.transaction { database in
             let record = try await PresentationPlanRecord.find(call, on: database) ?? PresentationPlanRecord()
             if record.publishedAt != nil {
-                throw AccountError.invalid(field: "plan", reason: "The timetable has been published; it can no longer change")
+                throw ValidationError.invalid(field: "plan", reason: "The timetable has been published; it can no longer change")
             }
             record.id = call
             record.settings = try SelectionStore.json(plan)
@@ -44,9 +44,9 @@ public struct PresentationStore: Sendable {
             guard let record = try await PresentationPlanRecord.find(call, on: database),
                   let timetable = record.timetable.flatMap({ try? SelectionStore.decode(Timetable.self, $0) }),
                   let plan = try? SelectionStore.decode(PresentationPlan.self, record.settings) else {
-                throw AccountError.invalid(field: "plan", reason: "There is no timetable to publish yet")
+                throw ValidationError.invalid(field: "plan", reason: "There is no timetable to publish yet")
             }
-            guard record.publishedAt == nil else { throw AccountError.invalid(field: "plan", reason: "The timetable is already published") }
+            guard record.publishedAt == nil else { throw ValidationError.invalid(field: "plan", reason: "The timetable is already published") }
             let panels = Dictionary(uniqueKeysWithValues: plan.panels.map { ($0.name, $0.assessors) })
             for slot in timetable.slots {
                 guard let application = UUID(uuidString: slot.applicant) else { continue }

@@ -8,11 +8,11 @@ extension SelectionStore {
     public func setShortlisted(_ id: UUID, _ shortlisted: Bool, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await ApplicationRecord.find(id, on: database) else {
-                throw AccountError.invalid(field: "application", reason: "The application no longer exists")
+                throw ValidationError.invalid(field: "application", reason: "The application no longer exists")
             }
             let from: ApplicationStatus = shortlisted ? .submitted : .shortlisted
             guard record.status == from.rawValue else {
-                throw AccountError.invalid(field: "status", reason: shortlisted
+                throw ValidationError.invalid(field: "status", reason: shortlisted
                     ? "Only a submitted application can be shortlisted (this one is \(ApplicationStatus(rawValue: record.status)?.name.lowercased() ?? record.status))"
                     : "The application is not on the shortlist")
             }
@@ -50,15 +50,15 @@ extension SelectionStore {
         return try await database.transaction { database in
             guard let record = try await ApplicationRecord.find(id, on: database),
                   let callRecord = try await CallRecord.find(record.callID, on: database) else {
-                throw AccountError.invalid(field: "application", reason: "The application no longer exists")
+                throw ValidationError.invalid(field: "application", reason: "The application no longer exists")
             }
             guard record.status == ApplicationStatus.submitted.rawValue || record.status == ApplicationStatus.shortlisted.rawValue else {
-                throw AccountError.invalid(field: "outcome", reason: record.status == ApplicationStatus.draft.rawValue
+                throw ValidationError.invalid(field: "outcome", reason: record.status == ApplicationStatus.draft.rawValue
                     ? "A draft cannot be decided: it was never submitted"
                     : "The application has already been decided")
             }
             if outcome != .notSelected && record.status != ApplicationStatus.shortlisted.rawValue {
-                throw AccountError.invalid(field: "outcome", reason: "Only a shortlisted application can be selected or made a fast follower")
+                throw ValidationError.invalid(field: "outcome", reason: "Only a shortlisted application can be selected or made a fast follower")
             }
             let application = Self.application(record)
             var number: Int?
@@ -94,7 +94,7 @@ extension SelectionStore {
         from application: CallApplication, call: Call, waveName: String, announcedOn: CalendarDate, on database: any Database
     ) async throws -> Int {
         let content = application.content
-        guard let careModel = content.careModel else { throw AccountError.invalid(field: "care_model", reason: "The application names no care model") }
+        guard let careModel = content.careModel else { throw ValidationError.invalid(field: "care_model", reason: "The application names no care model") }
         let vanguards = try await VanguardRecord.query(on: database).all()
         let number = (vanguards.compactMap(\.id).max() ?? 0) + 1
         let laterWaves = vanguards.filter { $0.wave > Wave.all.count }
@@ -188,10 +188,10 @@ extension SelectionStore {
     public func setUnavailability(_ id: UUID, _ times: [TimetableProblem.Unavailability], by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await ApplicationRecord.find(id, on: database) else {
-                throw AccountError.invalid(field: "application", reason: "The application no longer exists")
+                throw ValidationError.invalid(field: "application", reason: "The application no longer exists")
             }
             guard record.status == ApplicationStatus.shortlisted.rawValue else {
-                throw AccountError.invalid(field: "unavailable", reason: "Unavailable times are asked of shortlisted partnerships only")
+                throw ValidationError.invalid(field: "unavailable", reason: "Unavailable times are asked of shortlisted partnerships only")
             }
             record.unavailable = try Self.json(times)
             try await record.save(on: database)

@@ -39,13 +39,13 @@ public struct SelectionStore: Sendable {
     public func update(_ call: Call, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await CallRecord.find(call.id, on: database) else {
-                throw AccountError.invalid(field: "call", reason: "The call no longer exists")
+                throw ValidationError.invalid(field: "call", reason: "The call no longer exists")
             }
             let before = Self.call(record)
             let submitted = try await ApplicationRecord.query(on: database).filter(\.$callID == call.id)
                 .filter(\.$status != ApplicationStatus.draft.rawValue).count()
             if submitted > 0 && (before.questions != call.questions || before.criteria != call.criteria) {
-                throw AccountError.invalid(field: "questions", reason: "\(submitted) application\(submitted == 1 ? " has" : "s have") been submitted: the questions and criteria can no longer change")
+                throw ValidationError.invalid(field: "questions", reason: "\(submitted) application\(submitted == 1 ? " has" : "s have") been submitted: the questions and criteria can no longer change")
             }
             try Self.fill(record, from: call)
             try await record.save(on: database)
@@ -94,7 +94,7 @@ public struct SelectionStore: Sendable {
         try await database.transaction { database in
             let record = try await Self.editable(id, on: database)
             if let call = try await CallRecord.find(record.callID, on: database), Self.call(call).phase(at: now) == .closed {
-                throw AccountError.invalid(field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications are locked")
+                throw ValidationError.invalid(field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications are locked")
             }
             record.content = try Self.json(content)
             record.updatedAt = Date()
@@ -109,7 +109,7 @@ public struct SelectionStore: Sendable {
         try await database.transaction { database in
             let record = try await Self.editable(id, on: database)
             guard let callRecord = try await CallRecord.find(record.callID, on: database) else {
-                throw AccountError.invalid(field: "call", reason: "The call no longer exists")
+                throw ValidationError.invalid(field: "call", reason: "The call no longer exists")
             }
             let content = try Self.decode(ApplicationContent.self, record.content)
             let problems = SubmissionCheck.problems(content, call: Self.call(callRecord), at: now, knownAreas: knownAreas, knownMetrics: knownMetrics)
@@ -125,10 +125,10 @@ public struct SelectionStore: Sendable {
 
     private static func editable(_ id: UUID, on database: any Database) async throws -> ApplicationRecord {
         guard let record = try await ApplicationRecord.find(id, on: database) else {
-            throw AccountError.invalid(field: "application", reason: "The application no longer exists")
+            throw ValidationError.invalid(field: "application", reason: "The application no longer exists")
         }
         guard let status = ApplicationStatus(rawValue: record.status), status.isEditable else {
-            throw AccountError.invalid(field: "application", reason: "The application has been submitted and can no longer be changed")
+            throw ValidationError.invalid(field: "application", reason: "The application has been submitted and can no longer be changed")
         }
         return record
     }

@@ -14,7 +14,7 @@ struct ConditionDTO: Content, Equatable {
         }
     }
 
-    func condition() throws(AccountError) -> TrancheCondition {
+    func condition() throws(ValidationError) -> TrancheCondition {
         switch kind {
         case "growth_below_rest_of_england":
             guard let points else { throw .invalid(field: "condition", reason: "growth_below_rest_of_england needs points") }

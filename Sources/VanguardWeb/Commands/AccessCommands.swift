@@ -7,7 +7,7 @@ import VanguardStore
 struct RoleOptions {
     static func grant(role: String?, vanguard: Int?, organisation: String?) throws -> RoleGrant {
         guard let text = role, let role = Role(rawValue: text), role != .member else {
-            throw AccountError.invalid(field: "role", reason: "Give --role, one of \(Role.allCases.filter { $0 != .member }.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError.invalid(field: "role", reason: "Give --role, one of \(Role.allCases.filter { $0 != .member }.map(\.rawValue).joined(separator: ", "))")
         }
         let scope: Scope? = switch role.scopeKind {
         case .vanguard: vanguard.map(Scope.vanguard)
@@ -19,7 +19,7 @@ struct RoleOptions {
 
     static func account(_ email: String?, in store: AccountStore) async throws -> Account {
         guard let account = try await store.account(email: try EmailAddress(email ?? "").value) else {
-            throw AccountError.invalid(field: "email", reason: "No account has that e-mail address")
+            throw ValidationError.invalid(field: "email", reason: "No account has that e-mail address")
         }
         return account
     }
@@ -86,7 +86,7 @@ struct RevokeRoleCommand: AsyncCommand {
         let store = AccountStore(database: context.application.db)
         let (account, grant) = try await signature.read(in: store)
         guard let stored = account.grants.first(where: { $0.grant == grant }) else {
-            throw AccountError.invalid(field: "role", reason: "\(account.email) does not hold \(RoleOptions.describe(grant))")
+            throw ValidationError.invalid(field: "role", reason: "\(account.email) does not hold \(RoleOptions.describe(grant))")
         }
         try await store.revokeGrant(stored.id, from: account.id, by: .operatorAtCLI())
         context.console.print("\(account.email) no longer holds \(RoleOptions.describe(grant)).")
@@ -127,7 +127,7 @@ struct RevokeTokenCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard let id = signature.id.flatMap(UUID.init(uuidString:)) else {
-            throw AccountError.invalid(field: "id", reason: "Give --id, a token id as vanguard tokens list prints it")
+            throw ValidationError.invalid(field: "id", reason: "Give --id, a token id as vanguard tokens list prints it")
         }
         try await AccountStore(database: context.application.db).revokeToken(id, ownedBy: nil, by: .operatorAtCLI())
         context.console.print("Revoked \(id.uuidString).")

@@ -35,7 +35,7 @@ struct CreateUserCommand: AsyncCommand {
         let app = context.application
         let email = try EmailAddress(signature.email ?? "")
         guard let roleText = signature.role, let role = Role(rawValue: roleText) else {
-            throw AccountError.invalid(field: "role", reason: "Give --role, one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError.invalid(field: "role", reason: "Give --role, one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let scope: Scope? = switch role.scopeKind {
         case .vanguard: signature.vanguard.map(Scope.vanguard)
@@ -83,7 +83,7 @@ struct CreateTokenCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = AccountStore(database: context.application.db)
         guard let account = try await store.account(email: try EmailAddress(signature.email ?? "").value) else {
-            throw AccountError.invalid(field: "email", reason: "No account has that e-mail address")
+            throw ValidationError.invalid(field: "email", reason: "No account has that e-mail address")
         }
         let led = account.roleGrants.compactMap { grant -> Int? in
             if grant.role == .siteLead, case .vanguard(let number) = grant.scope { return number }
@@ -100,10 +100,10 @@ struct CreateTokenCommand: AsyncCommand {
             return
         }
         guard let vanguard = signature.vanguard ?? (led.count == 1 ? led[0] : nil) else {
-            throw AccountError.invalid(field: "vanguard", reason: "Give --vanguard (the account leads \(led.isEmpty ? "no vanguard" : led.map(String.init).joined(separator: ", ")))")
+            throw ValidationError.invalid(field: "vanguard", reason: "Give --vanguard (the account leads \(led.isEmpty ? "no vanguard" : led.map(String.init).joined(separator: ", ")))")
         }
         guard isProgrammeTeam || led.contains(vanguard) else {
-            throw AccountError.invalid(field: "vanguard", reason: "\(account.email) is not a site lead for vanguard \(vanguard)")
+            throw ValidationError.invalid(field: "vanguard", reason: "\(account.email) is not a site lead for vanguard \(vanguard)")
         }
         _ = try await store.createToken(
             secretHash: Secrets.hash(secret), prefix: String(secret.prefix(10)), name: signature.name ?? "created at the CLI",
@@ -129,7 +129,7 @@ struct ListOutboxCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let limit = signature.limit ?? 20
-        guard (1...1000).contains(limit) else { throw AccountError.invalid(field: "limit", reason: "Give --limit from 1 to 1000") }
+        guard (1...1000).contains(limit) else { throw ValidationError.invalid(field: "limit", reason: "Give --limit from 1 to 1000") }
         for message in try await AccountStore(database: context.application.db).outbox(limit: limit) {
             context.console.print("--- \(message.createdAt) to \(message.recipient)\nSubject: \(message.subject)\n\n\(message.readableBody)\n")
         }
@@ -145,7 +145,7 @@ struct SendOutboxCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         guard let settings = app.appConfig.smtp else {
-            throw AccountError.invalid(field: "SMTP_HOST", reason: "is not set, so there is nowhere to send mail")
+            throw ValidationError.invalid(field: "SMTP_HOST", reason: "is not set, so there is nowhere to send mail")
         }
         let result = try await OutboxDelivery.deliverPending(
             store: AccountStore(database: app.db), client: SMTPClient(settings: settings, group: app.eventLoopGroup)

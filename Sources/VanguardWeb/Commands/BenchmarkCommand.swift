@@ -60,7 +60,7 @@ struct SPCBenchmarkCommand: AsyncCommand {
             return
         }
         let repeats = signature.repeats ?? 20
-        guard (1...10_000).contains(repeats) else { throw AccountError.invalid(field: "repeat", reason: "Give --repeat from 1 to 10000") }
+        guard (1...10_000).contains(repeats) else { throw ValidationError.invalid(field: "repeat", reason: "Give --repeat from 1 to 10000") }
         var specialCausePoints = 0
         let clock = ContinuousClock()
         let elapsed = try clock.measure {

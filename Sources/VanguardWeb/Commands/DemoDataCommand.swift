@@ -22,7 +22,7 @@ struct DemoDataCommand: AsyncCommand {
             context.console.print("[demo-data] generated data is already loaded; nothing to do.")
             return
         }
-        guard let seed = UInt64(exactly: signature.seed ?? 2015) else { throw AccountError.invalid(field: "seed", reason: "Give --seed as a whole number from 0") }
+        guard let seed = UInt64(exactly: signature.seed ?? 2015) else { throw ValidationError.invalid(field: "seed", reason: "Give --seed as a whole number from 0") }
         let registry = try await RegistryStore(database: app.db).registry()
         let metrics = try await ReturnsStore(database: app.db).metrics()
         context.console.print("[demo-data] generating \(registry.areas.count) areas × \(metrics.count) metrics, 2013-04 to 2019-03 (seed \(seed))…")

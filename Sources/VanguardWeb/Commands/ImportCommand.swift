@@ -28,31 +28,26 @@ struct ImportReturnsCommand: AsyncCommand {
         do { data = try Data(contentsOf: url) } catch {
             throw CommandFailure(description: "\(signature.file) cannot be read: \(error.localizedDescription)")
         }
-        let store = ReturnsStore(database: app.db)
-        let checker = ReturnsFile(
-            knownAreas: try await store.areaCodes(), knownMetrics: Set(try await store.metrics().map(\.code)), latestPeriod: Month(containing: Date())
-        )
+        let registry = try await RegistryStore(database: app.db).registry()
         context.console.print("[import] checking \(url.lastPathComponent) (\(data.count) bytes)…")
-        let clock = ContinuousClock()
-        let checkStarted = clock.now
-        let values: [ReturnValue]
-        do { values = try checker.read(data) } catch {
-            throw CommandFailure(description: error.description)
+        let bar = ProgressBar(title: "[import] writing", total: 0)
+        let console = context.console
+        var submit = SubmitReturns(database: app.db, registry: registry, refit: signature.skipImpact ? .skip : .now)
+        submit.progress = { step in
+            switch step {
+            case .checked(let rows, let took): console.print("[import] \(rows) rows are good (checked in \(Self.seconds(took))); writing…")
+            case .writing(let written, let total): bar.update(written, of: total)
+            case .written(let took): console.print("[import] written in \(Self.seconds(took)).")
+            case .evaluated(let count, let took): console.print("[import] evaluations recomputed: \(count) (in \(Self.seconds(took))).")
+            case .refitted(let count, let took): console.print("[import] impact estimates refitted: \(count) (in \(Self.seconds(took))).")
+            }
         }
-        context.console.print("[import] \(values.count) rows are good (checked in \(Self.seconds(clock.now - checkStarted))); writing…")
-        let bar = ProgressBar(title: "[import] writing", total: values.count)
-        let writeStarted = clock.now
-        let summary = try await store.submit(values, fileName: url.lastPathComponent, by: .operatorAtCLI()) { written, _ in bar.update(written) }
-        context.console.print("[import] written in \(Self.seconds(clock.now - writeStarted)).")
-        let evaluateStarted = clock.now
-        let evaluations = try await EvaluationStore(database: app.db).recompute()
-        context.console.print("[import] evaluations recomputed: \(evaluations) (in \(Self.seconds(clock.now - evaluateStarted))).")
-        if !signature.skipImpact {
-            let impactStarted = clock.now
-            let impacts = try await ImpactStore(database: app.db).recompute()
-            context.console.print("[import] impact estimates refitted: \(impacts) (in \(Self.seconds(clock.now - impactStarted))).")
+        switch try await submit(file: data, named: url.lastPathComponent, by: .operatorAtCLI(), permittedAreas: nil) {
+        case .success(let summary):
+            context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
+        case .failure(let rejection):
+            throw CommandFailure(description: rejection.description)
         }
-        context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
     }
 
     static func seconds(_ duration: Duration) -> String {
@@ -100,9 +95,8 @@ struct ImportAECommand: AsyncCommand {
         if !unmapped.isEmpty {
             context.console.print("[import ae] \(unmapped.count) providers are not in the lookup and were left out: \(unmapped.joined(separator: ", "))")
         }
-        let summary = try await ReturnsStore(database: app.db).submit(values, fileName: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
-        try await EvaluationStore(database: app.db).recompute()
-        try await ImpactStore(database: app.db).recompute()
+        let submit = SubmitReturns(database: app.db, registry: try await RegistryStore(database: app.db).registry(), refit: .now)
+        let summary = try await submit(values: values, named: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
         context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// at every tenth, so CI logs and `| tail` stay readable.
 final class ProgressBar: @unchecked Sendable {
     private let title: String
-    private let total: Int
+    private var total: Int
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private var lastTenth = -1
     private let lock = NSLock()
@@ -14,10 +14,11 @@ final class ProgressBar: @unchecked Sendable {
         self.total = max(total, 1)
     }
 
-    /// Shows `done` of the total; safe to call from any task.
-    func update(_ done: Int) {
+    /// Shows `done` of the total (or of `total`, when the work learns it late); safe to call from any task.
+    func update(_ done: Int, of newTotal: Int? = nil) {
         lock.lock()
         defer { lock.unlock() }
+        if let newTotal { total = max(newTotal, 1) }
         let fraction = min(1, Double(done) / Double(total))
         if isTerminal {
             let width = 30

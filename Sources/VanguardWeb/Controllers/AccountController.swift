@@ -85,7 +85,7 @@ enum AccountController {
         do {
             let userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .confirmEmail)
             try await request.accounts.confirm(userID, by: Actor(userID: userID, label: try await request.accounts.account(id: userID)?.publicLabel ?? "unknown", channel: .web))
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             throw AppError.badRequest(error.reason)
         }
         return MessagePage.document(title: "Your e-mail address is confirmed", paragraphs: ["You can now sign in."], link: ("Sign in", .signIn), context: request.pageContext).response()
@@ -248,7 +248,7 @@ enum AccountController {
                                             submit: "Save password", context: request.pageContext).response(status: .badRequest)
         }
         let userID: UUID
-        do { userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .resetPassword) } catch let error as AccountError {
+        do { userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .resetPassword) } catch let error as ValidationError {
             throw AppError.badRequest(error.reason)
         }
         let hash = try await request.passwordHasher.hash(password)
@@ -352,7 +352,7 @@ enum AccountController {
     @Sendable static func revokeToken(request: Request) async throws -> Response {
         let account = try request.requirePerson()
         guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.notFound("The token") }
-        do { try await request.accounts.revokeToken(id, ownedBy: account.id, by: account.actor) } catch let error as AccountError {
+        do { try await request.accounts.revokeToken(id, ownedBy: account.id, by: account.actor) } catch let error as ValidationError {
             throw AppError.notFound("The token (\(error.reason.lowercased()))")
         }
         return request.redirect(to: SiteURL.tokens.path, redirectType: .normal)

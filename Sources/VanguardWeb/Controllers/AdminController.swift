@@ -23,7 +23,7 @@ enum AdminController {
     }
 
     /// Reads a role and its scope from the form, naming the field that is wrong.
-    static func grant(from form: [String: String], registry: Registry) throws(AccountError) -> RoleGrant {
+    static func grant(from form: [String: String], registry: Registry) throws(ValidationError) -> RoleGrant {
         guard let role = Role(rawValue: form["role"] ?? ""), role != .member else {
             throw .invalid(field: "role", reason: "Choose a role")
         }
@@ -54,8 +54,8 @@ enum AdminController {
         let form = try request.content.decode([String: String].self)
         do {
             try await request.accounts.grant(try grant(from: form, registry: registry), to: account.id, by: actor)
-        } catch let error as AccountError {
-            let fields = AdminUserPage.roleFields(registry: registry, errors: [error.field: error.reason], values: form)
+        } catch let error as ValidationError {
+            let fields = AdminUserPage.roleFields(registry: registry, errors: error.byField, values: form)
             return AdminUserPage.document(account, registry: registry, fields: fields, context: request.pageContext).response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.adminUser(account.id).path, redirectType: .normal)
@@ -66,7 +66,7 @@ enum AdminController {
         guard let grantID = request.parameters.get("grant", as: UUID.self) else { throw AppError.notFound("The role") }
         do {
             try await request.accounts.revokeGrant(grantID, from: account.id, by: try request.requirePerson().actor)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             throw AppError.notFound("The role (\(error.reason.lowercased()))")
         }
         return request.redirect(to: SiteURL.adminUser(account.id).path, redirectType: .normal)
@@ -92,7 +92,7 @@ enum AdminController {
 
     @Sendable static func revokeToken(request: Request) async throws -> Response {
         guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.notFound("The token") }
-        do { try await request.accounts.revokeToken(id, ownedBy: nil, by: try request.requirePerson().actor) } catch let error as AccountError {
+        do { try await request.accounts.revokeToken(id, ownedBy: nil, by: try request.requirePerson().actor) } catch let error as ValidationError {
             throw AppError.notFound("The token (\(error.reason.lowercased()))")
         }
         return request.redirect(to: SiteURL.adminTokens.path, redirectType: .normal)

@@ -78,8 +78,8 @@ enum ApplicationsController {
         }
         do {
             try await store.saveDraft(application.id, content: content, by: person.actor)
-        } catch let error as AccountError {
-            return try await page(application, call: call, values: form, errors: [error.field: error.reason], general: "Nothing was saved.",
+        } catch let error as ValidationError {
+            return try await page(application, call: call, values: form, errors: error.byField, general: "Nothing was saved.",
                                   registry: registry, request: request).response(status: .badRequest)
         }
         guard form["intent"] == "submit" else {
@@ -111,10 +111,10 @@ enum ApplicationsController {
         do {
             let times = try PresentationPlan.unavailability(form["unavailable"] ?? "")
             try await SelectionStore(database: request.db).setUnavailability(application.id, times, by: person.actor)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             var values = ApplicationForm.values(of: application.content, call: call)
             values["unavailable"] = form["unavailable"] ?? ""
-            return try await page(application, call: call, values: values, errors: [error.field: error.reason], registry: registry, request: request)
+            return try await page(application, call: call, values: values, errors: error.byField, registry: registry, request: request)
                 .response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
@@ -141,49 +141,5 @@ enum ApplicationsController {
             isLead: request.caller?.account.id == application.leadAccountID
         )
         return ApplicationPage.document(model, context: request.pageContext)
-    }
-}
-
-/// The application form's fields as text, and reading them back.
-enum ApplicationForm {
-    static func values(of content: ApplicationContent, call: Call) -> [String: String] {
-        var values = [
-            "partnership_name": content.partnershipName,
-            "care_model": content.careModel?.rawValue ?? "",
-            "areas": content.areaCodes.joined(separator: " "),
-            "population": content.population.map(String.init) ?? "",
-            "partners": ApplicationText.text(of: content.partners),
-            "commitments": ApplicationText.text(of: content.commitments),
-            "sustainability": content.sustainabilityPounds.map(String.init) ?? "",
-            "transformation": content.transformationPounds.map(String.init) ?? "",
-        ]
-        for question in call.questions { values["answer_\(question.key)"] = content.answers[question.key] ?? "" }
-        return values
-    }
-
-    /// Reads what was typed. A draft may leave things out; what is there must make sense.
-    static func parse(_ form: [String: String], call: Call) -> Result<ApplicationContent, FieldErrors> {
-        var reading = FormReading()
-        var content = ApplicationContent()
-        content.partnershipName = reading.read("") { () throws(AccountError) in
-            try FieldLimits.check(form["partnership_name"] ?? "", field: "partnership_name", maximum: 200, required: false)
-        }
-        if let code = form["care_model"].nonBlank {
-            if let model = CareModel(rawValue: code) { content.careModel = model } else { reading.note("care_model", "Choose a care model from the list") }
-        }
-        content.areaCodes = (form["areas"] ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" })
-            .map { $0.uppercased() }
-            .reduce(into: [String]()) { codes, code in if !codes.contains(code) { codes.append(code) } }
-        content.population = reading.read(nil) { () throws(AccountError) in try ApplicationText.population(form["population"] ?? "") }
-        content.partners = reading.read([]) { () throws(AccountError) in try ApplicationText.partners(form["partners"] ?? "") }
-        content.commitments = reading.read([]) { () throws(AccountError) in try ApplicationText.commitments(form["commitments"] ?? "") }
-        content.sustainabilityPounds = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
-        content.transformationPounds = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
-        for question in call.questions {
-            let answer = (form["answer_\(question.key)"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-            if answer.count > 20_000 { reading.note("answer_\(question.key)", "Keep an answer to 20,000 characters") }
-            if !answer.isEmpty { content.answers[question.key] = answer }
-        }
-        return reading.result(content)
     }
 }

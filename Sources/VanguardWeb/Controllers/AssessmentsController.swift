@@ -42,8 +42,8 @@ enum AssessmentsController {
             let withdrawn = try await AssessmentStore(database: request.db).declare(conflict, assessor: person.id, by: person.actor)
             let note = withdrawn.isEmpty ? "Conflict declared." : "Conflict declared. You have been withdrawn from \(withdrawn.count) application\(withdrawn.count == 1 ? "" : "s") it touches."
             return try await page(request, conflictForm: [:], errors: [:], status: note).response()
-        } catch let error as AccountError {
-            return try await page(request, conflictForm: form, errors: [error.field: error.reason]).response(status: .badRequest)
+        } catch let error as ValidationError {
+            return try await page(request, conflictForm: form, errors: error.byField).response(status: .badRequest)
         }
     }
 
@@ -106,7 +106,7 @@ enum AssessmentsController {
         }
         do {
             try await AssessmentStore(database: request.db).submit(sheet, for: task.id, assessor: person.id, criteria: call.criteria, by: person.actor)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await scorePage(request, task: task, application: application, call: call, form: form, errors: ["assessment": error.reason]).response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.assessment(task.id).path, redirectType: .normal)

@@ -77,15 +77,15 @@ enum CallsController {
     /// Reads the form into a call, collecting every field's problem at once.
     static func parse(_ form: [String: String], id: UUID) -> Result<Call, FieldErrors> {
         var reading = FormReading()
-        let title = reading.read("") { () throws(AccountError) in try FieldLimits.check(form["title"] ?? "", field: "title", maximum: 200) }
+        let title = reading.read("") { () throws(ValidationError) in try FieldLimits.check(form["title"] ?? "", field: "title", maximum: 200) }
         let description = (form["description"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         let opens = CalendarText.parseDateTime(form["opens_at"] ?? "")
         if opens == nil { reading.note("opens_at", "Give the opening time as YYYY-MM-DD HH:MM") }
         let closes = CalendarText.parseDateTime(form["closes_at"] ?? "")
         if closes == nil { reading.note("closes_at", "Give the closing time as YYYY-MM-DD HH:MM") }
-        let models = reading.read([]) { () throws(AccountError) in try CareModel.list(from: form["care_models"] ?? "", field: "care_models") }
-        let questions = reading.read([]) { () throws(AccountError) in try CallText.questions(form["questions"] ?? "") }
-        let criteria = reading.read([]) { () throws(AccountError) in try CallText.criteria(form["criteria"] ?? "") }
+        let models = reading.read([]) { () throws(ValidationError) in try CareModel.list(from: form["care_models"] ?? "", field: "care_models") }
+        let questions = reading.read([]) { () throws(ValidationError) in try CallText.questions(form["questions"] ?? "") }
+        let criteria = reading.read([]) { () throws(ValidationError) in try CallText.criteria(form["criteria"] ?? "") }
         let call = Call(id: id, title: title, description: description, opensAt: opens ?? .distantPast, closesAt: closes ?? .distantFuture,
                         careModels: models, questions: questions, criteria: criteria)
         // The call's own rules, for what the field readers could not see (e.g. closing before opening).
@@ -127,8 +127,8 @@ enum CallsController {
             do {
                 try await SelectionStore(database: request.db).update(updated, by: try request.requirePerson().actor)
                 return request.redirect(to: SiteURL.call(call.id).path, redirectType: .normal)
-            } catch let error as AccountError {
-                result = .failure(FieldErrors(byField: [error.field: error.reason]))
+            } catch let error as ValidationError {
+                result = .failure(FieldErrors(error))
             }
         }
         guard case .failure(let errors) = result else { throw Abort(.internalServerError) }

@@ -16,7 +16,7 @@ enum EditController {
     }
 
     /// Reads governance fields from a form or a JSON body.
-    static func governance(governance: String?, contracting: String?) throws(AccountError) -> VanguardGovernance {
+    static func governance(governance: String?, contracting: String?) throws(ValidationError) -> VanguardGovernance {
         let text = try FieldLimits.check(governance ?? "", field: "governance", maximum: 2000, required: false)
         var arrangement: ContractingArrangement?
         if let contracting = contracting.nonBlank {
@@ -45,8 +45,8 @@ enum EditController {
         do {
             let value = try governance(governance: form["governance"], contracting: form["contracting"])
             _ = try await RegistryStore(database: request.db).setGovernance(value, forVanguard: vanguard.number, by: try request.requirePerson().actor)
-        } catch let error as AccountError {
-            let fields = governanceFields(VanguardGovernance(governance: form["governance"], contracting: nil), errors: [error.field: error.reason])
+        } catch let error as ValidationError {
+            let fields = governanceFields(VanguardGovernance(governance: form["governance"], contracting: nil), errors: error.byField)
             return page(vanguard, fields: fields, context: request.pageContext).response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.vanguard(vanguard.number).path, redirectType: .normal)
@@ -66,13 +66,9 @@ enum EditController {
         do { body = try request.content.decode(GovernanceDTO.self) } catch {
             throw AppError.badRequest("The body must be JSON: {\"governance\": string or null, \"contracting\": one of \(ContractingArrangement.allCases.map(\.rawValue).joined(separator: ", ")) or null}.")
         }
-        do {
-            _ = try await RegistryStore(database: request.db).setGovernance(
-                try governance(governance: body.governance, contracting: body.contracting), forVanguard: vanguard.number, by: caller.actor
-            )
-        } catch let error as AccountError {
-            throw AppError.badRequest("\(error.field): \(error.reason)")
-        }
+        _ = try await RegistryStore(database: request.db).setGovernance(
+            try governance(governance: body.governance, contracting: body.contracting), forVanguard: vanguard.number, by: caller.actor
+        )
         return VanguardDTO(vanguard, registry: try await request.registry())
     }
 

@@ -43,19 +43,15 @@ enum FundingAPIController {
         }
         guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
         let store = FundingStore(database: request.db)
-        do {
-            var tranches: [FundingStore.TrancheRequest] = []
-            for (index, line) in body.tranches.enumerated() {
-                guard let quarter = FinancialQuarter(line.quarter) else {
-                    throw AccountError.invalid(field: "tranches[\(index)].quarter", reason: "\"\(line.quarter)\" is not a quarter like 2017/18 Q3")
-                }
-                tranches.append(.init(quarter: quarter, pounds: line.pounds, condition: try line.condition?.condition()))
+        var tranches: [FundingStore.TrancheRequest] = []
+        for (index, line) in body.tranches.enumerated() {
+            guard let quarter = FinancialQuarter(line.quarter) else {
+                throw ValidationError.invalid(field: "tranches[\(index)].quarter", reason: "\"\(line.quarter)\" is not a quarter like 2017/18 Q3")
             }
-            let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
-            try await store.allocate(plan: plan.id, tranches: tranches, knownMetrics: known, by: caller.actor)
-        } catch let error as AccountError {
-            throw AppError.badRequest("\(error.field): \(error.reason)")
+            tranches.append(.init(quarter: quarter, pounds: line.pounds, condition: try line.condition?.condition()))
         }
+        let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
+        try await store.allocate(plan: plan.id, tranches: tranches, knownMetrics: known, by: caller.actor)
         let (place, rest) = try await store.evaluations(for: plan.place)
         let result = try await store.tranches(plan: plan.id).map { tranche in
             TrancheDTO(tranche, check: tranche.condition.map { $0.check(place: place[$0.metric], restOfEngland: rest[$0.metric]) })

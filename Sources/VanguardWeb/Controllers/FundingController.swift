@@ -36,7 +36,7 @@ enum FundingController {
     @Sendable static func create(request: Request) async throws -> Response {
         let form = try request.content.decode([String: String].self)
         var reading = FormReading()
-        let pot = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["pot"] ?? "", field: "pot") } ?? 0
+        let pot = reading.read(nil) { () throws(ValidationError) in try ApplicationText.pounds(form["pot"] ?? "", field: "pot") } ?? 0
         let opens = CalendarDate(iso8601: form["opens_on"] ?? "")
         if opens == nil { reading.note("opens_on", "Give the opening date as YYYY-MM-DD") }
         let closes = CalendarDate(iso8601: form["closes_on"] ?? "")
@@ -136,7 +136,7 @@ enum FundingController {
         do {
             let id = try await FundingStore(database: request.db).startPlan(round: round, place: place, content: content, lead: person.id, by: person.actor)
             return request.redirect(to: SiteURL.fundingPlan(id).path, redirectType: .normal)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await roundPage(request, round: round, form: form, errors: [error.field == "place" ? "vanguard" : error.field: error.reason]).response(status: .badRequest)
         }
     }

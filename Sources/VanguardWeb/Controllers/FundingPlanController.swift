@@ -51,9 +51,9 @@ enum FundingPlanController {
         let form = try request.content.decode([String: String].self)
         do {
             try await body(plan, lead, round, form, try request.requirePerson())
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             let (fresh, _, _) = try await find(request)
-            return try await page(request, plan: fresh, lead: lead, round: round, form: form, errors: [error.field: error.reason]).response(status: .badRequest)
+            return try await page(request, plan: fresh, lead: lead, round: round, form: form, errors: error.byField).response(status: .badRequest)
         } catch let errors as FieldErrors {
             return try await page(request, plan: plan, lead: lead, round: round, form: form, errors: errors.byField).response(status: .badRequest)
         }
@@ -72,7 +72,7 @@ enum FundingPlanController {
     /// Reads the plan form; every problem named by field and line.
     static func parse(_ form: [String: String], knownMetrics: Set<String>, knownOrganisations: Set<String>) -> Result<FundingPlanContent, FieldErrors> {
         var reading = FormReading()
-        let commitments = reading.read([]) { () throws(AccountError) in try ApplicationText.commitments(form["commitments"] ?? "") }
+        let commitments = reading.read([]) { () throws(ValidationError) in try ApplicationText.commitments(form["commitments"] ?? "") }
         var years: [FundingPlanContent.YearAsk] = []
         for (number, line) in (form["years"] ?? "").split(whereSeparator: \.isNewline).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -130,9 +130,9 @@ enum FundingPlanController {
         try await change(request) { plan, _, _, form, person in
             let organisation = form["organisation"] ?? ""
             guard request.pageContext.allows(.signFundingPlans, on: .organisation(organisation)) else {
-                throw AccountError.invalid(field: "organisation", reason: "You are not a signatory of \(organisation)")
+                throw ValidationError.invalid(field: "organisation", reason: "You are not a signatory of \(organisation)")
             }
-            guard let version = Int(form["version"] ?? "") else { throw AccountError.invalid(field: "version", reason: "Say which version you are signing") }
+            guard let version = Int(form["version"] ?? "") else { throw ValidationError.invalid(field: "version", reason: "Say which version you are signing") }
             try await FundingStore(database: request.db).sign(plan.id, version: version, organisation: organisation, signatory: person.id,
                                                               signatoryName: person.displayName, by: person.actor)
         }
@@ -149,7 +149,7 @@ enum FundingPlanController {
     /// Up to four tranches, each a quarter, an amount, and a condition composed from the comparisons on offer.
     static let trancheRows = 0..<4
 
-    static func tranches(_ form: [String: String]) throws(AccountError) -> [FundingStore.TrancheRequest] {
+    static func tranches(_ form: [String: String]) throws(ValidationError) -> [FundingStore.TrancheRequest] {
         var requests: [FundingStore.TrancheRequest] = []
         for row in trancheRows {
             let quarterText = (form["quarter_\(row)"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -186,10 +186,10 @@ enum FundingPlanController {
 
     @Sendable static func release(request: Request) async throws -> Response {
         try await change(request) { plan, _, _, form, person in
-            guard let tranche = UUID(uuidString: form["tranche"] ?? "") else { throw AccountError.invalid(field: "tranche", reason: "Choose a tranche") }
+            guard let tranche = UUID(uuidString: form["tranche"] ?? "") else { throw ValidationError.invalid(field: "tranche", reason: "Choose a tranche") }
             let store = FundingStore(database: request.db)
             guard try await store.tranches(plan: plan.id).contains(where: { $0.id == tranche }) else {
-                throw AccountError.invalid(field: "tranche", reason: "That tranche is not part of this plan")
+                throw ValidationError.invalid(field: "tranche", reason: "That tranche is not part of this plan")
             }
             let (place, rest) = try await store.evaluations(for: plan.place)
             try await store.release(tranche: tranche, place: place, restOfEngland: rest, override: form["override"].nonBlank, by: person.actor)
@@ -200,7 +200,7 @@ enum FundingPlanController {
         try await change(request) { plan, _, _, form, person in
             guard let entry = UUID(uuidString: form["entry"] ?? ""),
                   try await FundingStore(database: request.db).ledger(plan: plan.id).contains(where: { $0.id == entry }) else {
-                throw AccountError.invalid(field: "entry", reason: "That entry is not part of this plan's ledger")
+                throw ValidationError.invalid(field: "entry", reason: "That entry is not part of this plan's ledger")
             }
             try await FundingStore(database: request.db).reverse(entry: entry, reason: form["reason"] ?? "", by: person.actor)
         }
@@ -212,8 +212,8 @@ enum FundingPlanController {
             var reading = FormReading()
             let quarter = FinancialQuarter(form["quarter"] ?? "")
             if quarter == nil { reading.note("quarter", "Give the quarter like 2017/18 Q1") }
-            let sustainability = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
-            let transformation = reading.read(nil) { () throws(AccountError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
+            let sustainability = reading.read(nil) { () throws(ValidationError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
+            let transformation = reading.read(nil) { () throws(ValidationError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
             for (field, amount) in [("sustainability", sustainability), ("transformation", transformation)] where amount == nil {
                 reading.note(field, "Give the amount spent, in whole pounds (0 where none)")
             }

@@ -86,8 +86,7 @@ enum MetricsController {
         case .failure(let errors):
             return page(metric, fields: fields(form, errors: errors.byField), context: request.pageContext).response(status: .badRequest)
         case .success(let updated):
-            try await ReturnsStore(database: request.db).update(updated, by: try request.requirePerson().actor)
-            try await EvaluationStore(database: request.db).recompute()
+            try await ReviseMetric(database: request.db)(updated, by: try request.requirePerson().actor)
             return request.redirect(to: SiteURL.metrics.path, redirectType: .normal)
         }
     }
@@ -120,38 +119,8 @@ extension MetricsController {
             throw AppError.badRequest(errors.byField.keys.sorted().map { "\($0): \(errors.byField[$0]!)" }.joined(separator: "; "))
         case .success(let updated):
             guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
-            try await ReturnsStore(database: request.db).update(updated, by: caller.actor)
-            try await EvaluationStore(database: request.db).recompute()
+            try await ReviseMetric(database: request.db)(updated, by: caller.actor)
             return MetricDTO(updated)
         }
-    }
-}
-
-/// The framework as a table.
-enum MetricsPage {
-    static func document(_ metrics: [Metric], context: PageContext) -> HTML {
-        Layout.document(
-            title: "Metric framework", context: context, breadcrumbs: [("Home", .home)],
-            body: .group(
-                .h1(.text("Metric framework")),
-                .p(.text("What every vanguard is measured by: around six indicators per care model, on health and wellbeing, care and quality, and efficiency.")),
-                .table(
-                    .class("nhsuk-table"),
-                    .thead(.tr(.th(.text("Metric")), .th(.text("Unit")), .th(.text("Better when")), .th(.text("Care models")), .th(.text("Target")), .th(.text("Chart")), .th(.text("Source")))),
-                    .tbody(.forEach(metrics) { metric in
-                        .tr(
-                            .td(.strong(.text(metric.name)), .br(), .span(.class("vg-code"), .text(metric.code)),
-                                .if(context.allows(.manageMetrics), .group(.br(), .a(.safeHref(SiteURL.editMetric(metric.code).path), .text("Edit"))))),
-                            .td(.text(metric.unit)),
-                            .td(.text(metric.direction == .decrease ? "lower" : metric.direction == .increase ? "higher" : "neither")),
-                            .td(.group(.forEach(metric.careModels) { .group(Components.careModelTag($0), .text(" ")) })),
-                            .td(.text(metric.target.map(SPCChartSVG.format) ?? "–")),
-                            .td(.text(metric.chart.name)),
-                            .td(.class("nhsuk-body-s"), .text(metric.source))
-                        )
-                    })
-                )
-            )
-        )
     }
 }

@@ -46,7 +46,7 @@ enum PresentationsController {
         if !(1...240).contains(slot) { reading.note("slot_minutes", "Give the presentation length in minutes, from 1 to 240") }
         let changeover = Int(form["changeover_minutes"] ?? "") ?? -1
         if !(0...120).contains(changeover) { reading.note("changeover_minutes", "Give the changeover in minutes, from 0 to 120") }
-        let days = reading.read([]) { () throws(AccountError) in try PresentationPlan.days(form["days"] ?? "") }
+        let days = reading.read([]) { () throws(ValidationError) in try PresentationPlan.days(form["days"] ?? "") }
         var panels: [PresentationPlan.Panel] = []
         for (number, line) in (form["panels"] ?? "").split(whereSeparator: \.isNewline).map(String.init).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -83,8 +83,8 @@ enum PresentationsController {
         }
         do {
             try await PresentationStore(database: request.db).save(plan, timetable: timetable, call: call.id, by: person.actor)
-        } catch let error as AccountError {
-            return try await page(request, call: call, form: form, errors: [error.field: error.reason], unsolvable: nil).response(status: .badRequest)
+        } catch let error as ValidationError {
+            return try await page(request, call: call, form: form, errors: error.byField, unsolvable: nil).response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.presentations(call.id).path, redirectType: .normal)
     }
@@ -93,7 +93,7 @@ enum PresentationsController {
         let call = try await CallsController.find(request)
         do {
             try await PresentationStore(database: request.db).publish(call: call.id, by: try request.requirePerson().actor)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await page(request, call: call, form: [:], errors: ["plan": error.reason], unsolvable: nil).response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.presentations(call.id).path, redirectType: .normal)

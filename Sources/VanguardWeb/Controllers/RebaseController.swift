@@ -14,7 +14,7 @@ enum RebaseController {
     }
 
     /// Checks the fields, returning the problem in words a person can act on.
-    static func check(metric: String, period text: String, reason text2: String, rows: [VanguardDashboardPage.Row]) -> Result<Checked, AccountError> {
+    static func check(metric: String, period text: String, reason text2: String, rows: [VanguardDashboardPage.Row]) -> Result<Checked, ValidationError> {
         let reason = text2.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let row = rows.first(where: { $0.metric.code == metric }) else {
             return .failure(.invalid(field: "metric", reason: "This vanguard has no chart for '\(metric)'"))
@@ -45,7 +45,7 @@ enum RebaseController {
         do {
             let checked = try check(metric: metric, period: form["period"] ?? "", reason: form["reason"] ?? "", rows: model.rows).get()
             try await apply(checked, remove: remove, vanguard: model.vanguard.number, request: request)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             model.rebaseError = (metric, error.reason)
             return VanguardDashboardPage.document(model, context: request.pageContext).response(status: .badRequest)
         }
@@ -80,9 +80,7 @@ enum RebaseController {
             throw AppError.badRequest("The body must be JSON: {\"metric\": code, \"period\": \"YYYY-MM\", \"reason\": text}.")
         }
         let checked = try checkedForAPI(metric: body.metric, period: body.period, reason: body.reason, rows: model.rows)
-        do { try await apply(checked, remove: false, vanguard: model.vanguard.number, request: request) } catch let error as AccountError {
-            throw AppError.badRequest("\(error.field): \(error.reason)")
-        }
+        try await apply(checked, remove: false, vanguard: model.vanguard.number, request: request)
         let stored = try await EvaluationStore(database: request.db).rebases(vanguard: model.vanguard.number)[checked.metric]?.first { $0.period == checked.period }
         guard let stored else { throw AppError.notFound("The new rebase point") }
         return try await RebaseDTO(stored).encodeResponse(status: .created, for: request)
@@ -94,7 +92,7 @@ enum RebaseController {
         let checked = try checkedForAPI(
             metric: request.pathParameter("metric"), period: request.pathParameter("period"), reason: request.queryValue("reason") ?? "", rows: model.rows
         )
-        do { try await apply(checked, remove: true, vanguard: model.vanguard.number, request: request) } catch is AccountError {
+        do { try await apply(checked, remove: true, vanguard: model.vanguard.number, request: request) } catch is ValidationError {
             throw AppError.notFound("The rebase point of \(checked.metric) at \(checked.period)")
         }
         return Response(status: .noContent)

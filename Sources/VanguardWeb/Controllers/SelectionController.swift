@@ -60,8 +60,8 @@ enum SelectionController {
         do {
             try await AssessmentStore(database: request.db).assignAutomatically(
                 applications: applications, assessors: try await assessors(request).map(\.id), perApplication: perApplication, stage: stage, by: person.actor)
-        } catch let error as AccountError {
-            return try await boardPage(request, call: call, errors: [error.field: error.reason]).response(status: .badRequest)
+        } catch let error as ValidationError {
+            return try await boardPage(request, call: call, errors: error.byField).response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.selectionBoard(call.id).path, redirectType: .normal)
     }
@@ -75,7 +75,7 @@ enum SelectionController {
 
     static func applicationPage(_ request: Request, application: CallApplication, call: Call, errors: [String: String]) async throws -> HTML {
         let store = AssessmentStore(database: request.db)
-        var stages: [ModerationPage.Stage] = []
+        var stages: [ApplicationAssessmentPage.Stage] = []
         for stage in AssessmentStage.allCases {
             let tasks = try await store.assessments(application: application.id, stage: stage)
             let moderated = try await store.moderated(application: application.id, stage: stage)
@@ -83,7 +83,7 @@ enum SelectionController {
             stages.append(.init(stage: stage, tasks: tasks, moderated: moderated, total: total(call: call, tasks: tasks, moderated: moderated),
                                 spread: WeightedScore.spread(criteria: call.criteria, of: tasks.compactMap(\.sheet))))
         }
-        return ModerationPage.document(
+        return ApplicationAssessmentPage.document(
             .init(application: application, call: call, stages: stages, assessors: try await assessors(request),
                   decision: try await SelectionStore(database: request.db).decision(application.id),
                   partnerMatches: PartnerMatch.match(application.content.partners, directory: try await RegistryStore(database: request.db).registry().organisations),
@@ -98,8 +98,8 @@ enum SelectionController {
         let form = try request.content.decode([String: String].self)
         do {
             try await body(application, call, form, try request.requirePerson())
-        } catch let error as AccountError {
-            return try await applicationPage(request, application: application, call: call, errors: [error.field: error.reason]).response(status: .badRequest)
+        } catch let error as ValidationError {
+            return try await applicationPage(request, application: application, call: call, errors: error.byField).response(status: .badRequest)
         }
         return request.redirect(to: SiteURL.applicationAssessment(application.id).path, redirectType: .normal)
     }
@@ -107,7 +107,7 @@ enum SelectionController {
     @Sendable static func addAssessor(request: Request) async throws -> Response {
         try await change(request) { application, _, form, person in
             guard let assessor = UUID(uuidString: form["assessor"] ?? ""), try await assessors(request).contains(where: { $0.id == assessor }) else {
-                throw AccountError.invalid(field: "assessor", reason: "Choose an account that holds the assessor role")
+                throw ValidationError.invalid(field: "assessor", reason: "Choose an account that holds the assessor role")
             }
             try await AssessmentStore(database: request.db).addAssessor(assessor, to: application,
                                                                         stage: AssessmentStage(rawValue: form["stage"] ?? "") ?? .application, by: person.actor)
@@ -118,7 +118,7 @@ enum SelectionController {
         try await change(request) { application, _, form, person in
             guard let id = UUID(uuidString: form["assessment"] ?? ""),
                   try await AssessmentStore(database: request.db).assessment(id)?.applicationID == application.id else {
-                throw AccountError.invalid(field: "assessment", reason: "That assessor is not on this application")
+                throw ValidationError.invalid(field: "assessment", reason: "That assessor is not on this application")
             }
             try await AssessmentStore(database: request.db).removeAssessment(id, by: person.actor)
         }
@@ -127,10 +127,10 @@ enum SelectionController {
     @Sendable static func moderate(request: Request) async throws -> Response {
         try await change(request) { application, call, form, person in
             guard let criterion = call.criteria.first(where: { $0.name == form["criterion"] }) else {
-                throw AccountError.invalid(field: "criterion", reason: "Choose one of the call's criteria")
+                throw ValidationError.invalid(field: "criterion", reason: "Choose one of the call's criteria")
             }
             guard let score = Int(form["score"] ?? "") else {
-                throw AccountError.invalid(field: "score", reason: "Give the agreed score as a whole number from 0 to \(criterion.scaleMaximum)")
+                throw ValidationError.invalid(field: "score", reason: "Give the agreed score as a whole number from 0 to \(criterion.scaleMaximum)")
             }
             try await AssessmentStore(database: request.db).moderate(
                 application: application.id, stage: AssessmentStage(rawValue: form["stage"] ?? "") ?? .application,
@@ -147,11 +147,11 @@ enum SelectionController {
     @Sendable static func decide(request: Request) async throws -> Response {
         try await change(request) { application, call, form, person in
             guard let outcome = SelectionOutcome(rawValue: form["outcome"] ?? "") else {
-                throw AccountError.invalid(field: "outcome", reason: "Choose selected, fast follower or not selected")
+                throw ValidationError.invalid(field: "outcome", reason: "Choose selected, fast follower or not selected")
             }
             let announced = form["announced_on"].nonBlank
             let date = announced.flatMap { CalendarDate(iso8601: $0) }
-            if announced != nil && date == nil { throw AccountError.invalid(field: "announced_on", reason: "Give the announcement date as YYYY-MM-DD") }
+            if announced != nil && date == nil { throw ValidationError.invalid(field: "announced_on", reason: "Give the announcement date as YYYY-MM-DD") }
             let store = SelectionStore(database: request.db)
             try await store.decide(application.id, outcome: outcome, waveName: form["wave"].nonBlank,
                                    announcedOn: date, feedback: form["feedback"] ?? "", by: person.actor)

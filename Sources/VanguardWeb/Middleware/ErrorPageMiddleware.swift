@@ -1,5 +1,6 @@
 import Plot
 import Vapor
+import VanguardCore
 
 /// Turns every error into an answer: an NHS.UK-styled page for people, a JSON body for the API.
 ///
@@ -42,6 +43,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.error("request failed", metadata: ["status": "\(abort.status.code)", "error": "\(String(reflecting: error))"])
             }
             return (abort.status, abort.reason)
+        case let invalid as ValidationError:
+            // A rule a feature's form did not catch to show beside its field: still the sender's to fix.
+            return (.badRequest, invalid.description)
         default:
             request.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))"])
             return (.internalServerError, "Something went wrong on our side. It has been logged.")

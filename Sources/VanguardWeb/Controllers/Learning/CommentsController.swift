@@ -29,7 +29,7 @@ enum CommentsController {
         do {
             let comment = try await CommentStore(database: request.db).add(to: post.id, replyingTo: parent, body: body, by: try await author(request))
             return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             guard post.status != .deleted else { throw AppError.badRequest(error.reason) }
             return try await PostsController.page(request, post: post, commentText: body, commentError: error.reason).response(status: .badRequest)
         }
@@ -47,7 +47,7 @@ enum CommentsController {
         do {
             _ = try await CommentStore(database: request.db).edit(number: comment.number, body: body, by: try await author(request))
             return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await PostsController.page(request, post: post, notice: "Comment #\(comment.number) was not changed: \(error.reason)").response(status: .badRequest)
         }
     }
@@ -61,7 +61,7 @@ enum CommentsController {
                 ? "Thank you. Comment #\(comment.number) has been flagged by \(flagged.flagCount) members and is hidden until a moderator looks at it."
                 : "Thank you. Comment #\(comment.number) is flagged for the moderators."
             return try await PostsController.page(request, post: post, notice: notice).response()
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await PostsController.page(request, post: post, notice: "Not flagged: \(error.reason)").response(status: .badRequest)
         }
     }
@@ -82,7 +82,7 @@ enum CommentsController {
         do {
             try await CommentStore(database: request.db).blockWord(word, by: try request.requirePerson().actor)
             return try await queuePage(request, notice: "Comments containing ‘\(CommentModeration.normalised(word))’ will be held.")
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await queuePage(request, error: error.reason, status: .badRequest)
         }
     }
@@ -103,7 +103,7 @@ enum CommentsController {
         do {
             let result = try await store.moderate(number: comment.number, decision: decision, reason: form["reason"] ?? "", by: try request.requirePerson().actor)
             return try await queuePage(request, notice: "Comment #\(result.number) is now \(result.status.name.lowercased()).")
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await queuePage(request, error: "#\(comment.number): \(error.reason)", status: .badRequest)
         }
     }

@@ -40,7 +40,7 @@ enum EventsController {
         do {
             try await EventStore(database: request.db).signUp(person.id, to: event.id, by: person.actor)
             return try await page(request, notice: "You have a place at \(event.title).").response()
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return try await page(request, notice: "No place taken: \(error.reason)").response(status: .badRequest)
         }
     }
@@ -137,8 +137,8 @@ enum EventsController {
         case .success(let event):
             do {
                 try await EventStore(database: request.db).save(event, by: try request.requirePerson().actor)
-            } catch let error as AccountError {
-                return try await formPage(request, title: title, action: action, values: form, errors: [error.field: error.reason]).response(status: .badRequest)
+            } catch let error as ValidationError {
+                return try await formPage(request, title: title, action: action, values: form, errors: error.byField).response(status: .badRequest)
             }
             return request.redirect(to: SiteURL.learning(.event(event.id)).path, redirectType: .normal)
         }

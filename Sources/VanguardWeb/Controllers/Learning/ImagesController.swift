@@ -17,7 +17,7 @@ enum ImagesController {
             let id = try await LearningStore(database: request.db).saveImage(bytes, by: person.id)
             let markdown = "![Describe the image](\(SiteURL.learning(.image(id)).path))"
             return ImageUploadPage.document(markdown: markdown, error: nil, context: request.pageContext).response(status: .created)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             return ImageUploadPage.document(markdown: nil, error: error.reason, context: request.pageContext).response(status: .badRequest)
         }
     }

@@ -36,8 +36,8 @@ enum InnovationsController {
             let innovation = try await InnovationStore(database: request.db).add(name: form["name"] ?? "", summary: form["summary"] ?? "", careModel: model,
                                                                                 originVanguard: vanguard, by: try request.requirePerson().actor)
             return request.redirect(to: SiteURL.learning(.innovation(innovation.slug)).path, redirectType: .normal)
-        } catch let error as AccountError {
-            return try await catalogue(request, errors: [error.field: error.reason]).response(status: .badRequest)
+        } catch let error as ValidationError {
+            return try await catalogue(request, errors: error.byField).response(status: .badRequest)
         }
     }
 
@@ -101,8 +101,8 @@ enum InnovationsController {
                                                           adoptedOn: CalendarDate(iso8601: (form["adopted_on"] ?? "").trimmingCharacters(in: .whitespaces)),
                                                           contact: form["contact"] ?? "", by: person.id, actor: person.actor, today: CalendarDate(containing: Date()))
             return try await page(request, notice: "Recorded: \(adoption.adopter) adopted it on \(adoption.adoptedOn.longForm).").response()
-        } catch let error as AccountError {
-            return try await page(request, form: form, errors: [error.field: error.reason]).response(status: .badRequest)
+        } catch let error as ValidationError {
+            return try await page(request, form: form, errors: error.byField).response(status: .badRequest)
         }
     }
 }

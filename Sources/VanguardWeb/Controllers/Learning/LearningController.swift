@@ -56,7 +56,7 @@ enum LearningController {
         do {
             let category = try await LearningStore(database: request.db).addCategory(name: form["name"] ?? "", parentSlug: parent, by: try request.requirePerson().actor)
             return request.redirect(to: SiteURL.learning(.category(category.slug)).path, redirectType: .normal)
-        } catch let error as AccountError {
+        } catch let error as ValidationError {
             throw AppError.badRequest("The category was not added: \(error.reason)")
         }
     }

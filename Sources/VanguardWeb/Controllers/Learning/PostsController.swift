@@ -94,8 +94,8 @@ enum PostsController {
                 let post = try await LearningStore(database: request.db).create(reading.content, status: reading.status, publishAt: reading.publishAt,
                                                                                   author: person.id, authorName: person.displayName, by: person.actor)
                 return request.redirect(to: SiteURL.learning(.post(post.slug)).path, redirectType: .normal)
-            } catch let error as AccountError {
-                return try await formPage(request, title: "Write a post", action: .learning(.newPost), values: form, errors: [error.field: error.reason], deletable: nil)
+            } catch let error as ValidationError {
+                return try await formPage(request, title: "Write a post", action: .learning(.newPost), values: form, errors: error.byField, deletable: nil)
                     .response(status: .badRequest)
             }
         }
@@ -138,8 +138,8 @@ enum PostsController {
                 _ = try await LearningStore(database: request.db).revise(post.id, reading.content, status: reading.status, publishAt: reading.publishAt,
                                                                          by: try request.requirePerson().actor)
                 return request.redirect(to: SiteURL.learning(.post(post.slug)).path, redirectType: .normal)
-            } catch let error as AccountError {
-                return try await formPage(request, title: title, action: .learning(.editPost(post.slug)), values: form, errors: [error.field: error.reason],
+            } catch let error as ValidationError {
+                return try await formPage(request, title: title, action: .learning(.editPost(post.slug)), values: form, errors: error.byField,
                                           deletable: .learning(.deletePost(post.slug))).response(status: .badRequest)
             }
         }

@@ -4,7 +4,7 @@ import VanguardStore
 
 /// One application through assessment: its assessors, the spread of their scores, agreed
 /// scores with reasons, the shortlist and the decision.
-enum ModerationPage {
+enum ApplicationAssessmentPage {
     struct Stage {
         let stage: AssessmentStage
         let tasks: [Assessment]

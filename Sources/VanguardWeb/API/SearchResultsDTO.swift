@@ -1,0 +1,18 @@
+import Foundation
+import Vapor
+import VanguardCore
+import VanguardStore
+
+/// The API's search answer: results best first, each snippet in pieces with matches marked.
+struct SearchResultsDTO: Content {
+    struct Result: Codable, Sendable {
+        let kind: String
+        let title: String
+        let url: String
+        let rank: Double
+        let snippet: [SnippetPiece]
+    }
+
+    let query: String
+    let results: [Result]
+}
