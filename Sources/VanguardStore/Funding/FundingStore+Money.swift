@@ -88,8 +88,8 @@ extension FundingStore {
         }
     }
 
-    /// Checks a held tranche's condition against the given evaluations (by metric code) and records the check;
-    /// releases it when met, or when `override` gives the programme team's reason. Returns the check.
+    /// Records what `TrancheRelease` decides for a held tranche, in one transaction: the check (for a
+    /// conditional tranche) and, when released, the ledger entry. Returns the check.
     @discardableResult
     public func release(tranche id: UUID, place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation],
                         override: String?, by actor: Actor) async throws -> ConditionCheck {
@@ -98,11 +98,9 @@ extension FundingStore {
                   let planRecord = try await FundingPlanRecord.find(record.planID, on: database) else {
                 throw ValidationError.invalid(field: "tranche", reason: "The tranche no longer exists")
             }
-            guard tranche.status == .held else { throw ValidationError.invalid(field: "tranche", reason: "The tranche has already been released") }
-            let check = tranche.condition.map { $0.check(place: place[$0.metric], restOfEngland: restOfEngland[$0.metric]) }
-                ?? ConditionCheck(isMet: true, evidence: "No condition.")
-            let reason = override?.trimmingCharacters(in: .whitespacesAndNewlines)
-            if tranche.condition != nil {
+            let decision = try TrancheRelease(deciding: tranche, place: place, restOfEngland: restOfEngland, override: override)
+            let check = decision.check
+            if decision.isRecorded {
                 let checkRecord = ConditionCheckRecord()
                 checkRecord.id = UUID()
                 checkRecord.trancheID = id
@@ -114,12 +112,11 @@ extension FundingStore {
                 try await AuditLog.record(actor, "check_condition", entity: "tranche", id: id.uuidString,
                                           after: ["met": check.isMet ? "yes" : "no", "evidence": check.evidence], on: database)
             }
-            guard check.isMet || !(reason ?? "").isEmpty else {
+            guard let why = decision.releaseReason else {
                 return check  // held: recorded, nothing released
             }
             record.status = Tranche.Status.released.rawValue
             try await record.save(on: database)
-            let why = check.isMet ? "Condition met: \(check.evidence)" : "Released by override: \(reason!)"
             try await Self.post(round: planRecord.roundID, plan: record.planID, tranche: id, kind: .release, pounds: tranche.pounds, reason: why,
                                 reverses: nil, by: actor, on: database)
             return check

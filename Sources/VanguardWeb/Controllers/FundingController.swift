@@ -77,32 +77,13 @@ enum FundingController {
         for plan in try await store.plans(round: round.id) {
             let ledger = try await store.ledger(plan: plan.id)
             rows.append(.init(plan: plan, position: FundingPosition(ledger), spend: try await store.spendReturns(plan: plan.id),
-                              careModel: careModel(of: plan.place, registry: registry), regions: regions(of: plan.place, registry: registry),
-                              name: name(of: plan.place, registry: registry)))
+                              careModel: registry.careModel(of: plan.place), regions: registry.regionNames(of: plan.place),
+                              name: registry.name(of: plan.place)))
         }
         let context = request.pageContext
         let ledVanguards = registry.vanguards.filter { context.allows(.editVanguardProfile, on: .vanguard($0.number)) }
         return FundingRoundPage.document(.init(round: round, rows: rows, today: CalendarDate(containing: Date()), ledVanguards: ledVanguards,
                                                form: form, errors: errors), context: context)
-    }
-
-    static func careModel(of place: FundingPlace, registry: Registry) -> CareModel? {
-        if case .vanguard(let number) = place { return registry.vanguards.first { $0.number == number }?.careModel }
-        return nil
-    }
-
-    static func regions(of place: FundingPlace, registry: Registry) -> [String] {
-        switch place {
-        case .vanguard(let number): registry.regionNames(of: registry.footprint(of: number).map(\.areaCode))
-        case .areas(let codes): registry.regionNames(of: codes)
-        }
-    }
-
-    static func name(of place: FundingPlace, registry: Registry) -> String {
-        switch place {
-        case .vanguard(let number): registry.vanguards.first { $0.number == number }?.name ?? "Vanguard \(number)"
-        case .areas(let codes): "Partnership over " + codes.map { code in registry.areas.first { $0.code == code }?.name ?? code }.joined(separator: ", ")
-        }
     }
 
     /// Starts a place's plan: a vanguard's by its site lead (or the programme team), any other
@@ -132,7 +113,7 @@ enum FundingController {
         }
         // A vanguard's partners in the registry are its plan's signers from the start.
         let partners = if case .vanguard(let number) = place { registry.partners(of: number).map(\.organisation.slug) } else { [String]() }
-        let content = FundingPlanContent(title: name(of: place, registry: registry), objectives: "", commitments: [], years: [], spendProfile: [], partners: partners)
+        let content = FundingPlanContent(title: registry.name(of: place), objectives: "", commitments: [], years: [], spendProfile: [], partners: partners)
         do {
             let id = try await FundingStore(database: request.db).startPlan(round: round, place: place, content: content, lead: person.id, by: person.actor)
             return request.redirect(to: SiteURL.fundingPlan(id).path, redirectType: .normal)

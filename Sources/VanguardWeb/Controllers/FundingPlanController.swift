@@ -32,7 +32,7 @@ enum FundingPlanController {
         let (place, rest) = try await store.evaluations(for: plan.place)
         let tranches = try await store.tranches(plan: plan.id)
         return FundingPlanPage.document(.init(
-            plan: plan, round: round, placeName: FundingController.name(of: plan.place, registry: registry),
+            plan: plan, round: round, placeName: registry.name(of: plan.place),
             organisations: Dictionary(registry.organisations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first }),
             metrics: metrics, tranches: tranches, checks: try await store.checks(plan: plan.id),
             preview: Dictionary(tranches.compactMap { tranche in tranche.condition.map { (tranche.id, $0.check(place: place[$0.metric], restOfEngland: rest[$0.metric])) } },
@@ -62,57 +62,12 @@ enum FundingPlanController {
 
     // MARK: Drafting
 
-    static func values(of content: FundingPlanContent, name: (String) -> String) -> [String: String] {
-        ["title": content.title, "objectives": content.objectives, "commitments": ApplicationText.text(of: content.commitments),
-         "years": content.years.map { "\($0.year) | \($0.sustainabilityPounds) | \($0.transformationPounds)" }.joined(separator: "\n"),
-         "spend_profile": content.spendProfile.map { "\($0.quarter) | \($0.pounds)" }.joined(separator: "\n"),
-         "partners": content.partners.map(name).joined(separator: "\n")]
-    }
-
-    /// Reads the plan form; every problem named by field and line.
-    static func parse(_ form: [String: String], knownMetrics: Set<String>, knownOrganisations: Set<String>) -> Result<FundingPlanContent, FieldErrors> {
-        var reading = FormReading()
-        let commitments = reading.read([]) { () throws(ValidationError) in try ApplicationText.commitments(form["commitments"] ?? "") }
-        var years: [FundingPlanContent.YearAsk] = []
-        for (number, line) in (form["years"] ?? "").split(whereSeparator: \.isNewline).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            let year = parts.first.flatMap { Int($0.prefix(4)) }
-            let amounts = parts.dropFirst().map { try? ApplicationText.pounds($0, field: "years") }
-            guard parts.count == 3, let year, (2000...2100).contains(year), let sustainability = amounts[0] ?? nil, let transformation = amounts[1] ?? nil else {
-                reading.note("years", "Line \(number + 1): write financial year | sustainability £ | transformation £, e.g. 2017 | 1,000,000 | 2,000,000 (amounts not negative)")
-                continue
-            }
-            years.append(.init(year: year, sustainabilityPounds: sustainability, transformationPounds: transformation))
-        }
-        var profile: [FundingPlanContent.QuarterSpend] = []
-        for (number, line) in (form["spend_profile"] ?? "").split(whereSeparator: \.isNewline).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let parts = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, let quarter = FinancialQuarter(parts[0]), let pounds = (try? ApplicationText.pounds(parts[1], field: "spend_profile")) ?? nil else {
-                reading.note("spend_profile", "Line \(number + 1): write quarter | £, e.g. 2017/18 Q1 | 750,000")
-                continue
-            }
-            profile.append(.init(quarter: quarter, pounds: pounds))
-        }
-        let partners = (form["partners"] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            .map { Organisation.slug(for: $0) }
-        let content = FundingPlanContent(title: (form["title"] ?? "").trimmingCharacters(in: .whitespaces), objectives: (form["objectives"] ?? "").replacingOccurrences(of: "\r\n", with: "\n"),
-                                         commitments: commitments, years: years, spendProfile: profile, partners: partners)
-        // Every field's problem is named at once; a field that could not be read is not judged
-        // again, nor is the spend profile's total when the years it must match were unreadable.
-        let unreadable = Set(reading.errors.keys)
-        for problem in content.problems(knownMetrics: knownMetrics, knownOrganisations: knownOrganisations)
-        where !unreadable.contains(problem.field) && !(problem.field == "spend_profile" && unreadable.contains("years")) {
-            reading.note(problem.field, problem.reason)
-        }
-        return reading.result(content)
-    }
-
     @Sendable static func revise(request: Request) async throws -> Response {
         try await change(request) { plan, lead, _, form, person in
             guard canEdit(request, plan: plan, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can change it.") }
             let registry = try await RegistryStore(database: request.db).registry()
             let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
-            switch parse(form, knownMetrics: known, knownOrganisations: Set(registry.organisations.map(\.slug))) {
+            switch FundingPlanText.content(from: form, knownMetrics: known, knownOrganisations: Set(registry.organisations.map(\.slug))) {
             case .failure(let errors): throw errors
             case .success(let content):
                 let store = FundingStore(database: request.db)

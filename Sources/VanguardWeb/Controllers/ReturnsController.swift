@@ -6,19 +6,13 @@ import VanguardStore
 
 /// Monthly returns by upload (people) and by API (programs): checked whole, written as one submission.
 enum ReturnsController {
-    /// The areas a caller may submit for, as the permission matrix decides (nil: every area).
-    static func permittedAreas(_ caller: Caller?, registry: Registry) -> Set<String>? {
-        guard let caller else { return [] }
-        return PermissionMatrix.writableAreas(caller.grants, footprints: registry.footprintAreas)
-    }
-
     /// Checks and writes one file; a rejection carries every problem found.
     static func accept(_ data: Data, fileName: String, request: Request) async throws -> Result<SubmissionSummary, ReturnsRejection> {
         guard let caller = request.caller else { throw AppError.unauthorized("Sign in or send an API token.") }
         let registry = try await request.registry()
         let application = request.application
         let submit = SubmitReturns(database: request.db, registry: registry, refit: .inBackground { await application.impactRefresher.requestRefresh() })
-        return try await submit(file: data, named: fileName, by: caller.actor, permittedAreas: permittedAreas(caller, registry: registry))
+        return try await submit(file: data, named: fileName, by: caller.actor, permittedAreas: PermissionMatrix.writableAreas(caller.grants, footprints: registry.footprintAreas))
     }
 
     struct SummaryDTO: Content {

@@ -20,46 +20,6 @@ struct FormField {
     var elementID: String { id ?? name }
 }
 
-/// What was wrong with a submitted form, by field name, to show beside each field.
-struct FieldErrors: Error {
-    let byField: [String: String]
-
-    init(byField: [String: String]) {
-        self.byField = byField
-    }
-
-    init(_ error: ValidationError) {
-        byField = error.byField
-    }
-}
-
-extension ValidationError {
-    /// The error as a form shows it, beside its field. (Uncaught, `ErrorPageMiddleware` answers 400 naming the field.)
-    var byField: [String: String] { [field: reason] }
-}
-
-/// Reads a form field by field, keeping each field's first problem, so a person sees every
-/// problem at once rather than one per attempt.
-struct FormReading {
-    private(set) var errors: [String: String] = [:]
-
-    /// The value `read` gives, or `otherwise` with its problem noted.
-    mutating func read<T>(_ otherwise: T, _ read: () throws(ValidationError) -> T) -> T {
-        do { return try read() } catch {
-            note(error.field, error.reason)
-            return otherwise
-        }
-    }
-
-    mutating func note(_ field: String, _ reason: String) {
-        errors[field] = errors[field] ?? reason
-    }
-
-    func result<T>(_ value: T) -> Result<T, FieldErrors> {
-        errors.isEmpty ? .success(value) : .failure(FieldErrors(byField: errors))
-    }
-}
-
 /// NHS.UK form patterns: an error summary at the top, each error beside its field, and the
 /// CSRF token in every form.
 enum Forms {

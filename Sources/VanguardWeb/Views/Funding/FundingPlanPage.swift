@@ -287,7 +287,7 @@ enum FundingPlanPage {
     }
 
     static func editForm(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
-        let values = model.form["title"] == nil ? FundingPlanController.values(of: model.plan.current.content, name: model.name) : model.form
+        let values = model.form["title"] == nil ? FundingPlanText.values(of: model.plan.current.content, name: model.name) : model.form
         let fields = [
             FormField(name: "title", label: "Title", value: values["title"] ?? "", error: model.errors["title"]),
             FormField(name: "objectives", label: "Objectives", kind: .textarea, value: values["objectives"] ?? "", error: model.errors["objectives"]),
