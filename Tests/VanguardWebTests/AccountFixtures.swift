@@ -26,7 +26,7 @@ struct People {
     /// Creates one account per role (site lead of vanguard 1, signatory for Salford Royal) and signs each in.
     static func make(in app: Application) async throws -> People {
         var people = People()
-        let store = AccountStore(database: app.db)
+        let store = AccountStore(on: app)
         let hash = try await app.password.async.hash(password).get()
         let roles: [(Kind, [RoleGrant])] = [
             (.member, []),
@@ -67,7 +67,7 @@ struct People {
     mutating func renewSession(_ kind: Kind, in app: Application) async throws {
         guard let account = accounts[kind] else { return }
         let secret = Secrets.make()
-        try await AccountStore(database: app.db).createSession(secretHash: Secrets.hash(secret), for: account.id, lifetime: 3600)
+        try await AccountStore(on: app).createSession(secretHash: Secrets.hash(secret), for: account.id, lifetime: 3600)
         sessions[kind] = secret
     }
 

@@ -37,7 +37,7 @@ import VaporTesting
     @Test func seedingAgainDuplicatesAndLosesNothing() async throws {
         try await TestApp.run { app in
             // setup: the app is seeded once; a person records an ODS code
-            let store = RegistryStore(database: app.db)
+            let store = RegistryStore(on: app)
             let before = try await store.counts()
             #expect(try await store.setODSCode("RM3", forOrganisation: "salford-royal-nhs-ft", by: .operatorAtCLI("test")))
             // MUT
@@ -63,7 +63,7 @@ import VaporTesting
             // MUT
             await #expect(throws: (any Error).self) { try await RegistrySeeder.seed(dataset, on: app.db) }
             // validate
-            let counts = try await RegistryStore(database: app.db).counts()
+            let counts = try await RegistryStore(on: app).counts()
             #expect(counts.values.allSatisfy { $0 == 0 }, "\(counts)")
         }
     }

@@ -28,7 +28,7 @@ import VaporTesting
 
     /// Two years of emergency admissions: Wirral (vanguard 1) falls 5%, an area outside every vanguard rises 1%.
     static func evidence(in app: Application) async throws {
-        let registry = try await RegistryStore(database: app.db).registry()
+        let registry = try await RegistryStore(on: app).registry()
         let covered = Set(registry.footprints.map(\.areaCode))
         let outside = try #require(registry.areas.first { !covered.contains($0.code) }).code
         var values: [ReturnValue] = []
@@ -37,8 +37,8 @@ import VaporTesting
             values.append(ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 950, denominator: 320_000))
             values.append(ReturnValue(areaCode: outside, metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 1010, denominator: 300_000))
         }
-        _ = try await ReturnsStore(database: app.db).submit(values, fileName: "evidence.csv", by: .operatorAtCLI("test"))
-        try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+        _ = try await ReturnsStore(on: app).submit(values, fileName: "evidence.csv", by: .operatorAtCLI("test"))
+        try await EvaluationStore(on: app).recomputeAll(registry: registry)
     }
 
     @Test func aRoundRunsFromPlanToReleaseAndSpend() async throws {
@@ -48,7 +48,7 @@ import VaporTesting
             let signatories = try await Self.partners.enumerated().asyncMap { index, slug in
                 try await Person.make("signatory\(index)", role: .partnerSignatory, scope: .organisation(slug), in: app)
             }
-            let store = FundingStore(database: app.db)
+            let store = FundingStore(on: app)
 
             // The programme team opens the round.
             #expect(try await people.send(app, .programmeTeam, .POST, "/funding/new", form: Self.roundForm).status == .seeOther)
@@ -97,7 +97,7 @@ import VaporTesting
             #expect(plan.current.number == 3 && plan.signOff.signed.isEmpty)
             #expect(try await app.fetch(path).body.contains("changed objectives since version 2"))
             // Each signatory is told, with what changed.
-            let mail = try await AccountStore(database: app.db).outbox().filter { $0.recipient == "signatory2@example.nhs.uk" }
+            let mail = try await AccountStore(on: app).outbox().filter { $0.recipient == "signatory2@example.nhs.uk" }
             #expect(mail.map(\.subject) == ["A funding plan waits for your signature: version 3", "A funding plan waits for your signature: version 2"])
             #expect(mail.first?.body.contains("it changed: objectives. Earlier signatures no longer count.") == true)
             #expect(mail.first?.body.contains("names Wirral MBC as a partner") == true)
@@ -176,11 +176,11 @@ import VaporTesting
 
     /// An eligible plan made through the store, for tests about what happens next.
     static func eligiblePlan(in app: Application) async throws -> (FundingRound, UUID) {
-        let store = FundingStore(database: app.db)
+        let store = FundingStore(on: app)
         let round = FundingRound(id: UUID(), name: "2017/18", potPounds: 5_000_000, opensOn: CalendarDate(year: 2017, month: 4, day: 1),
                                  closesOn: CalendarDate(year: 2017, month: 6, day: 30), guidance: "", expectedTransformationPercent: 60, conditions: "")
         try await store.create(round, by: .operatorAtCLI("test"))
-        let lead = try #require(try await AccountStore(database: app.db).account(email: "sitelead@example.nhs.uk"))
+        let lead = try #require(try await AccountStore(on: app).account(email: "sitelead@example.nhs.uk"))
         let form = planForm()
         let content = FundingPlanContent(title: form["title"]!, objectives: form["objectives"]!, commitments: [MetricCommitment(metricCode: "emergency_admissions", changePercent: -3)],
                                          years: [.init(year: 2017, sustainabilityPounds: 1_000_000, transformationPounds: 2_000_000)], spendProfile: [], partners: partners)
@@ -200,7 +200,7 @@ import VaporTesting
             let signatories = try await named.enumerated().asyncMap { index, slug in
                 try await Person.make("signatory\(index)", role: .partnerSignatory, scope: .organisation(slug), in: app)
             }
-            let store = FundingStore(database: app.db)
+            let store = FundingStore(on: app)
             #expect(try await people.send(app, .programmeTeam, .POST, "/funding/new", form: Self.roundForm).status == .seeOther)
             let round = try #require(try await store.rounds().first)
             #expect(try await people.send(app, .member, .POST, "/funding/\(round.id.uuidString)/plans", form: ["areas": "E38000007"]).status == .seeOther)
@@ -290,7 +290,7 @@ import VaporTesting
             form[field] = value
             let response = try await people.send(app, .programmeTeam, .POST, "/funding/new", form: form)
             #expect(response.status == .badRequest && response.body.contains(reason), "\(reason)")
-            #expect(try await FundingStore(database: app.db).rounds().isEmpty)
+            #expect(try await FundingStore(on: app).rounds().isEmpty)
         }
     }
 }

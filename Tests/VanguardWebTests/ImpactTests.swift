@@ -8,15 +8,15 @@ import VaporTesting
 @Suite struct ImpactTests {
     /// Generated emergency admissions for Wirral (vanguard 1) and twelve areas with no vanguard.
     static func load(_ app: Application) async throws -> Registry {
-        let registry = try await RegistryStore(database: app.db).registry()
-        let metrics = try await ReturnsStore(database: app.db).metrics()
+        let registry = try await RegistryStore(on: app).registry()
+        let metrics = try await ReturnsStore(on: app).metrics()
         let demo = DemoReturns(seed: 2015, registry: registry, metrics: metrics)
         let covered = Set(registry.footprints.map(\.areaCode))
         let areas = Set(["E38000208"] + registry.areas.map(\.code).filter { !covered.contains($0) }.prefix(12))
         let values = demo.values.filter { $0.metricCode == "emergency_admissions" && areas.contains($0.areaCode) }
-        _ = try await ReturnsStore(database: app.db).submit(values, fileName: "generated", by: .operatorAtCLI("test"))
-        try await EvaluationStore(database: app.db).recordEffects(demo.effects.filter { areas.contains($0.areaCode) }, seed: 2015)
-        try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+        _ = try await ReturnsStore(on: app).submit(values, fileName: "generated", by: .operatorAtCLI("test"))
+        try await EvaluationStore(on: app).recordEffects(demo.effects.filter { areas.contains($0.areaCode) }, seed: 2015)
+        try await EvaluationStore(on: app).recomputeAll(registry: registry)
         return registry
     }
 
@@ -25,10 +25,10 @@ import VaporTesting
             let registry = try await Self.load(app)
             #expect(try await app.fetch("/vanguards/1/impact/emergency_admissions").status == .notFound)
             // MUT
-            let count = try await ImpactStore(database: app.db).recomputeAll(registry: registry)
+            let count = try await ImpactStore(on: app).recomputeAll(registry: registry)
             // validate: one study, Wirral (the other footprints have no returns here)
             #expect(count == 1)
-            let stored = try #require(try await ImpactStore(database: app.db).impact(vanguard: 1, metric: "emergency_admissions"))
+            let stored = try #require(try await ImpactStore(on: app).impact(vanguard: 1, metric: "emergency_admissions"))
             let synthetic = try #require(stored.synthetic)
             #expect(synthetic.units == 13)
             #expect(abs(synthetic.weights.values.reduce(0, +) - 1) < 1e-6)
@@ -72,7 +72,7 @@ import VaporTesting
             #expect(response.status == .created)
             // validate: the response did not wait; the refit lands once the background task ends.
             await app.impactRefresher.waitUntilIdle()
-            #expect(try await ImpactStore(database: app.db).impact(vanguard: 1, metric: "emergency_admissions") != nil)
+            #expect(try await ImpactStore(on: app).impact(vanguard: 1, metric: "emergency_admissions") != nil)
         }
     }
 }

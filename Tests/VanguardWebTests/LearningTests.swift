@@ -24,7 +24,7 @@ import VaporTesting
         try await TestApp.run { app in
             let people = try await People.make(in: app)
             try await FundingFlowTests.evidence(in: app)
-            let learning = LearningStore(database: app.db)
+            let learning = LearningStore(on: app)
 
             // Who may write: not a member; a site lead only for their own vanguard.
             #expect(try await people.send(app, .member, .POST, "/learning/posts/new", form: Self.caseStudy()).status == .forbidden)
@@ -59,7 +59,7 @@ import VaporTesting
 
             // A new member's first comment is held: only they and the moderators see it.
             #expect(try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "How did you fund the GP time?"]).status == .seeOther)
-            let held = try #require(try await CommentStore(database: app.db).comments(on: post.id).first)
+            let held = try #require(try await CommentStore(on: app).comments(on: post.id).first)
             #expect(held.status == .held && held.authorRole == "Member")
             #expect(!(try await app.fetch("/learning/posts/care-home-support-in-wirral").body.contains("How did you fund the GP time?")))
             #expect(try await people.send(app, .member, .GET, "/learning/posts/care-home-support-in-wirral").body.contains("Only you and the moderators can see it"))
@@ -73,7 +73,7 @@ import VaporTesting
             // Once approved, the member's next comment is shown at once; a reply threads under it.
             _ = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Thanks, very useful."])
             _ = try await people.send(app, .siteLead, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "From the iBCF.", "parent": String(held.number)])
-            var comments = try await CommentStore(database: app.db).comments(on: post.id)
+            var comments = try await CommentStore(on: app).comments(on: post.id)
             #expect(comments.map(\.status) == [.shown, .shown, .held])
             #expect(comments[2].parentNumber == held.number && comments[2].authorRole.hasPrefix("Site lead, "))
             #expect(comments.map(\.number) == [held.number, held.number + 1, held.number + 2])
@@ -84,20 +84,20 @@ import VaporTesting
 
             // A blocked word holds anyone's comment; an edit shows as edited.
             _ = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Visit my casino"])
-            #expect(try await CommentStore(database: app.db).comment(number: held.number + 3)?.statusReason == "Contains a blocked word (casino)")
+            #expect(try await CommentStore(on: app).comment(number: held.number + 3)?.statusReason == "Contains a blocked word (casino)")
             // The programme team keeps the list: a phrase added holds the next comment that uses it.
             #expect(try await people.send(app, .programmeTeam, .POST, "/learning/blocked-words", form: ["word": "Buy  NOW"]).body.contains("‘buy now’ will be held"))
             #expect(try await people.send(app, .programmeTeam, .POST, "/learning/blocked-words", form: ["word": "!!!"]).status == .badRequest)
             #expect(try await people.send(app, .programmeTeam, .POST, "/learning/blocked-words/casino/remove").status == .ok)
-            #expect(!(try await CommentStore(database: app.db).blockedWords().contains("casino")))
+            #expect(!(try await CommentStore(on: app).blockedWords().contains("casino")))
             _ = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Buy now, cheap"])
-            #expect(try await CommentStore(database: app.db).comment(number: held.number + 4)?.statusReason == "Contains a blocked word (buy now)")
+            #expect(try await CommentStore(on: app).comment(number: held.number + 4)?.statusReason == "Contains a blocked word (buy now)")
             #expect(try await people.send(app, .member, .POST, "/learning/comments/\(held.number + 1)/edit", form: ["body": "Thanks, very useful indeed."]).status == .seeOther)
             #expect(try await app.fetch("/learning/posts/care-home-support-in-wirral").body.contains("Thanks, very useful indeed.</p>"))
             #expect(try await people.send(app, .assessor, .POST, "/learning/comments/\(held.number + 1)/edit", form: ["body": "Hijacked"]).status == .badRequest)
 
             // Ten comments in ten minutes is the most one person can post.
-            let store = CommentStore(database: app.db)
+            let store = CommentStore(on: app)
             let member = try await TestAuthors.member(people)
             for index in 0..<6 { _ = try await store.add(to: post.id, replyingTo: nil, body: "Note \(index)", by: member) }
             await #expect(throws: ValidationError.self) { _ = try await store.add(to: post.id, replyingTo: nil, body: "One too many", by: member) }
@@ -109,7 +109,7 @@ import VaporTesting
                 #expect(try await people.send(app, kind, .POST, "/learning/comments/\(held.number + 1)/flag", form: ["reason": "Off topic"]).status == .ok)
             }
             #expect(try await people.send(app, .assessor, .POST, "/learning/comments/\(held.number + 1)/flag", form: ["reason": "again"]).body.contains("already flagged"))
-            comments = try await CommentStore(database: app.db).comments(on: post.id)
+            comments = try await CommentStore(on: app).comments(on: post.id)
             #expect(comments[1].status == .held && comments[1].statusReason == "Flagged by 3 members")
 
             // Feeds: every post, its category and the category above it, its care model, its vanguard.
@@ -138,7 +138,7 @@ import VaporTesting
             #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/care-home-support-in-wirral/delete").status == .seeOther)
             let late = try await people.send(app, .member, .POST, "/learning/posts/care-home-support-in-wirral/comments", form: ["body": "Late"])
             #expect(late.status == .badRequest && late.body.contains("takes no comments"))
-            #expect(try await SearchIndex(database: app.db).search(SearchQuery("care home admission")).isEmpty)
+            #expect(try await SearchIndex(database: app.db).search(SearchQuery("care home admission"), at: Date()).isEmpty)
             #expect(!(try await app.fetch("/learning/feed.atom").body.contains("<entry>")))
         }
     }
@@ -147,10 +147,10 @@ import VaporTesting
         try await TestApp.run { app in
             let people = try await People.make(in: app)
             let index = SearchIndex(database: app.db)
-            #expect(try await index.search(SearchQuery("quadripartite alliance")).isEmpty)
+            #expect(try await index.search(SearchQuery("quadripartite alliance"), at: Date()).isEmpty)
             let edit = try await people.send(app, .siteLead, .POST, "/vanguards/1/edit", form: ["governance": "A quadripartite alliance board", "contracting": ""])
             #expect(edit.status == .seeOther)
-            let hits = try await index.search(SearchQuery("quadripartite alliance"))
+            let hits = try await index.search(SearchQuery("quadripartite alliance"), at: Date())
             #expect(hits.map(\.kind) == [.vanguard] && hits.first?.key == "1")
         }
     }
@@ -158,7 +158,7 @@ import VaporTesting
     @Test func scheduledPostsWaitAndRevisionsAreKept() async throws {
         try await TestApp.run { app in
             let people = try await People.make(in: app)
-            let learning = LearningStore(database: app.db)
+            let learning = LearningStore(on: app)
             let future = CalendarText.editable(Date().addingTimeInterval(7 * 86_400))
             let form = ["kind": "news", "title": "Wave three announced", "summary": "", "body": "Eight new **vanguards**.", "status": "published", "publish_at": future, "vanguard": ""]
             #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: form).body.contains("programme-wide posts are written by the programme team"))
@@ -167,7 +167,7 @@ import VaporTesting
             #expect(post.isScheduled(at: Date()))
             #expect(try await app.fetch("/learning/posts/wave-three-announced").status == .notFound)
             #expect(try await learning.published().isEmpty)
-            #expect(try await SearchIndex(database: app.db).search(SearchQuery("vanguards announced")).isEmpty)
+            #expect(try await SearchIndex(database: app.db).search(SearchQuery("vanguards announced"), at: Date()).isEmpty)
             #expect(try await SearchIndex(database: app.db).search(SearchQuery("vanguards announced"), at: Date().addingTimeInterval(8 * 86_400)).count == 1)
 
             var edited = form
@@ -187,7 +187,7 @@ import VaporTesting
             #expect(try await people.send(app, .member, .POST, "/account/subscriptions", form: ["topic": "category:primary-and-community-care", "frequency": "weekly"]).status == .ok)
             #expect(try await people.send(app, .member, .POST, "/account/subscriptions", form: ["topic": "category:nowhere", "frequency": "weekly"]).status == .badRequest)
             let member = people.accounts[.member]!
-            let subscriptions = SubscriptionStore(database: app.db)
+            let subscriptions = SubscriptionStore(on: app)
             let subscription = try #require(try await subscriptions.subscriptions(of: member.id).first)
             // Make the subscription a week old, then publish a case study into a category beneath the followed one.
             let record = try #require(try await SubscriptionRecord.find(subscription.id, on: app.db))
@@ -198,7 +198,7 @@ import VaporTesting
 
             #expect(try await people.send(app, .programmeTeam, .POST, "/learning/digests/send").body.contains("Digests written to the outbox: 1."))
             #expect(try await DigestMail.sendDue(database: app.db, publicURL: "http://localhost:8080", at: Date()) == 0)
-            let outbox = try await AccountStore(database: app.db).outbox()
+            let outbox = try await AccountStore(on: app).outbox()
             let digest = try #require(outbox.first { $0.subject.hasPrefix("Vanguard weekly digest") })
             #expect(digest.recipient == member.email)
             #expect(digest.subject == "Vanguard weekly digest: 1 new post in Primary and community care")
@@ -236,7 +236,7 @@ import VaporTesting
                     && refused.body.contains("The joining link must be a web address starting https://"))
             #expect(try await people.send(app, .siteLead, .POST, "/learning/events/new", form: Self.eventForm(vanguard: "2")).body.contains("own vanguard only"))
             #expect(try await people.send(app, .siteLead, .POST, "/learning/events/new", form: Self.eventForm()).status == .seeOther)
-            let event = try #require(try await EventStore(database: app.db).events().first?.event)
+            let event = try #require(try await EventStore(on: app).events().first?.event)
             let path = "/learning/events/\(event.id.uuidString)"
 
             #expect(try await people.send(app, .member, .POST, path + "/sign-up").body.contains("You have a place"))
@@ -275,7 +275,7 @@ import VaporTesting
             #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: study).status == .seeOther)
 
             // A member records an adoption elsewhere; bad ones name the field.
-            let registry = try await RegistryStore(database: app.db).registry()
+            let registry = try await RegistryStore(on: app).registry()
             let covered = Set(registry.footprints.map(\.areaCode))
             let outside = try #require(registry.areas.first { !covered.contains($0.code) })
             let future = try await people.send(app, .member, .POST, "/learning/innovations/named-gp-for-care-homes/adoptions",
@@ -299,7 +299,7 @@ import VaporTesting
     @Test func imagesAreCheckedByTheirBytesAndServedAsWhatTheyAre() async throws {
         try await TestApp.run { app in
             let people = try await People.make(in: app)
-            let store = LearningStore(database: app.db)
+            let store = LearningStore(on: app)
             let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
             let id = try await store.saveImage(png, by: people.accounts[.siteLead]!.id)
             let served = try await app.fetch("/learning/images/\(id.uuidString)")

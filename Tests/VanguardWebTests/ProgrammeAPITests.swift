@@ -13,8 +13,8 @@ import VaporTesting
             ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4).adding(months: offset),
                         numerator: (offset < 12 ? 3000 : 2500) + Double(offset % 4), denominator: 330_000)
         }
-        _ = try await ReturnsStore(database: app.db).submit(values, fileName: "step.csv", by: .operatorAtCLI("test"))
-        try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+        _ = try await ReturnsStore(on: app).submit(values, fileName: "step.csv", by: .operatorAtCLI("test"))
+        try await EvaluationStore(on: app).recomputeAll(registry: try await RegistryStore(on: app).registry())
     }
 
     @Test func onlyTheProgrammeTeamCanHoldAProgrammeTokenAndItLapsesWithTheRole() async throws {
@@ -26,7 +26,7 @@ import VaporTesting
             let forged = try await people.send(app, .siteLead, .POST, "/account/tokens", form: ["name": "x", "vanguard": "programme"])
             #expect(forged.status == .badRequest)
             await #expect(throws: ValidationError.self) {
-                _ = try await AccountStore(database: app.db).createToken(
+                _ = try await AccountStore(on: app).createToken(
                     secretHash: String(repeating: "0", count: 64), prefix: "vg_x", name: "x", vanguard: nil, for: people.accounts[.siteLead]!.id, by: .operatorAtCLI("test"))
             }
             // The programme team creates one on the web.
@@ -41,7 +41,7 @@ import VaporTesting
             // Revoking the role disarms the token.
             let owner = people.accounts[.programmeTeam]!.id
             for record in try await RoleGrantRecord.query(on: app.db).all() where record.userID == owner {
-                try await AccountStore(database: app.db).revokeGrant(record.id!, from: owner, by: .operatorAtCLI("test"))
+                try await AccountStore(on: app).revokeGrant(record.id!, from: owner, by: .operatorAtCLI("test"))
             }
             let disarmed = try await app.send(.PUT, "/api/v1/metrics/emergency_admissions", json: edit, bearer: token)
             #expect(disarmed.status == .unauthorized)
@@ -63,15 +63,15 @@ import VaporTesting
             #expect(try one.json()["multiplier"] as? Double == 1000)
             #expect(try await app.fetch("/api/v1/metrics/nonsense").status == .notFound)
             // MUT: flip the direction and set a target; the evaluations are recomputed.
-            let before = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            let before = try #require(try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
             let edit = #"{"name":"Emergency admissions","definition":"Emergency admissions of residents","unit":"per 1,000 population","direction":"increase","care_models":["pacs"],"target":8.5}"#
             let put = try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions", json: edit)
             #expect(put.status == .ok)
             #expect(try put.json()["target"] as? Double == 8.5)
             #expect(try put.json()["care_models"] as? [String] == ["pacs"])
-            let metric = try #require(try await ReturnsStore(database: app.db).metrics().first { $0.code == "emergency_admissions" })
+            let metric = try #require(try await ReturnsStore(on: app).metrics().first { $0.code == "emergency_admissions" })
             #expect(metric.direction == .increase && metric.target == 8.5 && metric.careModels == [.pacs])
-            let after = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            let after = try #require(try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
             #expect(before.chart?.points.pointType.contains("special_cause_improvement") == true)
             #expect(after.chart?.points.pointType.contains("special_cause_concern") == true)
             let audit = try await AuditLog.entries(matching: .init(entity: "metric"), on: app.db)
@@ -91,7 +91,7 @@ import VaporTesting
                                           json: String(edit.dropLast()) + #","multiplier":1000}"#).status == .ok)
             let notJSON = try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions", json: "direction=up")
             #expect(notJSON.status == .badRequest)
-            #expect(try await ReturnsStore(database: app.db).metrics().first { $0.code == "emergency_admissions" }?.direction == .increase)
+            #expect(try await ReturnsStore(on: app).metrics().first { $0.code == "emergency_admissions" }?.direction == .increase)
             // A vanguard's token may not edit the framework.
             #expect(try await people.send(app, .token, .PUT, "/api/v1/metrics/emergency_admissions", json: edit).status == .forbidden)
 
@@ -101,7 +101,7 @@ import VaporTesting
             #expect(wrongChart.status == .badRequest && wrongChart.body.contains("chart"))
             #expect(try await people.send(app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions",
                                           json: String(edit.dropLast()) + #","chart":"up"}"#).status == .ok)
-            let stored = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            let stored = try #require(try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
             #expect(stored.reading?.kind == .up)
             #expect(try await app.fetch("/metrics").body.contains("U′ chart (Laney)"))
             #expect(try await app.fetch("/vanguards/1/dashboard").body.contains("Drawn on a U′ chart (Laney), as the metric framework sets for this metric"))
@@ -123,7 +123,7 @@ import VaporTesting
             #expect(created.status == .created)
             #expect(try created.json()["period"] as? String == "2015-04")
             #expect(try created.json()["created_by"] as? String == "Test programmeTeam (Programme team)")
-            var evaluation = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            var evaluation = try #require(try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
             #expect(evaluation.chart?.groups.count == 2)
             let listed = try await app.fetch("/api/v1/vanguards/1/rebases")
             let points = try #require(try JSONSerialization.jsonObject(with: Data(listed.body.utf8)) as? [[String: Any]])
@@ -145,7 +145,7 @@ import VaporTesting
             // MUT: remove through the API, with a reason kept in the audit log.
             let removed = try await people.send(app, .programmeToken, .DELETE, "/api/v1/vanguards/1/rebases/emergency_admissions/2015-04?reason=Pathway%20paused")
             #expect(removed.status == .noContent)
-            evaluation = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            evaluation = try #require(try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
             #expect(evaluation.chart?.groups.count == 1)
             let audit = try await AuditLog.entries(matching: .init(entity: "chart"), on: app.db)
             #expect(audit.map(\.action).sorted() == ["rebase", "remove_rebase"])
@@ -158,7 +158,7 @@ import VaporTesting
             let webRemove = try await people.send(app, .programmeTeam, .POST, "/vanguards/1/dashboard/rebase/remove",
                                                   form: ["metric": "emergency_admissions", "period": "2015-06", "reason": "Entered by mistake"])
             #expect(webRemove.status == .seeOther)
-            #expect(try await EvaluationStore(database: app.db).rebases(vanguard: 1).isEmpty)
+            #expect(try await EvaluationStore(on: app).rebases(vanguard: 1).isEmpty)
         }
     }
 }

@@ -29,8 +29,8 @@ import VaporTesting
                     ReturnValue(areaCode: "E38000007", metricCode: "emergency_admissions", period: month, numerator: 2000, denominator: 200_000),
                 ]
             }
-            _ = try await ReturnsStore(database: app.db).submit(values, fileName: "report.csv", by: .operatorAtCLI("test"))
-            try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+            _ = try await ReturnsStore(on: app).submit(values, fileName: "report.csv", by: .operatorAtCLI("test"))
+            try await EvaluationStore(on: app).recomputeAll(registry: try await RegistryStore(on: app).registry())
             // MUT
             let page = try await app.fetch("/vanguards/1/report")
             // validate

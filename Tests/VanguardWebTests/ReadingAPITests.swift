@@ -23,7 +23,7 @@ import VaporTesting
 
             // A call that has closed publishes its funnel: Wirral selected, Fylde a fast follower, Notts not.
             let (open, applications, _) = try await SelectionFlowTests.submitted(in: app)
-            let store = SelectionStore(database: app.db)
+            let store = SelectionStore(on: app)
             try await store.setShortlisted(applications[0].id, true, by: .operatorAtCLI("test"))
             _ = try await store.decide(applications[2].id, outcome: .notSelected, waveName: nil, announcedOn: nil, feedback: "Not this time.", by: .operatorAtCLI("test"))
             var closed = open
@@ -47,7 +47,7 @@ import VaporTesting
             study["innovation"] = "named-gp-for-care-homes"
             #expect(try await people.send(app, .siteLead, .POST, "/learning/posts/new", form: study).status == .seeOther)
             #expect(try await people.send(app, .siteLead, .POST, "/learning/events/new", form: SpreadTests.eventForm()).status == .seeOther)
-            let registry = try await RegistryStore(database: app.db).registry()
+            let registry = try await RegistryStore(on: app).registry()
             let covered = Set(registry.footprints.map(\.areaCode))
             let outside = try #require(registry.areas.first { !covered.contains($0.code) })
             #expect(try await people.send(app, .member, .POST, "/learning/innovations/named-gp-for-care-homes/adoptions",

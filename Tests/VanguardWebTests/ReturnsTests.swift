@@ -13,7 +13,7 @@ import VaporTesting
     @Test func aResubmissionRevisesAndKeepsTheEarlierVersion() async throws {
         try await TestApp.run { app in
             // setup
-            let store = ReturnsStore(database: app.db)
+            let store = ReturnsStore(on: app)
             let lead = Actor(userID: nil, label: "lead@wirral.nhs.uk", channel: .api)
             let first = try await store.submit((1...12).map { Self.value("E38000208", $0, 1000 + Double($0)) }, fileName: "first.csv", by: lead)
             #expect(first.added == 12 && first.revised == 0)
@@ -42,7 +42,7 @@ import VaporTesting
 
     @Test func aSubmissionThatFailsPartWayWritesNothing() async throws {
         try await TestApp.run { app in
-            let store = ReturnsStore(database: app.db)
+            let store = ReturnsStore(on: app)
             _ = try await store.submit([Self.value("E38000208", 1, 10)], fileName: "first.csv", by: .operatorAtCLI("test"))
             // setup: an area the database does not know slips past the file check and fails the insert late
             var values = (1...12).map { Self.value("E38000208", $0, 20) }
@@ -75,7 +75,7 @@ import VaporTesting
             app.environment.arguments = ["vanguard", "import", "returns", bad.path]
             await #expect(throws: (any Error).self) { try await app.execute() }
             // validate
-            let counts = try await ReturnsStore(database: app.db).counts()
+            let counts = try await ReturnsStore(on: app).counts()
             #expect(counts.values == 2 && counts.submissions == 1)
             let entry = try #require(try await AuditLog.entries(matching: .init(entity: "submission"), on: app.db).first)
             #expect(entry.actor.channel == .cli && entry.after?["file"] == "good.csv" && entry.after?["added"] == "2")
@@ -87,8 +87,8 @@ import VaporTesting
     @Test func theDashboardReadsStoredEvaluationsAndSaysWhenDataIsGenerated() async throws {
         try await TestApp.run { app in
             // setup: two years of returns for Wirral and for an area no vanguard covered
-            let store = ReturnsStore(database: app.db)
-            let registry = try await RegistryStore(database: app.db).registry()
+            let store = ReturnsStore(on: app)
+            let registry = try await RegistryStore(on: app).registry()
             let uncovered = try #require(registry.areas.first { registry.vanguards(covering: $0.code).isEmpty })
             var values: [ReturnValue] = []
             for offset in 0..<24 {
@@ -101,7 +101,7 @@ import VaporTesting
             let before = try await app.fetch("/vanguards/1/dashboard")
             #expect(before.body.contains("No returns have been received"))
             // MUT
-            let count = try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+            let count = try await EvaluationStore(on: app).recomputeAll(registry: registry)
             // validate
             // One for the rest of England, one for each vanguard judged by this metric that covers Wirral…
             let judged = registry.vanguards(covering: "E38000208").filter { [.pacs, .mcp, .uec].contains($0.careModel) }
@@ -159,7 +159,7 @@ import VaporTesting
             #expect(problems.count == 1)
             #expect(problems.first?["row"] as? Int == 3 && problems.first?["column"] as? String == "area_code")
             #expect(problems.first?["reason"] as? String == "is not an area you may submit for: your vanguard's footprint, less areas a more local vanguard or the programme team submits")
-            let counts = try await ReturnsStore(database: app.db).counts()
+            let counts = try await ReturnsStore(on: app).counts()
             #expect(counts.values == 1 && counts.submissions == 1)
             // The submission was evaluated at once: the dashboard has its chart.
             let dashboard = try await app.fetch("/vanguards/1/dashboard")
@@ -179,12 +179,12 @@ import VaporTesting
             #expect(bad.status == .badRequest)
             #expect(bad.body.contains("wirral.csv was not accepted; nothing was written"))
             #expect(bad.body.contains("<td>3</td><td>period</td><td>2015-13</td><td>is not a month in the form YYYY-MM</td>"))
-            let history = try await ReturnsStore(database: app.db).history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 4))
+            let history = try await ReturnsStore(on: app).history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 4))
             #expect(history.map(\.numerator) == [2800])
             // A revision through the web keeps the first.
             let revised = try await Self.upload(app, people, as: .siteLead, csv: Self.header + "E38000208,emergency_admissions,2015-04,2900,330000\n")
             #expect(revised.body.contains("1 revised"))
-            let after = try await ReturnsStore(database: app.db).history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 4))
+            let after = try await ReturnsStore(on: app).history(area: "E38000208", metric: "emergency_admissions", period: Month(year: 2015, month: 4))
             #expect(after.map(\.numerator) == [2900, 2800])
             #expect(after.first?.submittedBy == "Test siteLead (Site lead)" && after.first?.channel == "web")
             // Without the form's CSRF token the upload is refused.
@@ -198,7 +198,7 @@ import VaporTesting
     @Test func theNationalViewComparesCareModelsWithTheRestOfEngland() async throws {
         try await TestApp.run { app in
             // setup: Wirral (PACS) grows 2% a year less than an area no vanguard covered
-            let registry = try await RegistryStore(database: app.db).registry()
+            let registry = try await RegistryStore(on: app).registry()
             let uncovered = try #require(registry.areas.first { registry.vanguards(covering: $0.code).isEmpty })
             var values: [ReturnValue] = []
             for offset in 0..<48 {
@@ -207,8 +207,8 @@ import VaporTesting
                 values.append(ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: 1000 * (1 + 0.01 * year), denominator: 100_000))
                 values.append(ReturnValue(areaCode: uncovered.code, metricCode: "emergency_admissions", period: month, numerator: 1000 * (1 + 0.03 * year), denominator: 100_000))
             }
-            _ = try await ReturnsStore(database: app.db).submit(values, fileName: "national.csv", by: .operatorAtCLI("test"))
-            try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
+            _ = try await ReturnsStore(on: app).submit(values, fileName: "national.csv", by: .operatorAtCLI("test"))
+            try await EvaluationStore(on: app).recomputeAll(registry: registry)
             // MUT
             let page = try await app.fetch("/national")
             // validate: the latest year against 2014/15 is +3% for Wirral and +9% for the rest
@@ -226,15 +226,15 @@ import VaporTesting
     @Test func oneSiteReportingEarlyDoesNotMoveThePooledFigures() async throws {
         try await TestApp.run { app in
             // setup: two PACS sites, Wirral and Salford, each with two years, pooled +5.0%
-            let registry = try await RegistryStore(database: app.db).registry()
+            let registry = try await RegistryStore(on: app).registry()
             var values: [ReturnValue] = []
             for offset in 0..<24 {
                 let month = Month(year: 2014, month: 4).adding(months: offset)
                 values.append(ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 1040, denominator: 100_000))
                 values.append(ReturnValue(areaCode: "E38000143", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 1000 : 1060, denominator: 100_000))
             }
-            let store = ReturnsStore(database: app.db)
-            let evaluations = EvaluationStore(database: app.db)
+            let store = ReturnsStore(on: app)
+            let evaluations = EvaluationStore(on: app)
             _ = try await store.submit(values, fileName: "two-years.csv", by: .operatorAtCLI("test"))
             try await evaluations.recomputeAll(registry: registry)
             let key = EvaluationStore.careModelKey(.pacs, metric: "emergency_admissions")
@@ -262,7 +262,7 @@ import VaporTesting
 @Suite struct ReturnsHistoryPageTests {
     @Test func anAreaShowsEveryRevisionWithWhoSentIt() async throws {
         try await TestApp.run { app in
-            let store = ReturnsStore(database: app.db)
+            let store = ReturnsStore(on: app)
             let april = ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2015, month: 4), numerator: 2800, denominator: 330_000)
             _ = try await store.submit([april], fileName: "a.csv", by: Actor(userID: nil, label: "first@wirral.nhs.uk", channel: .web))
             let revised = ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: april.period, numerator: 2900, denominator: 330_000)
@@ -291,15 +291,15 @@ import VaporTesting
             // setup: a year of Wirral returns, evaluated without a target
             let values = (0..<12).map { ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4).adding(months: $0),
                                                     numerator: 3000 + Double($0 % 3), denominator: 330_000) }
-            _ = try await ReturnsStore(database: app.db).submit(values, fileName: "year.csv", by: .operatorAtCLI("test"))
-            let registry = try await RegistryStore(database: app.db).registry()
-            try await EvaluationStore(database: app.db).recomputeAll(registry: registry)
-            #expect(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }?.chart?.assuranceIcon == nil)
+            _ = try await ReturnsStore(on: app).submit(values, fileName: "year.csv", by: .operatorAtCLI("test"))
+            let registry = try await RegistryStore(on: app).registry()
+            try await EvaluationStore(on: app).recomputeAll(registry: registry)
+            #expect(try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }?.chart?.assuranceIcon == nil)
             // MUT
             let saved = try await people.send(app, .programmeTeam, .POST, "/metrics/emergency_admissions/edit", form: Self.form)
             // validate: saved, audited, and the evaluation now judges the target (rates ≈ 9.1 per 1,000 never reach 8)
             #expect(saved.status == .seeOther)
-            let evaluation = try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }
+            let evaluation = try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }
             #expect(evaluation?.chart?.assuranceIcon == "fail")
             let entry = try #require(try await AuditLog.entries(matching: .init(entity: "metric"), on: app.db).first)
             #expect(entry.before?["target"] == "" && entry.after?["target"] == "8.0" && entry.actor.label == "Test programmeTeam (Programme team)")
@@ -327,7 +327,7 @@ import VaporTesting
             let response = try await people.send(app, .programmeTeam, .POST, "/metrics/emergency_admissions/edit", form: form)
             #expect(response.status == .badRequest)
             #expect(response.body.contains(reason))
-            #expect(try await ReturnsStore(database: app.db).metrics().first { $0.code == "emergency_admissions" }?.target == nil)
+            #expect(try await ReturnsStore(on: app).metrics().first { $0.code == "emergency_admissions" }?.target == nil)
             #expect(try await AuditLog.entries(matching: .init(entity: "metric"), on: app.db).isEmpty)
         }
     }
@@ -346,11 +346,11 @@ import VaporTesting
             app.environment.arguments = ["vanguard", "import", "ae", fixture.path, "--lookup", lookup.path]
             try await app.execute()
             // validate
-            let series = try await ReturnsStore(database: app.db).series(area: "E38000208", metric: "ae_four_hour")
+            let series = try await ReturnsStore(on: app).series(area: "E38000208", metric: "ae_four_hour")
             #expect(series.map(\.numerator) == [8_810] && series.map(\.denominator) == [10_132])
-            #expect(try await ReturnsStore(database: app.db).counts().values == 2)
+            #expect(try await ReturnsStore(on: app).counts().values == 2)
             // The file's mappings are now kept in the database, audited as the CLI's.
-            #expect(try await ProviderLookupStore(database: app.db).lookup() == ["RBL": "E38000208", "RM3": "E38000143"])
+            #expect(try await ProviderLookupStore(on: app).lookup() == ["RBL": "E38000208", "RM3": "E38000143"])
             #expect(try await AuditLog.entries(matching: .init(entity: "provider_area"), on: app.db).allSatisfy { $0.actor.channel == .cli })
         }
     }
@@ -372,15 +372,15 @@ import VaporTesting
             let bad = try await people.send(app, .programmeTeam, .POST, "/returns/providers", form: ["org_code": "R!", "org_name": "", "area_code": "E38999999"])
             #expect(bad.status == .badRequest)
             #expect(bad.body.contains("An ODS code is 3 to 10 letters and digits") && bad.body.contains("Choose a sub-ICB location"))
-            #expect(try await ProviderLookupStore(database: app.db).entries().count == 1)
+            #expect(try await ProviderLookupStore(on: app).entries().count == 1)
             // validate: the import reads the stored lookup
             try await app.execute()
-            #expect(try await ReturnsStore(database: app.db).series(area: "E38000208", metric: "ae_four_hour").map(\.numerator) == [8_810])
-            #expect(try await ReturnsStore(database: app.db).counts().values == 1)
+            #expect(try await ReturnsStore(on: app).series(area: "E38000208", metric: "ae_four_hour").map(\.numerator) == [8_810])
+            #expect(try await ReturnsStore(on: app).counts().values == 1)
             // Removing is audited too.
             let removed = try await people.send(app, .programmeTeam, .POST, "/returns/providers/RBL/remove")
             #expect(removed.status == .seeOther)
-            #expect(try await ProviderLookupStore(database: app.db).entries().isEmpty)
+            #expect(try await ProviderLookupStore(on: app).entries().isEmpty)
             #expect(try await AuditLog.entries(matching: .init(entity: "provider_area"), on: app.db).map(\.action).sorted() == ["create", "delete"])
             #expect(try await people.send(app, .programmeTeam, .POST, "/returns/providers/RBL/remove").status == .notFound)
         }
@@ -396,14 +396,14 @@ import VaporTesting
                 ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4).adding(months: offset),
                             numerator: (offset < 12 ? 3000 : 2500) + Double(offset % 4), denominator: 330_000)
             }
-            _ = try await ReturnsStore(database: app.db).submit(values, fileName: "step.csv", by: .operatorAtCLI("test"))
-            try await EvaluationStore(database: app.db).recomputeAll(registry: try await RegistryStore(database: app.db).registry())
+            _ = try await ReturnsStore(on: app).submit(values, fileName: "step.csv", by: .operatorAtCLI("test"))
+            try await EvaluationStore(on: app).recomputeAll(registry: try await RegistryStore(on: app).registry())
             // MUT
             let response = try await people.send(app, .programmeTeam, .POST, "/vanguards/1/dashboard/rebase",
                                                  form: ["metric": "emergency_admissions", "period": "2015-04", "reason": "New frailty pathway opened"])
             // validate
             #expect(response.status == .seeOther)
-            let evaluation = try #require(try await EvaluationStore(database: app.db).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
+            let evaluation = try #require(try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
             #expect(evaluation.rebaseMonths == [Month(year: 2015, month: 4)])
             #expect(evaluation.chart?.groups.count == 2)
             #expect(evaluation.chart?.groups.last?.startIndex == 12)

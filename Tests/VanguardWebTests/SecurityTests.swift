@@ -23,7 +23,7 @@ import VaporTesting
     @Test func aTokenStopsWorkingWhenItsOwnerLosesTheRoleAndWhenItExpires() async throws {
         try await TestApp.run { app in
             let people = try await People.make(in: app)
-            let store = AccountStore(database: app.db)
+            let store = AccountStore(on: app)
             let patch = #"{"governance": "Partnership board", "contracting": "alliance"}"#
             #expect(try await app.send(.PATCH, "/api/v1/vanguards/1", json: patch, bearer: people.token).status == .ok)
             // The programme team takes the site-lead role away.
@@ -35,7 +35,7 @@ import VaporTesting
             #expect(try refused.json()["reason"] as? String == "The API token's owner no longer holds the role it acts with, so the token no longer works.")
             let csv = "area_code,metric_code,period,numerator,denominator\nE38000208,emergency_admissions,2015-04,2800,330000\n"
             #expect(try await app.send(.POST, "/api/v1/returns", json: nil, bearer: people.token, csv: csv).status == .unauthorized)
-            #expect(try await ReturnsStore(database: app.db).counts().values == 0)
+            #expect(try await ReturnsStore(on: app).counts().values == 0)
 
             // A token made 91 days ago with the default lifetime has expired; the programme token still works.
             let past = AccountStore(database: app.db, now: { Date().addingTimeInterval(-91 * 24 * 60 * 60) })
@@ -66,10 +66,10 @@ import VaporTesting
             let path = "/funding/plans/\(plan.uuidString)"
             let lead = people.accounts[.siteLead]!
             let grant = try #require(lead.grants.first { $0.grant.role == .siteLead })
-            try await AccountStore(database: app.db).revokeGrant(grant.id, from: lead.id, by: .operatorAtCLI("test"))
+            try await AccountStore(on: app).revokeGrant(grant.id, from: lead.id, by: .operatorAtCLI("test"))
             let edit = try await people.send(app, .siteLead, .POST, path, form: FundingFlowTests.planForm(objectives: "Changed by a former lead."))
             #expect(edit.status == .forbidden)
-            #expect(try await FundingStore(database: app.db).plan(plan)?.plan.current.number == 1)
+            #expect(try await FundingStore(on: app).plan(plan)?.plan.current.number == 1)
             // The programme team signs nothing on a partner's behalf.
             let signed = try await people.send(app, .programmeTeam, .POST, "\(path)/sign", form: ["organisation": "wirral-university-hospital-nhs-ft", "version": "1"])
             #expect(signed.status == .forbidden)
@@ -79,7 +79,7 @@ import VaporTesting
     @Test func sharedAreasAreWrittenByTheirStewardOrTheProgrammeTeam() async throws {
         try await TestApp.run { app in
             var people = try await People.make(in: app)
-            let store = AccountStore(database: app.db)
+            let store = AccountStore(on: app)
             // A site lead of vanguard 2, one of four one-area vanguards over E38000243.
             let hash = try await app.password.async.hash(People.password).get()
             let other = try await store.createAccount(email: try EmailAddress("lead2@example.nhs.uk"), displayName: "Lead Two", organisation: nil, passwordHash: hash,
@@ -95,7 +95,7 @@ import VaporTesting
             #expect(wirral.status == .created)
             let programme = try await ReturnsSubmissionTests.upload(app, people, as: .programmeTeam, csv: header + "E38000243,emergency_admissions,2015-04,100,1000\n")
             #expect(programme.status == .created)
-            #expect(try await ReturnsStore(database: app.db).counts().values == 2)
+            #expect(try await ReturnsStore(on: app).counts().values == 2)
             // Who sent a figure is shown by name and role, never by e-mail address, to anonymous readers.
             let history = try await app.fetch("/areas/E38000208/returns/emergency_admissions")
             #expect(history.body.contains("Test siteLead (Site lead)"))
@@ -201,7 +201,7 @@ import VaporTesting
             let people = try await People.make(in: app)
             _ = try await app.send(.POST, "/account/reset", cookies: [TestApp.cookies.csrf: People.csrf],
                                    form: ["email": "member@example.nhs.uk", CSRFMiddleware.fieldName: People.csrf])
-            let store = AccountStore(database: app.db)
+            let store = AccountStore(on: app)
             let message = try #require(try await store.outbox().first { $0.subject == "Reset your Vanguard password" })
             let link = try #require(message.body.firstMatch(of: /\/account\/reset\/[A-Za-z0-9_-]+/).map { String($0.output) })
             let page = try await people.send(app, .programmeTeam, .GET, "/admin/outbox")
@@ -239,7 +239,7 @@ import VaporTesting
             try await FundingFlowTests.evidence(in: app)
             let form = ["name": "Named GP for care homes", "summary": "Every care home has a named GP.", "care_model": "pacs", "vanguard": "1"]
             #expect(try await people.send(app, .siteLead, .POST, "/learning/innovations", form: form).status == .seeOther)
-            let registry = try await RegistryStore(database: app.db).registry()
+            let registry = try await RegistryStore(on: app).registry()
             let covered = Set(registry.footprints.map(\.areaCode))
             let outside = registry.areas.filter { !covered.contains($0.code) }
             let path = "/learning/innovations/named-gp-for-care-homes/adoptions"

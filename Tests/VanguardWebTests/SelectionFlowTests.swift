@@ -13,7 +13,7 @@ import VaporTesting
         let session: String
 
         static func make(_ name: String, role: Role?, scope: Scope? = nil, in app: Application) async throws -> Person {
-            let store = AccountStore(database: app.db)
+            let store = AccountStore(on: app)
             let account = try await store.createAccount(
                 email: try EmailAddress("\(name)@example.nhs.uk"), displayName: name.capitalized, organisation: nil,
                 passwordHash: try await app.password.async.hash(People.password).get(), confirmed: true,
@@ -37,7 +37,7 @@ import VaporTesting
     static func submitted(in app: Application) async throws -> (Call, [CallApplication], [Person]) {
         let call = Call(id: UUID(), title: "Wave four", description: "", opensAt: Date().addingTimeInterval(-86_400), closesAt: Date().addingTimeInterval(86_400),
                         careModels: [.pacs, .mcp], questions: try CallText.questions("Why?"), criteria: try CallText.criteria(criteria))
-        let store = SelectionStore(database: app.db)
+        let store = SelectionStore(on: app)
         try await store.create(call, by: .operatorAtCLI("test"))
         var applications: [CallApplication] = []
         var leads: [Person] = []
@@ -65,14 +65,15 @@ import VaporTesting
     }
 
     @Test func aCallRunsFromAssessmentToDecisions() async throws {
-        try await TestApp.run { app in
+        let clock = TestClock()
+        try await TestApp.run(clock: clock) { app in
             let people = try await People.make(in: app)
             let (call, applications, leads) = try await Self.submitted(in: app)
             let (wirral, fylde, notts) = (applications[0], applications[1], applications[2])
             let ann = try await Person.make("ann", role: .assessor, in: app)
             let bob = try await Person.make("bob", role: .assessor, in: app)
             let cat = try await Person.make("cat", role: .assessor, in: app)
-            let store = AssessmentStore(database: app.db)
+            let store = AssessmentStore(on: app)
 
             // Ann works with Wirral CCG and says so before anything is assigned.
             let declared = try await ann.send(app, .POST, "/assessments/conflicts", form: ["kind": "organisation", "value": "wirral ccg"])
@@ -160,7 +161,7 @@ import VaporTesting
             var twoPanels = onePanel
             twoPanels["panels"] = "Panel A: ann@example.nhs.uk\nPanel B: bob@example.nhs.uk, cat@example.nhs.uk"
             #expect(try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations", form: twoPanels).status == .seeOther)
-            let timetable = try #require(try await PresentationStore(database: app.db).stored(call: call.id)?.timetable)
+            let timetable = try #require(try await PresentationStore(on: app).stored(call: call.id)?.timetable)
             let wirralSlot = try #require(timetable.slots.first { $0.applicant == wirral.id.uuidString })
             #expect(wirralSlot.panel == "Panel B" && wirralSlot.start >= "09:20")
             #expect(try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations/publish").status == .seeOther)
@@ -183,7 +184,7 @@ import VaporTesting
             let selected = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/decision",
                                                  form: ["outcome": "selected", "wave": "Wave 4", "announced_on": "2027-01-15", "feedback": "Selected: clear plan, strong clinical lead."])
             #expect(selected.status == .seeOther)
-            let registry = try await RegistryStore(database: app.db).registry()
+            let registry = try await RegistryStore(on: app).registry()
             let vanguard = try #require(registry.vanguards.first { $0.number == 51 })
             #expect(vanguard.name == "Wirral Partners" && vanguard.careModel == .mcp && vanguard.wave.number == 4 && vanguard.announced == CalendarDate(iso8601: "2027-01-15"))
             #expect(registry.footprints.filter { $0.vanguardNumber == 51 }.map(\.areaCode) == ["E38000208"])
@@ -205,7 +206,7 @@ import VaporTesting
             #expect(wirralPage.body.contains("Decision: Selected") && wirralPage.body.contains("Selected into Wave 4"))
             #expect(try await leads[2].send(app, .GET, "/applications/\(notts.id.uuidString)").body.contains("the footprint is not yet agreed"))
             // And by e-mail.
-            let told = try #require(try await AccountStore(database: app.db).outbox().first { $0.recipient == "lead0@example.nhs.uk" })
+            let told = try #require(try await AccountStore(on: app).outbox().first { $0.recipient == "lead0@example.nhs.uk" })
             #expect(told.subject == "Your application to Wave four: selected" && told.body.contains("Selected into Wave 4, announced 15 January 2027."))
 
             // History stays history: 2015's story and funnel are unchanged; Wave 4 is told as a later wave.
@@ -214,10 +215,9 @@ import VaporTesting
             #expect(home.body.contains("Later calls have selected 1 more, in wave 4."))
             #expect(home.body.contains("counted from the registry's 2015 waves: 29 + 8 + 13<"))
 
-            // Once the call closes, everyone sees the funnel and the fast followers.
-            var closed = call
-            closed.closesAt = Date().addingTimeInterval(-60)
-            try await SelectionStore(database: app.db).update(closed, by: .operatorAtCLI("test"))
+            // Once the call closes (two days on, by the app's clock), everyone sees the funnel and the fast followers.
+            #expect(!(try await app.fetch("/calls/\(call.id.uuidString)").body.contains("Selection funnel")))
+            clock.advance(by: 2 * 86_400)
             let page = try await app.fetch("/calls/\(call.id.uuidString)")
             #expect(page.body.contains("Selection funnel") && page.body.contains("Fast followers") && page.body.contains("Fylde Coast"))
             #expect(page.body.contains("Applied and eligible"))
@@ -231,7 +231,7 @@ import VaporTesting
             let people = try await People.make(in: app)
             let (_, applications, _) = try await Self.submitted(in: app)
             let dan = try await Person.make("dan", role: .assessor, in: app)
-            let store = AssessmentStore(database: app.db)
+            let store = AssessmentStore(on: app)
             try await store.addAssessor(dan.account.id, to: applications[1], stage: .application, by: .operatorAtCLI("test"))
             let task = try #require(try await store.assessments(assessor: dan.account.id).first)
             #expect(try await Self.score(dan, task, 3, 3, app: app).status == .seeOther)
@@ -257,11 +257,11 @@ import VaporTesting
         try await TestApp.run { app in
             let people = try await People.make(in: app)
             let (_, applications, _) = try await Self.submitted(in: app)
-            try await SelectionStore(database: app.db).setShortlisted(applications[0].id, true, by: .operatorAtCLI("test"))
+            try await SelectionStore(on: app).setShortlisted(applications[0].id, true, by: .operatorAtCLI("test"))
             let response = try await people.send(app, .programmeTeam, .POST, "/applications/\(applications[0].id.uuidString)/assessment/decision", form: form)
             #expect(response.status == .badRequest && response.body.contains(reason), "\(reason)")
-            #expect(try await SelectionStore(database: app.db).decision(applications[0].id) == nil)
-            #expect(try await RegistryStore(database: app.db).registry().vanguards.count == 50)
+            #expect(try await SelectionStore(on: app).decision(applications[0].id) == nil)
+            #expect(try await RegistryStore(on: app).registry().vanguards.count == 50)
         }
     }
 

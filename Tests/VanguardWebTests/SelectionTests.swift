@@ -23,7 +23,7 @@ import VaporTesting
             let created = try await people.send(app, .programmeTeam, .POST, "/calls/new", form: Self.form())
             // validate
             #expect(created.status == .seeOther)
-            let calls = try await SelectionStore(database: app.db).calls()
+            let calls = try await SelectionStore(on: app).calls()
             let call = try #require(calls.first)
             #expect(created.location == "/calls/\(call.id.uuidString)")
             #expect(call.questions == [CallQuestion(key: "q1", prompt: "What will change for patients?", isRequired: true, wordLimit: 300),
@@ -46,7 +46,7 @@ import VaporTesting
         try await TestApp.run { app in
             let people = try await People.make(in: app)
             _ = try await people.send(app, .programmeTeam, .POST, "/calls/new", form: Self.form(opens: Date().addingTimeInterval(86_400)))
-            let call = try #require(try await SelectionStore(database: app.db).calls().first)
+            let call = try #require(try await SelectionStore(on: app).calls().first)
             #expect(try await app.fetch("/calls/\(call.id.uuidString)").status == .notFound)
             #expect(try await people.send(app, .member, .GET, "/calls/\(call.id.uuidString)").status == .notFound)
             #expect(try await people.send(app, .programmeTeam, .GET, "/calls/\(call.id.uuidString)").status == .ok)
@@ -72,7 +72,7 @@ import VaporTesting
             let response = try await people.send(app, .programmeTeam, .POST, "/calls/new", form: form)
             #expect(response.status == .badRequest)
             #expect(response.body.contains(reason.htmlEscaped), "\(reason)")
-            #expect(try await SelectionStore(database: app.db).calls().isEmpty)
+            #expect(try await SelectionStore(on: app).calls().isEmpty)
             #expect(try await AuditLog.entries(matching: .init(entity: "call"), on: app.db).isEmpty)
         }
     }
@@ -90,7 +90,7 @@ import VaporTesting
         let call = Call(id: UUID(), title: "Wave three", description: "", opensAt: Date().addingTimeInterval(-86_400), closesAt: closes,
                         careModels: [.pacs, .mcp], questions: try CallText.questions("What will change for patients? [5 words]\n(optional) Anything else?"),
                         criteria: try CallText.criteria("Clinical engagement | 2 | 5"))
-        try await SelectionStore(database: app.db).create(call, by: .operatorAtCLI("test"))
+        try await SelectionStore(on: app).create(call, by: .operatorAtCLI("test"))
         return call
     }
 
@@ -106,7 +106,7 @@ import VaporTesting
             let call = try await Self.openCall(in: app)
             let id = try await Self.start(call, as: .member, people: people, app: app)
             let path = "/applications/\(id.uuidString)"
-            let store = SelectionStore(database: app.db)
+            let store = SelectionStore(on: app)
             // A partial draft saves.
             let saved = try await people.send(app, .member, .POST, path, form: ["partnership_name": "Wirral Partners", "intent": "save"])
             #expect(saved.status == .seeOther && saved.location == path + "?saved=1")
@@ -156,7 +156,7 @@ import VaporTesting
             #expect(try await people.send(app, .programmeTeam, .GET, path).status == .ok)
             // The programme team reads but does not write someone else's application.
             #expect(try await people.send(app, .programmeTeam, .POST, path, form: Self.complete).status == .forbidden)
-            #expect(try await SelectionStore(database: app.db).application(id)?.content.partnershipName == "")
+            #expect(try await SelectionStore(on: app).application(id)?.content.partnershipName == "")
         }
     }
 
@@ -166,18 +166,18 @@ import VaporTesting
             var call = try await Self.openCall(in: app)
             let id = try await Self.start(call, as: .member, people: people, app: app)
             call.closesAt = Date().addingTimeInterval(-60)
-            try await SelectionStore(database: app.db).update(call, by: .operatorAtCLI("test"))
+            try await SelectionStore(on: app).update(call, by: .operatorAtCLI("test"))
             var form = Self.complete
             form["intent"] = "submit"
             let refused = try await people.send(app, .member, .POST, "/applications/\(id.uuidString)", form: form)
             #expect(refused.status == .badRequest && refused.body.contains("applications are locked"))
-            #expect(try await SelectionStore(database: app.db).application(id)?.status == .draft)
-            #expect(try await SelectionStore(database: app.db).application(id)?.content.partnershipName == "")
+            #expect(try await SelectionStore(on: app).application(id)?.status == .draft)
+            #expect(try await SelectionStore(on: app).application(id)?.content.partnershipName == "")
             // Nor can one be started.
             #expect(try await people.send(app, .siteLead, .POST, "/calls/\(call.id.uuidString)/apply").status == .badRequest)
             // The store refuses too, whoever calls it.
             await #expect(throws: ValidationError.self) {
-                try await SelectionStore(database: app.db).submit(id, at: Date(), knownAreas: ["E38000208"], knownMetrics: ["emergency_admissions"], by: .operatorAtCLI("test"))
+                try await SelectionStore(on: app).submit(id, at: Date(), knownAreas: ["E38000208"], knownMetrics: ["emergency_admissions"], by: .operatorAtCLI("test"))
             }
         }
     }
@@ -203,7 +203,7 @@ import VaporTesting
             #expect(response.status == .badRequest)
             #expect(response.body.contains(reason.htmlEscaped), "\(reason)")
             #expect(response.body.contains("Nothing was saved"))
-            #expect(try await SelectionStore(database: app.db).application(id)?.content == ApplicationContent(careModel: nil))
+            #expect(try await SelectionStore(on: app).application(id)?.content == ApplicationContent(careModel: nil))
         }
     }
 
@@ -219,7 +219,7 @@ import VaporTesting
             edit["criteria"] = "Something new | 1 | 5"
             let refused = try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/edit", form: edit)
             #expect(refused.status == .badRequest && refused.body.contains("1 application has been submitted"))
-            call = try #require(try await SelectionStore(database: app.db).call(call.id))
+            call = try #require(try await SelectionStore(on: app).call(call.id))
             #expect(call.criteria.map(\.name) == ["Clinical engagement"])
         }
     }

@@ -37,10 +37,12 @@ enum TestApp {
 
     /// Runs `body` against a migrated (and, unless told otherwise, seeded) application on a database
     /// of its own, then tears both down.
-    static func run(seeded: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    /// A `clock` replaces the system's time for the whole app.
+    static func run(seeded: Bool = true, clock: TestClock? = nil, _ body: (Application) async throws -> Void) async throws {
         let database = try await TestDatabases.shared.copy(seeded: seeded, for: try databaseLocation)
         var config = config(database: database.location)
         config.connectionsPerEventLoop = 1
+        if let clock { config.now = clock.now }
         let app = try await Application.make(.testing)
         do {
             try await configure(app, config: config)

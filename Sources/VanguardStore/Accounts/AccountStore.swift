@@ -4,11 +4,11 @@ import VanguardCore
 
 /// Accounts, roles, sessions, links, tokens and the outbox. Every change is written with its audit
 /// entry in one transaction. Secrets arrive here already hashed; this layer never sees them plain.
-public struct AccountStore: Sendable {
+public struct AccountStore: Store {
     public let database: any Database
     public let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
         self.now = now
     }

@@ -7,7 +7,7 @@ import VanguardCore
 public enum AuditLog {
     public static func record(
         _ actor: Actor, _ action: String, entity: String, id: String,
-        before: [String: String]? = nil, after: [String: String]? = nil, at: Date = Date(), on database: any Database
+        before: [String: String]? = nil, after: [String: String]? = nil, at: Date, on database: any Database
     ) async throws {
         let record = AuditEntryRecord()
         record.at = at

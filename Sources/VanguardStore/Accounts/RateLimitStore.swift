@@ -3,11 +3,11 @@ import Foundation
 import VanguardCore
 
 /// Counts uses for `RateLimit`s in the database, so every app server sees the same count.
-public struct RateLimitStore: Sendable {
+public struct RateLimitStore: Store {
     let database: any Database
     let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
         self.now = now
     }

@@ -50,7 +50,7 @@ extension FundingStore {
         }
         for tranche in tranches { if let problem = tranche.condition?.problem(knownMetrics: knownMetrics) { throw problem } }
         try await database.transaction { database in
-            let store = FundingStore(database: database)
+            let store = FundingStore(database: database, now: now)
             guard let (plan, _) = try await store.plan(id), let round = try await store.round(plan.roundID) else {
                 throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
@@ -60,7 +60,7 @@ extension FundingStore {
                 throw ValidationError.invalid(field: "plan", reason: "The plan is not eligible: " + (plan.ineligibility { names[$0] ?? $0 } ?? ""))
             }
             if case .vanguard(let number) = plan.place, let careModel = try await VanguardRecord.find(number, on: database).flatMap({ CareModel(rawValue: $0.careModel) }) {
-                let metrics = try await ReturnsStore(database: database).metrics()
+                let metrics = try await ReturnsStore(database: database, now: now).metrics()
                 for tranche in tranches {
                     if let problem = tranche.condition?.problem(careModel: careModel, metrics: metrics) { throw problem }
                 }
@@ -84,7 +84,7 @@ extension FundingStore {
                 try await record.create(on: database)
             }
             try await Self.post(round: round.id, plan: id, tranche: nil, kind: .allocation, pounds: total, reason: "Allocated in \(tranches.count) tranche\(tranches.count == 1 ? "" : "s")",
-                                reverses: nil, by: actor, on: database)
+                                reverses: nil, by: actor, at: now(), on: database)
         }
     }
 
@@ -106,11 +106,11 @@ extension FundingStore {
                 checkRecord.trancheID = id
                 checkRecord.isMet = check.isMet
                 checkRecord.evidence = check.evidence
-                checkRecord.checkedAt = Date()
+                checkRecord.checkedAt = now()
                 checkRecord.checkedBy = actor.label
                 try await checkRecord.create(on: database)
                 try await AuditLog.record(actor, "check_condition", entity: "tranche", id: id.uuidString,
-                                          after: ["met": check.isMet ? "yes" : "no", "evidence": check.evidence], on: database)
+                                          after: ["met": check.isMet ? "yes" : "no", "evidence": check.evidence], at: now(), on: database)
             }
             guard let why = decision.releaseReason else {
                 return check  // held: recorded, nothing released
@@ -118,7 +118,7 @@ extension FundingStore {
             record.status = Tranche.Status.released.rawValue
             try await record.save(on: database)
             try await Self.post(round: planRecord.roundID, plan: record.planID, tranche: id, kind: .release, pounds: tranche.pounds, reason: why,
-                                reverses: nil, by: actor, on: database)
+                                reverses: nil, by: actor, at: now(), on: database)
             return check
         }
     }
@@ -140,7 +140,7 @@ extension FundingStore {
                 try await trancheRecord.save(on: database)
             }
             if kind == .allocation {
-                let released = FundingPosition(try await FundingStore(database: database).ledger(plan: record.planID)).released
+                let released = FundingPosition(try await FundingStore(database: database, now: now).ledger(plan: record.planID)).released
                 guard released == 0 else { throw ValidationError.invalid(field: "entry", reason: "Reverse the releases first: \(Pounds.text(released)) has been released") }
                 for tranche in try await TrancheRecord.query(on: database).filter(\.$planID == record.planID).all() {
                     // Tranches are plan rows, not money: the reversal entry keeps the money's history.
@@ -149,7 +149,7 @@ extension FundingStore {
                 }
             }
             try await Self.post(round: record.roundID, plan: record.planID, tranche: record.trancheID, kind: .reversal, pounds: -record.pounds,
-                                reason: why, reverses: id, by: actor, on: database)
+                                reason: why, reverses: id, by: actor, at: now(), on: database)
         }
     }
 
@@ -187,14 +187,14 @@ extension FundingStore {
             try await record.create(on: database)
             try await AuditLog.record(actor, "spend_return", entity: "funding_plan", id: plan.uuidString,
                                       after: ["quarter": spend.quarter.description, "sustainability": String(spend.sustainabilityPounds),
-                                              "transformation": String(spend.transformationPounds)], on: database)
+                                              "transformation": String(spend.transformationPounds)], at: now(), on: database)
         }
     }
 
     // MARK: Mapping
 
     private static func post(round: UUID, plan: UUID, tranche: UUID?, kind: LedgerEntry.Kind, pounds: Int, reason: String, reverses: UUID?,
-                             by actor: Actor, on database: any Database) async throws {
+                             by actor: Actor, at date: Date, on database: any Database) async throws {
         let record = LedgerRecord()
         record.id = UUID()
         record.roundID = round
@@ -204,13 +204,13 @@ extension FundingStore {
         record.pounds = pounds
         record.reason = reason
         record.reverses = reverses
-        record.at = Date()
+        record.at = date
         record.by = actor.label
         try await record.create(on: database)
         var after = ["kind": kind.rawValue, "pounds": String(pounds), "reason": reason]
         if let tranche { after["tranche"] = tranche.uuidString }
         if let reverses { after["reverses"] = reverses.uuidString }
-        try await AuditLog.record(actor, kind.rawValue, entity: "funding_ledger", id: record.id!.uuidString, after: after, on: database)
+        try await AuditLog.record(actor, kind.rawValue, entity: "funding_ledger", id: record.id!.uuidString, after: after, at: date, on: database)
     }
 
     static func tranche(_ record: TrancheRecord) -> Tranche? {
@@ -231,14 +231,14 @@ extension FundingStore {
     /// stored ones; for a partnership over other areas, computed now from its areas' returns.
     /// Either way the comparison is the stored rest of England (England outside the vanguards).
     public func evaluations(for place: FundingPlace) async throws -> (place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation]) {
-        let stored = EvaluationStore(database: database)
+        let stored = EvaluationStore(database: database, now: now)
         switch place {
         case .vanguard(let number):
             let (own, rest) = try await stored.evaluations(vanguard: number)
             return (Dictionary(own.map { ($0.metricCode, $0) }, uniquingKeysWith: { first, _ in first }), rest)
         case .areas(let codes):
             let rest = try await stored.evaluations(vanguard: 0).restOfEngland
-            let returns = ReturnsStore(database: database)
+            let returns = ReturnsStore(database: database, now: now)
             var own: [String: MetricEvaluation] = [:]
             for metric in try await returns.metrics() {
                 var values: [ReturnValue] = []

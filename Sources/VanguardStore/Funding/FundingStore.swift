@@ -6,11 +6,13 @@ import VanguardCore
 /// here, inside each transaction: one plan per place per round; only the current version's
 /// signatures count; money only to eligible plans and never beyond the pot; a tranche released
 /// only when its condition is met or overridden with a reason; the ledger only added to.
-public struct FundingStore: Sendable {
+public struct FundingStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     // MARK: Rounds
@@ -36,10 +38,10 @@ public struct FundingStore: Sendable {
             record.transformationPercent = round.expectedTransformationPercent
             record.conditions = round.conditions
             record.varianceThreshold = round.varianceThresholdPercent
-            record.createdAt = Date()
+            record.createdAt = now()
             try await record.create(on: database)
             try await AuditLog.record(actor, "create", entity: "funding_round", id: round.id.uuidString,
-                                      after: ["name": round.name, "pot": String(round.potPounds), "opens_on": round.opensOn.iso8601, "closes_on": round.closesOn.iso8601], on: database)
+                                      after: ["name": round.name, "pot": String(round.potPounds), "opens_on": round.opensOn.iso8601, "closes_on": round.closesOn.iso8601], at: now(), on: database)
         }
     }
 
@@ -69,15 +71,15 @@ public struct FundingStore: Sendable {
             record.placeKey = place.key
             record.place = try SelectionStore.json(place)
             record.leadUserID = lead
-            record.createdAt = Date()
+            record.createdAt = now()
             let required = try await Self.registryPartners(of: place, on: database)
             let missing = FundingPlan.missingPartners(content, required: required)
             guard missing.isEmpty else { throw try await Self.leftOut(missing, on: database) }
             record.confirmedPartners = try SelectionStore.json(required.sorted())
             try await record.create(on: database)
-            try await Self.addVersion(1, plan: id, content: content, by: actor, on: database)
+            try await Self.addVersion(1, plan: id, content: content, by: actor, at: now(), on: database)
             try await AuditLog.record(actor, "start_plan", entity: "funding_plan", id: id.uuidString,
-                                      after: ["round": round.id.uuidString, "place": place.key, "version": "1"], on: database)
+                                      after: ["round": round.id.uuidString, "place": place.key, "version": "1"], at: now(), on: database)
         }
         return id
     }
@@ -100,11 +102,11 @@ public struct FundingStore: Sendable {
             let before = try SelectionStore.decode(FundingPlanContent.self, latest.content)
             let changes = content.changes(from: before)
             guard !changes.isEmpty else { throw ValidationError.invalid(field: "plan", reason: "Nothing has changed") }
-            try await Self.addVersion(latest.number + 1, plan: id, content: content, by: actor, on: database)
+            try await Self.addVersion(latest.number + 1, plan: id, content: content, by: actor, at: now(), on: database)
             let cleared = try await PlanSignatureRecord.query(on: database).filter(\.$planID == id).filter(\.$version == latest.number).count()
             try await AuditLog.record(actor, "revise_plan", entity: "funding_plan", id: id.uuidString,
                                       before: ["version": String(latest.number)],
-                                      after: ["version": String(latest.number + 1), "changed": changes.joined(separator: ", "), "signatures_cleared": String(cleared)], on: database)
+                                      after: ["version": String(latest.number + 1), "changed": changes.joined(separator: ", "), "signatures_cleared": String(cleared)], at: now(), on: database)
         }
     }
 
@@ -133,10 +135,10 @@ public struct FundingStore: Sendable {
             record.organisationSlug = organisation
             record.signatoryUserID = signatory
             record.signatoryName = signatoryName
-            record.signedAt = Date()
+            record.signedAt = now()
             try await record.create(on: database)
             try await AuditLog.record(actor, "sign_plan", entity: "funding_plan", id: id.uuidString,
-                                      after: ["version": String(version), "organisation": organisation], on: database)
+                                      after: ["version": String(version), "organisation": organisation], at: now(), on: database)
         }
     }
 
@@ -144,7 +146,7 @@ public struct FundingStore: Sendable {
     /// know as the place's, so they count toward sign-off.
     public func confirmPartners(_ id: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let record = try await FundingPlanRecord.find(id, on: database), let (plan, _) = try await FundingStore(database: database).plan(id) else {
+            guard let record = try await FundingPlanRecord.find(id, on: database), let (plan, _) = try await FundingStore(database: database, now: now).plan(id) else {
                 throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             let added = plan.unconfirmedPartners
@@ -152,7 +154,7 @@ public struct FundingStore: Sendable {
             record.confirmedPartners = try SelectionStore.json(plan.confirmedPartners.union(added).sorted())
             try await record.update(on: database)
             try await AuditLog.record(actor, "confirm_partners", entity: "funding_plan", id: id.uuidString,
-                                      after: ["confirmed": added.joined(separator: ", ")], on: database)
+                                      after: ["confirmed": added.joined(separator: ", ")], at: now(), on: database)
         }
     }
 
@@ -171,13 +173,13 @@ public struct FundingStore: Sendable {
 
     // MARK: Mapping
 
-    private static func addVersion(_ number: Int, plan: UUID, content: FundingPlanContent, by actor: Actor, on database: any Database) async throws {
+    private static func addVersion(_ number: Int, plan: UUID, content: FundingPlanContent, by actor: Actor, at date: Date, on database: any Database) async throws {
         let record = FundingPlanVersionRecord()
         record.id = UUID()
         record.planID = plan
         record.number = number
         record.content = try SelectionStore.json(content)
-        record.createdAt = Date()
+        record.createdAt = date
         record.createdBy = actor.label
         try await record.create(on: database)
     }

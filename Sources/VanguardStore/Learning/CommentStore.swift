@@ -4,11 +4,13 @@ import VanguardCore
 
 /// Comments and their moderation. Numbers are given inside the writing transaction (the unique
 /// index refuses a duplicate should two land at once), so a number is never reused.
-public struct CommentStore: Sendable {
+public struct CommentStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     /// Who is commenting, as their profile shows them.
@@ -39,7 +41,8 @@ public struct CommentStore: Sendable {
     }
 
     /// Posts a comment (or a reply, which attaches to the top of its thread: replies go one level deep).
-    public func add(to postID: UUID, replyingTo parentNumber: Int?, body: String, by author: Author, at date: Date = Date()) async throws -> Comment {
+    public func add(to postID: UUID, replyingTo parentNumber: Int?, body: String, by author: Author, at date: Date? = nil) async throws -> Comment {
+        let date = date ?? now()
         if let problem = CommentModeration.problem(with: body) { throw problem }
         let id = UUID()
         try await database.transaction { database in
@@ -61,7 +64,7 @@ public struct CommentStore: Sendable {
             }
             let hasShown = try await CommentRecord.query(on: database).filter(\.$authorUserID == author.id)
                 .filter(\.$status == CommentStatus.shown.rawValue).first() != nil
-            let words = try await CommentStore(database: database).blockedWords()
+            let words = try await CommentStore(database: database, now: now).blockedWords()
             let (status, reason) = CommentModeration.initialStatus(body: body, blockedWords: words, authorHasShownComment: hasShown,
                                                                    authorIsModerator: author.isModerator)
             let last = try await CommentRecord.query(on: database).sort(\.$number, .descending).first()?.number ?? 0
@@ -81,13 +84,14 @@ public struct CommentStore: Sendable {
             record.flagCount = 0
             try await record.create(on: database)
             try await AuditLog.record(author.actor, "comment", entity: "comment", id: String(record.number),
-                                      after: ["post": postID.uuidString, "status": status.rawValue], on: database)
+                                      after: ["post": postID.uuidString, "status": status.rawValue], at: now(), on: database)
         }
         return try await CommentRecord.find(id, on: database).flatMap(Self.comment)!
     }
 
     /// The author's correction within the edit window; a blocked word holds the comment again.
-    public func edit(number: Int, body: String, by author: Author, at date: Date = Date()) async throws -> Comment {
+    public func edit(number: Int, body: String, by author: Author, at date: Date? = nil) async throws -> Comment {
+        let date = date ?? now()
         if let problem = CommentModeration.problem(with: body) { throw problem }
         try await database.transaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(),
@@ -98,18 +102,19 @@ public struct CommentStore: Sendable {
             let before = record.body
             record.body = body
             record.editedAt = date
-            if let word = CommentModeration.blockedWord(in: body, from: try await CommentStore(database: database).blockedWords()) {
+            if let word = CommentModeration.blockedWord(in: body, from: try await CommentStore(database: database, now: now).blockedWords()) {
                 record.status = CommentStatus.held.rawValue
                 record.statusReason = "Contains a blocked word (\(word))"
             }
             try await record.save(on: database)
-            try await AuditLog.record(author.actor, "edit", entity: "comment", id: String(number), before: ["body": before], after: ["body": body], on: database)
+            try await AuditLog.record(author.actor, "edit", entity: "comment", id: String(number), before: ["body": before], after: ["body": body], at: now(), on: database)
         }
         return try await comment(number: number)!
     }
 
     /// A member's flag; the third distinct flag takes a shown comment down until a moderator looks.
-    public func flag(number: Int, reason: String, by author: Author, at date: Date = Date()) async throws -> Comment {
+    public func flag(number: Int, reason: String, by author: Author, at date: Date? = nil) async throws -> Comment {
+        let date = date ?? now()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.count > 500 { throw ValidationError.invalid(field: "reason", reason: "Keep the reason to 500 characters") }
         try await database.transaction { database in
@@ -131,7 +136,7 @@ public struct CommentStore: Sendable {
                 record.statusReason = "Flagged by \(record.flagCount) members"
             }
             try await record.save(on: database)
-            try await AuditLog.record(author.actor, "flag", entity: "comment", id: String(number), after: ["flags": String(record.flagCount)], on: database)
+            try await AuditLog.record(author.actor, "flag", entity: "comment", id: String(number), after: ["flags": String(record.flagCount)], at: now(), on: database)
         }
         return try await comment(number: number)!
     }
@@ -150,7 +155,7 @@ public struct CommentStore: Sendable {
             record.statusReason = reason.isEmpty ? nil : reason
             try await record.save(on: database)
             try await AuditLog.record(actor, decision.rawValue, entity: "comment", id: String(number), before: ["status": status.rawValue],
-                                      after: ["status": next.rawValue, "reason": reason], on: database)
+                                      after: ["status": next.rawValue, "reason": reason], at: now(), on: database)
         }
         return try await comment(number: number)!
     }
@@ -159,7 +164,7 @@ public struct CommentStore: Sendable {
     public func queue() async throws -> [(comment: Comment, post: Post?)] {
         let held = try await CommentRecord.query(on: database).filter(\.$status == CommentStatus.held.rawValue).sort(\.$number).all().compactMap(Self.comment)
         var rows: [(Comment, Post?)] = []
-        let store = LearningStore(database: database)
+        let store = LearningStore(database: database, now: now)
         for comment in held { rows.append((comment, try await store.post(id: comment.postID))) }
         return rows
     }
@@ -179,14 +184,14 @@ public struct CommentStore: Sendable {
             let record = BlockedWordRecord()
             record.id = normalised
             try await record.create(on: database)
-            try await AuditLog.record(actor, "block_word", entity: "blocked_word", id: normalised, on: database)
+            try await AuditLog.record(actor, "block_word", entity: "blocked_word", id: normalised, at: now(), on: database)
         }
     }
 
     public func unblockWord(_ word: String, by actor: Actor) async throws {
         try await database.transaction { database in
             try await BlockedWordRecord.query(on: database).filter(\.$id == word).delete()
-            try await AuditLog.record(actor, "unblock_word", entity: "blocked_word", id: word, on: database)
+            try await AuditLog.record(actor, "unblock_word", entity: "blocked_word", id: word, at: now(), on: database)
         }
     }
 

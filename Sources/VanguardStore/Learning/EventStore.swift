@@ -4,14 +4,17 @@ import VanguardCore
 
 /// Events and their sign-ups. A sign-up counts the places inside its transaction, so two people
 /// cannot take the last place at once (the unique index keeps one place per person).
-public struct EventStore: Sendable {
+public struct EventStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
-    public func save(_ event: ProgrammeEvent, by actor: Actor, at date: Date = Date()) async throws {
+    public func save(_ event: ProgrammeEvent, by actor: Actor, at date: Date? = nil) async throws {
+        let date = date ?? now()
         if let problem = event.problems.first { throw problem }
         try await database.transaction { database in
             let existing = try await EventRecord.find(event.id, on: database)
@@ -38,7 +41,7 @@ public struct EventStore: Sendable {
             record.updatedAt = date
             try await record.save(on: database)
             try await AuditLog.record(actor, existing == nil ? "create" : "update", entity: "event", id: event.id.uuidString,
-                                      after: ["title": event.title, "capacity": String(event.capacity)], on: database)
+                                      after: ["title": event.title, "capacity": String(event.capacity)], at: now(), on: database)
         }
     }
 
@@ -58,7 +61,8 @@ public struct EventStore: Sendable {
     }
 
     /// Takes a place; refused when the event is full, has started, or the person already has one.
-    public func signUp(_ account: UUID, to id: UUID, by actor: Actor, at date: Date = Date()) async throws {
+    public func signUp(_ account: UUID, to id: UUID, by actor: Actor, at date: Date? = nil) async throws {
+        let date = date ?? now()
         try await database.transaction { database in
             guard let record = try await EventRecord.find(id, on: database) else { throw ValidationError.invalid(field: "event", reason: "There is no such event") }
             if record.startsAt <= date { throw ValidationError.invalid(field: "event", reason: "Sign-up has closed: the event has started") }
@@ -72,14 +76,14 @@ public struct EventStore: Sendable {
             signUp.userID = account
             signUp.createdAt = date
             try await signUp.create(on: database)
-            try await AuditLog.record(actor, "sign_up", entity: "event", id: id.uuidString, after: ["places_taken": String(places.count + 1)], on: database)
+            try await AuditLog.record(actor, "sign_up", entity: "event", id: id.uuidString, after: ["places_taken": String(places.count + 1)], at: now(), on: database)
         }
     }
 
     public func cancel(_ account: UUID, from id: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
             try await EventSignUpRecord.query(on: database).filter(\.$eventID == id).filter(\.$userID == account).delete()
-            try await AuditLog.record(actor, "cancel_sign_up", entity: "event", id: id.uuidString, on: database)
+            try await AuditLog.record(actor, "cancel_sign_up", entity: "event", id: id.uuidString, at: now(), on: database)
         }
     }
 

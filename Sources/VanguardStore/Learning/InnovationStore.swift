@@ -3,11 +3,13 @@ import Foundation
 import VanguardCore
 
 /// The innovations catalogue and who adopted what, where and when.
-public struct InnovationStore: Sendable {
+public struct InnovationStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     public func innovations() async throws -> [Innovation] {
@@ -36,7 +38,7 @@ public struct InnovationStore: Sendable {
             record.careModel = careModel.rawValue
             record.originVanguard = originVanguard
             try await record.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "innovation", id: innovation.slug, after: ["name": innovation.name], on: database)
+            try await AuditLog.record(actor, "create", entity: "innovation", id: innovation.slug, after: ["name": innovation.name], at: now(), on: database)
         }
         return innovation
     }
@@ -61,7 +63,8 @@ public struct InnovationStore: Sendable {
     }
 
     public func recordAdoption(of slug: String, adopter: String, areaCode: String, adoptedOn: CalendarDate?, contact: String,
-                               by account: UUID, actor: Actor, today: CalendarDate, at now: Date = Date()) async throws -> Adoption {
+                               by account: UUID, actor: Actor, today: CalendarDate, at now: Date? = nil) async throws -> Adoption {
+                                   let now = now ?? self.now()
         let areas = Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
         if let problem = Adoption.problems(adopter: adopter, areaCode: areaCode, knownAreas: areas, adoptedOn: adoptedOn, today: today, contact: contact).first {
             throw problem
@@ -95,7 +98,7 @@ public struct InnovationStore: Sendable {
             record.areaChanges = String(decoding: try JSONEncoder().encode(adoption.areaChanges), as: UTF8.self)
             try await record.create(on: database)
             try await AuditLog.record(actor, "adopt", entity: "innovation", id: slug,
-                                      after: ["adopter": adoption.adopter, "area": areaCode, "adopted_on": adoption.adoptedOn.iso8601], on: database)
+                                      after: ["adopter": adoption.adopter, "area": areaCode, "adopted_on": adoption.adoptedOn.iso8601], at: now, on: database)
         }
         return adoption
     }

@@ -11,7 +11,7 @@ extension LearningStore {
         record.mediaType = format.mediaType
         record.bytes = Data(bytes)
         record.uploadedBy = account
-        record.uploadedAt = Date()
+        record.uploadedAt = now()
         try await record.create(on: database)
         return record.id!
     }

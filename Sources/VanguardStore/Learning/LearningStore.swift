@@ -4,11 +4,13 @@ import VanguardCore
 
 /// Posts, their revisions and topics, and the nested categories. Every save keeps a revision and
 /// updates the search index in the same transaction, so search never shows what a page would not.
-public struct LearningStore: Sendable {
+public struct LearningStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     // MARK: Categories
@@ -20,13 +22,13 @@ public struct LearningStore: Sendable {
     public func addCategory(name: String, parentSlug: String?, by actor: Actor) async throws -> PostCategory {
         let category = PostCategory(slug: Post.slug(from: name), name: name.trimmingCharacters(in: .whitespaces), parentSlug: parentSlug)
         try await database.transaction { database in
-            if let problem = try await LearningStore(database: database).categories().problem(adding: category) { throw problem }
+            if let problem = try await LearningStore(database: database, now: now).categories().problem(adding: category) { throw problem }
             let record = CategoryRecord()
             record.slug = category.slug
             record.name = category.name
             record.parentSlug = category.parentSlug
             try await record.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "post_category", id: category.slug, after: ["name": category.name, "parent": parentSlug ?? ""], on: database)
+            try await AuditLog.record(actor, "create", entity: "post_category", id: category.slug, after: ["name": category.name, "parent": parentSlug ?? ""], at: now(), on: database)
         }
         return category
     }
@@ -43,7 +45,8 @@ public struct LearningStore: Sendable {
 
     /// Writes a new post as revision 1. `publishAt` nil with `.published` publishes now.
     public func create(_ content: PostContent, status: PostStatus, publishAt: Date?, author: UUID, authorName: String, by actor: Actor,
-                       at date: Date = Date()) async throws -> Post {
+                       at date: Date? = nil) async throws -> Post {
+                           let date = date ?? now()
         if let problem = try await problems(in: content).first { throw problem }
         let id = UUID()
         try await database.transaction { database in
@@ -62,13 +65,14 @@ public struct LearningStore: Sendable {
             record.createdAt = date
             record.revision = 0
             try await Self.write(content, status: status, publishAt: publishAt, to: record, by: actor, at: date, on: database)
-            try await AuditLog.record(actor, "create", entity: "post", id: id.uuidString, after: ["title": content.title, "status": status.rawValue], on: database)
+            try await AuditLog.record(actor, "create", entity: "post", id: id.uuidString, after: ["title": content.title, "status": status.rawValue], at: now(), on: database)
         }
         return try await post(id: id)!
     }
 
     /// Saves an edit as the next revision; earlier revisions stay readable.
-    public func revise(_ id: UUID, _ content: PostContent, status: PostStatus, publishAt: Date?, by actor: Actor, at date: Date = Date()) async throws -> Post {
+    public func revise(_ id: UUID, _ content: PostContent, status: PostStatus, publishAt: Date?, by actor: Actor, at date: Date? = nil) async throws -> Post {
+        let date = date ?? now()
         if let problem = try await problems(in: content).first { throw problem }
         try await database.transaction { database in
             guard let record = try await PostRecord.find(id, on: database), record.status != PostStatus.deleted.rawValue else {
@@ -77,7 +81,7 @@ public struct LearningStore: Sendable {
             let before = ["title": record.title, "status": record.status, "revision": String(record.revision)]
             try await Self.write(content, status: status, publishAt: publishAt, to: record, by: actor, at: date, on: database)
             try await AuditLog.record(actor, "revise", entity: "post", id: id.uuidString, before: before,
-                                      after: ["title": content.title, "status": status.rawValue, "revision": String(record.revision)], on: database)
+                                      after: ["title": content.title, "status": status.rawValue, "revision": String(record.revision)], at: now(), on: database)
         }
         return try await post(id: id)!
     }
@@ -90,7 +94,7 @@ public struct LearningStore: Sendable {
             record.status = PostStatus.deleted.rawValue
             try await record.save(on: database)
             try await SearchIndex(database: database).remove(.post, key: id.uuidString)
-            try await AuditLog.record(actor, "delete", entity: "post", id: id.uuidString, before: ["status": before], after: ["status": "deleted"], on: database)
+            try await AuditLog.record(actor, "delete", entity: "post", id: id.uuidString, before: ["status": before], after: ["status": "deleted"], at: now(), on: database)
         }
     }
 
@@ -174,7 +178,8 @@ public struct LearningStore: Sendable {
         }
     }
 
-    public func published(_ filter: Filter = Filter(), at date: Date = Date(), limit: Int = 200) async throws -> [Post] {
+    public func published(_ filter: Filter = Filter(), at date: Date? = nil, limit: Int = 200) async throws -> [Post] {
+        let date = date ?? now()
         let query = PostRecord.query(on: database)
             .filter(\.$status == PostStatus.published.rawValue)
             .filter(\.$publishAt <= date)
@@ -189,7 +194,8 @@ public struct LearningStore: Sendable {
     }
 
     /// Drafts and scheduled posts, the author's own (or everyone's, for the programme team).
-    public func unpublished(author: UUID?, at date: Date = Date()) async throws -> [Post] {
+    public func unpublished(author: UUID?, at date: Date? = nil) async throws -> [Post] {
+        let date = date ?? now()
         let query = PostRecord.query(on: database).filter(\.$status != PostStatus.deleted.rawValue)
         if let author { query.filter(\.$authorUserID == author) }
         return try await query.sort(\.$updatedAt, .descending).all().compactMap(Self.post).filter { !$0.isVisible(at: date) }

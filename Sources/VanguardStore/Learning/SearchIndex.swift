@@ -39,7 +39,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The best matches first; every word of the query must appear (after stemming).
-    public func search(_ query: SearchQuery, at date: Date = Date(), limit: Int = 30) async throws -> [SearchHit] {
+    public func search(_ query: SearchQuery, at date: Date, limit: Int = 30) async throws -> [SearchHit] {
         guard !query.isEmpty else { return [] }
         let now = date.timeIntervalSince1970
         let rows: [any SQLRow]

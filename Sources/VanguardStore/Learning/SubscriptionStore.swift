@@ -3,11 +3,13 @@ import Foundation
 import VanguardCore
 
 /// Digest subscriptions, and the bookkeeping that sends each digest once.
-public struct SubscriptionStore: Sendable {
+public struct SubscriptionStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     public func subscriptions(of account: UUID) async throws -> [Subscription] {
@@ -15,7 +17,8 @@ public struct SubscriptionStore: Sendable {
     }
 
     /// Subscribes, or changes how often when already subscribed to the topic.
-    public func subscribe(_ account: UUID, to topic: SubscriptionTopic, frequency: DigestFrequency, token: String, by actor: Actor, at date: Date = Date()) async throws {
+    public func subscribe(_ account: UUID, to topic: SubscriptionTopic, frequency: DigestFrequency, token: String, by actor: Actor, at date: Date? = nil) async throws {
+        let date = date ?? now()
         try await database.transaction { database in
             let existing = try await SubscriptionRecord.query(on: database).filter(\.$userID == account).filter(\.$topic == topic.key).first()
             let record = existing ?? SubscriptionRecord()
@@ -28,7 +31,7 @@ public struct SubscriptionStore: Sendable {
             record.frequency = frequency.rawValue
             try await record.save(on: database)
             try await AuditLog.record(actor, "subscribe", entity: "subscription", id: try record.requireID().uuidString,
-                                      after: ["topic": topic.key, "frequency": frequency.rawValue], on: database)
+                                      after: ["topic": topic.key, "frequency": frequency.rawValue], at: now(), on: database)
         }
     }
 
@@ -39,7 +42,7 @@ public struct SubscriptionStore: Sendable {
         try await database.transaction { database in
             try await record.delete(on: database)
             try await AuditLog.record(Actor(userID: record.userID, label: "unsubscribe link", channel: .web), "unsubscribe", entity: "subscription",
-                                      id: subscription.id.uuidString, before: ["topic": record.topic], on: database)
+                                      id: subscription.id.uuidString, before: ["topic": record.topic], at: now(), on: database)
         }
         return subscription
     }
@@ -57,7 +60,7 @@ public struct SubscriptionStore: Sendable {
         try await database.transaction { database in
             guard let record = try await SubscriptionRecord.find(id, on: database), record.userID == account else { return }
             try await record.delete(on: database)
-            try await AuditLog.record(actor, "unsubscribe", entity: "subscription", id: id.uuidString, before: ["topic": record.topic], on: database)
+            try await AuditLog.record(actor, "unsubscribe", entity: "subscription", id: id.uuidString, before: ["topic": record.topic], at: now(), on: database)
         }
     }
 

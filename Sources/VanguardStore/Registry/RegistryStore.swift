@@ -3,11 +3,13 @@ import Foundation
 import VanguardCore
 
 /// Reads the registry out of the database as Core values.
-public struct RegistryStore: Sendable {
+public struct RegistryStore: Store {
     public let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     /// The whole registry but the boundaries, in a handful of queries on one connection, so a
@@ -99,7 +101,7 @@ public struct RegistryStore: Sendable {
             let before = ["ods_code": record.odsCode ?? ""]
             record.odsCode = code
             try await record.save(on: database)
-            try await AuditLog.record(actor, "update", entity: "organisation", id: slug, before: before, after: ["ods_code": code ?? ""], on: database)
+            try await AuditLog.record(actor, "update", entity: "organisation", id: slug, before: before, after: ["ods_code": code ?? ""], at: now(), on: database)
             return true
         }
     }
@@ -114,7 +116,7 @@ public struct RegistryStore: Sendable {
             try await record.save(on: database)
             let after = ["governance": record.governance ?? "", "contracting": record.contracting ?? ""]
             if after != before {
-                try await AuditLog.record(actor, "update", entity: "vanguard", id: String(number), before: before, after: after, on: database)
+                try await AuditLog.record(actor, "update", entity: "vanguard", id: String(number), before: before, after: after, at: now(), on: database)
                 try await SearchIndex(database: database).indexVanguard(number)
             }
             return true

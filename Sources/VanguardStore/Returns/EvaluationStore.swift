@@ -4,11 +4,13 @@ import VanguardCore
 
 /// Recomputes and serves the stored evaluations: each vanguard's footprint and the rest of England
 /// (areas no vanguard covered), for every metric of the framework.
-public struct EvaluationStore: Sendable {
+public struct EvaluationStore: Store {
     public let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     public static func key(vanguard: Int, metric: String) -> String { "vanguard:\(vanguard):\(metric)" }
@@ -18,15 +20,16 @@ public struct EvaluationStore: Sendable {
     /// Recomputes everything against the registry as stored now; what every writer of returns calls.
     @discardableResult
     public func recompute() async throws -> Int {
-        try await recomputeAll(registry: try await RegistryStore(database: database).registry())
+        try await recomputeAll(registry: try await RegistryStore(database: database, now: now).registry())
     }
 
     /// Reads every current value once, evaluates every place and metric, and replaces the stored results.
     @discardableResult
-    public func recomputeAll(registry: Registry, at date: Date = Date()) async throws -> Int {
-        let metrics = try await ReturnsStore(database: database).metrics()
+    public func recomputeAll(registry: Registry, at date: Date? = nil) async throws -> Int {
+        let date = date ?? now()
+        let metrics = try await ReturnsStore(database: database, now: now).metrics()
         var byArea: [String: [ReturnValue]] = [:]
-        for value in try await ReturnsStore(database: database).currentValues() {
+        for value in try await ReturnsStore(database: database, now: now).currentValues() {
             byArea[value.areaCode, default: []].append(value)
         }
         var rebases: [String: [Month]] = [:]
@@ -100,10 +103,10 @@ public struct EvaluationStore: Sendable {
             record.period = period.description
             record.reason = reason
             record.createdBy = actor.label
-            record.createdAt = Date()
+            record.createdAt = now()
             try await record.create(on: database)
             try await AuditLog.record(actor, "rebase", entity: "chart", id: "\(scope):\(metric)",
-                                      after: ["period": period.description, "reason": reason], on: database)
+                                      after: ["period": period.description, "reason": reason], at: now(), on: database)
         }
     }
 
@@ -118,7 +121,7 @@ public struct EvaluationStore: Sendable {
             }
             try await record.delete(on: database)
             try await AuditLog.record(actor, "remove_rebase", entity: "chart", id: "\(scope):\(metric)",
-                                      before: ["period": period.description, "reason": record.reason], after: ["removal_reason": reason], on: database)
+                                      before: ["period": period.description, "reason": record.reason], after: ["removal_reason": reason], at: now(), on: database)
         }
     }
 

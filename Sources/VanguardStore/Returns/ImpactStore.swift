@@ -4,11 +4,13 @@ import VanguardCore
 
 /// Counterfactual impact estimates: fitted from the current returns for every vanguard and every
 /// metric of its care model, stored whole, read by the pages and the API.
-public struct ImpactStore: Sendable {
+public struct ImpactStore: Store {
     public let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     public static func key(vanguard: Int, metric: String) -> String { "vanguard:\(vanguard):\(metric)" }
@@ -16,14 +18,15 @@ public struct ImpactStore: Sendable {
     /// Refits against the registry as stored now; what every writer of returns calls.
     @discardableResult
     public func recompute() async throws -> Int {
-        try await recomputeAll(registry: try await RegistryStore(database: database).registry())
+        try await recomputeAll(registry: try await RegistryStore(database: database, now: now).registry())
     }
 
     /// Fits everything from the returns as stored now and replaces the stored estimates in one transaction.
     @discardableResult
-    public func recomputeAll(registry: Registry, at date: Date = Date()) async throws -> Int {
-        let metrics = try await ReturnsStore(database: database).metrics()
-        let values = try await ReturnsStore(database: database).currentValues()
+    public func recomputeAll(registry: Registry, at date: Date? = nil) async throws -> Int {
+        let date = date ?? now()
+        let metrics = try await ReturnsStore(database: database, now: now).metrics()
+        let values = try await ReturnsStore(database: database, now: now).currentValues()
         let covered = Set(registry.footprints.map(\.areaCode))
         let donors = registry.areas.map(\.code).filter { !covered.contains($0) }
         var impacts: [VanguardImpact] = []

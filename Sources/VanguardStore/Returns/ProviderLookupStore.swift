@@ -4,11 +4,13 @@ import VanguardCore
 
 /// The provider → area lookup: read by importers, edited by the programme team (web and CLI),
 /// every change in the audit log.
-public struct ProviderLookupStore: Sendable {
+public struct ProviderLookupStore: Store {
     public let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     public struct Summary: Sendable, Equatable {
@@ -52,7 +54,7 @@ public struct ProviderLookupStore: Sendable {
                 record.orgName = entry.orgName.isEmpty ? (existing?.orgName ?? "") : entry.orgName
                 record.areaCode = entry.areaCode
                 record.updatedBy = actor.label
-                record.updatedAt = Date()
+                record.updatedAt = now()
                 if existing == nil {
                     try await record.create(on: database)
                     added += 1
@@ -61,7 +63,7 @@ public struct ProviderLookupStore: Sendable {
                     changed += 1
                 }
                 try await AuditLog.record(actor, existing == nil ? "create" : "update", entity: "provider_area", id: entry.orgCode,
-                                          before: before, after: Self.snapshot(record), on: database)
+                                          before: before, after: Self.snapshot(record), at: now(), on: database)
             }
             return Summary(added: added, changed: changed, unchanged: unchanged)
         }
@@ -74,7 +76,7 @@ public struct ProviderLookupStore: Sendable {
             }
             let before = Self.snapshot(record)
             try await record.delete(on: database)
-            try await AuditLog.record(actor, "delete", entity: "provider_area", id: orgCode.uppercased(), before: before, on: database)
+            try await AuditLog.record(actor, "delete", entity: "provider_area", id: orgCode.uppercased(), before: before, at: now(), on: database)
         }
     }
 

@@ -51,11 +51,11 @@ public struct ValueRevision: Sendable, Equatable {
 }
 
 /// Metrics and monthly returns: accepted whole in one transaction, revised rather than overwritten.
-public struct ReturnsStore: Sendable {
+public struct ReturnsStore: Store {
     public let database: any Database
     public let now: @Sendable () -> Date
 
-    public init(database: any Database, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
         self.now = now
     }
@@ -82,7 +82,7 @@ public struct ReturnsStore: Sendable {
             try await record.update(on: database)
             let after = Self.snapshot(record)
             if after != before {
-                try await AuditLog.record(actor, "update", entity: "metric", id: metric.code, before: before, after: after, on: database)
+                try await AuditLog.record(actor, "update", entity: "metric", id: metric.code, before: before, after: after, at: now(), on: database)
             }
         }
     }

@@ -6,11 +6,13 @@ import VanguardCore
 /// enforced here, inside each transaction, whatever page or command calls: no assessor sees an
 /// application they are conflicted with; scores are independent and final once submitted;
 /// moderation waits for every score.
-public struct AssessmentStore: Sendable {
+public struct AssessmentStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     // MARK: Conflicts of interest
@@ -44,9 +46,9 @@ public struct AssessmentStore: Sendable {
             record.assessorID = assessor
             record.kind = kind
             record.value = value
-            record.declaredAt = Date()
+            record.declaredAt = now()
             try await record.create(on: database)
-            try await AuditLog.record(actor, "declare_conflict", entity: "assessor", id: assessor.uuidString, after: ["kind": kind, "value": value], on: database)
+            try await AuditLog.record(actor, "declare_conflict", entity: "assessor", id: assessor.uuidString, after: ["kind": kind, "value": value], at: now(), on: database)
             var withdrawn: [UUID] = []
             for task in try await AssessmentRecord.query(on: database).filter(\.$assessorID == assessor).all() {
                 guard let application = try await ApplicationRecord.find(task.applicationID, on: database),
@@ -55,7 +57,7 @@ public struct AssessmentStore: Sendable {
                 withdrawn.append(task.applicationID)
                 try await AuditLog.record(actor, "withdraw_assessor", entity: "application", id: task.applicationID.uuidString,
                                           before: ["assessor": assessor.uuidString, "stage": task.stage, "scored": task.submittedAt == nil ? "no" : "yes"],
-                                          after: ["reason": "conflict of interest declared: \(kind) \(value)"], on: database)
+                                          after: ["reason": "conflict of interest declared: \(kind) \(value)"], at: now(), on: database)
             }
             return withdrawn
         }
@@ -91,7 +93,7 @@ public struct AssessmentStore: Sendable {
             throw ValidationError.invalid(field: "per_application", reason: "Give between 1 and 20 assessors per application")
         }
         try await database.transaction { database in
-            let conflicts = try await AssessmentStore(database: database).allConflicts()
+            let conflicts = try await AssessmentStore(database: database, now: now).allConflicts()
             let ids = applications.map(\.id)
             let existing = ids.isEmpty ? [] : try await AssessmentRecord.query(on: database).filter(\.$applicationID ~~ ids).filter(\.$stage == stage.rawValue).all()
             for task in existing where task.submittedAt == nil { try await task.delete(on: database) }
@@ -115,10 +117,10 @@ public struct AssessmentStore: Sendable {
             for application in applications {
                 let chosen = plan[application.id.uuidString] ?? []
                 for assessor in chosen {
-                    try await Self.createTask(application: application.id, assessor: byID[assessor]!, stage: stage, on: database)
+                    try await Self.createTask(application: application.id, assessor: byID[assessor]!, stage: stage, at: now(), on: database)
                 }
                 try await AuditLog.record(actor, "assign_assessors", entity: "application", id: application.id.uuidString,
-                                          after: ["stage": stage.rawValue, "assessors": chosen.sorted().joined(separator: " ")], on: database)
+                                          after: ["stage": stage.rawValue, "assessors": chosen.sorted().joined(separator: " ")], at: now(), on: database)
             }
         }
     }
@@ -126,16 +128,16 @@ public struct AssessmentStore: Sendable {
     /// Adds one assessor to an application by hand; refused when they are conflicted or already on it.
     public func addAssessor(_ assessor: UUID, to application: CallApplication, stage: AssessmentStage, by actor: Actor) async throws {
         try await database.transaction { database in
-            if let conflict = try await AssessmentStore(database: database).conflicts(of: assessor).map(\.conflict).first(where: { $0.touches(application.content) }) {
+            if let conflict = try await AssessmentStore(database: database, now: now).conflicts(of: assessor).map(\.conflict).first(where: { $0.touches(application.content) }) {
                 throw ValidationError.invalid(field: "assessor", reason: "That assessor has declared a conflict with this application (\(Self.parts(conflict).value))")
             }
             if try await AssessmentRecord.query(on: database).filter(\.$applicationID == application.id).filter(\.$assessorID == assessor)
                 .filter(\.$stage == stage.rawValue).first() != nil {
                 throw ValidationError.invalid(field: "assessor", reason: "That assessor is already assessing this application")
             }
-            try await Self.createTask(application: application.id, assessor: assessor, stage: stage, on: database)
+            try await Self.createTask(application: application.id, assessor: assessor, stage: stage, at: now(), on: database)
             try await AuditLog.record(actor, "add_assessor", entity: "application", id: application.id.uuidString,
-                                      after: ["stage": stage.rawValue, "assessor": assessor.uuidString], on: database)
+                                      after: ["stage": stage.rawValue, "assessor": assessor.uuidString], at: now(), on: database)
         }
     }
 
@@ -150,7 +152,7 @@ public struct AssessmentStore: Sendable {
             }
             try await task.delete(on: database)
             try await AuditLog.record(actor, "remove_assessor", entity: "application", id: task.applicationID.uuidString,
-                                      before: ["stage": task.stage, "assessor": task.assessorID.uuidString], on: database)
+                                      before: ["stage": task.stage, "assessor": task.assessorID.uuidString], at: now(), on: database)
         }
     }
 
@@ -171,16 +173,16 @@ public struct AssessmentStore: Sendable {
                 throw ValidationError.invalid(field: "assessment", reason: "The application no longer exists")
             }
             let content = SelectionStore.application(application).content
-            if try await AssessmentStore(database: database).conflicts(of: assessor).contains(where: { $0.conflict.touches(content) }) {
+            if try await AssessmentStore(database: database, now: now).conflicts(of: assessor).contains(where: { $0.conflict.touches(content) }) {
                 throw ValidationError.invalid(field: "assessment", reason: "You have declared a conflict of interest with this application")
             }
             if let problem = sheet.problems(against: criteria).first { throw problem }
             task.scores = try SelectionStore.json(sheet)
-            task.submittedAt = Date()
+            task.submittedAt = now()
             try await task.save(on: database)
             var after = sheet.scores.mapValues(String.init)
             after["stage"] = task.stage
-            try await AuditLog.record(actor, "score", entity: "application", id: task.applicationID.uuidString, after: after, on: database)
+            try await AuditLog.record(actor, "score", entity: "application", id: task.applicationID.uuidString, after: after, at: now(), on: database)
         }
     }
 
@@ -232,22 +234,22 @@ public struct AssessmentStore: Sendable {
             record.score = score
             record.reason = why
             record.moderatedBy = actor.label
-            record.moderatedAt = Date()
+            record.moderatedAt = now()
             try await record.save(on: database)
             try await AuditLog.record(actor, "moderate", entity: "application", id: application.uuidString, before: before,
-                                      after: ["stage": stage.rawValue, "criterion": criterion.name, "score": String(score), "reason": why], on: database)
+                                      after: ["stage": stage.rawValue, "criterion": criterion.name, "score": String(score), "reason": why], at: now(), on: database)
         }
     }
 
     // MARK: Mapping
 
-    static func createTask(application: UUID, assessor: UUID, stage: AssessmentStage, on database: any Database) async throws {
+    static func createTask(application: UUID, assessor: UUID, stage: AssessmentStage, at date: Date, on database: any Database) async throws {
         let record = AssessmentRecord()
         record.id = UUID()
         record.applicationID = application
         record.assessorID = assessor
         record.stage = stage.rawValue
-        record.assignedAt = Date()
+        record.assignedAt = date
         try await record.create(on: database)
     }
 

@@ -4,11 +4,13 @@ import VanguardCore
 
 /// A call's presentation plan, its solved timetable, and publishing it, which gives each panel
 /// member a presentation-stage assessment of every partnership their panel hears.
-public struct PresentationStore: Sendable {
+public struct PresentationStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     public struct Stored: Sendable {
@@ -35,7 +37,7 @@ public struct PresentationStore: Sendable {
             record.timetable = try timetable.map(SelectionStore.json)
             try await record.save(on: database)
             try await AuditLog.record(actor, "plan_presentations", entity: "call", id: call.uuidString,
-                                      after: ["panels": plan.panels.map(\.name).joined(separator: ", "), "presentations": String(timetable?.slots.count ?? 0)], on: database)
+                                      after: ["panels": plan.panels.map(\.name).joined(separator: ", "), "presentations": String(timetable?.slots.count ?? 0)], at: now(), on: database)
         }
     }
 
@@ -54,13 +56,13 @@ public struct PresentationStore: Sendable {
                     guard let assessorID = UUID(uuidString: assessor) else { continue }
                     if try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(\.$assessorID == assessorID)
                         .filter(\.$stage == AssessmentStage.presentation.rawValue).first() != nil { continue }
-                    try await AssessmentStore.createTask(application: application, assessor: assessorID, stage: .presentation, on: database)
+                    try await AssessmentStore.createTask(application: application, assessor: assessorID, stage: .presentation, at: now(), on: database)
                 }
             }
-            record.publishedAt = Date()
+            record.publishedAt = now()
             try await record.save(on: database)
             try await AuditLog.record(actor, "publish_timetable", entity: "call", id: call.uuidString,
-                                      after: ["presentations": String(timetable.slots.count)], on: database)
+                                      after: ["presentations": String(timetable.slots.count)], at: now(), on: database)
         }
     }
 }

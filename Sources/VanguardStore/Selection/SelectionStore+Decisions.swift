@@ -20,7 +20,7 @@ extension SelectionStore {
             record.status = to.rawValue
             try await record.save(on: database)
             try await AuditLog.record(actor, shortlisted ? "shortlist" : "unshortlist", entity: "application", id: id.uuidString,
-                                      before: ["status": from.rawValue], after: ["status": to.rawValue], on: database)
+                                      before: ["status": from.rawValue], after: ["status": to.rawValue], at: now(), on: database)
         }
     }
 
@@ -74,16 +74,16 @@ extension SelectionStore {
             decision.vanguardNumber = number
             decision.wasShortlisted = record.status == ApplicationStatus.shortlisted.rawValue
             decision.decidedBy = actor.label
-            decision.decidedAt = Date()
+            decision.decidedAt = now()
             try await decision.create(on: database)
             let before = record.status
             record.status = outcome.status.rawValue
-            record.updatedAt = Date()
+            record.updatedAt = now()
             try await record.save(on: database)
             var after = ["status": outcome.status.rawValue, "feedback": decision.feedback]
             if let number { after["vanguard"] = String(number) }
             if let waveName, outcome == .selected { after["wave"] = waveName }
-            try await AuditLog.record(actor, "decide", entity: "application", id: id.uuidString, before: ["status": before], after: after, on: database)
+            try await AuditLog.record(actor, "decide", entity: "application", id: id.uuidString, before: ["status": before], after: after, at: now(), on: database)
             return number
         }
     }
@@ -196,7 +196,7 @@ extension SelectionStore {
             record.unavailable = try Self.json(times)
             try await record.save(on: database)
             try await AuditLog.record(actor, "set_unavailability", entity: "application", id: id.uuidString,
-                                      after: ["times": times.map { "\($0.date) \($0.start ?? "")-\($0.end ?? "")" }.joined(separator: "; ")], on: database)
+                                      after: ["times": times.map { "\($0.date) \($0.start ?? "")-\($0.end ?? "")" }.joined(separator: "; ")], at: now(), on: database)
         }
     }
 }

@@ -3,11 +3,13 @@ import Foundation
 import VanguardCore
 
 /// Calls and applications: every change in one transaction with its audit entry.
-public struct SelectionStore: Sendable {
+public struct SelectionStore: Store {
     let database: any Database
+    let now: @Sendable () -> Date
 
-    public init(database: any Database) {
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
         self.database = database
+        self.now = now
     }
 
     // MARK: Calls
@@ -27,10 +29,10 @@ public struct SelectionStore: Sendable {
             let record = CallRecord()
             record.id = call.id
             record.createdBy = actor.label
-            record.createdAt = Date()
+            record.createdAt = now()
             try Self.fill(record, from: call)
             try await record.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "call", id: call.id.uuidString, after: Self.summary(of: call), on: database)
+            try await AuditLog.record(actor, "create", entity: "call", id: call.id.uuidString, after: Self.summary(of: call), at: now(), on: database)
         }
     }
 
@@ -50,7 +52,7 @@ public struct SelectionStore: Sendable {
             try Self.fill(record, from: call)
             try await record.save(on: database)
             try await AuditLog.record(actor, "update", entity: "call", id: call.id.uuidString,
-                                      before: Self.summary(of: before), after: Self.summary(of: call), on: database)
+                                      before: Self.summary(of: before), after: Self.summary(of: call), at: now(), on: database)
         }
     }
 
@@ -58,7 +60,7 @@ public struct SelectionStore: Sendable {
 
     /// Starts a draft led by `lead`.
     public func startApplication(to call: Call, lead: UUID, content: ApplicationContent, by actor: Actor) async throws -> CallApplication {
-        let application = CallApplication(id: UUID(), callID: call.id, leadAccountID: lead, content: content, status: .draft, submittedAt: nil, updatedAt: Date())
+        let application = CallApplication(id: UUID(), callID: call.id, leadAccountID: lead, content: content, status: .draft, submittedAt: nil, updatedAt: now())
         try await database.transaction { database in
             let record = ApplicationRecord()
             record.id = application.id
@@ -69,7 +71,7 @@ public struct SelectionStore: Sendable {
             record.updatedAt = application.updatedAt
             try await record.create(on: database)
             try await AuditLog.record(actor, "start", entity: "application", id: application.id.uuidString,
-                                      after: ["call": call.id.uuidString, "partnership": content.partnershipName], on: database)
+                                      after: ["call": call.id.uuidString, "partnership": content.partnershipName], at: now(), on: database)
         }
         return application
     }
@@ -90,16 +92,17 @@ public struct SelectionStore: Sendable {
 
     /// Saves a draft as written; refused once submitted, and once the call has closed (after the
     /// close, applications are locked as they stand).
-    public func saveDraft(_ id: UUID, content: ApplicationContent, at now: Date = Date(), by actor: Actor) async throws {
+    public func saveDraft(_ id: UUID, content: ApplicationContent, at now: Date? = nil, by actor: Actor) async throws {
+        let now = now ?? self.now()
         try await database.transaction { database in
             let record = try await Self.editable(id, on: database)
             if let call = try await CallRecord.find(record.callID, on: database), Self.call(call).phase(at: now) == .closed {
                 throw ValidationError.invalid(field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications are locked")
             }
             record.content = try Self.json(content)
-            record.updatedAt = Date()
+            record.updatedAt = now
             try await record.save(on: database)
-            try await AuditLog.record(actor, "save_draft", entity: "application", id: id.uuidString, after: ["partnership": content.partnershipName], on: database)
+            try await AuditLog.record(actor, "save_draft", entity: "application", id: id.uuidString, after: ["partnership": content.partnershipName], at: now, on: database)
         }
     }
 
@@ -119,7 +122,7 @@ public struct SelectionStore: Sendable {
             record.updatedAt = now
             try await record.save(on: database)
             try await AuditLog.record(actor, "submit", entity: "application", id: id.uuidString,
-                                      before: ["status": ApplicationStatus.draft.rawValue], after: ["status": ApplicationStatus.submitted.rawValue], on: database)
+                                      before: ["status": ApplicationStatus.draft.rawValue], after: ["status": ApplicationStatus.submitted.rawValue], at: now, on: database)
         }
     }
 

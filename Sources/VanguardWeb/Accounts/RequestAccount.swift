@@ -42,7 +42,7 @@ extension Request {
         set { storage[CallerKey.self] = newValue }
     }
 
-    var accounts: AccountStore { AccountStore(database: db) }
+    var accounts: AccountStore { AccountStore(on: self) }
 
     /// The signed-in person; routes that need one are guarded, so this throws only on a wiring mistake.
     func requirePerson() throws -> Account {
@@ -54,8 +54,8 @@ extension Request {
 enum SessionCookie {
     static let lifetime: TimeInterval = 12 * 60 * 60
 
-    static func make(_ secret: String, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: secret, expires: Date().addingTimeInterval(lifetime), maxAge: Int(lifetime), path: "/",
+    static func make(_ secret: String, secure: Bool, now: Date) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: secret, expires: now.addingTimeInterval(lifetime), maxAge: Int(lifetime), path: "/",
                           isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 

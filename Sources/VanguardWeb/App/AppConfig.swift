@@ -25,6 +25,9 @@ public struct AppConfig: Sendable {
     public var tokenLifetime: TimeInterval = AccountStore.defaultTokenLifetime
     /// PostgreSQL connections each event loop may open; the tests, which run many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
+    /// The time as the app reads it: the system's in service. Tests set it to try deadlines,
+    /// throttles, schedules and digests without waiting; nothing else asks the system.
+    public var now: @Sendable () -> Date = SystemTime.now
 
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 

@@ -101,11 +101,11 @@ extension Request {
 
     /// The registry, loaded fresh for this request; a failure to read it means the database is unavailable.
     func registry() async throws -> Registry {
-        try await readingDatabase { try await RegistryStore(database: db).registry() }
+        try await readingDatabase { try await RegistryStore(on: self).registry() }
     }
 
     func boundaries(for codes: [String]? = nil) async throws -> [String: AreaBoundary] {
-        try await readingDatabase { try await RegistryStore(database: db).boundaries(for: codes) }
+        try await readingDatabase { try await RegistryStore(on: self).boundaries(for: codes) }
     }
 
     func readingDatabase<T>(_ work: () async throws -> T) async throws -> T {

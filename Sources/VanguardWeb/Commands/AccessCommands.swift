@@ -55,7 +55,7 @@ struct ListUsersCommand: AsyncCommand {
     var help: String { "Lists every account: e-mail address, name, whether confirmed, and roles." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        for account in try await AccountStore(database: context.application.db).accounts() {
+        for account in try await AccountStore(on: context.application).accounts() {
             let roles = account.roleGrants.isEmpty ? "member" : account.roleGrants.map(RoleOptions.describe).joined(separator: "; ")
             context.console.print("\(account.email)\t\(account.displayName)\t\(account.isConfirmed ? "confirmed" : "unconfirmed")\t\(roles)")
         }
@@ -69,7 +69,7 @@ struct GrantRoleCommand: AsyncCommand {
     var help: String { "Gives an account a role (with its vanguard or organisation). Audited as made at the CLI." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let store = AccountStore(database: context.application.db)
+        let store = AccountStore(on: context.application)
         let (account, grant) = try await signature.read(in: store)
         try await store.grant(grant, to: account.id, by: .operatorAtCLI())
         context.console.print("\(account.email) now holds \(RoleOptions.describe(grant)).")
@@ -83,7 +83,7 @@ struct RevokeRoleCommand: AsyncCommand {
     var help: String { "Takes a role from an account; API tokens that acted with it stop working at once. Audited as made at the CLI." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let store = AccountStore(database: context.application.db)
+        let store = AccountStore(on: context.application)
         let (account, grant) = try await signature.read(in: store)
         guard let stored = account.grants.first(where: { $0.grant == grant }) else {
             throw ValidationError.invalid(field: "role", reason: "\(account.email) does not hold \(RoleOptions.describe(grant))")
@@ -103,9 +103,9 @@ struct ListTokensCommand: AsyncCommand {
     var help: String { "Lists API tokens: id, owner, what it acts for, first characters, created, expires, last used and state." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let store = AccountStore(database: context.application.db)
+        let store = AccountStore(on: context.application)
         let owner = try signature.email.map { try EmailAddress($0).value }
-        let now = Date()
+        let now = context.application.now
         for (token, email) in try await store.allTokens() where owner == nil || email == owner {
             let state = token.revokedAt != nil ? "revoked" : (token.isLive(at: now) ? "live" : "expired")
             let fields = [token.id.uuidString, email, token.vanguardNumber.map { "vanguard \($0)" } ?? "programme", token.prefix + "…", token.name,
@@ -129,7 +129,7 @@ struct RevokeTokenCommand: AsyncCommand {
         guard let id = signature.id.flatMap(UUID.init(uuidString:)) else {
             throw ValidationError.invalid(field: "id", reason: "Give --id, a token id as vanguard tokens list prints it")
         }
-        try await AccountStore(database: context.application.db).revokeToken(id, ownedBy: nil, by: .operatorAtCLI())
+        try await AccountStore(on: context.application).revokeToken(id, ownedBy: nil, by: .operatorAtCLI())
         context.console.print("Revoked \(id.uuidString).")
     }
 }

@@ -52,7 +52,7 @@ struct CreateUserCommand: AsyncCommand {
         }
         try PasswordPolicy.check(password, email: email)
         let hash = try await app.passwordHasher.hash(password)
-        let account = try await AccountStore(database: app.db).createAccount(
+        let account = try await AccountStore(on: app).createAccount(
             email: email, displayName: try FieldLimits.check(signature.name ?? email.value, field: "name", maximum: 100), organisation: nil,
             passwordHash: hash, confirmed: true, grants: grants, by: .operatorAtCLI()
         )
@@ -81,7 +81,7 @@ struct CreateTokenCommand: AsyncCommand {
     var help: String { "Creates an API token for a site lead's vanguard, or with --programme a programme token, and prints it once; only its hash is stored." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        let store = AccountStore(database: context.application.db)
+        let store = AccountStore(on: context.application)
         guard let account = try await store.account(email: try EmailAddress(signature.email ?? "").value) else {
             throw ValidationError.invalid(field: "email", reason: "No account has that e-mail address")
         }
@@ -130,7 +130,7 @@ struct ListOutboxCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let limit = signature.limit ?? 20
         guard (1...1000).contains(limit) else { throw ValidationError.invalid(field: "limit", reason: "Give --limit from 1 to 1000") }
-        for message in try await AccountStore(database: context.application.db).outbox(limit: limit) {
+        for message in try await AccountStore(on: context.application).outbox(limit: limit) {
             context.console.print("--- \(message.createdAt) to \(message.recipient)\nSubject: \(message.subject)\n\n\(message.readableBody)\n")
         }
     }
@@ -148,7 +148,7 @@ struct SendOutboxCommand: AsyncCommand {
             throw ValidationError.invalid(field: "SMTP_HOST", reason: "is not set, so there is nowhere to send mail")
         }
         let result = try await OutboxDelivery.deliverPending(
-            store: AccountStore(database: app.db), client: SMTPClient(settings: settings, group: app.eventLoopGroup)
+            store: AccountStore(on: app), client: SMTPClient(settings: settings, group: app.eventLoopGroup)
         )
         context.console.print("Sent \(result.sent), failed \(result.failed).")
     }

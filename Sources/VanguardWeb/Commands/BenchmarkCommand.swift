@@ -46,7 +46,7 @@ struct SPCBenchmarkCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(database: app.db).metrics().map { ($0.code, $0) })
+        let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(on: app).metrics().map { ($0.code, $0) })
         var series: [String: [(Month, Double)]] = [:]
         for record in try await ReturnValueRecord.query(on: app.db).filter(\.$isCurrent == true).all() {
             guard let metric = metrics[record.metricCode], let month = Month(record.period) else { continue }

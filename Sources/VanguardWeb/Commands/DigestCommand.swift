@@ -11,7 +11,7 @@ struct DigestCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let sent = try await DigestMail.sendDue(database: app.db, publicURL: app.appConfig.publicURL, at: Date())
+        let sent = try await DigestMail.sendDue(database: app.db, publicURL: app.appConfig.publicURL, at: app.now)
         context.console.print("[digests] \(sent) written to the outbox")
     }
 }

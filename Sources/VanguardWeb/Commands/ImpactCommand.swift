@@ -18,7 +18,7 @@ struct RefitImpactCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let count = try await ImpactStore(database: app.db).recompute()
+        let count = try await ImpactStore(on: app).recompute()
         context.console.print("[impact] \(count) estimates fitted and stored.")
     }
 }

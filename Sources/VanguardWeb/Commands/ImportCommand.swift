@@ -28,11 +28,11 @@ struct ImportReturnsCommand: AsyncCommand {
         do { data = try Data(contentsOf: url) } catch {
             throw CommandFailure(description: "\(signature.file) cannot be read: \(error.localizedDescription)")
         }
-        let registry = try await RegistryStore(database: app.db).registry()
+        let registry = try await RegistryStore(on: app).registry()
         context.console.print("[import] checking \(url.lastPathComponent) (\(data.count) bytes)…")
         let bar = ProgressBar(title: "[import] writing", total: 0)
         let console = context.console
-        var submit = SubmitReturns(database: app.db, registry: registry, refit: signature.skipImpact ? .skip : .now)
+        var submit = SubmitReturns(database: app.db, registry: registry, now: app.appConfig.now, refit: signature.skipImpact ? .skip : .now)
         submit.progress = { step in
             switch step {
             case .checked(let rows, let took): console.print("[import] \(rows) rows are good (checked in \(Self.seconds(took))); writing…")
@@ -71,12 +71,12 @@ struct ImportAECommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let lookupStore = ProviderLookupStore(database: app.db)
+        let lookupStore = ProviderLookupStore(on: app)
         let file: AEAttendancesFile
         do {
             file = try AEAttendancesFile(fileName: signature.file, data: try Data(contentsOf: URL(fileURLWithPath: signature.file)))
             if let path = signature.lookup {
-                let areas = try await ReturnsStore(database: app.db).areaCodes()
+                let areas = try await ReturnsStore(on: app).areaCodes()
                 let lookupFile = try ProviderLookupFile(fileName: path, data: try Data(contentsOf: URL(fileURLWithPath: path)), areaCodes: areas)
                 let saved = try await lookupStore.save(lookupFile.entries, by: .operatorAtCLI())
                 context.console.print("[import ae] lookup: \(saved.added) providers added, \(saved.changed) changed, \(saved.unchanged) unchanged.")
@@ -95,7 +95,7 @@ struct ImportAECommand: AsyncCommand {
         if !unmapped.isEmpty {
             context.console.print("[import ae] \(unmapped.count) providers are not in the lookup and were left out: \(unmapped.joined(separator: ", "))")
         }
-        let submit = SubmitReturns(database: app.db, registry: try await RegistryStore(database: app.db).registry(), refit: .now)
+        let submit = SubmitReturns(database: app.db, registry: try await RegistryStore(on: app).registry(), now: app.appConfig.now, refit: .now)
         let summary = try await submit(values: values, named: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
         context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
     }

@@ -15,7 +15,7 @@ struct SeedCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let config = app.appConfig
-        let started = Date()
+        let started = ContinuousClock.now
         let dataset: RegistryDataset
         do {
             dataset = try RegistryDataset.load(from: config.registryLocation) { step in
@@ -30,7 +30,7 @@ struct SeedCommand: AsyncCommand {
         let summary = try await RegistrySeeder.seed(dataset, on: app.db) { step in
             context.console.print("[seed] writing \(step)…")
         }
-        let seconds = String(format: "%.1f", Date().timeIntervalSince(started))
+        let seconds = ImportReturnsCommand.seconds(ContinuousClock.now - started).dropLast(2)
         context.console.print(
             "[seed] done in \(seconds)s: \(summary.inserted) rows added, \(summary.updated) updated, \(summary.unchanged) unchanged."
         )

@@ -45,7 +45,7 @@ enum AccountController {
             ).response(status: .badRequest)
         }
         let address = request.remoteAddress?.ipAddress ?? "unknown"
-        if let wait = try await RateLimitStore(database: request.db).use(.signUpsPerAddress, key: address) {
+        if let wait = try await RateLimitStore(on: request).use(.signUpsPerAddress, key: address) {
             return tooMany(request, title: "Too many new accounts", retryAfter: wait)
         }
         let accounts = request.accounts
@@ -155,7 +155,7 @@ enum AccountController {
         }
         let secret = Secrets.make()
         try await request.accounts.createSession(secretHash: Secrets.hash(secret), for: userID, lifetime: SessionCookie.lifetime)
-        response.cookies[request.cookieNames.session] = SessionCookie.make(secret, secure: request.application.appConfig.secureCookies)
+        response.cookies[request.cookieNames.session] = SessionCookie.make(secret, secure: request.application.appConfig.secureCookies, now: request.now)
     }
 
     @Sendable static func signOut(request: Request) async throws -> Response {
@@ -206,7 +206,7 @@ enum AccountController {
                 submit: "Send link", context: request.pageContext
             ).response(status: .badRequest)
         }
-        let limits = RateLimitStore(database: request.db)
+        let limits = RateLimitStore(on: request)
         if let wait = try await limits.use(.resetsPerAddress, key: request.remoteAddress?.ipAddress ?? "unknown") {
             return tooMany(request, title: "Too many reset requests", retryAfter: wait)
         }
@@ -309,7 +309,7 @@ enum AccountController {
         let programme = isProgrammeTeam(account)
         let model = TokensPage.Model(
             tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, offersProgrammeToken: programme,
-            fields: TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme)
+            fields: TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme), now: request.now
         )
         return TokensPage.document(model, registry: registry, context: request.pageContext).response()
     }
@@ -344,7 +344,7 @@ enum AccountController {
             fields = TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme)
         }
         let model = TokensPage.Model(
-            tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, offersProgrammeToken: programme, newToken: newToken, fields: fields
+            tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, offersProgrammeToken: programme, newToken: newToken, fields: fields, now: request.now
         )
         return TokensPage.document(model, registry: registry, context: request.pageContext).response(status: newToken == nil ? .badRequest : .created)
     }

@@ -87,7 +87,7 @@ enum AdminController {
 
     /// Every API token of every account, so the programme team can see and stop any of them.
     @Sendable static func tokens(request: Request) async throws -> Response {
-        AdminTokensPage.document(try await request.accounts.allTokens(), registry: try await request.registry(), now: Date(), context: request.pageContext).response()
+        AdminTokensPage.document(try await request.accounts.allTokens(), registry: try await request.registry(), now: request.now, context: request.pageContext).response()
     }
 
     @Sendable static func revokeToken(request: Request) async throws -> Response {

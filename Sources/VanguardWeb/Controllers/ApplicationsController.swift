@@ -9,18 +9,18 @@ import VanguardStore
 enum ApplicationsController {
     @Sendable static func start(request: Request) async throws -> Response {
         let call = try await CallsController.find(request)
-        guard call.phase(at: Date()) == .open else {
+        guard call.phase(at: request.now) == .open else {
             throw AppError.badRequest("The call \"\(call.title)\" is not open, so applications cannot be started.")
         }
         let person = try request.requirePerson()
         let content = ApplicationContent(careModel: call.careModels.count == 1 ? call.careModels[0] : nil)
-        let application = try await SelectionStore(database: request.db).startApplication(to: call, lead: person.id, content: content, by: person.actor)
+        let application = try await SelectionStore(on: request).startApplication(to: call, lead: person.id, content: content, by: person.actor)
         return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
     }
 
     @Sendable static func mine(request: Request) async throws -> Response {
         let person = try request.requirePerson()
-        let store = SelectionStore(database: request.db)
+        let store = SelectionStore(on: request)
         let applications = try await store.applications(ledBy: person.id)
         var calls: [UUID: Call] = [:]
         for call in try await store.calls() { calls[call.id] = call }
@@ -30,7 +30,7 @@ enum ApplicationsController {
 
     /// The application in the path with its call, whoever asks (routes check who may).
     static func lookup(_ request: Request) async throws -> (CallApplication, Call) {
-        let store = SelectionStore(database: request.db)
+        let store = SelectionStore(on: request)
         guard let id = UUID(uuidString: request.pathParameter("application")),
               let application = try await store.application(id),
               let call = try await store.call(application.callID)
@@ -50,7 +50,7 @@ enum ApplicationsController {
 
     @Sendable static func show(request: Request) async throws -> Response {
         let (application, call) = try await find(request)
-        let registry = try await RegistryStore(database: request.db).registry()
+        let registry = try await RegistryStore(on: request).registry()
         return try await page(application, call: call, values: ApplicationForm.values(of: application.content, call: call), errors: [:],
                               registry: registry, request: request).response()
     }
@@ -66,8 +66,8 @@ enum ApplicationsController {
             throw AppError.badRequest("The application has been submitted and can no longer be changed.")
         }
         let form = try request.content.decode([String: String].self)
-        let registry = try await RegistryStore(database: request.db).registry()
-        let store = SelectionStore(database: request.db)
+        let registry = try await RegistryStore(on: request).registry()
+        let store = SelectionStore(on: request)
         let content: ApplicationContent
         switch ApplicationForm.parse(form, call: call) {
         case .failure(let errors):
@@ -86,8 +86,8 @@ enum ApplicationsController {
             return request.redirect(to: SiteURL.application(application.id).path + "?saved=1", redirectType: .normal)
         }
         let knownAreas = Set(registry.areas.map(\.code))
-        let knownMetrics = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
-        let problems = SubmissionCheck.problems(content, call: call, at: Date(), knownAreas: knownAreas, knownMetrics: knownMetrics)
+        let knownMetrics = Set(try await ReturnsStore(on: request).metrics().map(\.code))
+        let problems = SubmissionCheck.problems(content, call: call, at: request.now, knownAreas: knownAreas, knownMetrics: knownMetrics)
         if !problems.isEmpty {
             var errors: [String: String] = [:]
             for problem in problems { errors[problem.field] = errors[problem.field] ?? problem.reason }
@@ -95,7 +95,7 @@ enum ApplicationsController {
                                   general: "Your draft is saved, but it cannot be submitted yet. \(problems.count) thing\(problems.count == 1 ? " needs" : "s need") putting right:",
                                   registry: registry, request: request).response(status: .badRequest)
         }
-        try await store.submit(application.id, at: Date(), knownAreas: knownAreas, knownMetrics: knownMetrics, by: person.actor)
+        try await store.submit(application.id, at: request.now, knownAreas: knownAreas, knownMetrics: knownMetrics, by: person.actor)
         return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
     }
 
@@ -107,10 +107,10 @@ enum ApplicationsController {
             throw AppError.forbidden("Only the lead of the applicant partnership can give its unavailable times.")
         }
         let form = try request.content.decode([String: String].self)
-        let registry = try await RegistryStore(database: request.db).registry()
+        let registry = try await RegistryStore(on: request).registry()
         do {
             let times = try PresentationPlan.unavailability(form["unavailable"] ?? "")
-            try await SelectionStore(database: request.db).setUnavailability(application.id, times, by: person.actor)
+            try await SelectionStore(on: request).setUnavailability(application.id, times, by: person.actor)
         } catch let error as ValidationError {
             var values = ApplicationForm.values(of: application.content, call: call)
             values["unavailable"] = form["unavailable"] ?? ""
@@ -124,9 +124,9 @@ enum ApplicationsController {
         _ application: CallApplication, call: Call, values: [String: String], errors: [String: String], general: String? = nil,
         registry: Registry, request: Request
     ) async throws -> HTML {
-        let metrics = try await ReturnsStore(database: request.db).metrics()
-        let selection = SelectionStore(database: request.db)
-        let stored = try await PresentationStore(database: request.db).stored(call: call.id)
+        let metrics = try await ReturnsStore(on: request).metrics()
+        let selection = SelectionStore(on: request)
+        let stored = try await PresentationStore(on: request).stored(call: call.id)
         let slot = stored?.publishedAt == nil ? nil : stored?.timetable?.slots.first { $0.applicant == application.id.uuidString }
         var shown = values
         if shown["unavailable"] == nil { shown["unavailable"] = PresentationPlan.text(of: try await selection.unavailability(application.id)) }

@@ -12,8 +12,8 @@ enum AssessmentsController {
 
     static func page(_ request: Request, conflictForm: [String: String], errors: [String: String], status: String? = nil) async throws -> HTML {
         let person = try request.requirePerson()
-        let assessments = AssessmentStore(database: request.db)
-        let selection = SelectionStore(database: request.db)
+        let assessments = AssessmentStore(on: request)
+        let selection = SelectionStore(on: request)
         var rows: [MyAssessmentsPage.Row] = []
         for task in try await assessments.assessments(assessor: person.id) {
             guard let application = try await selection.application(task.applicationID), let call = try await selection.call(application.callID) else { continue }
@@ -39,7 +39,7 @@ enum AssessmentsController {
             return try await page(request, conflictForm: form, errors: ["kind": "Choose organisation or area"]).response(status: .badRequest)
         }
         do {
-            let withdrawn = try await AssessmentStore(database: request.db).declare(conflict, assessor: person.id, by: person.actor)
+            let withdrawn = try await AssessmentStore(on: request).declare(conflict, assessor: person.id, by: person.actor)
             let note = withdrawn.isEmpty ? "Conflict declared." : "Conflict declared. You have been withdrawn from \(withdrawn.count) application\(withdrawn.count == 1 ? "" : "s") it touches."
             return try await page(request, conflictForm: [:], errors: [:], status: note).response()
         } catch let error as ValidationError {
@@ -50,9 +50,9 @@ enum AssessmentsController {
     /// The task in the path, if it is this person's.
     static func find(_ request: Request) async throws -> (Assessment, CallApplication, Call) {
         let person = try request.requirePerson()
-        let selection = SelectionStore(database: request.db)
+        let selection = SelectionStore(on: request)
         guard let id = UUID(uuidString: request.pathParameter("assessment")),
-              let task = try await AssessmentStore(database: request.db).assessment(id),
+              let task = try await AssessmentStore(on: request).assessment(id),
               task.assessorID == person.id,
               let application = try await selection.application(task.applicationID),
               let call = try await selection.call(application.callID)
@@ -70,10 +70,10 @@ enum AssessmentsController {
     ) async throws -> HTML {
         // Others' scores only once one's own are in: scoring stays independent.
         let others = task.isSubmitted
-            ? try await AssessmentStore(database: request.db).assessments(application: application.id, stage: task.stage).filter { $0.id != task.id }
+            ? try await AssessmentStore(on: request).assessments(application: application.id, stage: task.stage).filter { $0.id != task.id }
             : []
-        let registry = try await RegistryStore(database: request.db).registry()
-        let metrics = try await ReturnsStore(database: request.db).metrics()
+        let registry = try await RegistryStore(on: request).registry()
+        let metrics = try await ReturnsStore(on: request).metrics()
         return ScoringPage.document(
             .init(assessment: task, application: application, call: call, others: others, form: form, errors: errors,
                   areaNames: Dictionary(registry.areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
@@ -105,7 +105,7 @@ enum AssessmentsController {
             return try await scorePage(request, task: task, application: application, call: call, form: form, errors: errors.byField).response(status: .badRequest)
         }
         do {
-            try await AssessmentStore(database: request.db).submit(sheet, for: task.id, assessor: person.id, criteria: call.criteria, by: person.actor)
+            try await AssessmentStore(on: request).submit(sheet, for: task.id, assessor: person.id, criteria: call.criteria, by: person.actor)
         } catch let error as ValidationError {
             return try await scorePage(request, task: task, application: application, call: call, form: form, errors: ["assessment": error.reason]).response(status: .badRequest)
         }

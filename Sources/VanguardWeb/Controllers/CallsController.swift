@@ -9,16 +9,16 @@ import VanguardStore
 enum CallsController {
     @Sendable static func list(request: Request) async throws -> Response {
         let context = request.pageContext
-        let calls = try await request.readingDatabase { try await SelectionStore(database: request.db).calls() }
-        let visible = calls.filter { context.allows(.manageCalls) || $0.phase(at: Date()) != .upcoming }
-        return CallsPage.document(calls: visible, now: Date(), context: context).response()
+        let calls = try await request.readingDatabase { try await SelectionStore(on: request).calls() }
+        let visible = calls.filter { context.allows(.manageCalls) || $0.phase(at: request.now) != .upcoming }
+        return CallsPage.document(calls: visible, now: request.now, context: context).response()
     }
 
     /// The call named in the path, if this person may see it.
     static func find(_ request: Request) async throws -> Call {
         guard let id = UUID(uuidString: request.pathParameter("call")),
-              let call = try await SelectionStore(database: request.db).call(id),
-              request.pageContext.allows(.manageCalls) || call.phase(at: Date()) != .upcoming
+              let call = try await SelectionStore(on: request).call(id),
+              request.pageContext.allows(.manageCalls) || call.phase(at: request.now) != .upcoming
         else { throw AppError.notFound("The call") }
         return call
     }
@@ -26,16 +26,16 @@ enum CallsController {
     @Sendable static func show(request: Request) async throws -> Response {
         let call = try await find(request)
         let context = request.pageContext
-        let store = SelectionStore(database: request.db)
+        let store = SelectionStore(on: request)
         let all = try await store.applications(to: call.id)
         var mine: [CallApplication] = []
         if case .person(let account) = request.caller { mine = all.filter { $0.leadAccountID == account.id } }
-        let registry = try await RegistryStore(database: request.db).registry()
+        let registry = try await RegistryStore(on: request).registry()
         let decisions = try await store.decisions(all.map(\.id))
         let funnel = SelectionFunnel(applications: all, decisions: decisions, registry: registry)
-        let stored = try await PresentationStore(database: request.db).stored(call: call.id)
+        let stored = try await PresentationStore(on: request).stored(call: call.id)
         let model = CallPage.Model(
-            call: call, now: Date(), applications: context.allows(.manageCalls) ? all : [], mine: mine, funnel: funnel,
+            call: call, now: request.now, applications: context.allows(.manageCalls) ? all : [], mine: mine, funnel: funnel,
             fastFollowers: all.filter { $0.status == .fastFollower }.map(ApplicationPage.title(of:)),
             selected: all.compactMap { application in decisions[application.id]?.vanguardNumber.map { (ApplicationPage.title(of: application), $0) } },
             timetable: stored?.publishedAt == nil ? nil : stored?.timetable,
@@ -48,7 +48,7 @@ enum CallsController {
     /// The 2015 call, held before the platform: NHS England's published figures beside the
     /// registry's count of the sites selected, by wave, care model and region.
     @Sendable static func historical(request: Request) async throws -> Response {
-        let registry = try await request.readingDatabase { try await RegistryStore(database: request.db).registry() }
+        let registry = try await request.readingDatabase { try await RegistryStore(on: request).registry() }
         return HistoricalCallPage.document(registry: registry, context: request.pageContext).response()
     }
 
@@ -109,7 +109,7 @@ enum CallsController {
         case .failure(let errors):
             return formPage(title: "New call for applications", action: .newCall, fields: fields(form, errors: errors.byField), context: request.pageContext).response(status: .badRequest)
         case .success(let call):
-            try await SelectionStore(database: request.db).create(call, by: try request.requirePerson().actor)
+            try await SelectionStore(on: request).create(call, by: try request.requirePerson().actor)
             return request.redirect(to: SiteURL.call(call.id).path, redirectType: .normal)
         }
     }
@@ -125,7 +125,7 @@ enum CallsController {
         var result = parse(form, id: call.id)
         if case .success(let updated) = result {
             do {
-                try await SelectionStore(database: request.db).update(updated, by: try request.requirePerson().actor)
+                try await SelectionStore(on: request).update(updated, by: try request.requirePerson().actor)
                 return request.redirect(to: SiteURL.call(call.id).path, redirectType: .normal)
             } catch let error as ValidationError {
                 result = .failure(FieldErrors(error))

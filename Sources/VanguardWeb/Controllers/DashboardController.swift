@@ -9,15 +9,15 @@ enum DashboardController {
         let registry = try await request.registry()
         let vanguard = try PagesController.findVanguard(request.pathParameter("number"), in: registry)
         return try await request.readingDatabase {
-            let store = EvaluationStore(database: request.db)
+            let store = EvaluationStore(on: request)
             let (own, rest) = try await store.evaluations(vanguard: vanguard.number)
-            let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(database: request.db).metrics().map { ($0.code, $0) })
+            let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(on: request).metrics().map { ($0.code, $0) })
             let rows = own.compactMap { evaluation in
                 metrics[evaluation.metricCode].map { VanguardDashboardPage.Row(metric: $0, evaluation: evaluation, restOfEngland: rest[evaluation.metricCode]) }
             }
             return VanguardDashboardPage.Model(
                 vanguard: vanguard, rows: rows, isGenerated: try await store.hasGeneratedData(), rebases: try await store.rebases(vanguard: vanguard.number),
-                impactMetrics: try await ImpactStore(database: request.db).metricCodes(vanguard: vanguard.number)
+                impactMetrics: try await ImpactStore(on: request).metricCodes(vanguard: vanguard.number)
             )
         }
     }
@@ -30,7 +30,7 @@ enum DashboardController {
         let dashboard = try await model(request)
         let registry = try await request.registry()
         let number = dashboard.vanguard.number
-        return ProgressReport.Model(dashboard: dashboard, footprint: registry.areas(of: number), partners: registry.partners(of: number), produced: Date())
+        return ProgressReport.Model(dashboard: dashboard, footprint: registry.areas(of: number), partners: registry.partners(of: number), produced: request.now)
     }
 
     @Sendable static func progressReport(request: Request) async throws -> Response {
@@ -48,9 +48,9 @@ enum DashboardController {
     @Sendable static func national(request: Request) async throws -> Response {
         let registry = try await request.registry()
         let model = try await request.readingDatabase {
-            let store = EvaluationStore(database: request.db)
+            let store = EvaluationStore(on: request)
             return NationalPage.Model(
-                metrics: try await ReturnsStore(database: request.db).metrics(), summaries: try await store.summaries(), registry: registry,
+                metrics: try await ReturnsStore(on: request).metrics(), summaries: try await store.summaries(), registry: registry,
                 isGenerated: try await store.hasGeneratedData(), sort: request.queryValue("sort").nonBlank, coverage: try await store.pooledCoverage()
             )
         }
@@ -64,7 +64,7 @@ enum DashboardController {
         let registry = try await request.registry()
         let area = try PagesController.findArea(request.pathParameter("code"), in: registry)
         let code = request.pathParameter("metric")
-        let store = ReturnsStore(database: request.db)
+        let store = ReturnsStore(on: request)
         guard let metric = try await store.metrics().first(where: { $0.code == code }) else { throw AppError.notFound("The metric \(code)") }
         let months = try await request.readingDatabase { try await store.revisions(area: area.code, metric: metric.code) }
         return ReturnsHistoryPage.document(.init(area: area, metric: metric, months: months), context: request.pageContext).response()

@@ -44,7 +44,7 @@ enum EditController {
         let form = try request.content.decode([String: String].self)
         do {
             let value = try governance(governance: form["governance"], contracting: form["contracting"])
-            _ = try await RegistryStore(database: request.db).setGovernance(value, forVanguard: vanguard.number, by: try request.requirePerson().actor)
+            _ = try await RegistryStore(on: request).setGovernance(value, forVanguard: vanguard.number, by: try request.requirePerson().actor)
         } catch let error as ValidationError {
             let fields = governanceFields(VanguardGovernance(governance: form["governance"], contracting: nil), errors: error.byField)
             return page(vanguard, fields: fields, context: request.pageContext).response(status: .badRequest)
@@ -66,7 +66,7 @@ enum EditController {
         do { body = try request.content.decode(GovernanceDTO.self) } catch {
             throw AppError.badRequest("The body must be JSON: {\"governance\": string or null, \"contracting\": one of \(ContractingArrangement.allCases.map(\.rawValue).joined(separator: ", ")) or null}.")
         }
-        _ = try await RegistryStore(database: request.db).setGovernance(
+        _ = try await RegistryStore(on: request).setGovernance(
             try governance(governance: body.governance, contracting: body.contracting), forVanguard: vanguard.number, by: caller.actor
         )
         return VanguardDTO(vanguard, registry: try await request.registry())
@@ -90,7 +90,7 @@ enum EditController {
                                             fields: odsFields(code, error: "An ODS code is 3 to 10 letters and digits"), submit: "Save",
                                             context: request.pageContext).response(status: .badRequest)
         }
-        _ = try await RegistryStore(database: request.db).setODSCode(code.isEmpty ? nil : code, forOrganisation: organisation.slug, by: try request.requirePerson().actor)
+        _ = try await RegistryStore(on: request).setODSCode(code.isEmpty ? nil : code, forOrganisation: organisation.slug, by: try request.requirePerson().actor)
         return request.redirect(to: SiteURL.organisation(organisation.slug).path, redirectType: .normal)
     }
 }

@@ -13,7 +13,7 @@ enum FundingAPIController {
 
     /// `GET /api/v1/funding/rounds`
     @Sendable static func rounds(request: Request) async throws -> [FundingRoundSummaryDTO] {
-        let store = FundingStore(database: request.db)
+        let store = FundingStore(on: request)
         var result: [FundingRoundSummaryDTO] = []
         for round in try await store.rounds() { result.append(summary(round, FundingPosition(try await store.ledger(round: round.id)))) }
         return result
@@ -22,7 +22,7 @@ enum FundingAPIController {
     /// `GET /api/v1/funding/rounds/{round}`
     @Sendable static func round(request: Request) async throws -> FundingRoundDTO {
         let round = try await FundingController.findRound(request)
-        let store = FundingStore(database: request.db)
+        let store = FundingStore(on: request)
         var plans: [FundingPlanSummaryDTO] = []
         for plan in try await store.plans(round: round.id) {
             let position = FundingPosition(try await store.ledger(plan: plan.id))
@@ -42,7 +42,7 @@ enum FundingAPIController {
             throw AppError.badRequest("The body must be JSON: {\"tranches\": [{\"quarter\": \"2017/18 Q1\", \"pounds\": 1000000, \"condition\": null or {\"kind\", \"metric\", \"points\"}}]}.")
         }
         guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
-        let store = FundingStore(database: request.db)
+        let store = FundingStore(on: request)
         var tranches: [FundingStore.TrancheRequest] = []
         for (index, line) in body.tranches.enumerated() {
             guard let quarter = FinancialQuarter(line.quarter) else {
@@ -50,7 +50,7 @@ enum FundingAPIController {
             }
             tranches.append(.init(quarter: quarter, pounds: line.pounds, condition: try line.condition?.condition()))
         }
-        let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
+        let known = Set(try await ReturnsStore(on: request).metrics().map(\.code))
         try await store.allocate(plan: plan.id, tranches: tranches, knownMetrics: known, by: caller.actor)
         let (place, rest) = try await store.evaluations(for: plan.place)
         let result = try await store.tranches(plan: plan.id).map { tranche in

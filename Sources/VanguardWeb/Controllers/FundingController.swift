@@ -7,7 +7,7 @@ import VanguardStore
 /// Funding rounds: the programme team opens them; everyone sees where the money is.
 enum FundingController {
     @Sendable static func rounds(request: Request) async throws -> Response {
-        let store = FundingStore(database: request.db)
+        let store = FundingStore(on: request)
         var rows: [(FundingRound, FundingPosition)] = []
         for round in try await store.rounds() { rows.append((round, FundingPosition(try await store.ledger(round: round.id)))) }
         return FundingRoundsPage.document(rows, context: request.pageContext).response()
@@ -53,12 +53,12 @@ enum FundingController {
             return AccountFormPage.document(title: "New funding round", action: .newFundingRound, fields: fields(form, errors: errors.byField),
                                             submit: "Open the round", context: request.pageContext).response(status: .badRequest)
         }
-        try await FundingStore(database: request.db).create(round, by: try request.requirePerson().actor)
+        try await FundingStore(on: request).create(round, by: try request.requirePerson().actor)
         return request.redirect(to: SiteURL.fundingRound(round.id).path, redirectType: .normal)
     }
 
     static func findRound(_ request: Request) async throws -> FundingRound {
-        guard let id = UUID(uuidString: request.pathParameter("round")), let round = try await FundingStore(database: request.db).round(id) else {
+        guard let id = UUID(uuidString: request.pathParameter("round")), let round = try await FundingStore(on: request).round(id) else {
             throw AppError.notFound("The funding round")
         }
         return round
@@ -71,8 +71,8 @@ enum FundingController {
     }
 
     static func roundPage(_ request: Request, round: FundingRound, form: [String: String], errors: [String: String]) async throws -> HTML {
-        let store = FundingStore(database: request.db)
-        let registry = try await RegistryStore(database: request.db).registry()
+        let store = FundingStore(on: request)
+        let registry = try await RegistryStore(on: request).registry()
         var rows: [FundingRoundPage.Row] = []
         for plan in try await store.plans(round: round.id) {
             let ledger = try await store.ledger(plan: plan.id)
@@ -82,7 +82,7 @@ enum FundingController {
         }
         let context = request.pageContext
         let ledVanguards = registry.vanguards.filter { context.allows(.editVanguardProfile, on: .vanguard($0.number)) }
-        return FundingRoundPage.document(.init(round: round, rows: rows, today: CalendarDate(containing: Date()), ledVanguards: ledVanguards,
+        return FundingRoundPage.document(.init(round: round, rows: rows, today: CalendarDate(containing: request.now), ledVanguards: ledVanguards,
                                                form: form, errors: errors), context: context)
     }
 
@@ -92,7 +92,7 @@ enum FundingController {
         let round = try await findRound(request)
         let person = try request.requirePerson()
         let form = try request.content.decode([String: String].self)
-        let registry = try await RegistryStore(database: request.db).registry()
+        let registry = try await RegistryStore(on: request).registry()
         let place: FundingPlace
         if let number = Int(form["vanguard"] ?? ""), number > 0 {
             guard registry.vanguards.contains(where: { $0.number == number }) else {
@@ -115,7 +115,7 @@ enum FundingController {
         let partners = if case .vanguard(let number) = place { registry.partners(of: number).map(\.organisation.slug) } else { [String]() }
         let content = FundingPlanContent(title: registry.name(of: place), objectives: "", commitments: [], years: [], spendProfile: [], partners: partners)
         do {
-            let id = try await FundingStore(database: request.db).startPlan(round: round, place: place, content: content, lead: person.id, by: person.actor)
+            let id = try await FundingStore(on: request).startPlan(round: round, place: place, content: content, lead: person.id, by: person.actor)
             return request.redirect(to: SiteURL.fundingPlan(id).path, redirectType: .normal)
         } catch let error as ValidationError {
             return try await roundPage(request, round: round, form: form, errors: [error.field == "place" ? "vanguard" : error.field: error.reason]).response(status: .badRequest)

@@ -8,7 +8,7 @@ import VanguardStore
 /// tranches, condition checks and release, reversals, and spend returns.
 enum FundingPlanController {
     static func find(_ request: Request) async throws -> (FundingPlan, UUID, FundingRound) {
-        let store = FundingStore(database: request.db)
+        let store = FundingStore(on: request)
         guard let id = UUID(uuidString: request.pathParameter("plan")), let (plan, lead) = try await store.plan(id),
               let round = try await store.round(plan.roundID) else { throw AppError.notFound("The funding plan") }
         return (plan, lead, round)
@@ -25,9 +25,9 @@ enum FundingPlanController {
 
     static func page(_ request: Request, plan: FundingPlan, lead: UUID, round: FundingRound, form: [String: String], errors: [String: String],
                      status: String? = nil) async throws -> HTML {
-        let store = FundingStore(database: request.db)
-        let registry = try await RegistryStore(database: request.db).registry()
-        let metrics = try await ReturnsStore(database: request.db).metrics()
+        let store = FundingStore(on: request)
+        let registry = try await RegistryStore(on: request).registry()
+        let metrics = try await ReturnsStore(on: request).metrics()
         let context = request.pageContext
         let (place, rest) = try await store.evaluations(for: plan.place)
         let tranches = try await store.tranches(plan: plan.id)
@@ -39,7 +39,7 @@ enum FundingPlanController {
                                 uniquingKeysWith: { first, _ in first }),
             charts: place, ledger: try await store.ledger(plan: plan.id), spend: try await store.spendReturns(plan: plan.id),
             canEdit: canEdit(request, plan: plan, lead: lead), signable: plan.current.content.partners.filter { context.allows(.signFundingPlans, on: .organisation($0)) },
-            today: CalendarDate(containing: Date()),
+            today: CalendarDate(containing: request.now),
             leftInPot: round.potPounds - FundingPosition(try await store.ledger(round: round.id)).allocated,
             form: form, errors: errors, status: status
         ), context: context)
@@ -65,12 +65,12 @@ enum FundingPlanController {
     @Sendable static func revise(request: Request) async throws -> Response {
         try await change(request) { plan, lead, _, form, person in
             guard canEdit(request, plan: plan, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can change it.") }
-            let registry = try await RegistryStore(database: request.db).registry()
-            let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
+            let registry = try await RegistryStore(on: request).registry()
+            let known = Set(try await ReturnsStore(on: request).metrics().map(\.code))
             switch FundingPlanText.content(from: form, knownMetrics: known, knownOrganisations: Set(registry.organisations.map(\.slug))) {
             case .failure(let errors): throw errors
             case .success(let content):
-                let store = FundingStore(database: request.db)
+                let store = FundingStore(on: request)
                 try await store.revise(plan.id, content: content, by: person.actor)
                 if let revised = try await store.plan(plan.id)?.plan, !revised.current.content.partners.isEmpty {
                     try await ProcessMail.signatureRequested(revised, request: request)
@@ -88,14 +88,14 @@ enum FundingPlanController {
                 throw ValidationError.invalid(field: "organisation", reason: "You are not a signatory of \(organisation)")
             }
             guard let version = Int(form["version"] ?? "") else { throw ValidationError.invalid(field: "version", reason: "Say which version you are signing") }
-            try await FundingStore(database: request.db).sign(plan.id, version: version, organisation: organisation, signatory: person.id,
+            try await FundingStore(on: request).sign(plan.id, version: version, organisation: organisation, signatory: person.id,
                                                               signatoryName: person.displayName, by: person.actor)
         }
     }
 
     @Sendable static func confirmPartners(request: Request) async throws -> Response {
         try await change(request) { plan, _, _, _, person in
-            try await FundingStore(database: request.db).confirmPartners(plan.id, by: person.actor)
+            try await FundingStore(on: request).confirmPartners(plan.id, by: person.actor)
         }
     }
 
@@ -134,15 +134,15 @@ enum FundingPlanController {
 
     @Sendable static func allocate(request: Request) async throws -> Response {
         try await change(request) { plan, _, _, form, person in
-            let known = Set(try await ReturnsStore(database: request.db).metrics().map(\.code))
-            try await FundingStore(database: request.db).allocate(plan: plan.id, tranches: try tranches(form), knownMetrics: known, by: person.actor)
+            let known = Set(try await ReturnsStore(on: request).metrics().map(\.code))
+            try await FundingStore(on: request).allocate(plan: plan.id, tranches: try tranches(form), knownMetrics: known, by: person.actor)
         }
     }
 
     @Sendable static func release(request: Request) async throws -> Response {
         try await change(request) { plan, _, _, form, person in
             guard let tranche = UUID(uuidString: form["tranche"] ?? "") else { throw ValidationError.invalid(field: "tranche", reason: "Choose a tranche") }
-            let store = FundingStore(database: request.db)
+            let store = FundingStore(on: request)
             guard try await store.tranches(plan: plan.id).contains(where: { $0.id == tranche }) else {
                 throw ValidationError.invalid(field: "tranche", reason: "That tranche is not part of this plan")
             }
@@ -154,10 +154,10 @@ enum FundingPlanController {
     @Sendable static func reverse(request: Request) async throws -> Response {
         try await change(request) { plan, _, _, form, person in
             guard let entry = UUID(uuidString: form["entry"] ?? ""),
-                  try await FundingStore(database: request.db).ledger(plan: plan.id).contains(where: { $0.id == entry }) else {
+                  try await FundingStore(on: request).ledger(plan: plan.id).contains(where: { $0.id == entry }) else {
                 throw ValidationError.invalid(field: "entry", reason: "That entry is not part of this plan's ledger")
             }
-            try await FundingStore(database: request.db).reverse(entry: entry, reason: form["reason"] ?? "", by: person.actor)
+            try await FundingStore(on: request).reverse(entry: entry, reason: form["reason"] ?? "", by: person.actor)
         }
     }
 
@@ -177,9 +177,9 @@ enum FundingPlanController {
             guard case .success = reading.result(()), let quarter, let sustainability, let transformation else {
                 throw FieldErrors(byField: reading.errors)
             }
-            try await FundingStore(database: request.db).submitSpend(
-                SpendReturn(quarter: quarter, sustainabilityPounds: sustainability, transformationPounds: transformation, narrative: narrative, submittedAt: Date()),
-                plan: plan.id, today: CalendarDate(containing: Date()), by: person.actor)
+            try await FundingStore(on: request).submitSpend(
+                SpendReturn(quarter: quarter, sustainabilityPounds: sustainability, transformationPounds: transformation, narrative: narrative, submittedAt: request.now),
+                plan: plan.id, today: CalendarDate(containing: request.now), by: person.actor)
         }
     }
 }

@@ -15,7 +15,7 @@ enum HealthController {
         let kind = request.application.appConfig.database.isPostgres ? "postgres" : "sqlite"
         var response: Response
         do {
-            let counts = try await RegistryStore(database: request.db).counts()
+            let counts = try await RegistryStore(on: request).counts()
             response = Response(status: .ok)
             try response.content.encode(HealthDTO(status: "ok", database: kind, vanguards: counts["vanguards"], reason: nil), as: .json)
         } catch {

@@ -8,11 +8,11 @@ enum ImpactController {
     @Sendable static func national(request: Request) async throws -> Response {
         let registry = try await request.registry()
         let model = try await request.readingDatabase {
-            let store = ImpactStore(database: request.db)
+            let store = ImpactStore(on: request)
             return ImpactNationalPage.Model(
                 summaries: try await store.summaries(),
-                metrics: Dictionary(uniqueKeysWithValues: try await ReturnsStore(database: request.db).metrics().map { ($0.code, $0) }),
-                registry: registry, isGenerated: try await EvaluationStore(database: request.db).hasGeneratedData(), computedAt: try await store.computedAt()
+                metrics: Dictionary(uniqueKeysWithValues: try await ReturnsStore(on: request).metrics().map { ($0.code, $0) }),
+                registry: registry, isGenerated: try await EvaluationStore(on: request).hasGeneratedData(), computedAt: try await store.computedAt()
             )
         }
         return ImpactNationalPage.document(model, context: request.pageContext).response()
@@ -23,9 +23,9 @@ enum ImpactController {
         let vanguard = try PagesController.findVanguard(request.pathParameter("number"), in: registry)
         let code = request.pathParameter("metric")
         let (metric, impact, isGenerated) = try await request.readingDatabase {
-            (try await ReturnsStore(database: request.db).metrics().first { $0.code == code },
-             try await ImpactStore(database: request.db).impact(vanguard: vanguard.number, metric: code),
-             try await EvaluationStore(database: request.db).hasGeneratedData())
+            (try await ReturnsStore(on: request).metrics().first { $0.code == code },
+             try await ImpactStore(on: request).impact(vanguard: vanguard.number, metric: code),
+             try await EvaluationStore(on: request).hasGeneratedData())
         }
         guard let metric else { throw AppError.notFound("The metric \(code)") }
         guard let impact else { throw AppError.notFound("An impact estimate of \(vanguard.name) on \(metric.name)") }
@@ -38,7 +38,7 @@ enum ImpactController {
 
     /// `GET /api/v1/impact`
     @Sendable static func apiList(request: Request) async throws -> Response {
-        let summaries = try await request.readingDatabase { try await ImpactStore(database: request.db).summaries() }
+        let summaries = try await request.readingDatabase { try await ImpactStore(on: request).summaries() }
         return try json(summaries.map(ImpactSummaryDTO.init))
     }
 

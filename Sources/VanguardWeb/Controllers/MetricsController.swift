@@ -8,13 +8,13 @@ import VanguardStore
 /// evaluations, since direction and target change what the charts say.
 enum MetricsController {
     @Sendable static func list(request: Request) async throws -> Response {
-        let metrics = try await request.readingDatabase { try await ReturnsStore(database: request.db).metrics() }
+        let metrics = try await request.readingDatabase { try await ReturnsStore(on: request).metrics() }
         return MetricsPage.document(metrics, context: request.pageContext).response()
     }
 
     static func find(_ request: Request) async throws -> Metric {
         let code = request.pathParameter("code")
-        guard let metric = try await ReturnsStore(database: request.db).metrics().first(where: { $0.code == code }) else {
+        guard let metric = try await ReturnsStore(on: request).metrics().first(where: { $0.code == code }) else {
             throw AppError.notFound("The metric \(code)")
         }
         return metric
@@ -86,7 +86,7 @@ enum MetricsController {
         case .failure(let errors):
             return page(metric, fields: fields(form, errors: errors.byField), context: request.pageContext).response(status: .badRequest)
         case .success(let updated):
-            try await ReviseMetric(database: request.db)(updated, by: try request.requirePerson().actor)
+            try await ReviseMetric(database: request.db, now: request.application.appConfig.now)(updated, by: try request.requirePerson().actor)
             return request.redirect(to: SiteURL.metrics.path, redirectType: .normal)
         }
     }
@@ -95,7 +95,7 @@ enum MetricsController {
 extension MetricsController {
     /// `GET /api/v1/metrics`
     @Sendable static func apiList(request: Request) async throws -> [MetricDTO] {
-        try await request.readingDatabase { try await ReturnsStore(database: request.db).metrics().map(MetricDTO.init) }
+        try await request.readingDatabase { try await ReturnsStore(on: request).metrics().map(MetricDTO.init) }
     }
 
     /// `GET /api/v1/metrics/{code}`
@@ -119,7 +119,7 @@ extension MetricsController {
             throw AppError.badRequest(errors.byField.keys.sorted().map { "\($0): \(errors.byField[$0]!)" }.joined(separator: "; "))
         case .success(let updated):
             guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
-            try await ReviseMetric(database: request.db)(updated, by: caller.actor)
+            try await ReviseMetric(database: request.db, now: request.application.appConfig.now)(updated, by: caller.actor)
             return MetricDTO(updated)
         }
     }

@@ -19,8 +19,8 @@ enum PagesController {
         let registry = try await request.registry()
         let vanguard = try findVanguard(request.pathParameter("number"), in: registry)
         let boundaries = try await request.boundaries()
-        let posts = try await LearningStore(database: request.db).published(.init(vanguard: vanguard.number))
-        let innovations = try await InnovationStore(database: request.db).innovations().filter { $0.originVanguard == vanguard.number }
+        let posts = try await LearningStore(on: request).published(.init(vanguard: vanguard.number))
+        let innovations = try await InnovationStore(on: request).innovations().filter { $0.originVanguard == vanguard.number }
         let model = VanguardPage.Model(vanguard: vanguard, registry: registry, boundaries: boundaries, posts: posts, innovations: innovations)
         return VanguardPage.document(model, context: request.pageContext).response()
     }
@@ -37,7 +37,7 @@ enum PagesController {
         let registry = try await request.registry()
         let area = try findArea(request.pathParameter("code"), in: registry)
         let boundaries = try await request.boundaries()
-        let store = ReturnsStore(database: request.db)
+        let store = ReturnsStore(on: request)
         let codes = Set(try await request.readingDatabase { try await store.metricCodes(area: area.code) })
         let metrics = try await store.metrics().filter { codes.contains($0.code) }
         let model = AreaPage.Model(area: area, registry: registry, boundaries: boundaries, metrics: metrics)

@@ -12,9 +12,9 @@ enum PresentationsController {
     }
 
     static func page(_ request: Request, call: Call, form: [String: String], errors: [String: String], unsolvable: TimetableUnsolvable?) async throws -> HTML {
-        let stored = try await PresentationStore(database: request.db).stored(call: call.id)
+        let stored = try await PresentationStore(on: request).stored(call: call.id)
         let people = try await SelectionController.assessors(request)
-        let applications = try await SelectionStore(database: request.db).applications(to: call.id)
+        let applications = try await SelectionStore(on: request).applications(to: call.id)
         // With no form typed, the stored plan (panels written with e-mail addresses, as typed), or defaults.
         var shown = form
         if form["panels"] == nil {
@@ -47,13 +47,13 @@ enum PresentationsController {
         case .failure(let errors):
             return try await page(request, call: call, form: form, errors: errors.byField, unsolvable: nil).response(status: .badRequest)
         }
-        let selection = SelectionStore(database: request.db)
+        let selection = SelectionStore(on: request)
         var entries: [(id: String, content: ApplicationContent, unavailable: [TimetableProblem.Unavailability])] = []
         for application in try await selection.applications(to: call.id) where application.status == .shortlisted {
             entries.append((application.id.uuidString, application.content, try await selection.unavailability(application.id)))
         }
         var conflicts: [String: [ConflictOfInterest]] = [:]
-        for (assessor, declared) in try await AssessmentStore(database: request.db).allConflicts() { conflicts[assessor.uuidString] = declared }
+        for (assessor, declared) in try await AssessmentStore(on: request).allConflicts() { conflicts[assessor.uuidString] = declared }
         let timetable: Timetable
         do {
             timetable = try TimetableSolver.solve(plan.problem(applications: entries, conflicts: conflicts))
@@ -66,7 +66,7 @@ enum PresentationsController {
             }
         }
         do {
-            try await PresentationStore(database: request.db).save(plan, timetable: timetable, call: call.id, by: person.actor)
+            try await PresentationStore(on: request).save(plan, timetable: timetable, call: call.id, by: person.actor)
         } catch let error as ValidationError {
             return try await page(request, call: call, form: form, errors: error.byField, unsolvable: nil).response(status: .badRequest)
         }
@@ -76,7 +76,7 @@ enum PresentationsController {
     @Sendable static func publish(request: Request) async throws -> Response {
         let call = try await CallsController.find(request)
         do {
-            try await PresentationStore(database: request.db).publish(call: call.id, by: try request.requirePerson().actor)
+            try await PresentationStore(on: request).publish(call: call.id, by: try request.requirePerson().actor)
         } catch let error as ValidationError {
             return try await page(request, call: call, form: [:], errors: ["plan": error.reason], unsolvable: nil).response(status: .badRequest)
         }

@@ -18,7 +18,7 @@ enum ProviderLookupController {
     static func page(_ request: Request, fields: [FormField]? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let registry = try await request.registry()
         let areas = registry.areas.sorted { $0.name < $1.name }
-        let entries = try await request.readingDatabase { try await ProviderLookupStore(database: request.db).entries() }
+        let entries = try await request.readingDatabase { try await ProviderLookupStore(on: request).entries() }
         return ProviderLookupPage.document(
             entries: entries, registry: registry, fields: fields ?? Self.fields([:], areas: areas), context: request.pageContext
         ).response(status: status)
@@ -40,7 +40,7 @@ enum ProviderLookupController {
         if !areas.contains(where: { $0.code == area }) { errors["area_code"] = "Choose a sub-ICB location" }
         if errors.isEmpty {
             do {
-                try await ProviderLookupStore(database: request.db).save([ProviderArea(orgCode: code, orgName: name, areaCode: area)], by: try request.requirePerson().actor)
+                try await ProviderLookupStore(on: request).save([ProviderArea(orgCode: code, orgName: name, areaCode: area)], by: try request.requirePerson().actor)
                 return request.redirect(to: SiteURL.providerLookup.path, redirectType: .normal)
             } catch let error as ValidationError {
                 errors[error.field] = error.reason
@@ -51,7 +51,7 @@ enum ProviderLookupController {
 
     @Sendable static func remove(request: Request) async throws -> Response {
         do {
-            try await ProviderLookupStore(database: request.db).remove(orgCode: request.pathParameter("code"), by: try request.requirePerson().actor)
+            try await ProviderLookupStore(on: request).remove(orgCode: request.pathParameter("code"), by: try request.requirePerson().actor)
         } catch is ValidationError {
             throw AppError.notFound("The provider \(request.pathParameter("code")) in the lookup")
         }

@@ -11,9 +11,9 @@ enum ReadingAPIController {
     // MARK: Calls
 
     @Sendable static func calls(request: Request) async throws -> [CallDTO] {
-        let now = Date()
+        let now = request.now
         var calls: [CallDTO] = []
-        for call in try await SelectionStore(database: request.db).calls() where call.phase(at: now) != .upcoming {
+        for call in try await SelectionStore(on: request).calls() where call.phase(at: now) != .upcoming {
             calls.append(try await dto(call, request: request, now: now))
         }
         return calls
@@ -21,8 +21,8 @@ enum ReadingAPIController {
 
     @Sendable static func call(request: Request) async throws -> CallDTO {
         let call = try await CallsController.find(request)
-        guard call.phase(at: Date()) != .upcoming else { throw AppError.notFound("The call") }
-        return try await dto(call, request: request, now: Date())
+        guard call.phase(at: request.now) != .upcoming else { throw AppError.notFound("The call") }
+        return try await dto(call, request: request, now: request.now)
     }
 
     /// The funnel and outcomes are published once the call has closed, as on its page.
@@ -31,7 +31,7 @@ enum ReadingAPIController {
         var funnel: CallDTO.Funnel?
         var selected: [CallDTO.Selected] = [], fastFollowers: [String] = []
         if phase == .closed {
-            let store = SelectionStore(database: request.db)
+            let store = SelectionStore(on: request)
             let all = try await store.applications(to: call.id)
             let decisions = try await store.decisions(all.map(\.id))
             let registry = try await request.registry()
@@ -60,23 +60,23 @@ enum ReadingAPIController {
         if let vanguard = request.queryValue("vanguard").nonBlank {
             filter.vanguard = try PagesController.findVanguard(vanguard, in: try await request.registry()).number
         }
-        return try await LearningStore(database: request.db).published(filter).map { PostDTO($0, base: base(request)) }
+        return try await LearningStore(on: request).published(filter).map { PostDTO($0, base: base(request)) }
     }
 
     @Sendable static func post(request: Request) async throws -> PostDTO {
         let slug = request.pathParameter("slug")
-        guard let post = try await LearningStore(database: request.db).post(slug: slug), post.isVisible(at: Date()) else {
+        guard let post = try await LearningStore(on: request).post(slug: slug), post.isVisible(at: request.now) else {
             throw AppError.notFound("The post \(slug)")
         }
         return PostDTO(post, base: base(request))
     }
 
     @Sendable static func events(request: Request) async throws -> [EventDTO] {
-        try await EventStore(database: request.db).events().map { EventDTO($0.event, taken: $0.taken, base: base(request)) }
+        try await EventStore(on: request).events().map { EventDTO($0.event, taken: $0.taken, base: base(request)) }
     }
 
     @Sendable static func innovations(request: Request) async throws -> [InnovationDTO] {
-        let store = InnovationStore(database: request.db)
+        let store = InnovationStore(on: request)
         var innovations: [InnovationDTO] = []
         for innovation in try await store.innovations() {
             innovations.append(InnovationDTO(innovation, adoptions: try await store.adoptions(of: innovation.slug), base: base(request)))
@@ -85,7 +85,7 @@ enum ReadingAPIController {
     }
 
     @Sendable static func innovation(request: Request) async throws -> InnovationDTO {
-        let store = InnovationStore(database: request.db)
+        let store = InnovationStore(on: request)
         let slug = request.pathParameter("slug")
         guard let innovation = try await store.innovation(slug) else { throw AppError.notFound("The innovation \(slug)") }
         return InnovationDTO(innovation, adoptions: try await store.adoptions(of: slug), base: base(request))

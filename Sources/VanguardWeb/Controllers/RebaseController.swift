@@ -53,7 +53,7 @@ enum RebaseController {
     }
 
     static func apply(_ checked: Checked, remove: Bool, vanguard: Int, request: Request) async throws {
-        let store = EvaluationStore(database: request.db)
+        let store = EvaluationStore(on: request)
         guard let actor = request.caller?.actor else { throw AppError.unauthorized("Sign in first.") }
         if remove {
             try await store.removeRebase(vanguard: vanguard, metric: checked.metric, period: checked.period, reason: checked.reason, by: actor)
@@ -68,7 +68,7 @@ enum RebaseController {
     /// `GET /api/v1/vanguards/{number}/rebases`
     @Sendable static func list(request: Request) async throws -> [RebaseDTO] {
         let vanguard = try PagesController.findVanguard(request.pathParameter("number"), in: try await request.registry())
-        let points = try await request.readingDatabase { try await EvaluationStore(database: request.db).rebases(vanguard: vanguard.number) }
+        let points = try await request.readingDatabase { try await EvaluationStore(on: request).rebases(vanguard: vanguard.number) }
         return points.keys.sorted().flatMap { points[$0]!.map(RebaseDTO.init) }
     }
 
@@ -81,7 +81,7 @@ enum RebaseController {
         }
         let checked = try checkedForAPI(metric: body.metric, period: body.period, reason: body.reason, rows: model.rows)
         try await apply(checked, remove: false, vanguard: model.vanguard.number, request: request)
-        let stored = try await EvaluationStore(database: request.db).rebases(vanguard: model.vanguard.number)[checked.metric]?.first { $0.period == checked.period }
+        let stored = try await EvaluationStore(on: request).rebases(vanguard: model.vanguard.number)[checked.metric]?.first { $0.period == checked.period }
         guard let stored else { throw AppError.notFound("The new rebase point") }
         return try await RebaseDTO(stored).encodeResponse(status: .created, for: request)
     }

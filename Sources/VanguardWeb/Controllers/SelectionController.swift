@@ -19,11 +19,11 @@ enum SelectionController {
     }
 
     static func boardPage(_ request: Request, call: Call, errors: [String: String], status: HTTPResponseStatus = .ok) async throws -> HTML {
-        let selection = SelectionStore(database: request.db)
+        let selection = SelectionStore(on: request)
         let applications = try await selection.applications(to: call.id).filter { $0.status != .draft }
         let ids = applications.map(\.id)
-        let tasks = try await AssessmentStore(database: request.db).assessments(applications: ids)
-        let moderated = try await AssessmentStore(database: request.db).moderated(applications: ids)
+        let tasks = try await AssessmentStore(on: request).assessments(applications: ids)
+        let moderated = try await AssessmentStore(on: request).moderated(applications: ids)
         let decisions = try await selection.decisions(ids)
         let rows = applications.map { application in
             SelectionBoardPage.Row(
@@ -56,9 +56,9 @@ enum SelectionController {
             return try await boardPage(request, call: call, errors: ["per_application": "Give the number of assessors each application needs"]).response(status: .badRequest)
         }
         let wanted: Set<ApplicationStatus> = stage == .application ? [.submitted, .shortlisted] : [.shortlisted]
-        let applications = try await SelectionStore(database: request.db).applications(to: call.id).filter { wanted.contains($0.status) }
+        let applications = try await SelectionStore(on: request).applications(to: call.id).filter { wanted.contains($0.status) }
         do {
-            try await AssessmentStore(database: request.db).assignAutomatically(
+            try await AssessmentStore(on: request).assignAutomatically(
                 applications: applications, assessors: try await assessors(request).map(\.id), perApplication: perApplication, stage: stage, by: person.actor)
         } catch let error as ValidationError {
             return try await boardPage(request, call: call, errors: error.byField).response(status: .badRequest)
@@ -74,7 +74,7 @@ enum SelectionController {
     }
 
     static func applicationPage(_ request: Request, application: CallApplication, call: Call, errors: [String: String]) async throws -> HTML {
-        let store = AssessmentStore(database: request.db)
+        let store = AssessmentStore(on: request)
         var stages: [ApplicationAssessmentPage.Stage] = []
         for stage in AssessmentStage.allCases {
             let tasks = try await store.assessments(application: application.id, stage: stage)
@@ -85,8 +85,8 @@ enum SelectionController {
         }
         return ApplicationAssessmentPage.document(
             .init(application: application, call: call, stages: stages, assessors: try await assessors(request),
-                  decision: try await SelectionStore(database: request.db).decision(application.id),
-                  partnerMatches: PartnerMatch.match(application.content.partners, directory: try await RegistryStore(database: request.db).registry().organisations),
+                  decision: try await SelectionStore(on: request).decision(application.id),
+                  partnerMatches: PartnerMatch.match(application.content.partners, directory: try await RegistryStore(on: request).registry().organisations),
                   errors: errors),
             context: request.pageContext
         )
@@ -109,7 +109,7 @@ enum SelectionController {
             guard let assessor = UUID(uuidString: form["assessor"] ?? ""), try await assessors(request).contains(where: { $0.id == assessor }) else {
                 throw ValidationError.invalid(field: "assessor", reason: "Choose an account that holds the assessor role")
             }
-            try await AssessmentStore(database: request.db).addAssessor(assessor, to: application,
+            try await AssessmentStore(on: request).addAssessor(assessor, to: application,
                                                                         stage: AssessmentStage(rawValue: form["stage"] ?? "") ?? .application, by: person.actor)
         }
     }
@@ -117,10 +117,10 @@ enum SelectionController {
     @Sendable static func removeAssessor(request: Request) async throws -> Response {
         try await change(request) { application, _, form, person in
             guard let id = UUID(uuidString: form["assessment"] ?? ""),
-                  try await AssessmentStore(database: request.db).assessment(id)?.applicationID == application.id else {
+                  try await AssessmentStore(on: request).assessment(id)?.applicationID == application.id else {
                 throw ValidationError.invalid(field: "assessment", reason: "That assessor is not on this application")
             }
-            try await AssessmentStore(database: request.db).removeAssessment(id, by: person.actor)
+            try await AssessmentStore(on: request).removeAssessment(id, by: person.actor)
         }
     }
 
@@ -132,7 +132,7 @@ enum SelectionController {
             guard let score = Int(form["score"] ?? "") else {
                 throw ValidationError.invalid(field: "score", reason: "Give the agreed score as a whole number from 0 to \(criterion.scaleMaximum)")
             }
-            try await AssessmentStore(database: request.db).moderate(
+            try await AssessmentStore(on: request).moderate(
                 application: application.id, stage: AssessmentStage(rawValue: form["stage"] ?? "") ?? .application,
                 criterion: criterion, score: score, reason: form["reason"] ?? "", by: person.actor)
         }
@@ -140,7 +140,7 @@ enum SelectionController {
 
     @Sendable static func shortlist(request: Request) async throws -> Response {
         try await change(request) { application, _, form, person in
-            try await SelectionStore(database: request.db).setShortlisted(application.id, form["shortlisted"] != "no", by: person.actor)
+            try await SelectionStore(on: request).setShortlisted(application.id, form["shortlisted"] != "no", by: person.actor)
         }
     }
 
@@ -152,7 +152,7 @@ enum SelectionController {
             let announced = form["announced_on"].nonBlank
             let date = announced.flatMap { CalendarDate(iso8601: $0) }
             if announced != nil && date == nil { throw ValidationError.invalid(field: "announced_on", reason: "Give the announcement date as YYYY-MM-DD") }
-            let store = SelectionStore(database: request.db)
+            let store = SelectionStore(on: request)
             try await store.decide(application.id, outcome: outcome, waveName: form["wave"].nonBlank,
                                    announcedOn: date, feedback: form["feedback"] ?? "", by: person.actor)
             if let decision = try await store.decision(application.id) {

@@ -9,11 +9,12 @@ struct DigestScheduleLifecycle: LifecycleHandler {
         let logger = application.logger
         let database = application.db
         let publicURL = application.appConfig.publicURL
+        let now = application.appConfig.now
         let loop = application.eventLoopGroup.next()
         let task = loop.scheduleRepeatedAsyncTask(initialDelay: .minutes(1), delay: .hours(1)) { _ in
             loop.makeFutureWithTask {
                 do {
-                    let sent = try await DigestMail.sendDue(database: database, publicURL: publicURL, at: Date())
+                    let sent = try await DigestMail.sendDue(database: database, publicURL: publicURL, at: now())
                     if sent > 0 { logger.info("digests written to the outbox", metadata: ["count": "\(sent)"]) }
                 } catch {
                     logger.warning("digests could not be composed", metadata: ["error": "\(String(reflecting: error))"])

@@ -13,11 +13,12 @@ struct OutboxDeliveryLifecycle: LifecycleHandler {
         let client = SMTPClient(settings: settings, group: application.eventLoopGroup)
         let logger = application.logger
         let database = application.db
+        let now = application.appConfig.now
         let loop = application.eventLoopGroup.next()
         let task = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(1), delay: .seconds(5)) { _ in
             loop.makeFutureWithTask {
                 do {
-                    let result = try await OutboxDelivery.deliverPending(store: AccountStore(database: database), client: client)
+                    let result = try await OutboxDelivery.deliverPending(store: AccountStore(database: database, now: now), client: client)
                     if result.sent + result.failed > 0 {
                         logger.info("outbox delivery", metadata: ["sent": "\(result.sent)", "failed": "\(result.failed)"])
                     }

@@ -24,7 +24,7 @@ actor ImpactRefresher {
         repeat {
             pending = false
             do {
-                let count = try await ImpactStore(database: application.db).recompute()
+                let count = try await ImpactStore(on: application).recompute()
                 application.logger.info("impact estimates refitted", metadata: ["estimates": "\(count)"])
             } catch {
                 application.logger.warning("impact estimates could not be refitted", metadata: ["error": "\(String(reflecting: error))"])

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import VanguardCore
 import VanguardStore
 
@@ -7,9 +8,10 @@ import VanguardStore
 /// API both run this.
 struct ReviseMetric {
     let database: any Database
+    let now: @Sendable () -> Date
 
     func callAsFunction(_ revised: Metric, by editor: Actor) async throws {
-        try await ReturnsStore(database: database).update(revised, by: editor)
-        try await EvaluationStore(database: database).recompute()
+        try await ReturnsStore(database: database, now: now).update(revised, by: editor)
+        try await EvaluationStore(database: database, now: now).recompute()
     }
 }

@@ -26,9 +26,9 @@ struct SubmitReturns {
 
     let database: any Database
     let registry: Registry
+    /// The app's clock: returns may run up to the current month.
+    let now: @Sendable () -> Date
     let refit: Refit
-    /// The month returns may run up to: the current one.
-    var now = Date()
     var progress: @Sendable (Step) -> Void = { _ in }
 
     /// Checks a returns file against the registry, the metrics and the areas the submitter may write
@@ -39,8 +39,8 @@ struct SubmitReturns {
         let clock = ContinuousClock()
         let started = clock.now
         let checker = ReturnsFile(
-            knownAreas: Set(registry.areas.map(\.code)), knownMetrics: Set(try await ReturnsStore(database: database).metrics().map(\.code)),
-            latestPeriod: Month(containing: now), permittedAreas: permittedAreas
+            knownAreas: Set(registry.areas.map(\.code)), knownMetrics: Set(try await ReturnsStore(database: database, now: now).metrics().map(\.code)),
+            latestPeriod: Month(containing: now()), permittedAreas: permittedAreas
         )
         let values: [ReturnValue]
         do { values = try checker.read(data) } catch { return .failure(error) }
@@ -53,18 +53,18 @@ struct SubmitReturns {
         let clock = ContinuousClock()
         let writeStarted = clock.now
         let progress = progress
-        let summary = try await ReturnsStore(database: database).submit(values, fileName: fileName, by: submitter) { written, total in
+        let summary = try await ReturnsStore(database: database, now: now).submit(values, fileName: fileName, by: submitter) { written, total in
             progress(.writing(written: written, of: total))
         }
         progress(.written(took: clock.now - writeStarted))
         // Evaluations are derived data, recomputed now so pages only ever read them.
         let evaluateStarted = clock.now
-        let evaluations = try await EvaluationStore(database: database).recomputeAll(registry: registry, at: now)
+        let evaluations = try await EvaluationStore(database: database, now: now).recomputeAll(registry: registry, at: now())
         progress(.evaluated(count: evaluations, took: clock.now - evaluateStarted))
         switch refit {
         case .now:
             let refitStarted = clock.now
-            let estimates = try await ImpactStore(database: database).recomputeAll(registry: registry, at: now)
+            let estimates = try await ImpactStore(database: database, now: now).recomputeAll(registry: registry, at: now())
             progress(.refitted(count: estimates, took: clock.now - refitStarted))
         case .inBackground(let request):
             await request()

@@ -27,7 +27,7 @@ enum CommentsController {
         let body = (form["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         let parent = (form["parent"] ?? "").isEmpty ? nil : Int(form["parent"] ?? "")
         do {
-            let comment = try await CommentStore(database: request.db).add(to: post.id, replyingTo: parent, body: body, by: try await author(request))
+            let comment = try await CommentStore(on: request).add(to: post.id, replyingTo: parent, body: body, by: try await author(request))
             return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
         } catch let error as ValidationError {
             guard post.status != .deleted else { throw AppError.badRequest(error.reason) }
@@ -36,8 +36,8 @@ enum CommentsController {
     }
 
     static func findComment(_ request: Request) async throws -> (Comment, Post) {
-        guard let number = Int(request.pathParameter("number")), let comment = try await CommentStore(database: request.db).comment(number: number),
-              let post = try await LearningStore(database: request.db).post(id: comment.postID) else { throw AppError.notFound("The comment") }
+        guard let number = Int(request.pathParameter("number")), let comment = try await CommentStore(on: request).comment(number: number),
+              let post = try await LearningStore(on: request).post(id: comment.postID) else { throw AppError.notFound("The comment") }
         return (comment, post)
     }
 
@@ -45,7 +45,7 @@ enum CommentsController {
         let (comment, post) = try await findComment(request)
         let body = (try request.content.decode([String: String].self)["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         do {
-            _ = try await CommentStore(database: request.db).edit(number: comment.number, body: body, by: try await author(request))
+            _ = try await CommentStore(on: request).edit(number: comment.number, body: body, by: try await author(request))
             return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
         } catch let error as ValidationError {
             return try await PostsController.page(request, post: post, notice: "Comment #\(comment.number) was not changed: \(error.reason)").response(status: .badRequest)
@@ -56,7 +56,7 @@ enum CommentsController {
         let (comment, post) = try await findComment(request)
         let reason = try request.content.decode([String: String].self)["reason"] ?? ""
         do {
-            let flagged = try await CommentStore(database: request.db).flag(number: comment.number, reason: reason, by: try await author(request))
+            let flagged = try await CommentStore(on: request).flag(number: comment.number, reason: reason, by: try await author(request))
             let notice = flagged.status == .held
                 ? "Thank you. Comment #\(comment.number) has been flagged by \(flagged.flagCount) members and is hidden until a moderator looks at it."
                 : "Thank you. Comment #\(comment.number) is flagged for the moderators."
@@ -68,7 +68,7 @@ enum CommentsController {
 
     /// The moderation page: the held comments and the blocked words.
     static func queuePage(_ request: Request, notice: String? = nil, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let store = CommentStore(database: request.db)
+        let store = CommentStore(on: request)
         return CommentQueuePage.document(try await store.queue(), blockedWords: try await store.blockedWords(), notice: notice, error: error,
                                          context: request.pageContext).response(status: status)
     }
@@ -80,7 +80,7 @@ enum CommentsController {
     @Sendable static func blockWord(request: Request) async throws -> Response {
         let word = try request.content.decode([String: String].self)["word"] ?? ""
         do {
-            try await CommentStore(database: request.db).blockWord(word, by: try request.requirePerson().actor)
+            try await CommentStore(on: request).blockWord(word, by: try request.requirePerson().actor)
             return try await queuePage(request, notice: "Comments containing ‘\(CommentModeration.normalised(word))’ will be held.")
         } catch let error as ValidationError {
             return try await queuePage(request, error: error.reason, status: .badRequest)
@@ -89,14 +89,14 @@ enum CommentsController {
 
     @Sendable static func unblockWord(request: Request) async throws -> Response {
         let word = request.pathParameter("word")
-        try await CommentStore(database: request.db).unblockWord(word, by: try request.requirePerson().actor)
+        try await CommentStore(on: request).unblockWord(word, by: try request.requirePerson().actor)
         return try await queuePage(request, notice: "‘\(word)’ no longer holds comments.")
     }
 
     @Sendable static func moderate(request: Request) async throws -> Response {
         let (comment, _) = try await findComment(request)
         let form = try request.content.decode([String: String].self)
-        let store = CommentStore(database: request.db)
+        let store = CommentStore(on: request)
         guard let decision = CommentModeration.Decision(rawValue: form["decision"] ?? "") else {
             return try await queuePage(request, error: "Choose approve, reject or hide", status: .badRequest)
         }

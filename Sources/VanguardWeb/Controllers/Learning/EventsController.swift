@@ -7,11 +7,11 @@ import VanguardStore
 /// Courses, webinars and open days: organising them, taking a place, and the iCalendar feed.
 enum EventsController {
     @Sendable static func list(request: Request) async throws -> Response {
-        EventsPage.document(try await EventStore(database: request.db).events(), now: Date(), context: request.pageContext).response()
+        EventsPage.document(try await EventStore(on: request).events(), now: request.now, context: request.pageContext).response()
     }
 
     static func find(_ request: Request) async throws -> (event: ProgrammeEvent, attendees: [UUID]) {
-        guard let id = UUID(uuidString: request.pathParameter("event")), let found = try await EventStore(database: request.db).event(id) else {
+        guard let id = UUID(uuidString: request.pathParameter("event")), let found = try await EventStore(on: request).event(id) else {
             throw AppError.notFound("The event")
         }
         return found
@@ -26,7 +26,7 @@ enum EventsController {
             for id in attendees { names.append(try await request.accounts.account(id: id).map { "\($0.displayName) (\($0.email))" } ?? "A former member") }
         }
         let model = EventPage.Model(event: event, taken: attendees.count, attendees: names, hasPlace: viewer.map(attendees.contains) ?? false,
-                                    canEdit: canEdit, now: Date(), notice: notice)
+                                    canEdit: canEdit, now: request.now, notice: notice)
         return EventPage.document(model, context: request.pageContext)
     }
 
@@ -38,7 +38,7 @@ enum EventsController {
         let (event, _) = try await find(request)
         let person = try request.requirePerson()
         do {
-            try await EventStore(database: request.db).signUp(person.id, to: event.id, by: person.actor)
+            try await EventStore(on: request).signUp(person.id, to: event.id, by: person.actor)
             return try await page(request, notice: "You have a place at \(event.title).").response()
         } catch let error as ValidationError {
             return try await page(request, notice: "No place taken: \(error.reason)").response(status: .badRequest)
@@ -48,7 +48,7 @@ enum EventsController {
     @Sendable static func cancel(request: Request) async throws -> Response {
         let (event, _) = try await find(request)
         let person = try request.requirePerson()
-        try await EventStore(database: request.db).cancel(person.id, from: event.id, by: person.actor)
+        try await EventStore(on: request).cancel(person.id, from: event.id, by: person.actor)
         return try await page(request, notice: "Your place is given up.").response()
     }
 
@@ -136,7 +136,7 @@ enum EventsController {
             return try await formPage(request, title: title, action: action, values: form, errors: errors.byField).response(status: .badRequest)
         case .success(let event):
             do {
-                try await EventStore(database: request.db).save(event, by: try request.requirePerson().actor)
+                try await EventStore(on: request).save(event, by: try request.requirePerson().actor)
             } catch let error as ValidationError {
                 return try await formPage(request, title: title, action: action, values: form, errors: error.byField).response(status: .badRequest)
             }
@@ -147,7 +147,7 @@ enum EventsController {
     /// Every event as iCalendar, so people can subscribe from their calendar.
     @Sendable static func calendar(request: Request) async throws -> Response {
         let base = request.application.appConfig.publicURL
-        let events = try await EventStore(database: request.db).events().map { row in
+        let events = try await EventStore(on: request).events().map { row in
             ICalendar.Event(uid: "\(row.event.id.uuidString.lowercased())@vanguard", summary: "\(row.event.kind.name): \(row.event.title)",
                             description: SafeMarkdown.text(ofHTML: row.event.descriptionHTML ?? ""), startsAt: row.event.startsAt, endsAt: row.event.endsAt,
                             location: [row.event.place, row.event.link].compactMap { $0 }.joined(separator: " / "),

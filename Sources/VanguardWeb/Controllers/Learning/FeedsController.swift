@@ -10,7 +10,7 @@ enum FeedsController {
     }
 
     @Sendable static func category(request: Request) async throws -> Response {
-        let tree = try await LearningStore(database: request.db).categories()
+        let tree = try await LearningStore(on: request).categories()
         let slug = request.pathParameter("slug")
         guard tree.category(slug) != nil else { throw AppError.notFound("The category") }
         return try await feed(request, title: "Vanguard: \(tree.label(slug))", path: .learning(.categoryFeed(slug)), page: .learning(.category(slug)),
@@ -33,7 +33,7 @@ enum FeedsController {
     }
 
     static func feed(_ request: Request, title: String, path: SiteURL, page: SiteURL, filter: LearningStore.Filter) async throws -> Response {
-        let posts = try await LearningStore(database: request.db).published(filter, limit: 50)
+        let posts = try await LearningStore(on: request).published(filter, limit: 50)
         let base = request.application.appConfig.publicURL
         let feed = AtomFeed(
             id: base + path.path, title: title, selfURL: base + path.path, pageURL: base + page.path,

@@ -14,7 +14,7 @@ enum ImagesController {
         let upload = try? request.content.decode(Upload.self)
         let bytes = upload?.image.map { Array($0.data.readableBytesView) } ?? []
         do {
-            let id = try await LearningStore(database: request.db).saveImage(bytes, by: person.id)
+            let id = try await LearningStore(on: request).saveImage(bytes, by: person.id)
             let markdown = "![Describe the image](\(SiteURL.learning(.image(id)).path))"
             return ImageUploadPage.document(markdown: markdown, error: nil, context: request.pageContext).response(status: .created)
         } catch let error as ValidationError {
@@ -24,7 +24,7 @@ enum ImagesController {
 
     @Sendable static func show(request: Request) async throws -> Response {
         guard let id = UUID(uuidString: request.pathParameter("image")),
-              let image = try await LearningStore(database: request.db).image(id) else { throw AppError.notFound("The image") }
+              let image = try await LearningStore(on: request).image(id) else { throw AppError.notFound("The image") }
         let response = Response(status: .ok, body: .init(data: image.bytes))
         response.headers.replaceOrAdd(name: .contentType, value: image.mediaType)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

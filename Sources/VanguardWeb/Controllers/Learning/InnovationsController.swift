@@ -7,7 +7,7 @@ import VanguardStore
 /// The innovations catalogue, each innovation's spread, and recording an adoption.
 enum InnovationsController {
     static func catalogue(_ request: Request, errors: [String: String] = [:]) async throws -> HTML {
-        let store = InnovationStore(database: request.db)
+        let store = InnovationStore(on: request)
         let registry = try await request.registry()
         var rows: [(innovation: Innovation, adoptions: Int, origin: String)] = []
         for innovation in try await store.innovations() {
@@ -33,7 +33,7 @@ enum InnovationsController {
             return try await catalogue(request, errors: ["vanguard": "Choose the vanguard that originated it (site leads add their own vanguard's)"]).response(status: .badRequest)
         }
         do {
-            let innovation = try await InnovationStore(database: request.db).add(name: form["name"] ?? "", summary: form["summary"] ?? "", careModel: model,
+            let innovation = try await InnovationStore(on: request).add(name: form["name"] ?? "", summary: form["summary"] ?? "", careModel: model,
                                                                                 originVanguard: vanguard, by: try request.requirePerson().actor)
             return request.redirect(to: SiteURL.learning(.innovation(innovation.slug)).path, redirectType: .normal)
         } catch let error as ValidationError {
@@ -46,7 +46,7 @@ enum InnovationsController {
     }
 
     static func page(_ request: Request, form: [String: String] = [:], errors: [String: String] = [:], notice: String? = nil) async throws -> HTML {
-        let store = InnovationStore(database: request.db)
+        let store = InnovationStore(on: request)
         guard let innovation = try await store.innovation(request.pathParameter("slug")) else { throw AppError.notFound("The innovation") }
         let registry = try await request.registry()
         let adoptions = try await store.adoptions(of: innovation.slug)
@@ -56,13 +56,13 @@ enum InnovationsController {
         for adoption in adoptions where classes[adoption.areaCode] == nil { classes[adoption.areaCode] = "vg-fill--adopted" }
         let map = MapSVG.Drawing.focused(classes: classes, registry: registry, boundaries: try await request.boundaries(),
                                          title: "Where \(innovation.name) began and where it was adopted")
-        let metrics = try await ReturnsStore(database: request.db).metrics().filter { $0.careModels.contains(innovation.careModel) }
-        let evaluations = EvaluationStore(database: request.db)
+        let metrics = try await ReturnsStore(on: request).metrics().filter { $0.careModels.contains(innovation.careModel) }
+        let evaluations = EvaluationStore(on: request)
         let model = InnovationPage.Model(
             innovation: innovation, origin: origin,
-            caseStudies: try await LearningStore(database: request.db).published(.init(topics: ["innovation:\(innovation.slug)"])),
+            caseStudies: try await LearningStore(on: request).published(.init(topics: ["innovation:\(innovation.slug)"])),
             adoptions: adoptions, areaNames: Dictionary(registry.areas.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first }),
-            map: map, curve: AdoptionCurve(adoptions, through: Month(containing: Date())), metrics: metrics,
+            map: map, curve: AdoptionCurve(adoptions, through: Month(containing: request.now)), metrics: metrics,
             comparisons: try await comparisons(innovation, adoptions: adoptions, metrics: metrics, registry: registry, request: request),
             isGenerated: try await evaluations.hasGeneratedData(), areas: registry.areas.sorted { $0.name < $1.name },
             form: form, errors: errors, notice: notice
@@ -74,7 +74,7 @@ enum InnovationsController {
     /// rest of England (from the stored evaluations), each on the care model's metrics.
     static func comparisons(_ innovation: Innovation, adoptions: [Adoption], metrics: [Metric], registry: Registry, request: Request) async throws -> [InnovationPage.Comparison] {
         guard !adoptions.isEmpty else { return [] }
-        let stored = try await EvaluationStore(database: request.db).evaluations(vanguard: innovation.originVanguard)
+        let stored = try await EvaluationStore(on: request).evaluations(vanguard: innovation.originVanguard)
         func change(_ evaluation: MetricEvaluation?) -> String { VanguardDashboardPage.change(evaluation) }
         var rows: [InnovationPage.Comparison] = []
         for adoption in adoptions {
@@ -92,14 +92,14 @@ enum InnovationsController {
 
     @Sendable static func recordAdoption(request: Request) async throws -> Response {
         let slug = request.pathParameter("slug")
-        let store = InnovationStore(database: request.db)
+        let store = InnovationStore(on: request)
         guard try await store.innovation(slug) != nil else { throw AppError.notFound("The innovation") }
         let form = try request.content.decode([String: String].self)
         let person = try request.requirePerson()
         do {
             let adoption = try await store.recordAdoption(of: slug, adopter: form["adopter"] ?? "", areaCode: form["area"] ?? "",
                                                           adoptedOn: CalendarDate(iso8601: (form["adopted_on"] ?? "").trimmingCharacters(in: .whitespaces)),
-                                                          contact: form["contact"] ?? "", by: person.id, actor: person.actor, today: CalendarDate(containing: Date()))
+                                                          contact: form["contact"] ?? "", by: person.id, actor: person.actor, today: CalendarDate(containing: request.now))
             return try await page(request, notice: "Recorded: \(adoption.adopter) adopted it on \(adoption.adoptedOn.longForm).").response()
         } catch let error as ValidationError {
             return try await page(request, form: form, errors: error.byField).response(status: .badRequest)

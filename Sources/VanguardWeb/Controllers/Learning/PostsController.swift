@@ -8,7 +8,7 @@ import VanguardStore
 /// team writes anything. Drafts and scheduled posts are seen only by those who may edit them.
 enum PostsController {
     static func findPost(_ request: Request) async throws -> Post {
-        guard let post = try await LearningStore(database: request.db).post(slug: request.pathParameter("slug")) else { throw AppError.notFound("The post") }
+        guard let post = try await LearningStore(on: request).post(slug: request.pathParameter("slug")) else { throw AppError.notFound("The post") }
         return post
     }
 
@@ -29,28 +29,28 @@ enum PostsController {
     }
 
     static func page(_ request: Request, post: Post, commentText: String = "", commentError: String? = nil, notice: String? = nil) async throws -> HTML {
-        let now = Date()
+        let now = request.now
         let canEdit = mayEdit(post, request: request)
         guard post.isVisible(at: now) || canEdit || request.pageContext.isProgrammeTeam else { throw AppError.notFound("The post") }
         let registry = try await request.registry()
         var evidence: [PostPage.Evidence] = []
         var generated = false
         if post.content.kind == .caseStudy, let number = post.content.vanguardNumber {
-            let metrics = try await ReturnsStore(database: request.db).metrics()
-            let evaluations = try await EvaluationStore(database: request.db).evaluations(vanguard: number)
-            let impacts = ImpactStore(database: request.db)
+            let metrics = try await ReturnsStore(on: request).metrics()
+            let evaluations = try await EvaluationStore(on: request).evaluations(vanguard: number)
+            let impacts = ImpactStore(on: request)
             for code in post.content.metricCodes {
                 guard let metric = metrics.first(where: { $0.code == code }) else { continue }
                 evidence.append(.init(metric: metric, evaluation: evaluations.vanguard.first { $0.metricCode == code },
                                       restOfEngland: evaluations.restOfEngland[code], impact: try await impacts.impact(vanguard: number, metric: code)))
             }
-            generated = try await EvaluationStore(database: request.db).hasGeneratedData()
+            generated = try await EvaluationStore(on: request).hasGeneratedData()
         }
         let model = PostPage.Model(
             post: post, vanguardName: registry.vanguards.first { $0.number == post.content.vanguardNumber }?.name,
-            innovationName: post.content.innovation == nil ? nil : try await InnovationStore(database: request.db).innovation(post.content.innovation!)?.name,
-            categories: try await LearningStore(database: request.db).categories(), evidence: evidence, isGenerated: generated,
-            comments: try await CommentStore(database: request.db).comments(on: post.id), viewer: try? request.requirePerson().id,
+            innovationName: post.content.innovation == nil ? nil : try await InnovationStore(on: request).innovation(post.content.innovation!)?.name,
+            categories: try await LearningStore(on: request).categories(), evidence: evidence, isGenerated: generated,
+            comments: try await CommentStore(on: request).comments(on: post.id), viewer: try? request.requirePerson().id,
             canEdit: canEdit, now: now, commentText: commentText, commentError: commentError, notice: notice
         )
         return PostPage.document(model, context: request.pageContext)
@@ -58,8 +58,8 @@ enum PostsController {
 
     @Sendable static func revisions(request: Request) async throws -> Response {
         let post = try await findPost(request)
-        guard post.isVisible(at: Date()) || mayEdit(post, request: request) else { throw AppError.notFound("The post") }
-        let revisions = try await LearningStore(database: request.db).revisions(of: post.id)
+        guard post.isVisible(at: request.now) || mayEdit(post, request: request) else { throw AppError.notFound("The post") }
+        let revisions = try await LearningStore(on: request).revisions(of: post.id)
         return RevisionsPage.document(post, revisions: revisions, context: request.pageContext).response()
     }
 
@@ -69,8 +69,8 @@ enum PostsController {
         let model = PostFormPage.Model(
             title: title, action: action, values: values, errors: errors,
             vanguards: registry.vanguards.filter { context.isProgrammeTeam || context.allows(.writePosts, on: .vanguard($0.number)) },
-            metrics: try await ReturnsStore(database: request.db).metrics(), categories: try await LearningStore(database: request.db).categories(),
-            innovations: try await InnovationStore(database: request.db).innovations(), canDelete: deletable
+            metrics: try await ReturnsStore(on: request).metrics(), categories: try await LearningStore(on: request).categories(),
+            innovations: try await InnovationStore(on: request).innovations(), canDelete: deletable
         )
         return PostFormPage.document(model, context: context)
     }
@@ -91,7 +91,7 @@ enum PostsController {
                 .response(status: .badRequest)
         case .success(let reading):
             do {
-                let post = try await LearningStore(database: request.db).create(reading.content, status: reading.status, publishAt: reading.publishAt,
+                let post = try await LearningStore(on: request).create(reading.content, status: reading.status, publishAt: reading.publishAt,
                                                                                   author: person.id, authorName: person.displayName, by: person.actor)
                 return request.redirect(to: SiteURL.learning(.post(post.slug)).path, redirectType: .normal)
             } catch let error as ValidationError {
@@ -111,7 +111,7 @@ enum PostsController {
                 ? "Choose your vanguard: programme-wide posts are written by the programme team"
                 : "You write for your own vanguard only"
         }
-        for problem in try await LearningStore(database: request.db).problems(in: reading.content) where errors[problem.field] == nil {
+        for problem in try await LearningStore(on: request).problems(in: reading.content) where errors[problem.field] == nil {
             errors[problem.field] = problem.reason
         }
         return errors.isEmpty ? result : .failure(FieldErrors(byField: errors))
@@ -135,7 +135,7 @@ enum PostsController {
                                       deletable: .learning(.deletePost(post.slug))).response(status: .badRequest)
         case .success(let reading):
             do {
-                _ = try await LearningStore(database: request.db).revise(post.id, reading.content, status: reading.status, publishAt: reading.publishAt,
+                _ = try await LearningStore(on: request).revise(post.id, reading.content, status: reading.status, publishAt: reading.publishAt,
                                                                          by: try request.requirePerson().actor)
                 return request.redirect(to: SiteURL.learning(.post(post.slug)).path, redirectType: .normal)
             } catch let error as ValidationError {
@@ -148,7 +148,7 @@ enum PostsController {
     @Sendable static func delete(request: Request) async throws -> Response {
         let post = try await findPost(request)
         guard mayEdit(post, request: request) else { throw AppError.forbidden("Only the programme team and the vanguard's site leads can delete this post") }
-        try await LearningStore(database: request.db).delete(post.id, by: try request.requirePerson().actor)
+        try await LearningStore(on: request).delete(post.id, by: try request.requirePerson().actor)
         return request.redirect(to: SiteURL.learning(.home).path, redirectType: .normal)
     }
 }

@@ -9,9 +9,9 @@ enum SearchController {
 
     static func results(_ request: Request) async throws -> (query: String, hits: [(SearchHit, SiteURL)]) {
         let text = String((request.queryValue("q") ?? "").prefix(maximumQueryLength))
-        let hits = try await request.readingDatabase { try await SearchIndex(database: request.db).search(SearchQuery(text)) }
+        let hits = try await request.readingDatabase { try await SearchIndex(database: request.db).search(SearchQuery(text), at: request.now) }
         var linked: [(SearchHit, SiteURL)] = []
-        let store = LearningStore(database: request.db)
+        let store = LearningStore(on: request)
         for hit in hits {
             switch hit.kind {
             case .vanguard: linked.append((hit, .vanguard(Int(hit.key) ?? 0)))
@@ -27,7 +27,7 @@ enum SearchController {
     @Sendable static func page(request: Request) async throws -> Response {
         let (query, hits) = try await results(request)
         let snapshot = try await request.registry()
-        let providers = try await request.readingDatabase { try await ProviderLookupStore(database: request.db).entries() }
+        let providers = try await request.readingDatabase { try await ProviderLookupStore(on: request).entries() }
         let postcodes = PostcodeLookupCache.lookup(vendorDirectory: request.application.appConfig.vendorDirectory)
         let registry = Optional(query).nonBlank.map { LocalVanguardSearch(query: $0, in: snapshot, providers: providers, postcodes: postcodes) }
         let found = registry.map { search in Set(search.matches.map { FindPage.url(for: $0).path }) } ?? []

@@ -7,7 +7,7 @@ import VanguardStore
 /// A member's digests, the one-click unsubscribe, and sending what is due.
 enum SubscriptionsController {
     static func topics(_ request: Request) async throws -> [(key: String, name: String)] {
-        let tree = try await LearningStore(database: request.db).categories()
+        let tree = try await LearningStore(on: request).categories()
         let registry = try await request.registry()
         return [(SubscriptionTopic.everything.key, "Every post")]
             + tree.categories.map { (SubscriptionTopic.category($0.slug).key, "Category: \(tree.label($0.slug))") }.sorted { $0.1 < $1.1 }
@@ -16,7 +16,7 @@ enum SubscriptionsController {
 
     static func page(_ request: Request, notice: String? = nil, errors: [String: String] = [:]) async throws -> HTML {
         let person = try request.requirePerson()
-        let model = SubscriptionsPage.Model(subscriptions: try await SubscriptionStore(database: request.db).subscriptions(of: person.id),
+        let model = SubscriptionsPage.Model(subscriptions: try await SubscriptionStore(on: request).subscriptions(of: person.id),
                                             topics: try await topics(request), notice: notice, errors: errors)
         return SubscriptionsPage.document(model, context: request.pageContext)
     }
@@ -35,37 +35,37 @@ enum SubscriptionsController {
         guard let frequency = DigestFrequency(rawValue: form["frequency"] ?? "") else {
             return try await page(request, errors: ["frequency": "Choose daily or weekly"]).response(status: .badRequest)
         }
-        try await SubscriptionStore(database: request.db).subscribe(person.id, to: topic, frequency: frequency, token: Secrets.make(), by: person.actor)
+        try await SubscriptionStore(on: request).subscribe(person.id, to: topic, frequency: frequency, token: Secrets.make(), by: person.actor)
         return try await page(request, notice: "Subscribed: \(name), \(frequency.name.lowercased()).").response()
     }
 
     @Sendable static func cancel(request: Request) async throws -> Response {
         let person = try request.requirePerson()
         guard let id = UUID(uuidString: request.pathParameter("id")) else { throw AppError.notFound("The subscription") }
-        try await SubscriptionStore(database: request.db).unsubscribe(id, account: person.id, by: person.actor)
+        try await SubscriptionStore(on: request).unsubscribe(id, account: person.id, by: person.actor)
         return try await page(request, notice: "Unsubscribed.").response()
     }
 
     @Sendable static func unsubscribeForm(request: Request) async throws -> Response {
         let token = request.pathParameter("token")
-        let subscription = try await SubscriptionStore(database: request.db).subscription(token: token)
+        let subscription = try await SubscriptionStore(on: request).subscription(token: token)
         let name = subscription == nil ? nil : try await topicName(subscription!.topic, request)
         return UnsubscribePage.document(topicName: name, token: token, done: false, context: request.pageContext).response(status: subscription == nil ? .notFound : .ok)
     }
 
     @Sendable static func unsubscribe(request: Request) async throws -> Response {
-        let ended = try await SubscriptionStore(database: request.db).unsubscribe(token: request.pathParameter("token"))
+        let ended = try await SubscriptionStore(on: request).unsubscribe(token: request.pathParameter("token"))
         let name = ended == nil ? nil : try await topicName(ended!.topic, request)
         return UnsubscribePage.document(topicName: name, token: "", done: true, context: request.pageContext).response(status: ended == nil ? .notFound : .ok)
     }
 
     static func topicName(_ topic: SubscriptionTopic, _ request: Request) async throws -> String {
-        SubscriptionsPage.topicName(topic, categories: try await LearningStore(database: request.db).categories(), vanguards: try await request.registry().vanguards)
+        SubscriptionsPage.topicName(topic, categories: try await LearningStore(on: request).categories(), vanguards: try await request.registry().vanguards)
     }
 
     /// The programme team's "send every digest now"; the scheduled `vanguard digests` command sends only those due.
     @Sendable static func sendDue(request: Request) async throws -> Response {
-        let sent = try await DigestMail.sendDue(database: request.db, publicURL: request.application.appConfig.publicURL, at: Date(), everyone: true)
+        let sent = try await DigestMail.sendDue(database: request.db, publicURL: request.application.appConfig.publicURL, at: request.now, everyone: true)
         return try await CommentsController.queuePage(request, notice: "Digests written to the outbox: \(sent).")
     }
 }

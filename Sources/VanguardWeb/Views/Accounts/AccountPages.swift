@@ -110,7 +110,7 @@ enum TokensPage {
         var offersProgrammeToken = false
         var newToken: String? = nil
         var fields: [FormField]
-        var now = Date()
+        var now: Date
     }
 
     static let programmeChoice = "programme"
