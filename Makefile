@@ -5,7 +5,7 @@ export PORT DATABASE_URL
 
 BIN = $(shell swift build --show-bin-path)/vanguard
 
-.PHONY: run test assets build build-deps build-tests seed demo-data migrate serve test-core clean
+.PHONY: run test assets build build-deps build-tests seed demo-data migrate serve test-core test-store lint clean
 
 ## Fetch assets, build, migrate, seed, load generated demo returns, and serve on http://localhost:$(PORT)
 run: assets build seed demo-data serve
@@ -42,6 +42,10 @@ serve: build
 ## studies (tagged `recoveryStudy`; `make test` runs them)
 test-core: build-deps
 	swift test --filter VanguardCoreTests --skip theInjectedEffectsAreRecoveredWithHonestIntervals
+
+## The persistence layer alone: FluentKit on SQLite, no Vapor
+test-store: build-deps
+	swift test --filter VanguardStoreTests
 
 clean:
 	rm -rf .build .vendor vanguard.sqlite

@@ -74,6 +74,18 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "VanguardStoreTests",
+            dependencies: [
+                "VanguardStore",
+                "VanguardCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "VanguardWebTests",
             dependencies: [
                 "VanguardWeb",
