@@ -94,6 +94,7 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
+            exclude: ["Snapshots/__Snapshots__"],
             swiftSettings: strictSettings
         ),
     ]
