@@ -5,7 +5,7 @@ export PORT DATABASE_URL
 
 BIN = $(shell swift build --show-bin-path)/vanguard
 
-.PHONY: run test assets build build-deps build-tests seed demo-data migrate serve test-core test-store lint clean
+.PHONY: run test assets build build-deps build-tests seed demo-data migrate serve test-core test-store lint format clean
 
 ## Fetch assets, build, migrate, seed, load generated demo returns, and serve on http://localhost:$(PORT)
 run: assets build seed demo-data serve
@@ -42,6 +42,13 @@ serve: build
 ## studies (tagged `recoveryStudy`; `make test` runs them)
 test-core: build-deps
 	swift test --filter VanguardCoreTests --skip theInjectedEffectsAreRecoveredWithHonestIntervals
+
+## swift-format in lint mode over every Swift file (.swift-format: 4 spaces, 140 columns); `make format` fixes
+lint:
+	swift format lint --strict --recursive Sources Tests Package.swift
+
+format:
+	swift format format --in-place --recursive Sources Tests Package.swift
 
 ## The persistence layer alone: FluentKit on SQLite, no Vapor
 test-store: build-deps

@@ -2,14 +2,14 @@
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "vanguard",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "vanguard", targets: ["vanguard"]),
+        .executable(name: "vanguard", targets: ["vanguard"])
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),

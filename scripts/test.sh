@@ -44,6 +44,9 @@ step "dependencies and assets"
 ./scripts/install-test-deps.sh
 ./scripts/fetch-assets.sh
 
+step "lint (swift-format, strict)"
+swift format lint --strict --recursive Sources Tests Package.swift || { echo "swift-format found problems: run make format, or fix what it names" >&2; exit 1; }
+
 step "build (once, tests included)"
 swift build --build-tests > "$work/build.log" 2>&1 || { tail -60 "$work/build.log" >&2; exit 1; }
 tail -1 "$work/build.log"

@@ -1,6 +1,6 @@
 import Logging
-import Vapor
 import VanguardWeb
+import Vapor
 
 // The executable only wires things together: configuration from the environment, the app, its commands.
 let config: AppConfig

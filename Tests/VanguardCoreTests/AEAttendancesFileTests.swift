@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct AEAttendancesFileTests {
@@ -31,10 +32,15 @@ import Testing
         let file = try Self.load("ae-2016-03.csv")
         let (values, unmapped) = file.fourHourReturns(lookup: ["RBL": "E38000208", "RM3": "E38000143"])
         #expect(unmapped == ["NLO12"])
-        #expect(values == [
-            ReturnValue(areaCode: "E38000143", metricCode: "ae_four_hour", period: Month(year: 2016, month: 3), numerator: 8_550, denominator: 9_500),
-            ReturnValue(areaCode: "E38000208", metricCode: "ae_four_hour", period: Month(year: 2016, month: 3), numerator: 8_810, denominator: 10_132),
-        ])
+        #expect(
+            values == [
+                ReturnValue(
+                    areaCode: "E38000143", metricCode: "ae_four_hour", period: Month(year: 2016, month: 3), numerator: 8_550,
+                    denominator: 9_500),
+                ReturnValue(
+                    areaCode: "E38000208", metricCode: "ae_four_hour", period: Month(year: 2016, month: 3), numerator: 8_810,
+                    denominator: 10_132),
+            ])
     }
 
     @Test func aBadCountNamesItsRowAndColumn() {
@@ -52,18 +58,28 @@ import Testing
     static let areas: Set<String> = ["E38000208", "E38000143"]
 
     @Test func aLookupFileIsReadWithOptionalNames() throws {
-        let file = try ProviderLookupFile(fileName: "lookup.csv", data: Data("org_code,area_code,org_name\nrbl,E38000208,Wirral\nRM3,E38000143,\n".utf8), areaCodes: Self.areas)
-        #expect(file.entries == [ProviderArea(orgCode: "RBL", orgName: "Wirral", areaCode: "E38000208"), ProviderArea(orgCode: "RM3", orgName: "", areaCode: "E38000143")])
+        let file = try ProviderLookupFile(
+            fileName: "lookup.csv", data: Data("org_code,area_code,org_name\nrbl,E38000208,Wirral\nRM3,E38000143,\n".utf8),
+            areaCodes: Self.areas)
+        #expect(
+            file.entries == [
+                ProviderArea(orgCode: "RBL", orgName: "Wirral", areaCode: "E38000208"),
+                ProviderArea(orgCode: "RM3", orgName: "", areaCode: "E38000143"),
+            ])
     }
 
     @Test(arguments: [
         ("org_code,area_code\nRBL,E38999999\n", "lookup.csv, line 2, field area_code: 'E38999999' is not a sub-ICB location"),
         ("org_code,area_code\nRBL,E38000208\nrbl,E38000143\n", "lookup.csv, line 3, field org_code: 'RBL' is already mapped on line 2"),
         ("org_code,area_code\nR!,E38000208\n", "lookup.csv, line 2, field org_code: 'R!' is not an ODS code (3 to 10 letters and digits)"),
-        ("provider,area\nRBL,E38000208\n", "lookup.csv, line 1, field org_code: missing column(s) org_code, area_code; found provider, area"),
+        (
+            "provider,area\nRBL,E38000208\n",
+            "lookup.csv, line 1, field org_code: missing column(s) org_code, area_code; found provider, area"
+        ),
     ])
     func badLookupFilesNameTheRowAndField(text: String, message: String) {
-        #expect(performing: { try ProviderLookupFile(fileName: "lookup.csv", data: Data(text.utf8), areaCodes: Self.areas) },
-                throws: { ($0 as? DataFileError)?.description == message })
+        #expect(
+            performing: { try ProviderLookupFile(fileName: "lookup.csv", data: Data(text.utf8), areaCodes: Self.areas) },
+            throws: { ($0 as? DataFileError)?.description == message })
     }
 }

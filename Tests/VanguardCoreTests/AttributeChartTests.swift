@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 /// Run, P, U, P′ and U′ charts against qicharts2 0.8.1's own output (`Fixtures/spc/attribute`):
@@ -98,10 +99,12 @@ import Testing
     static func chart(_ reference: Reference.Case) throws -> AttributeChart {
         let input = reference.input
         // qic's `part` names the last point before each break (1-based), so a new part starts at that 0-based index.
-        return try AttributeChart(AttributeChart.Input(
-            kind: AttributeChart.Kind(rawValue: reference.chart)!, numerators: input.y, denominators: input.n, freeze: input.freeze,
-            partStarts: input.part ?? [], exclude: input.exclude ?? [], multiply: input.multiply, screenMovingRanges: input.screened_mr ?? true
-        ))
+        return try AttributeChart(
+            AttributeChart.Input(
+                kind: AttributeChart.Kind(rawValue: reference.chart)!, numerators: input.y, denominators: input.n, freeze: input.freeze,
+                partStarts: input.part ?? [], exclude: input.exclude ?? [], multiply: input.multiply,
+                screenMovingRanges: input.screened_mr ?? true
+            ))
     }
 
     @Test(arguments: reference.cases)
@@ -119,7 +122,9 @@ import Testing
             #expect(part.longestRun == wanted.longest_run && part.longestRunMax == wanted.longest_run_max, "part \(wanted.part)")
             #expect(part.crossings == wanted.n_crossings && part.crossingsMin == wanted.n_crossings_min, "part \(wanted.part)")
             #expect(part.runsSignal == wanted.runs_signal && part.sigmaSignals == wanted.sigma_signal, "part \(wanted.part)")
-            #expect(Self.close(part.averageLCL, wanted.a_lcl, scale: scale) && Self.close(part.averageUCL, wanted.a_ucl, scale: scale), "part \(wanted.part)")
+            #expect(
+                Self.close(part.averageLCL, wanted.a_lcl, scale: scale) && Self.close(part.averageUCL, wanted.a_ucl, scale: scale),
+                "part \(wanted.part)")
             #expect(part.runLengths == wanted.run_lengths, "part \(wanted.part)")
             if let laney = wanted.laney {
                 #expect(Self.close(part.laney?.averageMovingRange, laney.amr, scale: laney.amr), "amr of part \(wanted.part)")
@@ -135,11 +140,16 @@ import Testing
             let scale = points.cl[index]
             #expect(Self.close(point.value, points.y[index], scale: scale), "y[\(index)]")
             #expect(Self.close(point.centre, points.cl[index], scale: scale), "cl[\(index)]")
-            #expect(Self.close(point.lcl, points.lcl[index], scale: scale) && Self.close(point.ucl, points.ucl[index], scale: scale),
-                    "limits[\(index)]: \(String(describing: point.lcl)), \(String(describing: point.ucl))")
-            #expect(Self.close(point.lcl95, points.lcl_95[index], scale: scale) && Self.close(point.ucl95, points.ucl_95[index], scale: scale), "2-sigma[\(index)]")
+            #expect(
+                Self.close(point.lcl, points.lcl[index], scale: scale) && Self.close(point.ucl, points.ucl[index], scale: scale),
+                "limits[\(index)]: \(String(describing: point.lcl)), \(String(describing: point.ucl))")
+            #expect(
+                Self.close(point.lcl95, points.lcl_95[index], scale: scale) && Self.close(point.ucl95, points.ucl_95[index], scale: scale),
+                "2-sigma[\(index)]")
             #expect(point.sigmaSignal == points.sigma_signal[index] && point.runsSignal == points.runs_signal[index], "signals[\(index)]")
-            #expect(point.part == points.part[index] && point.isBaseline == points.baseline[index] && point.isIncluded == points.include[index], "[\(index)]")
+            #expect(
+                point.part == points.part[index] && point.isBaseline == points.baseline[index] && point.isIncluded == points.include[index],
+                "[\(index)]")
             #expect(point.side == points.side[index], "side[\(index)]")
         }
     }
@@ -149,16 +159,24 @@ import Testing
         var wrong: [Int] = []
         for (index, n) in table.n_useful.enumerated() {
             let limits = RunChartAnalysis.limits(usefulObservations: n)
-            if limits.longestRunMax != table.longest_run_max[index] || limits.crossingsMin != table.n_crossings_min[index] { wrong.append(n) }
+            if limits.longestRunMax != table.longest_run_max[index] || limits.crossingsMin != table.n_crossings_min[index] {
+                wrong.append(n)
+            }
         }
         #expect(wrong.isEmpty, "\(wrong)")
     }
 
     @Test func inputThatCannotMakeAChartIsNamed() {
         #expect(throws: AttributeChart.InputError.denominatorsNeeded(.p)) { try AttributeChart(.init(kind: .p, numerators: [1, 2])) }
-        #expect(throws: AttributeChart.InputError.countWithoutDenominator(index: 1)) { try AttributeChart(.init(kind: .u, numerators: [1, 2], denominators: [3, 0])) }
-        #expect(throws: AttributeChart.InputError.proportionAboveOne(index: 0)) { try AttributeChart(.init(kind: .p, numerators: [5], denominators: [3])) }
-        #expect(throws: AttributeChart.InputError.lengthsDiffer(numerators: 2, denominators: 1)) { try AttributeChart(.init(kind: .u, numerators: [1, 2], denominators: [3])) }
+        #expect(throws: AttributeChart.InputError.countWithoutDenominator(index: 1)) {
+            try AttributeChart(.init(kind: .u, numerators: [1, 2], denominators: [3, 0]))
+        }
+        #expect(throws: AttributeChart.InputError.proportionAboveOne(index: 0)) {
+            try AttributeChart(.init(kind: .p, numerators: [5], denominators: [3]))
+        }
+        #expect(throws: AttributeChart.InputError.lengthsDiffer(numerators: 2, denominators: 1)) {
+            try AttributeChart(.init(kind: .u, numerators: [1, 2], denominators: [3]))
+        }
         #expect(throws: AttributeChart.InputError.noValues) { try AttributeChart(.init(kind: .run, numerators: [])) }
     }
 }

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct CSVTableTests {
@@ -55,5 +57,3 @@ import Testing
         #expect(error.description == "vanguards.csv, line 7, field type: 'XYZ' is not a care model")
     }
 }
-
-import Foundation

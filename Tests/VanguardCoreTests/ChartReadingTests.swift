@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 /// The framework chooses each metric's chart; the evaluation reads that chart, so dashboards,
@@ -7,7 +8,9 @@ import Testing
 @Suite struct ChartReadingTests {
     static func values(_ counts: [(Double, Double)], area: String = "E38000208", metric: String) -> [ReturnValue] {
         counts.enumerated().map { index, pair in
-            ReturnValue(areaCode: area, metricCode: metric, period: Month(year: 2014, month: 4).adding(months: index), numerator: pair.0, denominator: pair.1)
+            ReturnValue(
+                areaCode: area, metricCode: metric, period: Month(year: 2014, month: 4).adding(months: index), numerator: pair.0,
+                denominator: pair.1)
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 /// Two-way fixed effects with clustered errors, against linearmodels 7.1 on the same panel
@@ -8,12 +9,16 @@ import Testing
     static let directory = ProjectFiles.fixtures.appendingPathComponent("did")
 
     static func reference() throws -> (DifferenceInDifferences, [String: Any]) {
-        let panel = try Panel(csv: Data(contentsOf: directory.appendingPathComponent("panel.csv")), fileName: "panel.csv", unitColumn: "unit", timeColumn: "time")
-        let expected = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("expected.json"))) as? [String: Any])
+        let panel = try Panel(
+            csv: Data(contentsOf: directory.appendingPathComponent("panel.csv")), fileName: "panel.csv", unitColumn: "unit",
+            timeColumn: "time")
+        let expected = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("expected.json"))) as? [String: Any])
         let outcomes = panel.units.indices.map { unit in panel.values("outcome", unit: unit, at: panel.times).map { $0! } }
         let treated = Set(panel.units.indices.filter { panel.value("treated", unit: $0, time: 0) == 1 }.map { panel.units[$0] })
-        let model = try DifferenceInDifferences(units: panel.units, times: panel.times, outcomes: outcomes, treated: treated,
-                                                treatmentTime: try #require(expected["treatment_time"] as? Int))
+        let model = try DifferenceInDifferences(
+            units: panel.units, times: panel.times, outcomes: outcomes, treated: treated,
+            treatmentTime: try #require(expected["treatment_time"] as? Int))
         return (model, expected)
     }
 
@@ -32,10 +37,13 @@ import Testing
     @Test func theEventStudyMatchesLinearmodelsAndShowsNoPreTrend() throws {
         let (model, expected) = try Self.reference()
         let reference = try #require(expected["event_study"] as? [String: Any])
-        let study = model.eventStudy(binWidth: reference["bin_width"] as! Int, first: reference["first"] as! Int, last: reference["last"] as! Int)
+        let study = model.eventStudy(
+            binWidth: reference["bin_width"] as! Int, first: reference["first"] as! Int, last: reference["last"] as! Int)
         #expect(study.bins == reference["bins"] as? [Int])
         for (ours, theirs) in zip(study.coefficients, reference["estimates"] as! [Double]) { #expect(Self.close(ours.estimate, theirs)) }
-        for (ours, theirs) in zip(study.coefficients, reference["standard_errors"] as! [Double]) { #expect(Self.close(ours.standardError, theirs)) }
+        for (ours, theirs) in zip(study.coefficients, reference["standard_errors"] as! [Double]) {
+            #expect(Self.close(ours.standardError, theirs))
+        }
         #expect(study.preTrendPValue > 0.05)
     }
 

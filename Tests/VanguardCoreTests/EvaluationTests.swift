@@ -1,17 +1,21 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct EvaluationTests {
     static let admissions = Metric(
-        code: "emergency_admissions", name: "Emergency admissions", definition: "d", numerator: "n", denominator: "p", unit: "per 1,000 population",
+        code: "emergency_admissions", name: "Emergency admissions", definition: "d", numerator: "n", denominator: "p",
+        unit: "per 1,000 population",
         multiplier: 1000, direction: .decrease, careModels: [.pacs, .mcp], source: "s", target: nil
     )
 
     @Test func ratesPoolNumeratorsAndDenominatorsAcrossAreas() {
         let values = [
-            ReturnValue(areaCode: "A", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4), numerator: 10, denominator: 1000),
-            ReturnValue(areaCode: "B", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4), numerator: 30, denominator: 9000),
+            ReturnValue(
+                areaCode: "A", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4), numerator: 10, denominator: 1000),
+            ReturnValue(
+                areaCode: "B", metricCode: "emergency_admissions", period: Month(year: 2014, month: 4), numerator: 30, denominator: 9000),
             ReturnValue(areaCode: "A", metricCode: "other", period: Month(year: 2014, month: 4), numerator: 999, denominator: 1),
         ]
         let evaluation = MetricEvaluation(metric: Self.admissions, values: values)
@@ -25,7 +29,10 @@ import Testing
         var values: [ReturnValue] = []
         for offset in 0..<24 {
             let month = Month(year: 2014, month: 4).adding(months: offset)
-            values.append(ReturnValue(areaCode: "A", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 100 : 103, denominator: 10_000))
+            values.append(
+                ReturnValue(
+                    areaCode: "A", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 100 : 103,
+                    denominator: 10_000))
         }
         let evaluation = MetricEvaluation(metric: Self.admissions, values: values)
         #expect(evaluation.baselineRate == 10)

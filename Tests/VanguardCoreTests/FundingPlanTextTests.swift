@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct FundingPlanTextTests {
@@ -10,8 +11,10 @@ import Testing
     ]
 
     @Test func aPlanIsReadFromItsFormAndWrittenBackTheSame() throws {
-        let content = try FundingPlanText.content(from: Self.form, knownMetrics: ["emergency_admissions"],
-                                                  knownOrganisations: ["wirral-council", "nhs-wirral-ccg"]).get()
+        let content = try FundingPlanText.content(
+            from: Self.form, knownMetrics: ["emergency_admissions"],
+            knownOrganisations: ["wirral-council", "nhs-wirral-ccg"]
+        ).get()
         #expect(content.title == "Wirral plan" && content.objectives == "Fewer admissions\nat home")
         #expect(content.years == [.init(year: 2017, sustainabilityPounds: 1_000_000, transformationPounds: 2_000_000)])
         #expect(content.spendProfile.map(\.pounds) == [1_500_000, 1_500_000])
@@ -24,7 +27,8 @@ import Testing
         var form = Self.form
         form["years"] = "2017 | 1,000,000 | 2,000,000\nnext year | lots"
         form["spend_profile"] = "2017 Q5 | 10"
-        let result = FundingPlanText.content(from: form, knownMetrics: ["emergency_admissions"], knownOrganisations: ["wirral-council", "nhs-wirral-ccg"])
+        let result = FundingPlanText.content(
+            from: form, knownMetrics: ["emergency_admissions"], knownOrganisations: ["wirral-council", "nhs-wirral-ccg"])
         guard case .failure(let errors) = result else {
             Issue.record("an unreadable plan was read")
             return

@@ -1,12 +1,18 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite("Markdown is rendered and made safe")
 struct SafeMarkdownTests {
     @Test func rendersOrdinaryMarkdown() {
-        let html = SafeMarkdown.html(from: "# Results\n\nAdmissions fell by **5%** — see [the report](https://example.org/r?a=1&b=2).\n\n- one\n- two").html
-        #expect(html == "<h1>Results</h1>\n<p>Admissions fell by <strong>5%</strong> — see <a href=\"https://example.org/r?a=1&amp;b=2\">the report</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n")
+        let html = SafeMarkdown.html(
+            from: "# Results\n\nAdmissions fell by **5%** — see [the report](https://example.org/r?a=1&b=2).\n\n- one\n- two"
+        ).html
+        #expect(
+            html
+                == "<h1>Results</h1>\n<p>Admissions fell by <strong>5%</strong> — see <a href=\"https://example.org/r?a=1&amp;b=2\">the report</a>.</p>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
+        )
     }
 
     @Test func rawScriptBecomesVisibleText() {
@@ -16,7 +22,9 @@ struct SafeMarkdownTests {
     }
 
     @Test func eventHandlersAndStylesAreDropped() {
-        let html = SafeMarkdown.html(from: "<p onclick=\"steal()\" style=\"x\">Hi</p> <img src=\"/uploads/a.png\" onerror=\"steal()\" alt=\"A\">").html
+        let html = SafeMarkdown.html(
+            from: "<p onclick=\"steal()\" style=\"x\">Hi</p> <img src=\"/uploads/a.png\" onerror=\"steal()\" alt=\"A\">"
+        ).html
         #expect(!html.contains("onclick"))
         #expect(!html.contains("onerror"))
         #expect(!html.contains("style"))
@@ -25,7 +33,8 @@ struct SafeMarkdownTests {
 
     @Test(arguments: [
         "javascript:alert(1)", "JaVaScRiPt:alert(1)", "java\tscript:alert(1)", "&#106;avascript:alert(1)",
-        "&#x6A;avascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox", " javascript:alert(1)", "javascript&colon;alert(1)",
+        "&#x6A;avascript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox", " javascript:alert(1)",
+        "javascript&colon;alert(1)",
     ])
     func dangerousURLsAreRefused(url: String) {
         #expect(!HTMLAllowlist.isSafeURL(url))
@@ -34,7 +43,10 @@ struct SafeMarkdownTests {
         #expect(result.refusedURLs == [url])
     }
 
-    @Test(arguments: ["https://www.england.nhs.uk/vanguards/", "http://example.org", "mailto:team@example.org", "/vanguards/1", "#results", "report.pdf", "page?x=a:b"])
+    @Test(arguments: [
+        "https://www.england.nhs.uk/vanguards/", "http://example.org", "mailto:team@example.org", "/vanguards/1", "#results", "report.pdf",
+        "page?x=a:b",
+    ])
     func safeURLsAreKept(url: String) {
         #expect(HTMLAllowlist.isSafeURL(url))
     }
@@ -53,14 +65,17 @@ struct SafeMarkdownTests {
     }
 
     @Test func commentsAndUnknownTagsShowAsText() {
-        #expect(HTMLAllowlist.sanitise("<!-- x --><iframe src=\"https://e.org\"></iframe>").html == "&lt;!-- x --&gt;&lt;iframe src=\"https://e.org\"&gt;&lt;/iframe&gt;")
+        #expect(
+            HTMLAllowlist.sanitise("<!-- x --><iframe src=\"https://e.org\"></iframe>").html
+                == "&lt;!-- x --&gt;&lt;iframe src=\"https://e.org\"&gt;&lt;/iframe&gt;")
         #expect(HTMLAllowlist.sanitise("a < b > c").html == "a &lt; b &gt; c")
     }
 
     @Test func attributeValuesAreReEscaped() {
         #expect(HTMLAllowlist.sanitise("<a href='/x\"onmouseover=\"y'>z</a>").html == "<a href=\"/x&quot;onmouseover=&quot;y\">z</a>")
-        #expect(HTMLAllowlist.sanitise("<code class=\"language-swift\">x</code><code class=\"evil x\">y</code>").html
-            == "<code class=\"language-swift\">x</code><code>y</code>")
+        #expect(
+            HTMLAllowlist.sanitise("<code class=\"language-swift\">x</code><code class=\"evil x\">y</code>").html
+                == "<code class=\"language-swift\">x</code><code>y</code>")
     }
 
     @Test func plainTextDropsMarkup() {
@@ -74,10 +89,12 @@ struct PostContentTests {
     let categories = Set(PostCategory.starting.map(\.slug))
 
     func caseStudy(metrics: [String] = ["emergency_admissions"], vanguard: Int? = 7) -> PostContent {
-        PostContent(kind: .caseStudy, title: "Care home support", summary: "Fewer admissions", body: "",
-                    caseStudy: CaseStudyParts(problem: "Too many admissions", whatChanged: "A named GP per home", results: "Down 5%", cost: "£1.2m",
-                                              contacts: "team@example.org"),
-                    vanguardNumber: vanguard, categorySlugs: ["care-homes"], careModels: [.ehch], metricCodes: metrics)
+        PostContent(
+            kind: .caseStudy, title: "Care home support", summary: "Fewer admissions", body: "",
+            caseStudy: CaseStudyParts(
+                problem: "Too many admissions", whatChanged: "A named GP per home", results: "Down 5%", cost: "£1.2m",
+                contacts: "team@example.org"),
+            vanguardNumber: vanguard, categorySlugs: ["care-homes"], careModels: [.ehch], metricCodes: metrics)
     }
 
     @Test func aCompleteCaseStudyHasNoProblems() {
@@ -89,12 +106,14 @@ struct PostContentTests {
         content.caseStudy?.cost = " "
         let fields = content.problems(knownMetrics: metrics, knownCategories: categories).map(\.field)
         #expect(fields == ["vanguard", "metrics", "cost"])
-        #expect(caseStudy(metrics: ["made_up"]).problems(knownMetrics: metrics, knownCategories: categories).map(\.reason)
-            == ["'made_up' is not a metric in the framework"])
+        #expect(
+            caseStudy(metrics: ["made_up"]).problems(knownMetrics: metrics, knownCategories: categories).map(\.reason)
+                == ["'made_up' is not a metric in the framework"])
     }
 
     @Test func overLongPostsAndDangerousLinksAreRefused() {
-        let long = PostContent(kind: .blog, title: String(repeating: "t", count: 201), summary: "", body: String(repeating: "a", count: 100_001))
+        let long = PostContent(
+            kind: .blog, title: String(repeating: "t", count: 201), summary: "", body: String(repeating: "a", count: 100_001))
         #expect(long.problems(knownMetrics: [], knownCategories: []).map(\.field) == ["title", "body"])
         let link = PostContent(kind: .news, title: "News", summary: "", body: "[x](javascript:alert(1))", categorySlugs: ["nowhere"])
         let problems = link.problems(knownMetrics: [], knownCategories: categories)
@@ -117,7 +136,10 @@ struct PostContentTests {
     @Test func categoriesNest() {
         let tree = CategoryTree(PostCategory.starting)
         #expect(tree.label("commissioning-vanguard") == "Commissioning and Procurement › Vanguard")
-        #expect(tree.descendants(of: "commissioning-and-procurement") == ["commissioning-and-procurement", "commissioning-vanguard", "contracting"])
+        #expect(
+            tree.descendants(of: "commissioning-and-procurement") == [
+                "commissioning-and-procurement", "commissioning-vanguard", "contracting",
+            ])
         #expect(tree.problem(adding: PostCategory(slug: "x", name: "X", parentSlug: "missing"))?.field == "parent")
         #expect(tree.problem(adding: PostCategory(slug: "acute", name: "Acute", parentSlug: nil))?.field == "name")
         #expect(tree.problem(adding: PostCategory(slug: "frailty", name: "Frailty", parentSlug: "acute")) == nil)
@@ -125,8 +147,9 @@ struct PostContentTests {
 
     @Test func scheduledPostsAreHiddenUntilTheirTime() {
         let now = Date(timeIntervalSince1970: 1_000_000)
-        let post = Post(id: UUID(), slug: "s", status: .published, publishAt: now.addingTimeInterval(60), authorID: UUID(), authorName: "A",
-                        createdAt: now, updatedAt: now, revision: 1, content: caseStudy())
+        let post = Post(
+            id: UUID(), slug: "s", status: .published, publishAt: now.addingTimeInterval(60), authorID: UUID(), authorName: "A",
+            createdAt: now, updatedAt: now, revision: 1, content: caseStudy())
         #expect(!post.isVisible(at: now))
         #expect(post.isScheduled(at: now))
         #expect(post.isVisible(at: now.addingTimeInterval(60)))
@@ -136,7 +159,10 @@ struct PostContentTests {
 @Suite("Comments are moderated")
 struct CommentModerationTests {
     @Test func newMembersFirstCommentIsHeld() {
-        #expect(CommentModeration.initialStatus(body: "Great work", authorHasShownComment: false, authorIsModerator: false) == (.held, "A new member's first comment"))
+        #expect(
+            CommentModeration.initialStatus(body: "Great work", authorHasShownComment: false, authorIsModerator: false) == (
+                .held, "A new member's first comment"
+            ))
         #expect(CommentModeration.initialStatus(body: "Great work", authorHasShownComment: true, authorIsModerator: false).0 == .shown)
         #expect(CommentModeration.initialStatus(body: "Great work", authorHasShownComment: false, authorIsModerator: true).0 == .shown)
     }
@@ -167,8 +193,9 @@ struct CommentModerationTests {
     @Test func authorsEditForTenMinutes() {
         let author = UUID()
         let posted = Date(timeIntervalSince1970: 0)
-        let comment = Comment(id: UUID(), number: 1, postID: UUID(), parentNumber: nil, authorID: author, authorName: "A", authorRole: "Member",
-                              authorOrganisation: nil, body: "x", status: .shown, statusReason: nil, createdAt: posted, editedAt: nil, flagCount: 0)
+        let comment = Comment(
+            id: UUID(), number: 1, postID: UUID(), parentNumber: nil, authorID: author, authorName: "A", authorRole: "Member",
+            authorOrganisation: nil, body: "x", status: .shown, statusReason: nil, createdAt: posted, editedAt: nil, flagCount: 0)
         #expect(comment.canBeEdited(by: author, at: posted.addingTimeInterval(600)))
         #expect(!comment.canBeEdited(by: author, at: posted.addingTimeInterval(601)))
         #expect(!comment.canBeEdited(by: UUID(), at: posted))
@@ -179,10 +206,14 @@ struct CommentModerationTests {
 struct FollowingTests {
     @Test func atomFeedEscapesAndDatesInUTC() {
         let date = Date(timeIntervalSince1970: 1_449_000_000)
-        let feed = AtomFeed(id: "https://v.example/learning/feed.atom", title: "Posts & <news>", selfURL: "https://v.example/learning/feed.atom",
-                            pageURL: "https://v.example/learning", emptyUpdated: date,
-                            entries: [.init(id: "urn:uuid:1", title: "A \"quoted\" title", url: "https://v.example/p", published: date, updated: date,
-                                            authorName: "Ann", summary: "", contentHTML: "<p>x &amp; y</p>", categories: [("ehch", "EHCH")])])
+        let feed = AtomFeed(
+            id: "https://v.example/learning/feed.atom", title: "Posts & <news>", selfURL: "https://v.example/learning/feed.atom",
+            pageURL: "https://v.example/learning", emptyUpdated: date,
+            entries: [
+                .init(
+                    id: "urn:uuid:1", title: "A \"quoted\" title", url: "https://v.example/p", published: date, updated: date,
+                    authorName: "Ann", summary: "", contentHTML: "<p>x &amp; y</p>", categories: [("ehch", "EHCH")])
+            ])
         let xml = feed.xml
         #expect(xml.contains("<title>Posts &amp; &lt;news&gt;</title>"))
         #expect(xml.contains("<updated>2015-12-01T20:00:00Z</updated>"))
@@ -195,24 +226,32 @@ struct FollowingTests {
     @Test func digestListsNewPostsNewestFirst() throws {
         let early = Date(timeIntervalSince1970: 100)
         let late = Date(timeIntervalSince1970: 200)
-        let digest = try #require(Digest.compose(
-            recipientName: "Ann", topicName: "Care homes", frequency: .weekly,
-            items: [.init(title: "Old", kind: .news, summary: "", url: "https://v/1", publishedAt: early),
-                    .init(title: "New", kind: .caseStudy, summary: "Fewer falls", url: "https://v/2", publishedAt: late)],
-            manageURL: "https://v/account/subscriptions", unsubscribeURL: "https://v/u/abc"))
+        let digest = try #require(
+            Digest.compose(
+                recipientName: "Ann", topicName: "Care homes", frequency: .weekly,
+                items: [
+                    .init(title: "Old", kind: .news, summary: "", url: "https://v/1", publishedAt: early),
+                    .init(title: "New", kind: .caseStudy, summary: "Fewer falls", url: "https://v/2", publishedAt: late),
+                ],
+                manageURL: "https://v/account/subscriptions", unsubscribeURL: "https://v/u/abc"))
         #expect(digest.subject == "Vanguard weekly digest: 2 new posts in Care homes")
         #expect(digest.body.contains("Case study: New\nFewer falls\nhttps://v/2\n\nNews: Old\nhttps://v/1\n"))
         #expect(digest.body.contains("one click: https://v/u/abc"))
-        #expect(Digest.compose(recipientName: "Ann", topicName: "x", frequency: .daily, items: [], manageURL: "", unsubscribeURL: "") == nil)
+        #expect(
+            Digest.compose(recipientName: "Ann", topicName: "x", frequency: .daily, items: [], manageURL: "", unsubscribeURL: "") == nil)
     }
 
     @Test func subscriptionsFollowTheirTopic() {
         let tree = CategoryTree(PostCategory.starting)
         let start = Date(timeIntervalSince1970: 0)
-        let byCategory = Subscription(id: UUID(), accountID: UUID(), topic: .category("acute"), frequency: .daily, createdAt: start, lastSentAt: nil)
-        let content = PostContent(kind: .news, title: "t", summary: "", body: "b", vanguardNumber: 3, categorySlugs: ["acute-collaboration"])
+        let byCategory = Subscription(
+            id: UUID(), accountID: UUID(), topic: .category("acute"), frequency: .daily, createdAt: start, lastSentAt: nil)
+        let content = PostContent(
+            kind: .news, title: "t", summary: "", body: "b", vanguardNumber: 3, categorySlugs: ["acute-collaboration"])
         #expect(byCategory.follows(content, categories: tree))
-        #expect(!Subscription(id: UUID(), accountID: UUID(), topic: .vanguard(4), frequency: .daily, createdAt: start, lastSentAt: nil).follows(content, categories: tree))
+        #expect(
+            !Subscription(id: UUID(), accountID: UUID(), topic: .vanguard(4), frequency: .daily, createdAt: start, lastSentAt: nil).follows(
+                content, categories: tree))
         #expect(!byCategory.isDue(at: start.addingTimeInterval(86_399)))
         #expect(byCategory.isDue(at: start.addingTimeInterval(86_400)))
         #expect(SubscriptionTopic(key: "vanguard:12") == .vanguard(12))
@@ -227,7 +266,10 @@ struct FollowingTests {
 
     @Test func markedSnippetsSplitIntoPieces() {
         let marked = "fewer \(SearchHit.matchStart)falls\(SearchHit.matchEnd) in homes"
-        #expect(SearchHit.pieces(fromMarked: marked) == [.init(text: "fewer ", isMatch: false), .init(text: "falls", isMatch: true), .init(text: " in homes", isMatch: false)])
+        #expect(
+            SearchHit.pieces(fromMarked: marked) == [
+                .init(text: "fewer ", isMatch: false), .init(text: "falls", isMatch: true), .init(text: " in homes", isMatch: false),
+            ])
     }
 }
 
@@ -236,8 +278,9 @@ struct EventsAndAdoptionTests {
     let start = Date(timeIntervalSince1970: 1_476_264_600)  // 12 October 2016, 09:30 UTC
 
     func event(place: String? = "Wirral", link: String? = nil, capacity: Int = 30, hours: Double = 2) -> ProgrammeEvent {
-        ProgrammeEvent(id: UUID(), kind: .openDay, title: "Open day", description: "Come and see", startsAt: start,
-                       endsAt: start.addingTimeInterval(hours * 3600), place: place, link: link, capacity: capacity, vanguardNumber: 1)
+        ProgrammeEvent(
+            id: UUID(), kind: .openDay, title: "Open day", description: "Come and see", startsAt: start,
+            endsAt: start.addingTimeInterval(hours * 3600), place: place, link: link, capacity: capacity, vanguardNumber: 1)
     }
 
     @Test func eventsNeedAPlaceATimeAndPlaces() {
@@ -247,16 +290,24 @@ struct EventsAndAdoptionTests {
         #expect(event(capacity: 0, hours: -1).problems.map(\.field) == ["ends_at", "capacity"])
         #expect(event(place: nil, link: "https://meet.example.nhs.uk/x").problems.isEmpty)
         // The README promises https only: plain http is refused, as are addresses with no host.
-        for link in ["http://meet.example.nhs.uk/x", "HTTP://meet.example.nhs.uk/x", "https://", "https:meet", "ftp://meet.example.nhs.uk", "https://meet example"] {
-            #expect(event(place: "Wirral", link: link).problems.map(\.reason) == ["The joining link must be a web address starting https://"], "\(link)")
+        for link in [
+            "http://meet.example.nhs.uk/x", "HTTP://meet.example.nhs.uk/x", "https://", "https:meet", "ftp://meet.example.nhs.uk",
+            "https://meet example",
+        ] {
+            #expect(
+                event(place: "Wirral", link: link).problems.map(\.reason) == ["The joining link must be a web address starting https://"],
+                "\(link)")
         }
     }
 
     @Test func iCalendarEscapesFoldsAndUsesUTC() {
-        let text = ICalendar.calendar(name: "Vanguard events", events: [
-            .init(uid: "abc@vanguard", summary: "Open day; care homes, Wirral", description: "Line one\nLine two \\ end", startsAt: start,
-                  endsAt: start.addingTimeInterval(7200), location: nil, url: "https://v.example/e", updatedAt: start),
-        ])
+        let text = ICalendar.calendar(
+            name: "Vanguard events",
+            events: [
+                .init(
+                    uid: "abc@vanguard", summary: "Open day; care homes, Wirral", description: "Line one\nLine two \\ end", startsAt: start,
+                    endsAt: start.addingTimeInterval(7200), location: nil, url: "https://v.example/e", updatedAt: start)
+            ])
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         #expect(text.contains("\r\nDTSTART:20161012T093000Z\r\nDTEND:20161012T113000Z\r\n"))
         #expect(text.contains("SUMMARY:Open day\\; care homes\\, Wirral\r\n"))
@@ -269,16 +320,23 @@ struct EventsAndAdoptionTests {
 
     @Test func adoptionsNeedAnAreaADateAndAContact() {
         let today = CalendarDate(year: 2017, month: 6, day: 1)
-        #expect(Adoption.problems(adopter: "Mid Notts", areaCode: "E1", knownAreas: ["E1"], adoptedOn: CalendarDate(year: 2016, month: 3, day: 1),
-                                  today: today, contact: "a@b").isEmpty)
-        #expect(Adoption.problems(adopter: " ", areaCode: "E9", knownAreas: ["E1"], adoptedOn: CalendarDate(year: 2018, month: 1, day: 1),
-                                  today: today, contact: "").map(\.field) == ["adopter", "area", "adopted_on", "contact"])
+        #expect(
+            Adoption.problems(
+                adopter: "Mid Notts", areaCode: "E1", knownAreas: ["E1"], adoptedOn: CalendarDate(year: 2016, month: 3, day: 1),
+                today: today, contact: "a@b"
+            ).isEmpty)
+        #expect(
+            Adoption.problems(
+                adopter: " ", areaCode: "E9", knownAreas: ["E1"], adoptedOn: CalendarDate(year: 2018, month: 1, day: 1),
+                today: today, contact: ""
+            ).map(\.field) == ["adopter", "area", "adopted_on", "contact"])
     }
 
     @Test func theAdoptionCurveCountsUpByMonth() {
         func adoption(_ year: Int, _ month: Int) -> Adoption {
-            Adoption(id: UUID(), innovationSlug: "x", adopter: "A", organisationSlug: nil, areaCode: "E1",
-                     adoptedOn: CalendarDate(year: year, month: month, day: 10), contact: "c", recordedBy: UUID())
+            Adoption(
+                id: UUID(), innovationSlug: "x", adopter: "A", organisationSlug: nil, areaCode: "E1",
+                adoptedOn: CalendarDate(year: year, month: month, day: 10), contact: "c", recordedBy: UUID())
         }
         let curve = AdoptionCurve([adoption(2016, 3), adoption(2016, 5), adoption(2016, 5)], through: Month(year: 2016, month: 6))
         #expect(curve.points.map(\.cumulative) == [1, 1, 3, 3])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VanguardCore
 
 /// The registry half of the one search: closest names first, councils as people know them.
@@ -28,7 +29,9 @@ import Testing
     /// A trust's ODS code finds the area the provider lookup counts its activity towards.
     @Test func trustCodesFindTheirAreaThroughTheProviderLookup() throws {
         let registry = try ProjectFiles.registry()
-        let providers = [ProviderArea(orgCode: "RBL", orgName: "Wirral University Teaching Hospital NHS Foundation Trust", areaCode: "E38000208")]
+        let providers = [
+            ProviderArea(orgCode: "RBL", orgName: "Wirral University Teaching Hospital NHS Foundation Trust", areaCode: "E38000208")
+        ]
         #expect(LocalVanguardSearch(query: "RBL", in: registry).matches.isEmpty)
         let found = LocalVanguardSearch(query: "rbl", in: registry, providers: providers)
         #expect(found.matches.first?.key == "E38000208" && found.matches.first?.closeness == .exact)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VanguardCore
 
 /// Postcodes people type, read as a postcode, a sector or a district, and answered by sector.

@@ -1,20 +1,23 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct ProgressHeadlineTests {
     /// Two years of one area: `baseline` a month in 2014/15, `latest` a month in 2015/16.
     static func evaluation(_ metric: Metric, baseline: Double, latest: Double) -> MetricEvaluation {
         let values = (0..<24).map { offset in
-            ReturnValue(areaCode: "A", metricCode: metric.code, period: Month(year: 2014, month: 4).adding(months: offset),
-                        numerator: offset < 12 ? baseline : latest, denominator: 10_000)
+            ReturnValue(
+                areaCode: "A", metricCode: metric.code, period: Month(year: 2014, month: 4).adding(months: offset),
+                numerator: offset < 12 ? baseline : latest, denominator: 10_000)
         }
         return MetricEvaluation(metric: metric, values: values)
     }
 
     static func metric(_ direction: ImprovementDirection) -> Metric {
-        Metric(code: "m", name: "Admissions", definition: "d", numerator: "n", denominator: "p", unit: "per 1,000", multiplier: 1000,
-               direction: direction, careModels: [.pacs], source: "s", target: nil)
+        Metric(
+            code: "m", name: "Admissions", definition: "d", numerator: "n", denominator: "p", unit: "per 1,000", multiplier: 1000,
+            direction: direction, careModels: [.pacs], source: "s", target: nil)
     }
 
     @Test func aFallIsBetterOnlyWhenLowerIsBetter() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 /// The real seed files, read and cross-checked as the seed command reads them.
@@ -82,9 +83,11 @@ import Testing
             try RegistryDataset.load(from: .init(dataDirectory: directory, boundaryDirectory: ProjectFiles.boundaries))
         }
         // validate
-        #expect(error == DataFileError(
-            file: "partner_organisations.csv", line: 155, field: "as_written",
-            reason: "'Invented Trust' does not appear in vanguard 1's lead_organisations"
-        ))
+        #expect(
+            error
+                == DataFileError(
+                    file: "partner_organisations.csv", line: 155, field: "as_written",
+                    reason: "'Invented Trust' does not appear in vanguard 1's lead_organisations"
+                ))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct RegistryFilesTests {
@@ -23,7 +24,10 @@ import Testing
     @Test(arguments: [
         ("X,XYZ,2015-03-10,o,a,r,s,2,sourced,", "type", "'XYZ' is not a care model (expected one of PACS, MCP, EHCH, UEC, ACC)"),
         ("X,MCP,2015-02-30,o,a,r,s,2,sourced,", "announced", "'2015-02-30' is not a date in the form YYYY-MM-DD"),
-        ("X,MCP,2015-04-01,o,a,r,s,2,sourced,", "announced", "2015-04-01 is not the date of any wave (10 March, 24 July or 25 September 2015)"),
+        (
+            "X,MCP,2015-04-01,o,a,r,s,2,sourced,", "announced",
+            "2015-04-01 is not the date of any wave (10 March, 24 July or 25 September 2015)"
+        ),
         ("X,MCP,2015-03-10,o,a,r,s,two,sourced,", "ncm_number", "'two' is not a positive whole number"),
         ("X,MCP,2015-03-10,o,a,r,s,1,sourced,", "ncm_number", "1 appears twice"),
         ("X,MCP,2015-03-10,o,a,r,s,2,maybe,", "confidence", "'maybe' is not one of sourced, partial, lead_org_unverified"),
@@ -41,13 +45,17 @@ import Testing
     @Test func rejectsAFootprintWithABadAreaCode() throws {
         let text = "ncm_number,sicbl_code,ccg2015_name,ccg2015_ods_code,basis,confidence\n1,E3800020,NHS Wirral CCG,12F,kept,high\n"
         let table = try CSVTable(fileName: "vanguard_areas.csv", text: text)
-        #expect(throws: DataFileError(file: "vanguard_areas.csv", line: 2, field: "sicbl_code", reason: "'E3800020' is not an ONS code of the form E38NNNNNN")) {
+        #expect(
+            throws: DataFileError(
+                file: "vanguard_areas.csv", line: 2, field: "sicbl_code", reason: "'E3800020' is not an ONS code of the form E38NNNNNN")
+        ) {
             try RegistryFiles.footprints(from: table)
         }
     }
 
     @Test func readsSeveralCCGsJoinedInOneFootprintRow() throws {
-        let text = "ncm_number,sicbl_code,ccg2015_name,ccg2015_ods_code,basis,confidence\n2,E38000243,NHS A CCG; NHS B CCG,04E; 04H,merged,high\n"
+        let text =
+            "ncm_number,sicbl_code,ccg2015_name,ccg2015_ods_code,basis,confidence\n2,E38000243,NHS A CCG; NHS B CCG,04E; 04H,merged,high\n"
         let footprints = try RegistryFiles.footprints(from: try CSVTable(fileName: "f.csv", text: text))
         #expect(footprints.first?.ccg2015Names == ["NHS A CCG", "NHS B CCG"])
         #expect(footprints.first?.ccg2015Codes == ["04E", "04H"])

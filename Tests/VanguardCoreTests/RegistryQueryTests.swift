@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct RegistryQueryTests {
@@ -34,7 +35,8 @@ import Testing
 
     @Test func findYourLocalVanguardByOrganisationICBAndRegion() throws {
         let registry = try ProjectFiles.registry()
-        let organisation = try #require(LocalVanguardSearch(query: "Salford Royal", in: registry).matches.first { $0.kind == .organisation })
+        let organisation = try #require(
+            LocalVanguardSearch(query: "Salford Royal", in: registry).matches.first { $0.kind == .organisation })
         #expect(organisation.key == "salford-royal-nhs-ft")
         #expect(organisation.vanguards.map(\.number) == [5, 38])
 
@@ -70,7 +72,8 @@ import Testing
     @Test func directoryFiltersBySectorAndWords() throws {
         let registry = try ProjectFiles.registry()
         let ambulance = registry.organisations(sector: .ambulance, text: nil)
-        #expect(ambulance.map(\.name) == ["East Midlands Ambulance Service", "North West Ambulance Service", "Yorkshire Ambulance Service"])
+        #expect(
+            ambulance.map(\.name) == ["East Midlands Ambulance Service", "North West Ambulance Service", "Yorkshire Ambulance Service"])
         #expect(registry.organisations(sector: nil, text: "guy's").map(\.slug) == ["guys-and-st-thomas-nhs-ft"])
         #expect(registry.areas(icbCode: nil, regionCode: nil, careModel: nil, covered: false).count == 106 - 59)
     }

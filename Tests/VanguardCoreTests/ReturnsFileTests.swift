@@ -1,20 +1,29 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct ReturnsFileTests {
     static let checker = ReturnsFile(
-        knownAreas: ["E38000208", "E38000143"], knownMetrics: ["emergency_admissions", "ae_four_hour"], latestPeriod: Month(year: 2019, month: 3),
+        knownAreas: ["E38000208", "E38000143"], knownMetrics: ["emergency_admissions", "ae_four_hour"],
+        latestPeriod: Month(year: 2019, month: 3),
         maximumBytes: 10_000
     )
     static let header = "area_code,metric_code,period,numerator,denominator\n"
 
     @Test func aGoodFileGivesEveryRow() throws {
-        let values = try Self.checker.read(Data((Self.header + "E38000208,emergency_admissions,2015-04,1032,320500\nE38000143, ae_four_hour ,2019-03,9500.5,10000\n").utf8))
-        #expect(values == [
-            ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2015, month: 4), numerator: 1032, denominator: 320_500),
-            ReturnValue(areaCode: "E38000143", metricCode: "ae_four_hour", period: Month(year: 2019, month: 3), numerator: 9500.5, denominator: 10_000),
-        ])
+        let values = try Self.checker.read(
+            Data((Self.header + "E38000208,emergency_admissions,2015-04,1032,320500\nE38000143, ae_four_hour ,2019-03,9500.5,10000\n").utf8)
+        )
+        #expect(
+            values == [
+                ReturnValue(
+                    areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2015, month: 4), numerator: 1032,
+                    denominator: 320_500),
+                ReturnValue(
+                    areaCode: "E38000143", metricCode: "ae_four_hour", period: Month(year: 2019, month: 3), numerator: 9500.5,
+                    denominator: 10_000),
+            ])
     }
 
     @Test(arguments: [
@@ -27,7 +36,10 @@ import Testing
         ("E38000208,emergency_admissions,2015-04,ten,2", "numerator", "is not a number"),
         ("E38000208,emergency_admissions,2015-04,0x10,2", "numerator", "is not a number"),
         ("E38000208,emergency_admissions,2015-04,nan,2", "numerator", "is not a number"),
-        ("E38000208,emergency_admissions,2015-04,1e300,2", "numerator", "is larger than any count or population (at most 1,000,000,000,000)"),
+        (
+            "E38000208,emergency_admissions,2015-04,1e300,2", "numerator",
+            "is larger than any count or population (at most 1,000,000,000,000)"
+        ),
         ("E38000208,emergency_admissions,2015-04,1,", "denominator", "is empty"),
         ("E38000208,emergency_admissions,2015-04,1,0", "denominator", "is zero, so no rate can be formed"),
     ])
@@ -46,14 +58,20 @@ import Testing
     @Test func duplicateKeysInsideTheFileAreRefused() {
         let text = Self.header + "E38000208,emergency_admissions,2015-03,1,2\nE38000208,emergency_admissions,2015-03,5,6\n"
         let rejection = #expect(throws: ReturnsRejection.self) { try Self.checker.read(Data(text.utf8)) }
-        #expect(rejection?.problems == [ReturnProblem(row: 3, column: "period", value: "2015-03",
-                                                      reason: "repeats area E38000208, metric emergency_admissions and period 2015-03 of row 2")])
+        #expect(
+            rejection?.problems == [
+                ReturnProblem(
+                    row: 3, column: "period", value: "2015-03",
+                    reason: "repeats area E38000208, metric emergency_admissions and period 2015-03 of row 2")
+            ])
     }
 
     @Test(arguments: [
         ("", "the file is empty"),
-        ("area_code,metric,period,numerator,denominator\nE38000208,emergency_admissions,2015-03,1,2\n",
-         "the header must be exactly area_code,metric_code,period,numerator,denominator; missing: metric_code; not recognised: metric"),
+        (
+            "area_code,metric,period,numerator,denominator\nE38000208,emergency_admissions,2015-03,1,2\n",
+            "the header must be exactly area_code,metric_code,period,numerator,denominator; missing: metric_code; not recognised: metric"
+        ),
         (header, "the file has a header but no rows"),
     ])
     func wholeFileProblems(text: String, reason: String) {
@@ -70,7 +88,8 @@ import Testing
 
     @Test func theFirstHundredProblemsAreShownAndAllCounted() {
         let rows = (0..<150).map { "E38000208,emergency_admissions,2015-03,\($0),0" }.joined(separator: "\n")
-        let checker = ReturnsFile(knownAreas: ["E38000208"], knownMetrics: ["emergency_admissions"], latestPeriod: Month(year: 2019, month: 3))
+        let checker = ReturnsFile(
+            knownAreas: ["E38000208"], knownMetrics: ["emergency_admissions"], latestPeriod: Month(year: 2019, month: 3))
         let rejection = #expect(throws: ReturnsRejection.self) { try checker.read(Data((Self.header + rows).utf8)) }
         // Every row has a zero denominator; a rejected row is not remembered, so none is also counted as a repeat.
         #expect(rejection?.problems.count == ReturnsRejection.shownLimit)

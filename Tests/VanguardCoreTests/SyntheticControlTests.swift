@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 /// The California tobacco study (Abadie, Diamond & Hainmueller 2010) against the reference results
@@ -8,15 +9,17 @@ import Testing
     static let directory = ProjectFiles.root.appendingPathComponent("Tests/VanguardCoreTests/Fixtures/synth")
 
     static func expected() throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("expected.json"))) as? [String: Any])
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: directory.appendingPathComponent("expected.json"))) as? [String: Any])
     }
 
     static func california(outcomeOnly: Bool) throws -> SyntheticControl {
         let (spec, study) = try SynthSpec.load(specAt: directory.appendingPathComponent("california-paper-spec.json"))
         #expect(spec.treated == "California" && study.donors.count == 38)
         guard outcomeOnly else { return study }
-        return try SyntheticControl(panel: study.panel, outcome: "cigsale", treated: "California", donors: study.donors, treatmentTime: 1989,
-                                    fitTimes: Array(1970...1988), predictors: [])
+        return try SyntheticControl(
+            panel: study.panel, outcome: "cigsale", treated: "California", donors: study.donors, treatmentTime: 1989,
+            fitTimes: Array(1970...1988), predictors: [])
     }
 
     @Test func theOutcomeOnlyFitReachesTheUniqueOptimum() throws {
@@ -115,7 +118,8 @@ import Testing
         try Panel(csv: Data(text.utf8), fileName: "panel.csv", unitColumn: "state", timeColumn: "year")
     }
 
-    static let good = #"{"panel":"p.csv","unit":"state","time":"year","outcome":"y","treated":"A","treatment_time":3,"fit":{"from":1,"to":2},"predictors":[{"column":"x","op":"mean","from":1,"to":2}]}"#
+    static let good =
+        #"{"panel":"p.csv","unit":"state","time":"year","outcome":"y","treated":"A","treatment_time":3,"fit":{"from":1,"to":2},"predictors":[{"column":"x","op":"mean","from":1,"to":2}]}"#
 
     @Test func aGoodSpecBuildsItsStudy() throws {
         let study = try Self.spec(Self.good).study(on: try Self.panel())
@@ -130,9 +134,18 @@ import Testing
         (#""outcome":"y""#, #""outcome":"deaths""#, "outcome: 'deaths' is not a column of the panel"),
         (#""treated":"A""#, #""treated":"Z""#, "treated: 'Z' is not a unit of the panel"),
         (#""fit":{"from":1,"to":2}"#, #""fit":{"from":7,"to":9}"#, "fit: no times of the panel fall in 7–9"),
-        (#""column":"x","op":"mean","from":1,"to":2"#, #""column":"height","op":"mean","from":1,"to":2"#, "predictors: 'height' is not a column of the panel"),
-        (#""column":"x","op":"mean","from":1,"to":2"#, #""column":"x","op":"mean","from":5,"to":6"#, "predictors[0]: no times of the panel fall in the period of x"),
-        (#""column":"x","op":"mean","from":1,"to":2"#, #""column":"x","op":"median","from":1,"to":2"#, "predictors[0].op: 'median' is not supported (mean)"),
+        (
+            #""column":"x","op":"mean","from":1,"to":2"#, #""column":"height","op":"mean","from":1,"to":2"#,
+            "predictors: 'height' is not a column of the panel"
+        ),
+        (
+            #""column":"x","op":"mean","from":1,"to":2"#, #""column":"x","op":"mean","from":5,"to":6"#,
+            "predictors[0]: no times of the panel fall in the period of x"
+        ),
+        (
+            #""column":"x","op":"mean","from":1,"to":2"#, #""column":"x","op":"median","from":1,"to":2"#,
+            "predictors[0].op: 'median' is not supported (mean)"
+        ),
     ])
     func badSpecsSayWhatIsWrong(replacing: String, with: String, message: String) throws {
         let spec = try Self.spec(Self.good.replacingOccurrences(of: replacing, with: with))
@@ -141,10 +154,15 @@ import Testing
 
     @Test func tooFewDonorsAndNonNumericValuesAreRefused() throws {
         let two = try Self.panel("state,year,y\nA,1,1\nA,2,2\nA,3,3\nB,1,1\nB,2,2\nB,3,2\n")
-        #expect(performing: { try Self.spec(Self.good.replacingOccurrences(of: #","predictors":[{"column":"x","op":"mean","from":1,"to":2}]"#, with: "")).study(on: two) },
-                throws: { ($0 as? ImpactError)?.description == "donors: a synthetic control needs at least two donors (got 1)" })
-        #expect(performing: { try Self.panel("state,year,y\nA,1,one\n") },
-                throws: { ($0 as? DataFileError)?.description == "panel.csv, line 2, field y: 'one' is not a number" })
+        #expect(
+            performing: {
+                try Self.spec(Self.good.replacingOccurrences(of: #","predictors":[{"column":"x","op":"mean","from":1,"to":2}]"#, with: ""))
+                    .study(on: two)
+            },
+            throws: { ($0 as? ImpactError)?.description == "donors: a synthetic control needs at least two donors (got 1)" })
+        #expect(
+            performing: { try Self.panel("state,year,y\nA,1,one\n") },
+            throws: { ($0 as? DataFileError)?.description == "panel.csv, line 2, field y: 'one' is not a number" })
         #expect(performing: { try Self.spec(#"{"panel":"p.csv"}"#) }, throws: { $0 is DecodingError })
     }
 }

@@ -23,15 +23,19 @@ enum ProjectFiles {
         var organisations: [String: Organisation] = [:]
         for partner in dataset.partners {
             let slug = Organisation.slug(for: partner.name)
-            organisations[slug] = organisations[slug] ?? Organisation(
-                slug: slug, name: partner.name, sector: partner.sector, odsCode: dataset.odsCode(forOrganisationNamed: partner.name)
-            )
+            organisations[slug] =
+                organisations[slug]
+                ?? Organisation(
+                    slug: slug, name: partner.name, sector: partner.sector, odsCode: dataset.odsCode(forOrganisationNamed: partner.name)
+                )
         }
         return Registry(
             regions: dataset.regions, icbs: dataset.icbs, areas: dataset.areas, vanguards: dataset.vanguards, governance: [:],
             footprints: dataset.footprints, organisations: Array(organisations.values),
             memberships: dataset.partners.map {
-                Membership(vanguardNumber: $0.vanguardNumber, organisationSlug: Organisation.slug(for: $0.name), isLead: $0.isLead, asWritten: $0.asWritten)
+                Membership(
+                    vanguardNumber: $0.vanguardNumber, organisationSlug: Organisation.slug(for: $0.name), isLead: $0.isLead,
+                    asWritten: $0.asWritten)
             },
             facts: dataset.facts
         )

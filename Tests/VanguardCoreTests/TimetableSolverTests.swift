@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct TimetableSolverTests {
@@ -25,33 +26,61 @@ import Testing
 
     @Test func theJSONFormReadsAndWrites() throws {
         let json = """
-        {"slot_minutes": 7, "changeover_minutes": 3,
-         "days": [{"date": "2015-02-10", "sessions": [{"start": "13:00", "end": "13:20"}]}],
-         "panels": [{"id": "north", "assessors": ["a1", "a2"]}],
-         "applicants": [{"id": "x", "unavailable": [{"date": "2015-02-10", "start": "13:00", "end": "13:05"}]}, {"id": "y"}],
-         "conflicts": []}
-        """
+            {"slot_minutes": 7, "changeover_minutes": 3,
+             "days": [{"date": "2015-02-10", "sessions": [{"start": "13:00", "end": "13:20"}]}],
+             "panels": [{"id": "north", "assessors": ["a1", "a2"]}],
+             "applicants": [{"id": "x", "unavailable": [{"date": "2015-02-10", "start": "13:00", "end": "13:05"}]}, {"id": "y"}],
+             "conflicts": []}
+            """
         let problem = try Problem.decode(Data(json.utf8))
         let timetable = try TimetableSolver.solve(problem)
-        #expect(timetable.slots == [
-            .init(applicant: "y", panel: "north", date: "2015-02-10", start: "13:00", end: "13:07"),
-            .init(applicant: "x", panel: "north", date: "2015-02-10", start: "13:10", end: "13:17"),
-        ])
+        #expect(
+            timetable.slots == [
+                .init(applicant: "y", panel: "north", date: "2015-02-10", start: "13:00", end: "13:07"),
+                .init(applicant: "x", panel: "north", date: "2015-02-10", start: "13:10", end: "13:17"),
+            ])
     }
 
     @Test(arguments: [
         (#"{"changeover_minutes": 3, "days": [], "panels": [], "applicants": []}"#, "slot_minutes", "is missing"),
         (#"{"slot_minutes": "7", "days": [], "panels": [], "applicants": []}"#, "slot_minutes", "should be a whole number"),
-        (#"{"slot_minutes": 9223372036854775807, "days": [{"date": "2015-02-09", "sessions": [{"start": "09:00", "end": "10:00"}]}], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}]}"#, "slot_minutes", "should be from 1 to 1440 minutes"),
-        (#"{"slot_minutes": 7, "changeover_minutes": 9223372036854775807, "days": [], "panels": [], "applicants": []}"#, "changeover_minutes", "should be from 0 to 1440 minutes"),
-        (#"{"slot_minutes": 7, "days": [{"date": "2015-02-30", "sessions": []}], "panels": [], "applicants": []}"#, "days[0].date", "is not a date"),
-        (#"{"slot_minutes": 7, "days": [{"date": "2015-02-09", "sessions": [{"start": "9:00", "end": "10:00"}]}], "panels": [], "applicants": []}"#, "days[0].sessions[0].start", "is not a time"),
-        (#"{"slot_minutes": 7, "days": [{"date": "2015-02-09", "sessions": [{"start": "09:00", "end": "10:00"}, {"start": "09:30", "end": "11:00"}]}], "panels": [], "applicants": []}"#, "days[0].sessions[1]", "overlaps"),
-        (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}, {"id": "x"}]}"#, "applicants[1].id", "given twice"),
-        (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}], "conflicts": [{"assessor": "a", "applicant": "z"}]}"#, "conflicts[0].applicant", "not one of the applicants"),
+        (
+            #"{"slot_minutes": 9223372036854775807, "days": [{"date": "2015-02-09", "sessions": [{"start": "09:00", "end": "10:00"}]}], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}]}"#,
+            "slot_minutes", "should be from 1 to 1440 minutes"
+        ),
+        (
+            #"{"slot_minutes": 7, "changeover_minutes": 9223372036854775807, "days": [], "panels": [], "applicants": []}"#,
+            "changeover_minutes", "should be from 0 to 1440 minutes"
+        ),
+        (
+            #"{"slot_minutes": 7, "days": [{"date": "2015-02-30", "sessions": []}], "panels": [], "applicants": []}"#, "days[0].date",
+            "is not a date"
+        ),
+        (
+            #"{"slot_minutes": 7, "days": [{"date": "2015-02-09", "sessions": [{"start": "9:00", "end": "10:00"}]}], "panels": [], "applicants": []}"#,
+            "days[0].sessions[0].start", "is not a time"
+        ),
+        (
+            #"{"slot_minutes": 7, "days": [{"date": "2015-02-09", "sessions": [{"start": "09:00", "end": "10:00"}, {"start": "09:30", "end": "11:00"}]}], "panels": [], "applicants": []}"#,
+            "days[0].sessions[1]", "overlaps"
+        ),
+        (
+            #"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}, {"id": "x"}]}"#,
+            "applicants[1].id", "given twice"
+        ),
+        (
+            #"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x"}], "conflicts": [{"assessor": "a", "applicant": "z"}]}"#,
+            "conflicts[0].applicant", "not one of the applicants"
+        ),
         (#"{"slot_minutes": 0, "days": [], "panels": [], "applicants": []}"#, "slot_minutes", "should be from 1 to 1440 minutes"),
-        (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": []}], "applicants": []}"#, "panels[0].assessors", "at least one"),
-        (#"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x", "unavailable": [{"date": "2015-02-09", "start": "10:00"}]}]}"#, "applicants[0].unavailable[0]", "both start and end"),
+        (
+            #"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": []}], "applicants": []}"#, "panels[0].assessors",
+            "at least one"
+        ),
+        (
+            #"{"slot_minutes": 7, "days": [], "panels": [{"id": "p", "assessors": ["a"]}], "applicants": [{"id": "x", "unavailable": [{"date": "2015-02-09", "start": "10:00"}]}]}"#,
+            "applicants[0].unavailable[0]", "both start and end"
+        ),
     ])
     func badInputNamesTheField(json: String, field: String, reason: String) {
         do {
@@ -89,30 +118,50 @@ import Testing
         let x = Problem.Applicant(id: "X"), y = Problem.Applicant(id: "Y")
         let allDay = Problem.Applicant(id: "X", unavailable: [.init(date: "2015-02-09")])
 
-        #expect(Self.constraint(Problem(slotMinutes: 30, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:20")]),
-                                        panels: twoPanels, applicants: [x], conflicts: [])) == .slots)
-        #expect(Self.constraint(Problem(slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:10")]),
-                                        panels: twoPanels, applicants: [x, y, Problem.Applicant(id: "Z")], conflicts: [])) == .capacity)
-        #expect(Self.constraint(Problem(slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:10")]),
-                                        panels: twoPanels, applicants: [x, y],
-                                        conflicts: [.init(assessor: "bob", applicant: "X"), .init(assessor: "bob", applicant: "Y")])) == .conflicts)
-        #expect(Self.constraint(Problem(slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "10:00")]),
-                                        panels: twoPanels, applicants: [allDay], conflicts: [])) == .unavailability)
-        #expect(Self.constraint(Problem(slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "10:00")]),
-                                        panels: [.init(id: "P1", assessors: ["ann"])], applicants: [allDay],
-                                        conflicts: [.init(assessor: "ann", applicant: "X")])) == .conflictsAndUnavailability)
-        #expect(Self.constraint(Problem(slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:10")]),
-                                        panels: [.init(id: "P1", assessors: ["ann", "cat"]), .init(id: "P2", assessors: ["bob", "cat"])],
-                                        applicants: [x, y], conflicts: [])) == .assessorOverlap)
+        #expect(
+            Self.constraint(
+                Problem(
+                    slotMinutes: 30, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:20")]),
+                    panels: twoPanels, applicants: [x], conflicts: [])) == .slots)
+        #expect(
+            Self.constraint(
+                Problem(
+                    slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:10")]),
+                    panels: twoPanels, applicants: [x, y, Problem.Applicant(id: "Z")], conflicts: [])) == .capacity)
+        #expect(
+            Self.constraint(
+                Problem(
+                    slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:10")]),
+                    panels: twoPanels, applicants: [x, y],
+                    conflicts: [.init(assessor: "bob", applicant: "X"), .init(assessor: "bob", applicant: "Y")])) == .conflicts)
+        #expect(
+            Self.constraint(
+                Problem(
+                    slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "10:00")]),
+                    panels: twoPanels, applicants: [allDay], conflicts: [])) == .unavailability)
+        #expect(
+            Self.constraint(
+                Problem(
+                    slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "10:00")]),
+                    panels: [.init(id: "P1", assessors: ["ann"])], applicants: [allDay],
+                    conflicts: [.init(assessor: "ann", applicant: "X")])) == .conflictsAndUnavailability)
+        #expect(
+            Self.constraint(
+                Problem(
+                    slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:10")]),
+                    panels: [.init(id: "P1", assessors: ["ann", "cat"]), .init(id: "P2", assessors: ["bob", "cat"])],
+                    applicants: [x, y], conflicts: [])) == .assessorOverlap)
     }
 
     @Test func theMessageNamesTheApplicantsThatCannotBePlaced() {
         let problem = Problem(
             slotMinutes: 10, changeoverMinutes: 0, days: Self.oneDay([("09:00", "09:20")]),
             panels: [.init(id: "P1", assessors: ["ann"]), .init(id: "P2", assessors: ["bob"])],
-            applicants: [.init(id: "Free"), .init(id: "X", unavailable: [.init(date: "2015-02-09", start: "09:10", end: "09:20")]),
-                         .init(id: "Y", unavailable: [.init(date: "2015-02-09", start: "09:10", end: "09:20")]),
-                         .init(id: "Z", unavailable: [.init(date: "2015-02-09", start: "09:10", end: "09:20")])],
+            applicants: [
+                .init(id: "Free"), .init(id: "X", unavailable: [.init(date: "2015-02-09", start: "09:10", end: "09:20")]),
+                .init(id: "Y", unavailable: [.init(date: "2015-02-09", start: "09:10", end: "09:20")]),
+                .init(id: "Z", unavailable: [.init(date: "2015-02-09", start: "09:10", end: "09:20")]),
+            ],
             conflicts: []
         )
         do {
@@ -134,7 +183,8 @@ import Testing
         var random = SeededRandom(seed: 2015)
         var solved = 0, impossible = 0
         for _ in 0..<400 {
-            let problem = Self.randomProblem(&random, applicants: 1 + Int(random.next() % 5), panels: 1 + Int(random.next() % 3), assessors: 4)
+            let problem = Self.randomProblem(
+                &random, applicants: 1 + Int(random.next() % 5), panels: 1 + Int(random.next() % 3), assessors: 4)
             let exists = Checker.bruteForceExists(problem)
             do {
                 let timetable = try TimetableSolver.solve(problem)
@@ -154,7 +204,8 @@ import Testing
         var random = SeededRandom(seed: 63)
         var solved = 0
         for _ in 0..<30 {
-            let problem = Self.randomProblem(&random, applicants: 20 + Int(random.next() % 40), panels: 3 + Int(random.next() % 3), assessors: 30, slotsPerSession: 12)
+            let problem = Self.randomProblem(
+                &random, applicants: 20 + Int(random.next() % 40), panels: 3 + Int(random.next() % 3), assessors: 30, slotsPerSession: 12)
             if let timetable = try? TimetableSolver.solve(problem) {
                 #expect(Checker.violations(problem, timetable).isEmpty, "\(Checker.violations(problem, timetable))")
                 solved += 1
@@ -194,15 +245,19 @@ import Testing
         let assessors = Array(Set(panels.flatMap(\.assessors))).sorted()
         let applicants = (1...63).map { number in
             let day = days[Int(random.next() % 3)].date
-            let unavailable: [Problem.Unavailability] = random.uniform() < 0.3
+            let unavailable: [Problem.Unavailability] =
+                random.uniform() < 0.3
                 ? [.init(date: day, start: random.uniform() < 0.5 ? "09:30" : "13:30", end: random.uniform() < 0.5 ? "12:30" : "16:30")]
                 : []
-            return Problem.Applicant(id: "applicant-\(number)", unavailable: unavailable.filter { ClockTime.minutes($0.end!)! > ClockTime.minutes($0.start!)! })
+            return Problem.Applicant(
+                id: "applicant-\(number)", unavailable: unavailable.filter { ClockTime.minutes($0.end!)! > ClockTime.minutes($0.start!)! })
         }
         let conflicts = (0..<30).map { _ in
-            Problem.Conflict(assessor: assessors[Int(random.next() % UInt64(assessors.count))], applicant: applicants[Int(random.next() % 63)].id)
+            Problem.Conflict(
+                assessor: assessors[Int(random.next() % UInt64(assessors.count))], applicant: applicants[Int(random.next() % 63)].id)
         }
-        let problem = Problem(slotMinutes: 7, changeoverMinutes: 3, days: days, panels: panels, applicants: applicants, conflicts: conflicts)
+        let problem = Problem(
+            slotMinutes: 7, changeoverMinutes: 3, days: days, panels: panels, applicants: applicants, conflicts: conflicts)
         let timetable = try TimetableSolver.solve(problem)
         #expect(timetable.slots.count == 63)
         #expect(Checker.violations(problem, timetable).isEmpty, "\(Checker.violations(problem, timetable))")
@@ -210,10 +265,14 @@ import Testing
         #expect(loads.max()! - loads.min()! <= 1, "\(loads.sorted())")
     }
 
-    static func randomProblem(_ random: inout SeededRandom, applicants: Int, panels: Int, assessors: Int, slotsPerSession: Int = 2) -> Problem {
+    static func randomProblem(_ random: inout SeededRandom, applicants: Int, panels: Int, assessors: Int, slotsPerSession: Int = 2)
+        -> Problem
+    {
         let dates = ["2015-02-09", "2015-02-10"]
         let days = dates.prefix(1 + Int(random.next() % 2)).map { date in
-            Problem.Day(date: date, sessions: [.init(start: "09:00", end: ClockTime.text(minutes: 9 * 60 + slotsPerSession * 10 - Int(random.next() % 3)))])
+            Problem.Day(
+                date: date,
+                sessions: [.init(start: "09:00", end: ClockTime.text(minutes: 9 * 60 + slotsPerSession * 10 - Int(random.next() % 3)))])
         }
         let panelList = (0..<panels).map { panel in
             let size = 1 + Int(random.next() % 2)
@@ -222,7 +281,9 @@ import Testing
         let applicantList = (0..<applicants).map { number in
             let unavailable: [Problem.Unavailability] = (0..<Int(random.next() % 3)).map { _ in
                 let start = 9 * 60 + Int(random.next() % UInt64(slotsPerSession * 10))
-                return .init(date: dates[Int(random.next() % 2)], start: ClockTime.text(minutes: start), end: ClockTime.text(minutes: start + 1 + Int(random.next() % 15)))
+                return .init(
+                    date: dates[Int(random.next() % 2)], start: ClockTime.text(minutes: start),
+                    end: ClockTime.text(minutes: start + 1 + Int(random.next() % 15)))
             }
             return Problem.Applicant(id: "A\(number)", unavailable: unavailable)
         }
@@ -241,7 +302,9 @@ enum Checker {
         if placed.sorted() != problem.applicants.map(\.id).sorted() { found.append("applicants placed \(placed.sorted())") }
         var seats = Set<String>()
         for slot in timetable.slots {
-            guard let start = ClockTime.minutes(slot.start), let end = ClockTime.minutes(slot.end) else { found.append("bad time \(slot)"); continue }
+            guard let start = ClockTime.minutes(slot.start), let end = ClockTime.minutes(slot.end) else {
+                found.append("bad time \(slot)"); continue
+            }
             if end - start != problem.slotMinutes { found.append("\(slot.applicant) length \(end - start)") }
             let sessions = problem.days.filter { $0.date == slot.date }.flatMap(\.sessions)
             let fits = sessions.contains { session in
@@ -249,7 +312,9 @@ enum Checker {
                 return start >= from && end <= to && (start - from) % (problem.slotMinutes + problem.changeoverMinutes) == 0
             }
             if !fits { found.append("\(slot.applicant) not on a session's slot") }
-            guard let panel = problem.panels.first(where: { $0.id == slot.panel }) else { found.append("unknown panel \(slot.panel)"); continue }
+            guard let panel = problem.panels.first(where: { $0.id == slot.panel }) else {
+                found.append("unknown panel \(slot.panel)"); continue
+            }
             for conflict in problem.conflicts where conflict.applicant == slot.applicant && panel.assessors.contains(conflict.assessor) {
                 found.append("\(slot.applicant) heard by conflicted \(conflict.assessor)")
             }
@@ -258,7 +323,9 @@ enum Checker {
                 let from = time.start.flatMap(ClockTime.minutes) ?? 0, to = time.end.flatMap(ClockTime.minutes) ?? 1440
                 if start < to && from < end { found.append("\(slot.applicant) unavailable at \(slot.start)") }
             }
-            if !seats.insert("panel \(panel.id) \(slot.date) \(slot.start)").inserted { found.append("panel \(panel.id) twice at \(slot.start)") }
+            if !seats.insert("panel \(panel.id) \(slot.date) \(slot.start)").inserted {
+                found.append("panel \(panel.id) twice at \(slot.start)")
+            }
             for assessor in Set(panel.assessors) where !seats.insert("assessor \(assessor) \(slot.date) \(slot.start)").inserted {
                 found.append("\(assessor) in two places at \(slot.date) \(slot.start)")
             }
@@ -274,7 +341,8 @@ enum Checker {
                 var start = ClockTime.minutes(session.start)!
                 while start + problem.slotMinutes <= ClockTime.minutes(session.end)! {
                     for panel in problem.panels {
-                        candidates.append((panel.id, day.date, ClockTime.text(minutes: start), ClockTime.text(minutes: start + problem.slotMinutes)))
+                        candidates.append(
+                            (panel.id, day.date, ClockTime.text(minutes: start), ClockTime.text(minutes: start + problem.slotMinutes)))
                     }
                     start += problem.slotMinutes + problem.changeoverMinutes
                 }
@@ -284,9 +352,14 @@ enum Checker {
         func extend(_ index: Int) -> Bool {
             if index == problem.applicants.count { return true }
             for candidate in candidates {
-                chosen.append(.init(applicant: problem.applicants[index].id, panel: candidate.panel, date: candidate.date, start: candidate.start, end: candidate.end))
-                let partial = TimetableProblem(slotMinutes: problem.slotMinutes, changeoverMinutes: problem.changeoverMinutes, days: problem.days,
-                                               panels: problem.panels, applicants: Array(problem.applicants.prefix(index + 1)), conflicts: problem.conflicts.filter { c in problem.applicants.prefix(index + 1).contains { $0.id == c.applicant } })
+                chosen.append(
+                    .init(
+                        applicant: problem.applicants[index].id, panel: candidate.panel, date: candidate.date, start: candidate.start,
+                        end: candidate.end))
+                let partial = TimetableProblem(
+                    slotMinutes: problem.slotMinutes, changeoverMinutes: problem.changeoverMinutes, days: problem.days,
+                    panels: problem.panels, applicants: Array(problem.applicants.prefix(index + 1)),
+                    conflicts: problem.conflicts.filter { c in problem.applicants.prefix(index + 1).contains { $0.id == c.applicant } })
                 if violations(partial, Timetable(slots: chosen)).isEmpty && extend(index + 1) { return true }
                 chosen.removeLast()
             }

@@ -1,8 +1,11 @@
 import Testing
+
 @testable import VanguardCore
 
 @Suite struct ValueTests {
-    @Test(arguments: [("2015-03-10", true), ("2016-02-29", true), ("2015-02-29", false), ("2015-13-01", false), ("15-03-10", false), ("2015-3-10", false)])
+    @Test(arguments: [
+        ("2015-03-10", true), ("2016-02-29", true), ("2015-02-29", false), ("2015-13-01", false), ("15-03-10", false), ("2015-3-10", false),
+    ])
     func calendarDatesParseOnlyRealDays(text: String, valid: Bool) {
         #expect((CalendarDate(iso8601: text) != nil) == valid)
     }
@@ -25,7 +28,9 @@ import Testing
     @Test func pageRequestsAreValidated() throws {
         #expect(try PageRequest(page: nil, per: nil) == PageRequest(page: 1, per: 20))
         #expect(try PageRequest(page: "3", per: "100") == PageRequest(page: 3, per: 100))
-        #expect(throws: InvalidParameter(name: "page", value: "-1", allowed: "a whole number from 1 to 100000")) { try PageRequest(page: "-1", per: nil) }
+        #expect(throws: InvalidParameter(name: "page", value: "-1", allowed: "a whole number from 1 to 100000")) {
+            try PageRequest(page: "-1", per: nil)
+        }
         // The page that once stopped the server: Int.max overflowed (page - 1) * per.
         #expect(throws: InvalidParameter(name: "page", value: "9223372036854775807", allowed: "a whole number from 1 to 100000")) {
             try PageRequest(page: "9223372036854775807", per: "100")
@@ -51,7 +56,9 @@ import Testing
         #expect(throws: InvalidParameter(name: "wave", value: "4", allowed: "1, 2 or 3")) {
             try VanguardFilter(careModel: nil, wave: "4", region: nil, text: nil, in: registry)
         }
-        let region = #expect(throws: InvalidParameter.self) { try VanguardFilter(careModel: nil, wave: nil, region: "E40999999", text: nil, in: registry) }
+        let region = #expect(throws: InvalidParameter.self) {
+            try VanguardFilter(careModel: nil, wave: nil, region: "E40999999", text: nil, in: registry)
+        }
         #expect(region?.allowed.contains("E40000003") == true)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 /// On the generated demo data the injected effects are known, so the estimators can be checked:
@@ -29,7 +30,8 @@ import Testing
                 let footprint = registry.footprint(of: vanguard.number).map(\.areaCode)
                 let own = footprint.compactMap { effects[$0]?.first }.filter { $0.vanguardNumber == vanguard.number }
                 guard !footprint.isEmpty, own.count == footprint.count, let effect = own.first else { continue }
-                let impact = VanguardImpact(vanguard: vanguard, metric: metric, footprint: footprint, donors: donors, rates: rates, populations: populations)
+                let impact = VanguardImpact(
+                    vanguard: vanguard, metric: metric, footprint: footprint, donors: donors, rates: rates, populations: populations)
                 // The ramp reaches the full effect after twelve months; the truth is its average after the start.
                 let post = impact.months.filter { $0 >= effect.start }
                 let shares = post.map { min(1, Double(DemoReturns.monthsBetween(effect.start, $0) + 1) / Double(effect.rampMonths)) }
@@ -51,7 +53,9 @@ import Testing
         let synthBias = synth.map { $0.1.relativeEffect - $0.0 }.reduce(0, +) / Double(synth.count)
         let didCoverage = Double(did.filter { $0.1.lower <= $0.0 && $0.0 <= $0.1.upper }.count) / Double(did.count)
         let synthCoverage = Double(synth.filter { $0.1.lower <= $0.0 && $0.0 <= $0.1.upper }.count) / Double(synth.count)
-        print("impact recovery: \(studies.count) studies, mean |effect| \(scale); DiD bias \(didBias), coverage \(didCoverage); synthetic control bias \(synthBias), coverage \(synthCoverage)")
+        print(
+            "impact recovery: \(studies.count) studies, mean |effect| \(scale); DiD bias \(didBias), coverage \(didCoverage); synthetic control bias \(synthBias), coverage \(synthCoverage)"
+        )
         #expect(abs(didBias) < 0.2 * scale, "DiD bias \(didBias) against effects of \(scale)")
         #expect(abs(synthBias) < 0.2 * scale, "synthetic control bias \(synthBias) against effects of \(scale)")
         #expect((0.85...1).contains(didCoverage), "DiD 95% intervals cover the truth in \(didCoverage) of studies")
@@ -63,7 +67,9 @@ import Testing
         #expect(rejected <= 0.15, "the pre-trend test rejects parallel trends in \(rejected) of studies built with them")
         // The p-value and the interval are read from the same placebos, so they tell one story.
         let disagreeing = synth.filter { ($0.1.pValue < 0.05) != ($0.1.lower > 0 || $0.1.upper < 0) }
-        #expect(Double(disagreeing.count) <= 0.1 * Double(synth.count), "p-value and interval disagree in \(disagreeing.count) of \(synth.count) studies")
+        #expect(
+            Double(disagreeing.count) <= 0.1 * Double(synth.count),
+            "p-value and interval disagree in \(disagreeing.count) of \(synth.count) studies")
         #expect(synth.allSatisfy { $0.1.rank >= 1 && $0.1.rank <= $0.1.units && $0.1.ratioRank >= 1 })
     }
 
@@ -71,7 +77,8 @@ import Testing
         let registry = try ProjectFiles.registry()
         let vanguard = registry.vanguards[0]
         let metric = try #require(try ProjectFiles.dataset.get().metrics.first)
-        let impact = VanguardImpact(vanguard: vanguard, metric: metric, footprint: ["E38000208"], donors: ["A", "B"], rates: [:], populations: [:])
+        let impact = VanguardImpact(
+            vanguard: vanguard, metric: metric, footprint: ["E38000208"], donors: ["A", "B"], rates: [:], populations: [:])
         #expect(impact.synthetic == nil && impact.differenceInDifferences == nil)
         #expect(impact.caveats.last?.hasPrefix("Not enough data to estimate") == true)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardCore
 
 /// Every case NHSRplotthedots 0.2.2 produced (Fixtures/spc/conformance.json): numbers within 1e-12
@@ -53,15 +54,23 @@ import Testing
         Self.expectClose(chart.upl, expected.upl, "upl")
         #expect(chart.groups.count == expected.groups.count)
         for (group, reference) in zip(chart.groups, expected.groups) {
-            #expect(group.rebaseGroup == reference.rebaseGroup && group.startIndex == reference.startIndex && group.endIndex == reference.endIndex)
+            #expect(
+                group.rebaseGroup == reference.rebaseGroup && group.startIndex == reference.startIndex
+                    && group.endIndex == reference.endIndex)
             #expect(group.n == reference.n && group.shortGroupWarning == reference.shortGroupWarning)
-            for (name, ours, theirs) in [("mean", group.mean, reference.mean), ("amr", group.amr, reference.amr), ("lpl", group.lpl, reference.lpl),
-                                         ("upl", group.upl, reference.upl), ("nlpl", group.nlpl, reference.nlpl), ("nupl", group.nupl, reference.nupl)] {
+            for (name, ours, theirs) in [
+                ("mean", group.mean, reference.mean), ("amr", group.amr, reference.amr), ("lpl", group.lpl, reference.lpl),
+                ("upl", group.upl, reference.upl), ("nlpl", group.nlpl, reference.nlpl), ("nupl", group.nupl, reference.nupl),
+            ] {
                 Self.expectClose(ours, theirs, "group \(group.rebaseGroup) \(name)")
             }
         }
-        for (index, (ours, theirs)) in zip(chart.points.lpl, expected.points.lpl).enumerated() { Self.expectClose(ours, theirs, "points.lpl[\(index)]") }
-        for (index, (ours, theirs)) in zip(chart.points.mean, expected.points.mean).enumerated() { Self.expectClose(ours, theirs, "points.mean[\(index)]") }
+        for (index, (ours, theirs)) in zip(chart.points.lpl, expected.points.lpl).enumerated() {
+            Self.expectClose(ours, theirs, "points.lpl[\(index)]")
+        }
+        for (index, (ours, theirs)) in zip(chart.points.mean, expected.points.mean).enumerated() {
+            Self.expectClose(ours, theirs, "points.mean[\(index)]")
+        }
         #expect(chart.points.outsideLimits == expected.points.outsideLimits)
         #expect(chart.points.relativeToMean == expected.points.relativeToMean)
         #expect(chart.points.closeToLimits == expected.points.closeToLimits)
@@ -194,7 +203,9 @@ import Testing
 
     @Test func assuranceMatches() {
         for item in Self.reference.assuranceUnitCases {
-            #expect(XmRChart.assurance(target: item.target, lpl: item.lpl, upl: item.upl, direction: item.improvementDirection) == item.assuranceType)
+            #expect(
+                XmRChart.assurance(target: item.target, lpl: item.lpl, upl: item.upl, direction: item.improvementDirection)
+                    == item.assuranceType)
         }
     }
 
@@ -210,7 +221,9 @@ import Testing
         for item in Self.reference.anhoej.runChartCases {
             let analysis = RunChartAnalysis(values: item.values)
             #expect(analysis.centreLine == item.centreLineMedian, "\(item.name)")
-            #expect(analysis.usefulObservations == item.nUseful && analysis.longestRun == item.longestRun && analysis.crossings == item.nCrossings, "\(item.name)")
+            #expect(
+                analysis.usefulObservations == item.nUseful && analysis.longestRun == item.longestRun
+                    && analysis.crossings == item.nCrossings, "\(item.name)")
             #expect(analysis.longestRunMax == item.longestRunMax && analysis.crossingsMin == item.nCrossingsMin, "\(item.name)")
             #expect(analysis.signal == item.runsSignal, "\(item.name)")
         }

@@ -20,8 +20,9 @@ import VanguardStore
             let first = try await store.submit([Self.value(100)], fileName: "may.csv", by: .operatorAtCLI("first"))
             clock.advance(by: 86_400)
             // MUT
-            let second = try await store.submit([Self.value(120), Self.value(7, period: Month(year: 2016, month: 6))], fileName: "may-again.csv",
-                                                by: .operatorAtCLI("second"))
+            let second = try await store.submit(
+                [Self.value(120), Self.value(7, period: Month(year: 2016, month: 6))], fileName: "may-again.csv",
+                by: .operatorAtCLI("second"))
             // validate
             #expect((first.added, first.revised, first.unchanged) == (1, 0, 0))
             #expect((second.added, second.revised, second.unchanged) == (1, 1, 0))

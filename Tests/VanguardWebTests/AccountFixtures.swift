@@ -2,6 +2,7 @@ import Foundation
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 /// People with each role, signed in, for tests that ask who may do what.
@@ -37,7 +38,8 @@ struct People {
         ]
         for (kind, grants) in roles {
             let account = try await store.createAccount(
-                email: try EmailAddress("\(kind.rawValue.lowercased())@example.nhs.uk"), displayName: "Test \(kind.rawValue)", organisation: nil,
+                email: try EmailAddress("\(kind.rawValue.lowercased())@example.nhs.uk"), displayName: "Test \(kind.rawValue)",
+                organisation: nil,
                 passwordHash: hash, confirmed: true, grants: grants, by: .operatorAtCLI("test")
             )
             people.accounts[kind] = account
@@ -46,12 +48,14 @@ struct People {
             people.sessions[kind] = secret
         }
         let token = Secrets.make(prefix: "vg_")
-        _ = try await store.createToken(secretHash: Secrets.hash(token), prefix: String(token.prefix(10)), name: "test", vanguard: 1,
-                                        for: people.accounts[.siteLead]!.id, by: .operatorAtCLI("test"))
+        _ = try await store.createToken(
+            secretHash: Secrets.hash(token), prefix: String(token.prefix(10)), name: "test", vanguard: 1,
+            for: people.accounts[.siteLead]!.id, by: .operatorAtCLI("test"))
         people.token = token
         let programmeToken = Secrets.make(prefix: "vg_")
-        _ = try await store.createToken(secretHash: Secrets.hash(programmeToken), prefix: String(programmeToken.prefix(10)), name: "test", vanguard: nil,
-                                        for: people.accounts[.programmeTeam]!.id, by: .operatorAtCLI("test"))
+        _ = try await store.createToken(
+            secretHash: Secrets.hash(programmeToken), prefix: String(programmeToken.prefix(10)), name: "test", vanguard: nil,
+            for: people.accounts[.programmeTeam]!.id, by: .operatorAtCLI("test"))
         people.programmeToken = programmeToken
         return people
     }
@@ -72,9 +76,12 @@ struct People {
     }
 
     /// Sends a request as `kind`: with its session and a valid CSRF token, or with the API token.
-    func send(_ app: Application, _ kind: Kind, _ method: HTTPMethod, _ path: String, form: [String: String] = [:], json: String? = nil) async throws -> Fetched {
+    func send(_ app: Application, _ kind: Kind, _ method: HTTPMethod, _ path: String, form: [String: String] = [:], json: String? = nil)
+        async throws -> Fetched
+    {
         if kind.isToken {
-            return try await app.send(method, path, json: json ?? (method == .GET ? nil : "{}"), bearer: kind == .token ? token : programmeToken)
+            return try await app.send(
+                method, path, json: json ?? (method == .GET ? nil : "{}"), bearer: kind == .token ? token : programmeToken)
         }
         if method == .GET { return try await app.send(.GET, path, cookies: cookies(kind)) }
         if path.hasPrefix("/api/") { return try await app.send(method, path, cookies: cookies(kind), json: json ?? "{}") }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VanguardWeb
 
 /// Configuration read from the environment, as `vanguard` reads it wherever it is started.
@@ -15,13 +16,16 @@ import Testing
         #expect(config.vendorDirectory.standardizedFileURL == TestApp.root.appendingPathComponent(".vendor").standardizedFileURL)
         #expect(config.publicDirectory.standardizedFileURL == TestApp.root.appendingPathComponent("Public").standardizedFileURL)
         // Inside the project, the working directory is the project.
-        #expect(AppConfig.projectDirectory(workingDirectory: TestApp.root, executable: URL(fileURLWithPath: "/usr/bin/env")) == TestApp.root)
+        #expect(
+            AppConfig.projectDirectory(workingDirectory: TestApp.root, executable: URL(fileURLWithPath: "/usr/bin/env")) == TestApp.root)
         // Neither holds the project: the working directory stays, as before.
         #expect(AppConfig.projectDirectory(workingDirectory: elsewhere, executable: URL(fileURLWithPath: "/usr/bin/env")) == elsewhere)
     }
 
     @Test func everyProblemIsListedAtOnce() {
-        #expect(throws: AppConfig.Invalid.self) { try AppConfig.fromEnvironment(["PORT": "99999", "BCRYPT_COST": "4"], workingDirectory: TestApp.root) }
+        #expect(throws: AppConfig.Invalid.self) {
+            try AppConfig.fromEnvironment(["PORT": "99999", "BCRYPT_COST": "4"], workingDirectory: TestApp.root)
+        }
         do {
             _ = try AppConfig.fromEnvironment(["PORT": "99999", "BCRYPT_COST": "4"], workingDirectory: TestApp.root)
         } catch {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VanguardCore
 import VaporTesting
+
 @testable import VanguardWeb
 
 /// Property: whatever a caller types into a list, search or form, the server answers (never traps,
@@ -12,8 +13,10 @@ import VaporTesting
     struct Inputs: IteratorProtocol {
         var random: SeededRandom
         static let awkward = [
-            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-1", "0", "00000000000000000001", "1e308", "-1e308", "1e-320",
-            "NaN", "nan", "inf", "-Infinity", "0x7fffffffffffffff", "+1", "1_000", "1,000,000,000,000,000,000", "١٢٣", "１２", "3.000000000000001",
+            "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-1", "0", "00000000000000000001", "1e308", "-1e308",
+            "1e-320",
+            "NaN", "nan", "inf", "-Infinity", "0x7fffffffffffffff", "+1", "1_000", "1,000,000,000,000,000,000", "١٢٣", "１２",
+            "3.000000000000001",
             "", " ", "\t", "\u{0}", "%00", "%", "'; DROP TABLE users; --", "<script>alert(1)</script>", "\"", "\\", "../../etc/passwd",
             "😀", "E38000208", "pacs", "2015-02-30", "9999-99", "2015-04", "£", "£-5", "£99999999999999999999",
         ]
@@ -47,7 +50,9 @@ import VaporTesting
                 for (path, parameter) in cases {
                     let value = inputs.next()!
                     let response = try await app.fetch("\(path)?\(parameter)=\(Self.encoded(value))")
-                    if response.status.code >= 500 || (response.status == .badRequest && !response.body.contains(parameter) && parameter != "q") {
+                    if response.status.code >= 500
+                        || (response.status == .badRequest && !response.body.contains(parameter) && parameter != "q")
+                    {
                         failures.append("round \(round): \(path)?\(parameter)=\(value.debugDescription) → \(response.status.code)")
                     }
                 }
@@ -64,15 +69,30 @@ import VaporTesting
             for round in 0..<10 {
                 let value = inputs.next()!
                 let attempts: [(People.Kind, String, [String: String])] = [
-                    (.programmeTeam, "/funding/new", FundingFlowTests.roundForm.merging(["pot": value, "transformation_percent": inputs.next()!, "variance_threshold": inputs.next()!]) { $1 }),
+                    (
+                        .programmeTeam, "/funding/new",
+                        FundingFlowTests.roundForm.merging([
+                            "pot": value, "transformation_percent": inputs.next()!, "variance_threshold": inputs.next()!,
+                        ]) { $1 }
+                    ),
                     (.siteLead, "/learning/events/new", SpreadTests.eventForm().merging(["capacity": value]) { $1 }),
-                    (.programmeTeam, "/calls/new", CallTests.form().merging(["title": "Call \(round)", "criteria": "Vision | \(value) | \(inputs.next()!)",
-                                                                             "questions": "Why? [\(inputs.next()!) words]"]) { $1 }),
-                    (.programmeTeam, "/metrics/emergency_admissions/edit", ["name": "Emergency admissions", "definition": "d", "unit": "u", "direction": "decrease", "target": value]),
+                    (
+                        .programmeTeam, "/calls/new",
+                        CallTests.form().merging([
+                            "title": "Call \(round)", "criteria": "Vision | \(value) | \(inputs.next()!)",
+                            "questions": "Why? [\(inputs.next()!) words]",
+                        ]) { $1 }
+                    ),
+                    (
+                        .programmeTeam, "/metrics/emergency_admissions/edit",
+                        ["name": "Emergency admissions", "definition": "d", "unit": "u", "direction": "decrease", "target": value]
+                    ),
                 ]
                 for (kind, path, form) in attempts {
                     let response = try await people.send(app, kind, .POST, path, form: form)
-                    if response.status.code >= 500 { failures.append("round \(round): \(path) with \(value.debugDescription) → \(response.status.code)") }
+                    if response.status.code >= 500 {
+                        failures.append("round \(round): \(path) with \(value.debugDescription) → \(response.status.code)")
+                    }
                 }
             }
             #expect(failures.isEmpty, "\(failures)")
@@ -83,11 +103,13 @@ import VaporTesting
         try await TestApp.run { app in
             var random = SeededRandom(seed: 2017)
             // Each written as JSON writes a number (Swift's description of a finite Double is valid JSON).
-            let numbers = Inputs.awkward.compactMap { text in Double(text).flatMap { $0.isFinite ? String($0) : nil } }
+            let numbers =
+                Inputs.awkward.compactMap { text in Double(text).flatMap { $0.isFinite ? String($0) : nil } }
                 + (0..<20).map { _ in String(Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF)) }
             var failures: [String] = []
             for number in numbers {
-                let chart = try await app.send(.POST, "/api/v1/spc", json: #"{"values": [\#(number), 2, 3, 4], "improvement_direction": "increase"}"#)
+                let chart = try await app.send(
+                    .POST, "/api/v1/spc", json: #"{"values": [\#(number), 2, 3, 4], "improvement_direction": "increase"}"#)
                 if !(chart.status == .ok || (chart.status == .badRequest && chart.body.contains("values[0]"))) {
                     failures.append("\(number) → \(chart.status.code) \(chart.body.prefix(120))")
                 }

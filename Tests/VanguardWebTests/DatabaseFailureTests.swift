@@ -3,6 +3,7 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 @Suite struct DatabaseFailureTests {
@@ -57,9 +58,11 @@ import VaporTesting
             // setup: a footprint that points at an area that does not exist fails late, after
             // regions, areas and vanguards have been written inside the transaction
             var dataset = try TestApp.dataset.get()
-            dataset.footprints.append(FootprintArea(
-                vanguardNumber: 1, areaCode: "E38999999", ccg2015Names: [], ccg2015Codes: [], basis: "test", confidence: "low", note: nil, source: nil
-            ))
+            dataset.footprints.append(
+                FootprintArea(
+                    vanguardNumber: 1, areaCode: "E38999999", ccg2015Names: [], ccg2015Codes: [], basis: "test", confidence: "low",
+                    note: nil, source: nil
+                ))
             // MUT
             await #expect(throws: (any Error).self) { try await RegistrySeeder.seed(dataset, on: app.db) }
             // validate

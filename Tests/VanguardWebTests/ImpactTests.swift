@@ -3,6 +3,7 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 @Suite struct ImpactTests {
@@ -42,7 +43,9 @@ import VaporTesting
             // Both p-values are explained, each with its own figures; the interval's p is read from the
             // placebos' effects, so its rank counts placebo areas with an effect as large.
             #expect(page.body.contains("What the interval and the p-values measure"))
-            #expect(page.body.contains("Here the footprint ranks \(synthetic.ratioRank) of 13 (p = \(String(format: "%.3f", synthetic.ratioPValue)))"))
+            #expect(
+                page.body.contains(
+                    "Here the footprint ranks \(synthetic.ratioRank) of 13 (p = \(String(format: "%.3f", synthetic.ratioPValue)))"))
             #expect(abs(synthetic.pValue - Double(synthetic.rank) / 13) < 1e-12)
             let national = try await app.fetch("/impact")
             #expect(national.body.contains("/vanguards/1/impact/emergency_admissions"))

@@ -1,5 +1,7 @@
+import Foundation
 import Testing
 import VaporTesting
+
 @testable import VanguardWeb
 
 @Suite struct PageTests {
@@ -40,8 +42,10 @@ import VaporTesting
             }
             // validate
             #expect(failures.isEmpty, "broken links: \(failures.prefix(10))")
-            for path in ["/map", "/vanguards/1", "/vanguards/50", "/areas/E38000208", "/icbs/E54000057", "/regions/E40000010",
-                         "/organisations", "/organisations/salford-royal-nhs-ft", "/search", "/about/data", "/healthz"] {
+            for path in [
+                "/map", "/vanguards/1", "/vanguards/50", "/areas/E38000208", "/icbs/E54000057", "/regions/E40000010",
+                "/organisations", "/organisations/salford-royal-nhs-ft", "/search", "/about/data", "/healthz",
+            ] {
                 #expect(seen.contains(path), "\(path) is reachable from home")
             }
             #expect(seen.filter { $0.hasPrefix("/vanguards/") && $0.split(separator: "/").count == 2 }.count == 50)
@@ -81,7 +85,9 @@ import VaporTesting
         }
     }
 
-    @Test(arguments: ["/vanguards/99", "/vanguards/abc", "/areas/E38999999", "/icbs/nope", "/regions/E40000001", "/organisations/nobody", "/no/such/page"])
+    @Test(arguments: [
+        "/vanguards/99", "/vanguards/abc", "/areas/E38999999", "/icbs/nope", "/regions/E40000001", "/organisations/nobody", "/no/such/page",
+    ])
     func unknownThingsGetA404Page(path: String) async throws {
         try await TestApp.run { app in
             let page = try await app.fetch(path)
@@ -173,16 +179,22 @@ import VaporTesting
             #expect(halton.body.contains("href=\"/areas/E38000068\"") && halton.body.contains("Matched on council: Halton"))
             // The search says plainly what it cannot find.
             let town = try await app.fetch("/search?q=Birkenhead")
-            #expect(town.body.contains("Nothing matches ‘Birkenhead’") && town.body.contains("It does not know towns inside a council or hospital sites"))
+            #expect(
+                town.body.contains("Nothing matches ‘Birkenhead’")
+                    && town.body.contains("It does not know towns inside a council or hospital sites"))
             // Postcodes, from the ONS Postcode Directory by sector: a full one, and a district.
             let postcode = try await app.fetch("/search?q=ch49+5pe")
             #expect(postcode.body.contains("href=\"/areas/E38000208\"") && postcode.body.contains("Matched on postcode CH49 5PE"))
             let district = try await app.fetch("/search?q=CH49")
-            #expect(district.body.contains("Wirral (NHS Cheshire and Merseyside ICB - 12F)") && district.body.contains("Matched on postcode CH49"))
+            #expect(
+                district.body.contains("Wirral (NHS Cheshire and Merseyside ICB - 12F)")
+                    && district.body.contains("Matched on postcode CH49"))
             #expect(try await app.fetch("/search?q=ZZ99+9ZZ").body.contains("Nothing matches"))
             // An area's page is titled by the place people know, with the official name beside it.
             let area = try await app.fetch("/areas/E38000208")
-            #expect(area.body.contains("<h1>Wirral</h1>") && area.body.contains("<dd class=\"nhsuk-summary-list__value\">NHS Cheshire and Merseyside ICB - 12F</dd>"))
+            #expect(
+                area.body.contains("<h1>Wirral</h1>")
+                    && area.body.contains("<dd class=\"nhsuk-summary-list__value\">NHS Cheshire and Merseyside ICB - 12F</dd>"))
             // The header's box is this search.
             #expect(try await app.fetch("/").body.contains("action=\"/search\""))
         }
@@ -234,7 +246,8 @@ import VaporTesting
     /// the escaping helpers instead.
     @Test func viewsNeverSetAttributesWithoutEscaping() throws {
         let sources = TestApp.root.appendingPathComponent("Sources/VanguardWeb")
-        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { $0.pathExtension == "swift" && $0.lastPathComponent != "SafeAttributes.swift" } ?? []
         #expect(files.count > 10)
         for file in files {
@@ -245,8 +258,6 @@ import VaporTesting
         }
     }
 }
-
-import Foundation
 
 @Suite struct FormTests {
     /// Plot drops empty attributes; an "any" option without `value=""` would submit its label.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VanguardCore
 import VaporTesting
+
 @testable import VanguardWeb
 
 /// Every route × every kind of caller: who is let through and who is turned away.
@@ -197,7 +198,8 @@ import VaporTesting
             (":period", "2015-04"), ("metrics/:code", "metrics/ae_four_hour"), ("providers/:code", "providers/RBL"),
             ("icbs/:code", "icbs/E54000057"), ("regions/:code", "regions/E40000010"),
             ("users/:id", "users/\(people.accounts[.member]!.id.uuidString)"), (":id", UUID().uuidString), (":grant", UUID().uuidString),
-            (":secret", "not-a-real-link"), (":call", UUID().uuidString), (":application", UUID().uuidString), (":assessment", UUID().uuidString),
+            (":secret", "not-a-real-link"), (":call", UUID().uuidString), (":application", UUID().uuidString),
+            (":assessment", UUID().uuidString),
             (":round", UUID().uuidString), (":plan", UUID().uuidString), ("care-models/:code", "care-models/pacs"), (":tag", "workforce"),
             (":token", "not-a-token"), (":event", UUID().uuidString), (":word", "casino"), (":image", UUID().uuidString),
         ]

@@ -3,6 +3,7 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 @Suite struct ProgressReportTests {
@@ -25,8 +26,11 @@ import VaporTesting
             let values = (0..<24).flatMap { offset in
                 let month = Month(year: 2014, month: 4).adding(months: offset)
                 return [
-                    ReturnValue(areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 3000 : 2700, denominator: 330_000),
-                    ReturnValue(areaCode: "E38000007", metricCode: "emergency_admissions", period: month, numerator: 2000, denominator: 200_000),
+                    ReturnValue(
+                        areaCode: "E38000208", metricCode: "emergency_admissions", period: month, numerator: offset < 12 ? 3000 : 2700,
+                        denominator: 330_000),
+                    ReturnValue(
+                        areaCode: "E38000007", metricCode: "emergency_admissions", period: month, numerator: 2000, denominator: 200_000),
                 ]
             }
             _ = try await ReturnsStore(on: app).submit(values, fileName: "report.csv", by: .operatorAtCLI("test"))
@@ -35,8 +39,13 @@ import VaporTesting
             let page = try await app.fetch("/vanguards/1/report")
             // validate
             #expect(page.status == .ok)
-            #expect(page.body.contains("Emergency admissions per 1,000 population: −10.0% since 2014/15, against 0.0% in the rest of England (better than the rest of England)."))
-            #expect(page.body.contains("Of 1 metrics, 1 moved better than the rest of England since 2014/15, 0 worse, 0 in line; 0 cannot be compared."))
+            #expect(
+                page.body.contains(
+                    "Emergency admissions per 1,000 population: −10.0% since 2014/15, against 0.0% in the rest of England (better than the rest of England)."
+                ))
+            #expect(
+                page.body.contains(
+                    "Of 1 metrics, 1 moved better than the rest of England since 2014/15, 0 worse, 0 in line; 0 cannot be compared."))
             #expect(page.body.contains("Wave 1, announced"))
             #expect(!page.body.contains("Generated data"))
             #expect(try await app.fetch("/vanguards/999/report").status == .notFound)
@@ -45,10 +54,15 @@ import VaporTesting
             #expect(bundle.headers.first(name: .contentType) == "application/zip")
             #expect(bundle.headers.first(name: .contentDisposition)?.contains("vanguard-1-progress-report.zip") == true)
             let files = try Self.unzip(bundle.bytes)
-            #expect(files.keys.sorted() == ["README.txt", "footprint.csv", "monthly_values.csv", "partners.csv", "rebase_points.csv", "summary.csv"])
+            #expect(
+                files.keys.sorted() == [
+                    "README.txt", "footprint.csv", "monthly_values.csv", "partners.csv", "rebase_points.csv", "summary.csv",
+                ])
             let summary = try #require(files["summary.csv"]).split(separator: "\r\n")
             #expect(summary.count == 2)
-            #expect(summary[1].hasPrefix("emergency_admissions,\"Emergency admissions per 1,000 population\",\"per 1,000 population\",decrease,2016-03,"))
+            #expect(
+                summary[1].hasPrefix(
+                    "emergency_admissions,\"Emergency admissions per 1,000 population\",\"per 1,000 population\",decrease,2016-03,"))
             #expect(summary[1].contains(",better,"))
             #expect(summary[1].hasSuffix(",returned"))
             #expect(try #require(files["monthly_values.csv"]).split(separator: "\r\n").count == 25)

@@ -3,6 +3,7 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 /// The API reads what the pages show: calls with their funnels, posts, events, innovations with
@@ -13,10 +14,14 @@ import VaporTesting
             let people = try await People.make(in: app)
             #expect(try await people.send(app, .programmeTeam, .POST, "/calls/new", form: CallTests.form()).status == .seeOther)
             let upcoming = CallTests.form(opens: Date().addingTimeInterval(86_400), closes: Date().addingTimeInterval(2 * 86_400))
-            #expect(try await people.send(app, .programmeTeam, .POST, "/calls/new", form: upcoming.merging(["title": "Not yet"]) { $1 }).status == .seeOther)
-            let calls = try #require(try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/calls").body.utf8)) as? [[String: Any]])
+            #expect(
+                try await people.send(app, .programmeTeam, .POST, "/calls/new", form: upcoming.merging(["title": "Not yet"]) { $1 }).status
+                    == .seeOther)
+            let calls = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/calls").body.utf8)) as? [[String: Any]])
             // The call not yet open is the programme team's alone, here as on the pages.
-            #expect(calls.count == 1 && calls[0]["title"] as? String == "New care models: wave three" && calls[0]["phase"] as? String == "open")
+            #expect(
+                calls.count == 1 && calls[0]["title"] as? String == "New care models: wave three" && calls[0]["phase"] as? String == "open")
             #expect(calls[0]["funnel"] is NSNull && calls[0]["care_models"] as? [String] == ["pacs", "mcp"])
             let id = try #require(calls[0]["id"] as? String)
             #expect(try await app.fetch("/api/v1/calls/\(id)").json()["title"] as? String == "New care models: wave three")
@@ -25,7 +30,9 @@ import VaporTesting
             let (open, applications, _) = try await SelectionFlowTests.submitted(in: app)
             let store = SelectionStore(on: app)
             try await store.setShortlisted(applications[0].id, true, by: .operatorAtCLI("test"))
-            _ = try await store.decide(applications[2].id, outcome: .notSelected, waveName: nil, announcedOn: nil, feedback: "Not this time.", by: .operatorAtCLI("test"))
+            _ = try await store.decide(
+                applications[2].id, outcome: .notSelected, waveName: nil, announcedOn: nil, feedback: "Not this time.",
+                by: .operatorAtCLI("test"))
             var closed = open
             closed.closesAt = Date().addingTimeInterval(-60)
             try await store.update(closed, by: .operatorAtCLI("test"))
@@ -41,7 +48,9 @@ import VaporTesting
         try await TestApp.run { app in
             let people = try await People.make(in: app)
             try await FundingFlowTests.evidence(in: app)
-            let form = ["name": "Named GP for care homes", "summary": "Every care home has a named GP.", "care_model": "pacs", "vanguard": "1"]
+            let form = [
+                "name": "Named GP for care homes", "summary": "Every care home has a named GP.", "care_model": "pacs", "vanguard": "1",
+            ]
             #expect(try await people.send(app, .siteLead, .POST, "/learning/innovations", form: form).status == .seeOther)
             var study = LearningFlowTests.caseStudy()
             study["innovation"] = "named-gp-for-care-homes"
@@ -50,26 +59,40 @@ import VaporTesting
             let registry = try await RegistryStore(on: app).registry()
             let covered = Set(registry.footprints.map(\.areaCode))
             let outside = try #require(registry.areas.first { !covered.contains($0.code) })
-            #expect(try await people.send(app, .member, .POST, "/learning/innovations/named-gp-for-care-homes/adoptions",
-                                          form: ["adopter": "Mid Notts", "area": outside.code, "adopted_on": "2015-05-01", "contact": "lead@example.nhs.uk"]).status == .ok)
+            #expect(
+                try await people.send(
+                    app, .member, .POST, "/learning/innovations/named-gp-for-care-homes/adoptions",
+                    form: ["adopter": "Mid Notts", "area": outside.code, "adopted_on": "2015-05-01", "contact": "lead@example.nhs.uk"]
+                ).status == .ok)
 
-            let posts = try #require(try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/posts?kind=case_study").body.utf8)) as? [[String: Any]])
-            #expect(posts.count == 1 && posts[0]["title"] as? String == "Care home support in Wirral" && posts[0]["vanguard_number"] as? Int == 1)
+            let posts = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/posts?kind=case_study").body.utf8))
+                    as? [[String: Any]])
+            #expect(
+                posts.count == 1 && posts[0]["title"] as? String == "Care home support in Wirral"
+                    && posts[0]["vanguard_number"] as? Int == 1)
             let html = try #require(posts[0]["html"] as? [String: String])
             #expect(html["what_changed"] == "<p>Weekly ward rounds by a named GP.</p>\n")
-            #expect(html["body"]?.contains("<script>") == false && (posts[0]["markdown"] as? [String: String])?["body"]?.contains("<script>") == true)
+            #expect(
+                html["body"]?.contains("<script>") == false
+                    && (posts[0]["markdown"] as? [String: String])?["body"]?.contains("<script>") == true)
             #expect(try await app.fetch("/api/v1/posts?kind=blog").body == "[]")
             let badKind = try await app.fetch("/api/v1/posts?kind=diary")
             #expect(badKind.status == .badRequest && badKind.body.contains("kind"))
             let slug = try #require(posts[0]["slug"] as? String)
             #expect(try await app.fetch("/api/v1/posts/\(slug)").json()["innovation"] as? String == "named-gp-for-care-homes")
 
-            let events = try #require(try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/events").body.utf8)) as? [[String: Any]])
-            #expect(events.count == 1 && events[0]["places_left"] as? Int == 2 && events[0]["description_html"] as? String == "<p>See the <strong>ward rounds</strong>.</p>\n")
+            let events = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/events").body.utf8)) as? [[String: Any]])
+            #expect(
+                events.count == 1 && events[0]["places_left"] as? Int == 2
+                    && events[0]["description_html"] as? String == "<p>See the <strong>ward rounds</strong>.</p>\n")
 
             let innovation = try await app.fetch("/api/v1/innovations/named-gp-for-care-homes").json()
             let adoptions = try #require(innovation["adoptions"] as? [[String: Any]])
-            #expect(adoptions.count == 1 && adoptions[0]["area_code"] as? String == outside.code && adoptions[0]["adopted_on"] as? String == "2015-05-01")
+            #expect(
+                adoptions.count == 1 && adoptions[0]["area_code"] as? String == outside.code
+                    && adoptions[0]["adopted_on"] as? String == "2015-05-01")
             // Contacts are for people reading the page, not for harvesting in bulk.
             #expect(adoptions[0]["contact"] == nil)
             #expect(try await app.fetch("/api/v1/innovations/none").status == .notFound)

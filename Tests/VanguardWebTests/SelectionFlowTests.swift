@@ -3,6 +3,7 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 /// A call from submitted applications to decisions, through the pages each person uses.
@@ -35,23 +36,32 @@ import VaporTesting
 
     /// An open call and three submitted applications, each led by its own person.
     static func submitted(in app: Application) async throws -> (Call, [CallApplication], [Person]) {
-        let call = Call(id: UUID(), title: "Wave four", description: "", opensAt: Date().addingTimeInterval(-86_400), closesAt: Date().addingTimeInterval(86_400),
-                        careModels: [.pacs, .mcp], questions: try CallText.questions("Why?"), criteria: try CallText.criteria(criteria))
+        let call = Call(
+            id: UUID(), title: "Wave four", description: "", opensAt: Date().addingTimeInterval(-86_400),
+            closesAt: Date().addingTimeInterval(86_400),
+            careModels: [.pacs, .mcp], questions: try CallText.questions("Why?"), criteria: try CallText.criteria(criteria))
         let store = SelectionStore(on: app)
         try await store.create(call, by: .operatorAtCLI("test"))
         var applications: [CallApplication] = []
         var leads: [Person] = []
-        let bids: [(String, String, String)] = [("Wirral Partners", "E38000208", "Wirral CCG"), ("Fylde Coast", "E38000226", "Blackpool CCG"), ("Mid Notts", "E38000142", "Mansfield CCG")]
+        let bids: [(String, String, String)] = [
+            ("Wirral Partners", "E38000208", "Wirral CCG"), ("Fylde Coast", "E38000226", "Blackpool CCG"),
+            ("Mid Notts", "E38000142", "Mansfield CCG"),
+        ]
         for (index, bid) in bids.enumerated() {
             let lead = try await Person.make("lead\(index)", role: nil, in: app)
             let content = ApplicationContent(
                 partnershipName: bid.0, careModel: .mcp, areaCodes: [bid.1], population: 300_000,
-                partners: [ProposedPartner(name: bid.2, sector: .commissioner, odsCode: nil), ProposedPartner(name: "\(bid.0) GP Federation", sector: .primaryCare, odsCode: nil)],
+                partners: [
+                    ProposedPartner(name: bid.2, sector: .commissioner, odsCode: nil),
+                    ProposedPartner(name: "\(bid.0) GP Federation", sector: .primaryCare, odsCode: nil),
+                ],
                 answers: ["q1": "Because."], commitments: [MetricCommitment(metricCode: "emergency_admissions", changePercent: -3)],
                 sustainabilityPounds: 0, transformationPounds: 1_000_000
             )
             var application = try await store.startApplication(to: call, lead: lead.account.id, content: content, by: lead.account.actor)
-            try await store.submit(application.id, at: Date(), knownAreas: [bid.1], knownMetrics: ["emergency_admissions"], by: lead.account.actor)
+            try await store.submit(
+                application.id, at: Date(), knownAreas: [bid.1], knownMetrics: ["emergency_admissions"], by: lead.account.actor)
             application = try #require(try await store.application(application.id))
             applications.append(application)
             leads.append(lead)
@@ -60,8 +70,9 @@ import VaporTesting
     }
 
     static func score(_ person: Person, _ task: Assessment, _ engagement: Int, _ value: Int, app: Application) async throws -> Fetched {
-        try await person.send(app, .POST, "/assessments/\(task.id.uuidString)",
-                              form: ["score_0": "\(engagement)", "score_1": "\(value)", "comment_0": "Comment from \(person.account.displayName)"])
+        try await person.send(
+            app, .POST, "/assessments/\(task.id.uuidString)",
+            form: ["score_0": "\(engagement)", "score_1": "\(value)", "comment_0": "Comment from \(person.account.displayName)"])
     }
 
     @Test func aCallRunsFromAssessmentToDecisions() async throws {
@@ -80,7 +91,9 @@ import VaporTesting
             #expect(declared.status == .ok && declared.body.contains("Conflict declared."))
 
             // Three assessors (plus the shared test assessor) share 3 applications × 2, never Ann on Wirral.
-            let assigned = try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/selection/assign", form: ["per_application": "2", "stage": "application"])
+            let assigned = try await people.send(
+                app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/selection/assign",
+                form: ["per_application": "2", "stage": "application"])
             #expect(assigned.status == .seeOther)
             let tasks = try await store.assessments(applications: applications.map(\.id))
             #expect(tasks.count == 6)
@@ -89,18 +102,25 @@ import VaporTesting
             #expect(load.values.max()! - load.values.min()! <= 1, "\(load.values)")
 
             // Ann cannot be given Wirral by hand either.
-            let byHand = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/assessors",
-                                               form: ["assessor": ann.account.id.uuidString, "stage": "application"])
+            let byHand = try await people.send(
+                app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/assessors",
+                form: ["assessor": ann.account.id.uuidString, "stage": "application"])
             #expect(byHand.status == .badRequest && byHand.body.contains("declared a conflict"))
 
             // Give the Wirral application to Bob and Cat exactly, so the test knows who scores it.
             for task in tasks where task.applicationID == wirral.id {
-                #expect(try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/assessors/remove",
-                                              form: ["assessment": task.id.uuidString]).status == .seeOther)
+                #expect(
+                    try await people.send(
+                        app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/assessors/remove",
+                        form: ["assessment": task.id.uuidString]
+                    ).status == .seeOther)
             }
             for person in [bob, cat] {
-                #expect(try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/assessors",
-                                              form: ["assessor": person.account.id.uuidString, "stage": "application"]).status == .seeOther)
+                #expect(
+                    try await people.send(
+                        app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/assessors",
+                        form: ["assessor": person.account.id.uuidString, "stage": "application"]
+                    ).status == .seeOther)
             }
             let wirralTasks = try await store.assessments(application: wirral.id, stage: .application)
             let bobsTask = try #require(wirralTasks.first { $0.assessorID == bob.account.id })
@@ -113,8 +133,9 @@ import VaporTesting
             #expect(try await store.assessment(bobsTask.id)?.isSubmitted == false)
 
             // Moderation waits for every score.
-            let early = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/moderation",
-                                              form: ["stage": "application", "criterion": "Clinical engagement", "score": "4", "reason": "agreed"])
+            let early = try await people.send(
+                app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/moderation",
+                form: ["stage": "application", "criterion": "Clinical engagement", "score": "4", "reason": "agreed"])
             #expect(early.status == .badRequest && early.body.contains("2 of 2 assessors have not submitted"))
 
             // Bob scores; he cannot yet see Cat's scores, and his own cannot change.
@@ -130,9 +151,15 @@ import VaporTesting
             let moderation = try await people.send(app, .programmeTeam, .GET, "/applications/\(wirral.id.uuidString)/assessment")
             #expect(moderation.body.contains("Large disagreement") && moderation.body.contains("65.0%"))
             // Weighted: engagement mean 3 (×2), value mean 7 (×1) → 13 of 20 = 65%.
-            #expect(SelectionController.total(call: call, tasks: try await store.assessments(application: wirral.id, stage: .application), moderated: []) == 65)
-            let agreed = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/moderation",
-                                               form: ["stage": "application", "criterion": "Clinical engagement", "score": "4", "reason": "Strong clinical leadership, some gaps"])
+            #expect(
+                SelectionController.total(
+                    call: call, tasks: try await store.assessments(application: wirral.id, stage: .application), moderated: []) == 65)
+            let agreed = try await people.send(
+                app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/moderation",
+                form: [
+                    "stage": "application", "criterion": "Clinical engagement", "score": "4",
+                    "reason": "Strong clinical leadership, some gaps",
+                ])
             #expect(agreed.status == .seeOther)
             // Agreed 4 (×2) with value mean 7 → 15 of 20 = 75%.
             let board = try await people.send(app, .programmeTeam, .GET, "/calls/\(call.id.uuidString)/selection")
@@ -140,19 +167,31 @@ import VaporTesting
 
             // Shortlist Wirral and Fylde; Mid Notts is not selected straight from the long list.
             for application in [wirral, fylde] {
-                #expect(try await people.send(app, .programmeTeam, .POST, "/applications/\(application.id.uuidString)/assessment/shortlist",
-                                              form: ["shortlisted": "yes"]).status == .seeOther)
+                #expect(
+                    try await people.send(
+                        app, .programmeTeam, .POST, "/applications/\(application.id.uuidString)/assessment/shortlist",
+                        form: ["shortlisted": "yes"]
+                    ).status == .seeOther)
             }
-            let notShortlisted = try await people.send(app, .programmeTeam, .POST, "/applications/\(notts.id.uuidString)/assessment/decision",
-                                                       form: ["outcome": "selected", "wave": "Wave 4", "announced_on": "2027-01-15", "feedback": "x"])
+            let notShortlisted = try await people.send(
+                app, .programmeTeam, .POST, "/applications/\(notts.id.uuidString)/assessment/decision",
+                form: ["outcome": "selected", "wave": "Wave 4", "announced_on": "2027-01-15", "feedback": "x"])
             #expect(notShortlisted.status == .badRequest && notShortlisted.body.contains("Only a shortlisted application can be selected"))
-            #expect(try await people.send(app, .programmeTeam, .POST, "/applications/\(notts.id.uuidString)/assessment/decision",
-                                          form: ["outcome": "not_selected", "feedback": "A strong case, but the footprint is not yet agreed."]).status == .seeOther)
+            #expect(
+                try await people.send(
+                    app, .programmeTeam, .POST, "/applications/\(notts.id.uuidString)/assessment/decision",
+                    form: ["outcome": "not_selected", "feedback": "A strong case, but the footprint is not yet agreed."]
+                ).status == .seeOther)
 
             // Wirral gives its unavailable time; a panel with Ann cannot hear Wirral, so one panel alone is impossible.
-            #expect(try await leads[0].send(app, .POST, "/applications/\(wirral.id.uuidString)/unavailability",
-                                            form: ["unavailable": "2027-01-10 09:00-09:20"]).status == .seeOther)
-            let onePanel = ["slot_minutes": "7", "changeover_minutes": "3", "days": "2027-01-10 09:00-10:00", "panels": "Panel A: ann@example.nhs.uk"]
+            #expect(
+                try await leads[0].send(
+                    app, .POST, "/applications/\(wirral.id.uuidString)/unavailability",
+                    form: ["unavailable": "2027-01-10 09:00-09:20"]
+                ).status == .seeOther)
+            let onePanel = [
+                "slot_minutes": "7", "changeover_minutes": "3", "days": "2027-01-10 09:00-10:00", "panels": "Panel A: ann@example.nhs.uk",
+            ]
             let impossible = try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations", form: onePanel)
             #expect(impossible.status == .unprocessableEntity && impossible.body.contains("<code>conflicts</code>"))
             // The refusal names the partnership, not its application's id.
@@ -160,16 +199,24 @@ import VaporTesting
             #expect(!impossible.body.contains(wirral.id.uuidString + ")"))
             var twoPanels = onePanel
             twoPanels["panels"] = "Panel A: ann@example.nhs.uk\nPanel B: bob@example.nhs.uk, cat@example.nhs.uk"
-            #expect(try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations", form: twoPanels).status == .seeOther)
+            #expect(
+                try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations", form: twoPanels).status
+                    == .seeOther)
             let timetable = try #require(try await PresentationStore(on: app).stored(call: call.id)?.timetable)
             let wirralSlot = try #require(timetable.slots.first { $0.applicant == wirral.id.uuidString })
             #expect(wirralSlot.panel == "Panel B" && wirralSlot.start >= "09:20")
-            #expect(try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations/publish").status == .seeOther)
-            #expect(try await store.assessments(application: wirral.id, stage: .presentation).map(\.assessorID).sorted { $0.uuidString < $1.uuidString }
+            #expect(
+                try await people.send(app, .programmeTeam, .POST, "/calls/\(call.id.uuidString)/presentations/publish").status == .seeOther)
+            #expect(
+                try await store.assessments(application: wirral.id, stage: .presentation).map(\.assessorID).sorted {
+                    $0.uuidString < $1.uuidString
+                }
                     == [bob.account.id, cat.account.id].sorted { $0.uuidString < $1.uuidString })
-            #expect(try await leads[0].send(app, .GET, "/applications/\(wirral.id.uuidString)").body.contains("Your presentation: 2027-01-10"))
+            #expect(
+                try await leads[0].send(app, .GET, "/applications/\(wirral.id.uuidString)").body.contains("Your presentation: 2027-01-10"))
             // Panel members score the presentation on the same criteria; the board ranks by it.
-            let presentationTask = try #require(try await store.assessments(application: wirral.id, stage: .presentation).first { $0.assessorID == bob.account.id })
+            let presentationTask = try #require(
+                try await store.assessments(application: wirral.id, stage: .presentation).first { $0.assessorID == bob.account.id })
             #expect(try await Self.score(bob, presentationTask, 5, 10, app: app).status == .seeOther)
             let ranked = try await people.send(app, .programmeTeam, .GET, "/calls/\(call.id.uuidString)/selection")
             #expect(ranked.body.contains("100.0%") && ranked.body.contains("presentation 1/2"))
@@ -181,33 +228,49 @@ import VaporTesting
             #expect(before.body.contains("<td>Wirral Partners GP Federation</td><td>–</td><td>New to the directory</td>"))
 
             // Decisions: Wirral selected into Wave 4 (the registry gains vanguard 51), Fylde a fast follower.
-            let selected = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/decision",
-                                                 form: ["outcome": "selected", "wave": "Wave 4", "announced_on": "2027-01-15", "feedback": "Selected: clear plan, strong clinical lead."])
+            let selected = try await people.send(
+                app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/decision",
+                form: [
+                    "outcome": "selected", "wave": "Wave 4", "announced_on": "2027-01-15",
+                    "feedback": "Selected: clear plan, strong clinical lead.",
+                ])
             #expect(selected.status == .seeOther)
             let registry = try await RegistryStore(on: app).registry()
             let vanguard = try #require(registry.vanguards.first { $0.number == 51 })
-            #expect(vanguard.name == "Wirral Partners" && vanguard.careModel == .mcp && vanguard.wave.number == 4 && vanguard.announced == CalendarDate(iso8601: "2027-01-15"))
+            #expect(
+                vanguard.name == "Wirral Partners" && vanguard.careModel == .mcp && vanguard.wave.number == 4
+                    && vanguard.announced == CalendarDate(iso8601: "2027-01-15"))
             #expect(registry.footprints.filter { $0.vanguardNumber == 51 }.map(\.areaCode) == ["E38000208"])
-            #expect(registry.memberships.filter { $0.vanguardNumber == 51 }.map(\.organisationSlug).sorted() == ["nhs-wirral-ccg", "wirral-partners-gp-federation"])
+            #expect(
+                registry.memberships.filter { $0.vanguardNumber == 51 }.map(\.organisationSlug).sorted() == [
+                    "nhs-wirral-ccg", "wirral-partners-gp-federation",
+                ])
             #expect(!registry.organisations.contains { $0.slug == "wirral-ccg" })
             // The new wave can be listed on its own, and the list says which waves there are.
             let waveFour = try await app.fetch("/api/v1/vanguards?wave=4").json()
             #expect((waveFour["items"] as? [[String: Any]])?.compactMap { $0["number"] as? Int } == [51])
             #expect(try await app.fetch("/vanguards?wave=9").body.contains("wave must be 1, 2, 3 or 4"))
             #expect(try await app.fetch("/vanguards/51").body.contains("Wirral Partners GP Federation"))
-            #expect(try await people.send(app, .programmeTeam, .POST, "/applications/\(fylde.id.uuidString)/assessment/decision",
-                                          form: ["outcome": "fast_follower", "feedback": "Close behind; we will support you to follow."]).status == .seeOther)
-            let twice = try await people.send(app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/decision",
-                                              form: ["outcome": "not_selected", "feedback": "changed our minds"])
+            #expect(
+                try await people.send(
+                    app, .programmeTeam, .POST, "/applications/\(fylde.id.uuidString)/assessment/decision",
+                    form: ["outcome": "fast_follower", "feedback": "Close behind; we will support you to follow."]
+                ).status == .seeOther)
+            let twice = try await people.send(
+                app, .programmeTeam, .POST, "/applications/\(wirral.id.uuidString)/assessment/decision",
+                form: ["outcome": "not_selected", "feedback": "changed our minds"])
             #expect(twice.status == .badRequest && twice.body.contains("already been decided"))
 
             // The applicants see their decisions and feedback.
             let wirralPage = try await leads[0].send(app, .GET, "/applications/\(wirral.id.uuidString)")
             #expect(wirralPage.body.contains("Decision: Selected") && wirralPage.body.contains("Selected into Wave 4"))
-            #expect(try await leads[2].send(app, .GET, "/applications/\(notts.id.uuidString)").body.contains("the footprint is not yet agreed"))
+            #expect(
+                try await leads[2].send(app, .GET, "/applications/\(notts.id.uuidString)").body.contains("the footprint is not yet agreed"))
             // And by e-mail.
             let told = try #require(try await AccountStore(on: app).outbox().first { $0.recipient == "lead0@example.nhs.uk" })
-            #expect(told.subject == "Your application to Wave four: selected" && told.body.contains("Selected into Wave 4, announced 15 January 2027."))
+            #expect(
+                told.subject == "Your application to Wave four: selected"
+                    && told.body.contains("Selected into Wave 4, announced 15 January 2027."))
 
             // History stays history: 2015's story and funnel are unchanged; Wave 4 is told as a later wave.
             let home = try await app.fetch("/")
@@ -222,7 +285,10 @@ import VaporTesting
             #expect(page.body.contains("Selection funnel") && page.body.contains("Fast followers") && page.body.contains("Fylde Coast"))
             #expect(page.body.contains("Applied and eligible"))
             let actions = Set(try await AuditLog.entries(matching: .init(entity: "application"), on: app.db).map(\.action))
-            #expect(actions.isSuperset(of: ["assign_assessors", "add_assessor", "remove_assessor", "score", "moderate", "shortlist", "decide", "set_unavailability"]))
+            #expect(
+                actions.isSuperset(of: [
+                    "assign_assessors", "add_assessor", "remove_assessor", "score", "moderate", "shortlist", "decide", "set_unavailability",
+                ]))
         }
     }
 
@@ -240,8 +306,9 @@ import VaporTesting
             // validate
             #expect(declared.body.contains("withdrawn from 1 application"))
             #expect(try await store.assessments(assessor: dan.account.id).isEmpty)
-            let entry = try #require(try await AuditLog.entries(matching: .init(entity: "application", entityID: applications[1].id.uuidString), on: app.db)
-                .first { $0.action == "withdraw_assessor" })
+            let entry = try #require(
+                try await AuditLog.entries(matching: .init(entity: "application", entityID: applications[1].id.uuidString), on: app.db)
+                    .first { $0.action == "withdraw_assessor" })
             #expect(entry.before?["scored"] == "yes" && entry.after?["reason"]?.contains("E38000226") == true)
             _ = people
         }
@@ -258,7 +325,8 @@ import VaporTesting
             let people = try await People.make(in: app)
             let (_, applications, _) = try await Self.submitted(in: app)
             try await SelectionStore(on: app).setShortlisted(applications[0].id, true, by: .operatorAtCLI("test"))
-            let response = try await people.send(app, .programmeTeam, .POST, "/applications/\(applications[0].id.uuidString)/assessment/decision", form: form)
+            let response = try await people.send(
+                app, .programmeTeam, .POST, "/applications/\(applications[0].id.uuidString)/assessment/decision", form: form)
             #expect(response.status == .badRequest && response.body.contains(reason), "\(reason)")
             #expect(try await SelectionStore(on: app).decision(applications[0].id) == nil)
             #expect(try await RegistryStore(on: app).registry().vanguards.count == 50)

@@ -3,13 +3,17 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 /// Calls and applications through the web, as the programme team and applicants use them.
 @Suite struct CallTests {
-    static func form(opens: Date = Date().addingTimeInterval(-86_400), closes: Date = Date().addingTimeInterval(30 * 86_400)) -> [String: String] {
+    static func form(opens: Date = Date().addingTimeInterval(-86_400), closes: Date = Date().addingTimeInterval(30 * 86_400)) -> [String:
+        String]
+    {
         [
-            "title": "New care models: wave three", "description": "For partnerships ready to **redesign care**.\n\nSecond paragraph. <script>alert(1)</script>",
+            "title": "New care models: wave three",
+            "description": "For partnerships ready to **redesign care**.\n\nSecond paragraph. <script>alert(1)</script>",
             "opens_at": CalendarText.editable(opens), "closes_at": CalendarText.editable(closes), "care_models": "pacs mcp",
             "questions": "What will change for patients? [300 words]\n(optional) Anything else?",
             "criteria": "Clinical engagement | 2 | 5 | Clinicians lead the design\nValue for money | 1 | 5",
@@ -26,13 +30,18 @@ import VaporTesting
             let calls = try await SelectionStore(on: app).calls()
             let call = try #require(calls.first)
             #expect(created.location == "/calls/\(call.id.uuidString)")
-            #expect(call.questions == [CallQuestion(key: "q1", prompt: "What will change for patients?", isRequired: true, wordLimit: 300),
-                                       CallQuestion(key: "q2", prompt: "Anything else?", isRequired: false)])
+            #expect(
+                call.questions == [
+                    CallQuestion(key: "q1", prompt: "What will change for patients?", isRequired: true, wordLimit: 300),
+                    CallQuestion(key: "q2", prompt: "Anything else?", isRequired: false),
+                ])
             #expect(call.criteria.map(\.weight) == [2, 1] && call.criteria[0].description == "Clinicians lead the design")
             #expect(call.careModels == [.pacs, .mcp])
             let page = try await app.fetch("/calls/\(call.id.uuidString)")
             #expect(page.status == .ok)
-            #expect(page.body.contains("Clinical engagement") && page.body.contains("up to 300 words") && page.body.contains("Sign in to apply"))
+            #expect(
+                page.body.contains("Clinical engagement") && page.body.contains("up to 300 words") && page.body.contains("Sign in to apply")
+            )
             // The description is Markdown, shown rendered, and raw HTML in it stays text.
             #expect(page.body.contains("<p>For partnerships ready to <strong>redesign care</strong>.</p>"))
             #expect(!page.body.contains("<script>alert(1)") && !page.body.contains("**redesign care**"))
@@ -87,9 +96,11 @@ import VaporTesting
     ]
 
     static func openCall(in app: Application, closes: Date = Date().addingTimeInterval(30 * 86_400)) async throws -> Call {
-        let call = Call(id: UUID(), title: "Wave three", description: "", opensAt: Date().addingTimeInterval(-86_400), closesAt: closes,
-                        careModels: [.pacs, .mcp], questions: try CallText.questions("What will change for patients? [5 words]\n(optional) Anything else?"),
-                        criteria: try CallText.criteria("Clinical engagement | 2 | 5"))
+        let call = Call(
+            id: UUID(), title: "Wave three", description: "", opensAt: Date().addingTimeInterval(-86_400), closesAt: closes,
+            careModels: [.pacs, .mcp],
+            questions: try CallText.questions("What will change for patients? [5 words]\n(optional) Anything else?"),
+            criteria: try CallText.criteria("Clinical engagement | 2 | 5"))
         try await SelectionStore(on: app).create(call, by: .operatorAtCLI("test"))
         return call
     }
@@ -119,7 +130,10 @@ import VaporTesting
             partial["intent"] = "submit"
             let refused = try await people.send(app, .member, .POST, path, form: partial)
             #expect(refused.status == .badRequest)
-            for reason in ["Give the population served", "has 8 words; the limit is 5", "This call is for PACS, MCP, not UEC", "3 things need putting right"] {
+            for reason in [
+                "Give the population served", "has 8 words; the limit is 5", "This call is for PACS, MCP, not UEC",
+                "3 things need putting right",
+            ] {
                 #expect(refused.body.contains(reason.htmlEscaped), "\(reason)")
             }
             #expect(try await store.application(id)?.status == .draft)
@@ -135,7 +149,9 @@ import VaporTesting
             #expect(application.content.partners.map(\.odsCode) == ["RBL", "12F"])
             #expect(application.content.population == 320_000 && application.content.totalFundingPounds == 3_500_000)
             let page = try await people.send(app, .member, .GET, path)
-            #expect(page.body.contains("Submitted, being assessed") && page.body.contains("£2,500,000") && !page.body.contains("Submit application"))
+            #expect(
+                page.body.contains("Submitted, being assessed") && page.body.contains("£2,500,000")
+                    && !page.body.contains("Submit application"))
             // A submitted application cannot change.
             let late = try await people.send(app, .member, .POST, path, form: form)
             #expect(late.status == .badRequest && late.body.contains("can no longer be changed"))
@@ -177,7 +193,8 @@ import VaporTesting
             #expect(try await people.send(app, .siteLead, .POST, "/calls/\(call.id.uuidString)/apply").status == .badRequest)
             // The store refuses too, whoever calls it.
             await #expect(throws: ValidationError.self) {
-                try await SelectionStore(on: app).submit(id, at: Date(), knownAreas: ["E38000208"], knownMetrics: ["emergency_admissions"], by: .operatorAtCLI("test"))
+                try await SelectionStore(on: app).submit(
+                    id, at: Date(), knownAreas: ["E38000208"], knownMetrics: ["emergency_admissions"], by: .operatorAtCLI("test"))
             }
         }
     }

@@ -4,6 +4,7 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 /// Builds the real application for a test, on its own database: a copy of a migrated SQLite template
@@ -132,8 +133,9 @@ extension Application {
         }
         var fetched: Fetched?
         try await testing().test(method, path, headers: headers, body: body) { response in
-            fetched = Fetched(status: response.status, headers: response.headers, body: response.body.string,
-                              bytes: response.body.getBytes(at: response.body.readerIndex, length: response.body.readableBytes) ?? [])
+            fetched = Fetched(
+                status: response.status, headers: response.headers, body: response.body.string,
+                bytes: response.body.getBytes(at: response.body.readerIndex, length: response.body.readableBytes) ?? [])
         }
         guard let fetched else { throw Unexpected(text: "no response for \(path)") }
         return fetched

@@ -3,6 +3,7 @@ import Foundation
 import SQLKit
 import VanguardStore
 import Vapor
+
 @testable import VanguardWeb
 
 /// Each test's own database, copied from a template migrated (and seeded) once per test process, as
@@ -130,7 +131,7 @@ actor TestDatabases {
         for attempt in 1... {
             do {
                 return try await work()
-            } catch where attempt < 100 && String(reflecting: error).contains("is being accessed by other users") {
+            } catch  where attempt < 100 && String(reflecting: error).contains("is being accessed by other users") {
                 try await Task.sleep(for: .milliseconds(50))
             }
         }

@@ -3,6 +3,7 @@ import Testing
 import VanguardCore
 import VanguardStore
 import VaporTesting
+
 @testable import VanguardWeb
 
 @Suite struct TokenAndAuditTests {
@@ -19,14 +20,16 @@ import VaporTesting
             let other = try await people.send(app, .siteLead, .POST, "/account/tokens", form: ["name": "x", "vanguard": "2"])
             #expect(other.status == .badRequest)
             // validate: the token writes its vanguard and nobody else's
-            let own = try await app.send(.PATCH, "/api/v1/vanguards/1", json: #"{"governance":"Partnership board","contracting":"alliance"}"#, bearer: token)
+            let own = try await app.send(
+                .PATCH, "/api/v1/vanguards/1", json: #"{"governance":"Partnership board","contracting":"alliance"}"#, bearer: token)
             #expect(own.status == .ok)
             #expect(try own.json()["contracting"] as? String == "alliance")
             let foreign = try await app.send(.PATCH, "/api/v1/vanguards/2", json: #"{"governance":"Hijacked"}"#, bearer: token)
             #expect(foreign.status == .forbidden)
             #expect(try await RegistryStore(on: app).registry().governance[2]?.governance == nil)
             // Revoked on the web, the token stops working.
-            let id = try #require(try await AccountStore(on: app).tokens(of: people.accounts[.siteLead]!.id).first { $0.name == "warehouse" }?.id)
+            let id = try #require(
+                try await AccountStore(on: app).tokens(of: people.accounts[.siteLead]!.id).first { $0.name == "warehouse" }?.id)
             let revoke = try await people.send(app, .siteLead, .POST, "/account/tokens/\(id.uuidString)/revoke")
             #expect(revoke.status == .seeOther)
             let after = try await app.send(.PATCH, "/api/v1/vanguards/1", json: #"{"governance":"Again"}"#, bearer: token)
@@ -41,10 +44,13 @@ import VaporTesting
             let people = try await People.make(in: app)
             let bad = try await app.send(.PATCH, "/api/v1/vanguards/1", json: #"{"contracting":"handshake"}"#, bearer: people.token)
             #expect(bad.status == .badRequest)
-            #expect(try bad.json()["reason"] as? String == "contracting: Choose one of alliance, capitated_budget, accountable_care, or leave it empty")
+            #expect(
+                try bad.json()["reason"] as? String
+                    == "contracting: Choose one of alliance, capitated_budget, accountable_care, or leave it empty")
             let notJSON = try await app.send(.PATCH, "/api/v1/vanguards/1", json: "governance=1", bearer: people.token)
             #expect(notJSON.status == .badRequest)
-            let long = try await app.send(.PATCH, "/api/v1/vanguards/1", json: "{\"governance\":\"\(String(repeating: "x", count: 2001))\"}", bearer: people.token)
+            let long = try await app.send(
+                .PATCH, "/api/v1/vanguards/1", json: "{\"governance\":\"\(String(repeating: "x", count: 2001))\"}", bearer: people.token)
             #expect(long.status == .badRequest)
             #expect(try await AuditLog.entries(matching: .init(entity: "vanguard"), on: app.db).isEmpty)
         }
@@ -54,13 +60,18 @@ import VaporTesting
         try await TestApp.run { app in
             let people = try await People.make(in: app)
             // MUT: the web
-            let web = try await people.send(app, .siteLead, .POST, "/vanguards/1/edit", form: ["governance": "Alliance board", "contracting": "alliance"])
+            let web = try await people.send(
+                app, .siteLead, .POST, "/vanguards/1/edit", form: ["governance": "Alliance board", "contracting": "alliance"])
             #expect(web.status == .seeOther)
             // MUT: the API
-            let api = try await app.send(.PATCH, "/api/v1/vanguards/1", json: #"{"governance":"Alliance board with an independent chair","contracting":"alliance"}"#, bearer: people.token)
+            let api = try await app.send(
+                .PATCH, "/api/v1/vanguards/1", json: #"{"governance":"Alliance board with an independent chair","contracting":"alliance"}"#,
+                bearer: people.token)
             #expect(api.status == .ok)
             // MUT: the CLI
-            app.environment.arguments = ["vanguard", "tokens", "create", "--email", "sitelead@example.nhs.uk", "--vanguard", "1", "--name", "from the cli"]
+            app.environment.arguments = [
+                "vanguard", "tokens", "create", "--email", "sitelead@example.nhs.uk", "--vanguard", "1", "--name", "from the cli",
+            ]
             try await app.execute()
             // validate
             let vanguardEntries = try await AuditLog.entries(matching: .init(entity: "vanguard", entityID: "1"), on: app.db)
@@ -102,7 +113,9 @@ import VaporTesting
             #expect(given.status == .seeOther)
             let account = try #require(try await AccountStore(on: app).account(id: member.id))
             #expect(account.roleGrants == [try RoleGrant(role: .siteLead, scope: .vanguard(3))])
-            let entry = try #require(try await AuditLog.entries(matching: .init(entity: "role_grant", actor: "Test programmeTeam (Programme team)"), on: app.db).first)
+            let entry = try #require(
+                try await AuditLog.entries(matching: .init(entity: "role_grant", actor: "Test programmeTeam (Programme team)"), on: app.db)
+                    .first)
             #expect(entry.after?["vanguard"] == "3")
             // The new site lead can now edit vanguard 3, and still not vanguard 1.
             let edit3 = try await people.send(app, .member, .GET, "/vanguards/3/edit")

@@ -33,7 +33,10 @@ public struct AuditEntry: Hashable, Sendable, Codable {
     public let before: [String: String]?
     public let after: [String: String]?
 
-    public init(id: UUID, at: Date, actor: Actor, action: String, entity: String, entityID: String, before: [String: String]?, after: [String: String]?) {
+    public init(
+        id: UUID, at: Date, actor: Actor, action: String, entity: String, entityID: String, before: [String: String]?,
+        after: [String: String]?
+    ) {
         self.id = id
         self.at = at
         self.actor = actor

@@ -10,8 +10,8 @@ public struct EmailAddress: Hashable, Sendable, Codable, CustomStringConvertible
         guard trimmed.utf8.count <= 254 else { throw .invalid(field: "email", reason: "An e-mail address can be at most 254 characters") }
         let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,
-              parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains(".."),
-              trimmed.allSatisfy({ !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" && $0 != "," })
+            parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !parts[1].contains(".."),
+            trimmed.allSatisfy({ !$0.isWhitespace && $0 != "<" && $0 != ">" && $0 != "\"" && $0 != "," })
         else {
             throw .invalid(field: "email", reason: "Enter an e-mail address in the right form, like name@example.nhs.uk")
         }
@@ -51,7 +51,9 @@ public enum PasswordPolicy {
 public enum FieldLimits {
     public static func check(_ value: String, field: String, maximum: Int, required: Bool = true) throws(ValidationError) -> String {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-        if required && trimmed.isEmpty { throw .invalid(field: field, reason: "Enter your \(field.replacingOccurrences(of: "_", with: " "))") }
+        if required && trimmed.isEmpty {
+            throw .invalid(field: field, reason: "Enter your \(field.replacingOccurrences(of: "_", with: " "))")
+        }
         guard trimmed.count <= maximum else {
             throw .invalid(field: field, reason: "Use at most \(maximum) characters")
         }

@@ -89,9 +89,14 @@ public enum PermissionMatrix {
         // Everything but signing: a plan is signed by each partner's own signatory, never on their behalf.
         .programmeTeam: Set(Action.allCases).subtracting([.signFundingPlans]),
         .assessor: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .assess, .comment, .takePart],
-        .siteLead: [.readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls, .draftFundingPlans,
-                    .writePosts, .comment, .takePart],
-        .partnerSignatory: [.readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls, .signFundingPlans, .comment, .takePart],
+        .siteLead: [
+            .readPublic, .useAccountForms, .useOwnAccount, .manageTokens, .editVanguardProfile, .submitReturns, .applyToCalls,
+            .draftFundingPlans,
+            .writePosts, .comment, .takePart,
+        ],
+        .partnerSignatory: [
+            .readPublic, .useAccountForms, .useOwnAccount, .editOrganisation, .applyToCalls, .signFundingPlans, .comment, .takePart,
+        ],
         .member: [.readPublic, .useAccountForms, .useOwnAccount, .applyToCalls, .draftFundingPlans, .comment, .takePart],
     ]
 
@@ -120,18 +125,22 @@ extension PermissionMatrix {
     /// programme team writes.
     public static func writableAreas(_ grants: [RoleGrant], footprints: [Int: Set<String>]) -> Set<String>? {
         if grants.contains(where: { $0.role == .programmeTeam }) { return nil }
-        let led = Set(grants.compactMap { grant -> Int? in
-            guard grant.role == .siteLead, case .vanguard(let number) = grant.scope else { return nil }
-            return number
-        })
-        return Set(led.flatMap { number in
-            (footprints[number] ?? []).filter { steward(of: $0, footprints: footprints) == number }
-        })
+        let led = Set(
+            grants.compactMap { grant -> Int? in
+                guard grant.role == .siteLead, case .vanguard(let number) = grant.scope else { return nil }
+                return number
+            })
+        return Set(
+            led.flatMap { number in
+                (footprints[number] ?? []).filter { steward(of: $0, footprints: footprints) == number }
+            })
     }
 
     /// The vanguard that writes an area's returns besides the programme team, if exactly one does.
     public static func steward(of area: String, footprints: [Int: Set<String>]) -> Int? {
-        let covering = footprints.filter { $0.value.contains(area) }.map { (size: $0.value.count, number: $0.key) }.sorted { $0.size < $1.size }
+        let covering = footprints.filter { $0.value.contains(area) }.map { (size: $0.value.count, number: $0.key) }.sorted {
+            $0.size < $1.size
+        }
         guard let first = covering.first else { return nil }
         if covering.count > 1, covering[1].size == first.size { return nil }
         return first.number

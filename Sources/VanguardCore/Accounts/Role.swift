@@ -74,7 +74,8 @@ public struct RoleGrant: Hashable, Sendable, Codable {
         case (.some(let kind), nil):
             throw .invalid(field: "scope", reason: "the \(role.name.lowercased()) role needs a \(kind.rawValue)")
         case (.some(let kind), .some(let given)) where given.kind != kind:
-            throw .invalid(field: "scope", reason: "the \(role.name.lowercased()) role is scoped to a \(kind.rawValue), not a \(given.kind.rawValue)")
+            throw .invalid(
+                field: "scope", reason: "the \(role.name.lowercased()) role is scoped to a \(kind.rawValue), not a \(given.kind.rawValue)")
         default:
             break
         }

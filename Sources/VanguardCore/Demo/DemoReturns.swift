@@ -72,7 +72,9 @@ public struct DemoReturns: Sendable {
                     let season = 1 + profile.winterPeak * cos(2 * .pi * Double(month.month - 1) / 12)
                     var rate: Double
                     if profile.isPercentage {
-                        rate = (profile.rate + profile.yearlyTrend * years) * (1 + (areaLevel - 1) * 0.1) - profile.winterPeak * 100 * cos(2 * .pi * Double(month.month - 1) / 12)
+                        rate =
+                            (profile.rate + profile.yearlyTrend * years) * (1 + (areaLevel - 1) * 0.1) - profile.winterPeak * 100
+                            * cos(2 * .pi * Double(month.month - 1) / 12)
                     } else {
                         rate = profile.rate * areaLevel * pow(1 + profile.yearlyTrend, years) * season
                     }
@@ -84,7 +86,9 @@ public struct DemoReturns: Sendable {
                     rate *= 1 + profile.noise * random.normal()
                     if profile.isPercentage { rate = min(100, max(0, rate)) }
                     let numerator = (max(0, rate) * denominator / metric.multiplier).rounded()
-                    values.append(ReturnValue(areaCode: area.code, metricCode: metric.code, period: month, numerator: numerator, denominator: denominator))
+                    values.append(
+                        ReturnValue(
+                            areaCode: area.code, metricCode: metric.code, period: month, numerator: numerator, denominator: denominator))
                 }
             }
         }
@@ -111,17 +115,28 @@ public struct DemoReturns: Sendable {
 
     static func profile(_ code: String) -> Profile? {
         switch code {
-        case "emergency_admissions": Profile(rate: 8.4, yearlyTrend: 0.03, winterPeak: 0.06, noise: 0.025, isPercentage: false, denominator: population)
-        case "emergency_bed_days": Profile(rate: 38, yearlyTrend: 0.01, winterPeak: 0.08, noise: 0.03, isPercentage: false, denominator: population)
-        case "ae_attendances": Profile(rate: 33, yearlyTrend: 0.02, winterPeak: -0.04, noise: 0.025, isPercentage: false, denominator: population)
-        case "care_home_admissions": Profile(rate: 58, yearlyTrend: 0.02, winterPeak: 0.08, noise: 0.06, isPercentage: false,
-                                             denominator: { ($0.lsoaCount * 8).roundedToHundreds })
-        case "ae_four_hour": Profile(rate: 93, yearlyTrend: -1.2, winterPeak: 0.02, noise: 0.01, isPercentage: true,
-                                     denominator: { (population($0) * 0.033).rounded() })
-        case "delayed_transfer_days": Profile(rate: 12, yearlyTrend: 0.06, winterPeak: 0.05, noise: 0.05, isPercentage: false,
-                                              denominator: { (population($0) * 0.79).rounded() })
-        case "referral_to_treatment_18_weeks": Profile(rate: 93, yearlyTrend: -0.8, winterPeak: 0.005, noise: 0.004, isPercentage: true,
-                                                       denominator: { (population($0) * 0.07).rounded() })
+        case "emergency_admissions":
+            Profile(rate: 8.4, yearlyTrend: 0.03, winterPeak: 0.06, noise: 0.025, isPercentage: false, denominator: population)
+        case "emergency_bed_days":
+            Profile(rate: 38, yearlyTrend: 0.01, winterPeak: 0.08, noise: 0.03, isPercentage: false, denominator: population)
+        case "ae_attendances":
+            Profile(rate: 33, yearlyTrend: 0.02, winterPeak: -0.04, noise: 0.025, isPercentage: false, denominator: population)
+        case "care_home_admissions":
+            Profile(
+                rate: 58, yearlyTrend: 0.02, winterPeak: 0.08, noise: 0.06, isPercentage: false,
+                denominator: { ($0.lsoaCount * 8).roundedToHundreds })
+        case "ae_four_hour":
+            Profile(
+                rate: 93, yearlyTrend: -1.2, winterPeak: 0.02, noise: 0.01, isPercentage: true,
+                denominator: { (population($0) * 0.033).rounded() })
+        case "delayed_transfer_days":
+            Profile(
+                rate: 12, yearlyTrend: 0.06, winterPeak: 0.05, noise: 0.05, isPercentage: false,
+                denominator: { (population($0) * 0.79).rounded() })
+        case "referral_to_treatment_18_weeks":
+            Profile(
+                rate: 93, yearlyTrend: -0.8, winterPeak: 0.005, noise: 0.004, isPercentage: true,
+                denominator: { (population($0) * 0.07).rounded() })
         default: nil
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An NHS England region (ONS `E40…`).
 public struct NHSRegion: Hashable, Sendable, Codable {
     public let code: String
@@ -110,5 +112,3 @@ public struct CCG2015: Hashable, Sendable, Codable {
         self.areaCode = areaCode
     }
 }
-
-import Foundation

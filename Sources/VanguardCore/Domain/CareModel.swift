@@ -1,3 +1,5 @@
+import Foundation
+
 /// The five new care models of the 2015 programme.
 public enum CareModel: String, CaseIterable, Codable, Sendable, Comparable {
     /// Integrated primary and acute care systems.
@@ -33,8 +35,6 @@ public enum CareModel: String, CaseIterable, Codable, Sendable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
-
-import Foundation
 
 extension CareModel {
     /// Care model codes as a person types them, separated by spaces, commas or semicolons.

@@ -14,8 +14,8 @@ public struct Month: Hashable, Sendable, Comparable, Codable, CustomStringConver
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), year >= 1900
+            parts[0].allSatisfy(\.isASCII), parts[1].allSatisfy(\.isASCII),
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), year >= 1900
         else { return nil }
         self.init(year: year, month: month)
     }

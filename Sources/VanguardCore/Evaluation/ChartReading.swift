@@ -65,12 +65,15 @@ public struct ChartReading: Sendable, Equatable, Codable {
             lastType = "common_cause"
         }
         variationIcon = XmRChart.variationIcon(lastPointType: lastType, direction: direction)
-        assuranceIcon = kind == .run ? nil : XmRChart.assurance(target: target, lpl: last?.lcl, upl: last?.ucl, direction: direction).map { type in
-            switch type {
-            case "consistent_pass": "pass"
-            case "consistent_fail": "fail"
-            default: "inconsistent"
+        assuranceIcon =
+            kind == .run
+            ? nil
+            : XmRChart.assurance(target: target, lpl: last?.lcl, upl: last?.ucl, direction: direction).map { type in
+                switch type {
+                case "consistent_pass": "pass"
+                case "consistent_fail": "fail"
+                default: "inconsistent"
+                }
             }
-        }
     }
 }

@@ -59,14 +59,23 @@ public struct MetricEvaluation: Codable, Sendable, Equatable {
         let rebased = rebaseMonths.filter { months.contains($0) }.sorted()
         rebasedAt = rebased
         let rebaseIndices = rebased.compactMap { months.firstIndex(of: $0) }
-        chart = months.isEmpty ? nil : try? XmRChart(XmRInput(
-            values: rates, improvementDirection: metric.direction, target: metric.target, rebasePoints: rebaseIndices.isEmpty ? nil : rebaseIndices
-        ))
+        chart =
+            months.isEmpty
+            ? nil
+            : try? XmRChart(
+                XmRInput(
+                    values: rates, improvementDirection: metric.direction, target: metric.target,
+                    rebasePoints: rebaseIndices.isEmpty ? nil : rebaseIndices
+                ))
         // Counts over their denominators, scaled as the rates are, so the chart's values are the rates.
         let counts: [Double?] = months.map { numerator[$0] ?? 0 }, sizes: [Double?] = months.map { denominator[$0] ?? 0 }
-        let attribute: AttributeChart? = months.isEmpty ? nil : metric.chart.attributeKind.flatMap { kind in
-            try? AttributeChart(.init(kind: kind, numerators: counts, denominators: sizes, partStarts: rebaseIndices, multiply: metric.multiplier))
-        }
+        let attribute: AttributeChart? =
+            months.isEmpty
+            ? nil
+            : metric.chart.attributeKind.flatMap { kind in
+                try? AttributeChart(
+                    .init(kind: kind, numerators: counts, denominators: sizes, partStarts: rebaseIndices, multiply: metric.multiplier))
+            }
         chosenReading = attribute.map { ChartReading($0, kind: metric.chart, direction: metric.direction, target: metric.target) }
         func pooled(_ selected: [Month]) -> Double? {
             let den = selected.reduce(0) { $0 + (denominator[$1] ?? 0) }

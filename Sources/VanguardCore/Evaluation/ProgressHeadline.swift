@@ -37,13 +37,16 @@ public struct ProgressHeadline: Sendable, Equatable {
             comparison = .notComparable
         }
         let ownText = Self.change(own, inPoints: inPoints) ?? "no 2014/15 baseline"
-        let restText = Self.change(rest, inPoints: restOfEngland?.changeIsInPoints ?? inPoints).map { "\($0) in the rest of England" } ?? "no comparison with the rest of England"
-        let verdict = switch comparison {
-        case .better: "better than the rest of England"
-        case .worse: "worse than the rest of England"
-        case .similar: "in line with the rest of England"
-        case .notComparable: metric.direction == .neutral ? "neither direction is better" : "not comparable"
-        }
+        let restText =
+            Self.change(rest, inPoints: restOfEngland?.changeIsInPoints ?? inPoints).map { "\($0) in the rest of England" }
+            ?? "no comparison with the rest of England"
+        let verdict =
+            switch comparison {
+            case .better: "better than the rest of England"
+            case .worse: "worse than the rest of England"
+            case .similar: "in line with the rest of England"
+            case .notComparable: metric.direction == .neutral ? "neither direction is better" : "not comparable"
+            }
         sentence = "\(metric.name): \(ownText) since 2014/15, against \(restText) (\(verdict))."
     }
 

@@ -17,7 +17,8 @@ extension Registry {
     public func name(of place: FundingPlace) -> String {
         switch place {
         case .vanguard(let number): vanguards.first { $0.number == number }?.name ?? "Vanguard \(number)"
-        case .areas(let codes): "Partnership over " + codes.map { code in areas.first { $0.code == code }?.name ?? code }.joined(separator: ", ")
+        case .areas(let codes):
+            "Partnership over " + codes.map { code in areas.first { $0.code == code }?.name ?? code }.joined(separator: ", ")
         }
     }
 }

@@ -25,7 +25,10 @@ public struct FundingPlan: Sendable, Equatable, Identifiable {
         }
     }
 
-    public init(id: UUID, roundID: UUID, place: FundingPlace, versions: [FundingPlanVersion], signatures: [PlanSignature], confirmedPartners: Set<String> = []) {
+    public init(
+        id: UUID, roundID: UUID, place: FundingPlace, versions: [FundingPlanVersion], signatures: [PlanSignature],
+        confirmedPartners: Set<String> = []
+    ) {
         self.id = id
         self.roundID = roundID
         self.place = place
@@ -56,8 +59,14 @@ public struct FundingPlan: Sendable, Equatable, Identifiable {
         guard !partners.isEmpty else { return "it names no partner organisations yet, so none can sign it" }
         var reasons: [String] = []
         let unconfirmed = unconfirmedPartners.map(name), waiting = signOff.waiting.map(name)
-        if !unconfirmed.isEmpty { reasons.append("the programme team has not confirmed \(unconfirmed.joined(separator: ", ")) as \(unconfirmed.count == 1 ? "a partner" : "partners") of the place") }
-        if !waiting.isEmpty { reasons.append("\(waiting.joined(separator: ", ")) \(waiting.count == 1 ? "has" : "have") not signed version \(current.number)") }
+        if !unconfirmed.isEmpty {
+            reasons.append(
+                "the programme team has not confirmed \(unconfirmed.joined(separator: ", ")) as \(unconfirmed.count == 1 ? "a partner" : "partners") of the place"
+            )
+        }
+        if !waiting.isEmpty {
+            reasons.append("\(waiting.joined(separator: ", ")) \(waiting.count == 1 ? "has" : "have") not signed version \(current.number)")
+        }
         return reasons.joined(separator: "; ")
     }
 
@@ -122,7 +131,10 @@ public struct FundingPlanContent: Sendable, Equatable, Codable {
     /// Directory slugs of the partner organisations, each of which must sign.
     public var partners: [String]
 
-    public init(title: String, objectives: String, commitments: [MetricCommitment], years: [YearAsk], spendProfile: [QuarterSpend], partners: [String]) {
+    public init(
+        title: String, objectives: String, commitments: [MetricCommitment], years: [YearAsk], spendProfile: [QuarterSpend],
+        partners: [String]
+    ) {
         self.title = title
         self.objectives = objectives
         self.commitments = commitments
@@ -149,18 +161,26 @@ public struct FundingPlanContent: Sendable, Equatable, Codable {
     public func problems(knownMetrics: Set<String>, knownOrganisations: Set<String>) -> [ValidationError] {
         var problems: [ValidationError] = []
         if title.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "title", reason: "Give the plan a title")) }
-        if objectives.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append(.invalid(field: "objectives", reason: "Write the plan's objectives")) }
+        if objectives.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(.invalid(field: "objectives", reason: "Write the plan's objectives"))
+        }
         if let unknown = commitments.first(where: { !knownMetrics.contains($0.metricCode) }) {
             problems.append(.invalid(field: "commitments", reason: "\(unknown.metricCode) is not a metric in the framework"))
         }
         if years.isEmpty { problems.append(.invalid(field: "years", reason: "Give the amount asked for at least one year")) }
-        if partners.count < 2 { problems.append(.invalid(field: "partners", reason: "A place's plan has at least two partner organisations, each of which signs it")) }
+        if partners.count < 2 {
+            problems.append(
+                .invalid(field: "partners", reason: "A place's plan has at least two partner organisations, each of which signs it"))
+        }
         if let unknown = partners.first(where: { !knownOrganisations.contains($0) }) {
             problems.append(.invalid(field: "partners", reason: "\(unknown) is not an organisation in the directory"))
         }
         let profiled = spendProfile.reduce(0) { $0 + $1.pounds }
         if !spendProfile.isEmpty && profiled != totalPounds {
-            problems.append(.invalid(field: "spend_profile", reason: "The spend profile adds up to \(Pounds.text(profiled)) but the plan asks for \(Pounds.text(totalPounds))"))
+            problems.append(
+                .invalid(
+                    field: "spend_profile",
+                    reason: "The spend profile adds up to \(Pounds.text(profiled)) but the plan asks for \(Pounds.text(totalPounds))"))
         }
         return problems
     }

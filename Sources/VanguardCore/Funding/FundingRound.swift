@@ -15,8 +15,10 @@ public struct FundingRound: Sendable, Equatable, Identifiable {
     /// A spend return further than this from its profile, either way, is flagged (per cent).
     public var varianceThresholdPercent: Int
 
-    public init(id: UUID, name: String, potPounds: Int, opensOn: CalendarDate, closesOn: CalendarDate, guidance: String,
-                expectedTransformationPercent: Int, conditions: String, varianceThresholdPercent: Int = 10) {
+    public init(
+        id: UUID, name: String, potPounds: Int, opensOn: CalendarDate, closesOn: CalendarDate, guidance: String,
+        expectedTransformationPercent: Int, conditions: String, varianceThresholdPercent: Int = 10
+    ) {
         self.id = id
         self.name = name
         self.potPounds = potPounds
@@ -35,12 +37,15 @@ public struct FundingRound: Sendable, Equatable, Identifiable {
         if potPounds <= 0 { problems.append(.invalid(field: "pot", reason: "The pot should be more than £0")) }
         if closesOn <= opensOn { problems.append(.invalid(field: "closes_on", reason: "The round must close after it opens")) }
         if !(0...100).contains(expectedTransformationPercent) {
-            problems.append(.invalid(field: "transformation_percent", reason: "Give the transformation share as a whole per cent from 0 to 100"))
+            problems.append(
+                .invalid(field: "transformation_percent", reason: "Give the transformation share as a whole per cent from 0 to 100"))
         }
         if !(1...100).contains(varianceThresholdPercent) {
             problems.append(.invalid(field: "variance_threshold", reason: "Give the variance threshold as a whole per cent from 1 to 100"))
         }
-        if guidance.count > 20_000 || conditions.count > 20_000 { problems.append(.invalid(field: "guidance", reason: "Keep guidance and conditions to 20,000 characters each")) }
+        if guidance.count > 20_000 || conditions.count > 20_000 {
+            problems.append(.invalid(field: "guidance", reason: "Keep guidance and conditions to 20,000 characters each"))
+        }
         return problems
     }
 }
@@ -81,7 +86,11 @@ public enum FundingPlace: Sendable, Hashable, Codable {
             let shared = mine.intersection(other.areaCodes(footprints: footprints))
             if !shared.isEmpty {
                 let whose = if case .vanguard(let number) = other { "vanguard \(number)'s plan" } else { "another partnership's plan" }
-                return .invalid(field: "place", reason: "\(shared.sorted().joined(separator: ", ")) \(shared.count == 1 ? "is" : "are") already in \(whose) in this round: one plan per place per round")
+                return .invalid(
+                    field: "place",
+                    reason:
+                        "\(shared.sorted().joined(separator: ", ")) \(shared.count == 1 ? "is" : "are") already in \(whose) in this round: one plan per place per round"
+                )
             }
         }
         return nil

@@ -43,7 +43,11 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
     public func problem(careModel: CareModel?, metrics: [Metric]) -> ValidationError? {
         guard let careModel, let measured = metrics.first(where: { $0.code == metric }) else { return nil }
         guard measured.careModels.contains(careModel) else {
-            return .invalid(field: "condition", reason: "\(measured.code) is not among the metrics of \(careModel.name.lowercased()), the plan's care model, so the condition could never be met")
+            return .invalid(
+                field: "condition",
+                reason:
+                    "\(measured.code) is not among the metrics of \(careModel.name.lowercased()), the plan's care model, so the condition could never be met"
+            )
         }
         return nil
     }
@@ -58,7 +62,8 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
             // Relative changes are in fractions (0.03 = 3%); percentages change in points already.
             let scale = place?.changeIsInPoints == true ? 1.0 : 100.0
             let gap = (theirs - ours) * scale
-            let evidence = "Change against 2014/15: \(Self.signed(ours * scale)) here, \(Self.signed(theirs * scale)) in the rest of England: "
+            let evidence =
+                "Change against 2014/15: \(Self.signed(ours * scale)) here, \(Self.signed(theirs * scale)) in the rest of England: "
                 + "\(Self.figure((gap * 10).rounded() / 10)) points below, against the \(Self.figure(points)) required."
             return ConditionCheck(isMet: gap >= points - 1e-9, evidence: (gap >= points - 1e-9 ? "Met. " : "Not met. ") + evidence)
         case .latestPointNotConcern:
@@ -66,7 +71,10 @@ public enum TrancheCondition: Sendable, Equatable, Codable {
                 return ConditionCheck(isMet: false, evidence: "Not met: there is no chart yet.")
             }
             let concern = last == "special_cause_concern"
-            return ConditionCheck(isMet: !concern, evidence: "\(concern ? "Not met" : "Met"): the latest point (\(month)) is \(last.replacingOccurrences(of: "_", with: " ")).")
+            return ConditionCheck(
+                isMet: !concern,
+                evidence: "\(concern ? "Not met" : "Met"): the latest point (\(month)) is \(last.replacingOccurrences(of: "_", with: " "))."
+            )
         }
     }
 

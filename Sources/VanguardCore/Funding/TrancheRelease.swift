@@ -14,7 +14,8 @@ public struct TrancheRelease: Sendable, Equatable {
         deciding tranche: Tranche, place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation], override: String?
     ) throws(ValidationError) {
         guard tranche.status == .held else { throw .invalid(field: "tranche", reason: "The tranche has already been released") }
-        check = tranche.condition.map { $0.check(place: place[$0.metric], restOfEngland: restOfEngland[$0.metric]) }
+        check =
+            tranche.condition.map { $0.check(place: place[$0.metric], restOfEngland: restOfEngland[$0.metric]) }
             ?? ConditionCheck(isMet: true, evidence: "No condition.")
         isRecorded = tranche.condition != nil
         let reason = override?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""

@@ -64,9 +64,12 @@ public struct ComparisonMatching: Sendable {
         }
         var matches: [Match] = [], unmatched: [String] = [], chosen: [String] = []
         for unit in treated {
-            let candidates: [(String, Double)] = pool.map { (candidate: Profile) -> (String, Double) in (candidate.unit, distance(unit, candidate)) }
+            let candidates: [(String, Double)] = pool.map { (candidate: Profile) -> (String, Double) in
+                (candidate.unit, distance(unit, candidate))
+            }
             let inside = candidates.filter { $0.1 <= caliper }
-            let nearest = inside.sorted { (a: (String, Double), b: (String, Double)) -> Bool in a.1 == b.1 ? a.0 < b.0 : a.1 < b.1 }.prefix(neighbours)
+            let nearest = inside.sorted { (a: (String, Double), b: (String, Double)) -> Bool in a.1 == b.1 ? a.0 < b.0 : a.1 < b.1 }.prefix(
+                neighbours)
             if nearest.isEmpty {
                 unmatched.append(unit.unit)
                 continue

@@ -55,7 +55,9 @@ enum DenseLinearAlgebra {
         let n = a.count
         var m = a, rhs = b
         for column in 0..<n {
-            guard let pivot = (column..<n).max(by: { abs(m[$0][column]) < abs(m[$1][column]) }), abs(m[pivot][column]) > 1e-300 else { return nil }
+            guard let pivot = (column..<n).max(by: { abs(m[$0][column]) < abs(m[$1][column]) }), abs(m[pivot][column]) > 1e-300 else {
+                return nil
+            }
             m.swapAt(column, pivot)
             rhs.swapAt(column, pivot)
             for row in (column + 1)..<n {

@@ -107,7 +107,9 @@ public struct DifferenceInDifferences: Sendable {
                 }
             }
         }
-        guard let inverse = DenseLinearAlgebra.solve(xx, DenseLinearAlgebra.identity(k)), let beta = DenseLinearAlgebra.solve(xx, xy)?.map({ $0[0] }) else {
+        guard let inverse = DenseLinearAlgebra.solve(xx, DenseLinearAlgebra.identity(k)),
+            let beta = DenseLinearAlgebra.solve(xx, xy)?.map({ $0[0] })
+        else {
             let nan = Coefficient(estimate: .nan, standardError: .nan, criticalValue: .nan)
             return (Array(repeating: nan, count: k), Array(repeating: Array(repeating: .nan, count: k), count: k))
         }
@@ -126,7 +128,10 @@ public struct DifferenceInDifferences: Sendable {
         let factor = observations / (observations - parameters)
         let covariance = DenseLinearAlgebra.multiply(DenseLinearAlgebra.multiply(inverse, meat), inverse).map { $0.map { $0 * factor } }
         let critical = StudentT.quantile975(degreesOfFreedom: units.count - 1)
-        return ((0..<k).map { Coefficient(estimate: beta[$0], standardError: covariance[$0][$0].squareRoot(), criticalValue: critical) }, covariance)
+        return (
+            (0..<k).map { Coefficient(estimate: beta[$0], standardError: covariance[$0][$0].squareRoot(), criticalValue: critical) },
+            covariance
+        )
     }
 }
 
@@ -134,8 +139,10 @@ public struct DifferenceInDifferences: Sendable {
 enum StudentT {
     /// t(0.975, df) for df = 1…30 (SciPy `t.ppf`); beyond 30, the Cornish–Fisher expansion about 1.96.
     static let table = [
-        12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157, 2.228139, 2.200985, 2.178813, 2.160369, 2.144787, 2.13145,
-        2.119905, 2.109816, 2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407, 2.04523, 2.042272,
+        12.706205, 4.302653, 3.182446, 2.776445, 2.570582, 2.446912, 2.364624, 2.306004, 2.262157, 2.228139, 2.200985, 2.178813, 2.160369,
+        2.144787, 2.13145,
+        2.119905, 2.109816, 2.100922, 2.093024, 2.085963, 2.079614, 2.073873, 2.068658, 2.063899, 2.059539, 2.055529, 2.051831, 2.048407,
+        2.04523, 2.042272,
     ]
 
     static func quantile975(degreesOfFreedom df: Int) -> Double {

@@ -17,7 +17,8 @@ public struct ImpactSummary: Codable, Sendable, Equatable {
         vanguardNumber = impact.vanguardNumber
         metricCode = impact.metricCode
         synthetic = impact.synthetic.map {
-            Estimate(relativeEffect: $0.relativeEffect, lower: $0.lower, upper: $0.upper, isReliable: $0.verdict.isReliable, pValue: $0.pValue)
+            Estimate(
+                relativeEffect: $0.relativeEffect, lower: $0.lower, upper: $0.upper, isReliable: $0.verdict.isReliable, pValue: $0.pValue)
         }
         differenceInDifferences = impact.differenceInDifferences.map {
             Estimate(relativeEffect: $0.relativeEffect, lower: $0.lower, upper: $0.upper, isReliable: $0.verdict.isReliable, pValue: nil)

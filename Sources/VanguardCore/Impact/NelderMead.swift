@@ -28,9 +28,10 @@ struct NelderMead {
             let order = values.indices.sorted { values[$0] < values[$1] }
             simplex = order.map { simplex[$0] }
             values = order.map { values[$0] }
-            let spread = zip(simplex.dropFirst(), simplex.dropFirst().indices).map { vertex, _ in
-                zip(vertex, simplex[0]).map { abs($0 - $1) }.max() ?? 0
-            }.max() ?? 0
+            let spread =
+                zip(simplex.dropFirst(), simplex.dropFirst().indices).map { vertex, _ in
+                    zip(vertex, simplex[0]).map { abs($0 - $1) }.max() ?? 0
+                }.max() ?? 0
             if spread <= absoluteTolerance && (values.last! - values[0]) <= absoluteTolerance * max(1, abs(values[0])) { break }
             var centroid = Array(repeating: 0.0, count: n)
             for vertex in simplex.dropLast() { for i in 0..<n { centroid[i] += vertex[i] / dimension } }

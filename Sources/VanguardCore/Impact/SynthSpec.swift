@@ -60,11 +60,15 @@ public struct SynthSpec: Sendable, Decodable {
         guard !fitTimes.isEmpty else { throw .invalid("fit", "no times of the panel fall in \(fit.from)–\(fit.to)") }
         var predictors: [SyntheticControl.Predictor] = []
         for (index, item) in (self.predictors ?? []).enumerated() {
-            guard item.op == nil || item.op == "mean" else { throw .invalid("predictors[\(index)].op", "'\(item.op!)' is not supported (mean)") }
+            guard item.op == nil || item.op == "mean" else {
+                throw .invalid("predictors[\(index)].op", "'\(item.op!)' is not supported (mean)")
+            }
             let times: [Int]
             let label: String
             if let years = item.years {
-                guard item.from == nil, item.to == nil else { throw .invalid("predictors[\(index)]", "give either years or from/to, not both") }
+                guard item.from == nil, item.to == nil else {
+                    throw .invalid("predictors[\(index)]", "give either years or from/to, not both")
+                }
                 times = years.filter { panel.times.contains($0) }
                 label = years.map(String.init).joined(separator: "_")
             } else if let from = item.from, let to = item.to, from <= to {
@@ -73,7 +77,9 @@ public struct SynthSpec: Sendable, Decodable {
             } else {
                 throw .invalid("predictors[\(index)]", "give years, or from and to with from ≤ to")
             }
-            guard !times.isEmpty else { throw .invalid("predictors[\(index)]", "no times of the panel fall in the period of \(item.column)") }
+            guard !times.isEmpty else {
+                throw .invalid("predictors[\(index)]", "no times of the panel fall in the period of \(item.column)")
+            }
             var name = "\(item.column)_\(label)"
             if predictors.contains(where: { $0.name == name }) { name += "_\(index + 1)" }
             predictors.append(.init(name: name, variable: item.column, times: times))

@@ -42,16 +42,22 @@ public struct SyntheticControl: Sendable {
         public init() {}
     }
 
-    public init(panel: Panel, outcome: String, treated: String, donors: [String], treatmentTime: Int, fitTimes: [Int], predictors: [Predictor]) throws(ImpactError) {
+    public init(
+        panel: Panel, outcome: String, treated: String, donors: [String], treatmentTime: Int, fitTimes: [Int], predictors: [Predictor]
+    ) throws(ImpactError) {
         guard panel.series[outcome] != nil else { throw .invalid("outcome", "'\(outcome)' is not a column of the panel") }
         guard panel.unitIndex(treated) != nil else { throw .invalid("treated", "'\(treated)' is not a unit of the panel") }
         for donor in donors where panel.unitIndex(donor) == nil { throw .invalid("donors", "'\(donor)' is not a unit of the panel") }
         guard donors.count >= 2 else { throw .invalid("donors", "a synthetic control needs at least two donors (got \(donors.count))") }
         guard !donors.contains(treated) else { throw .invalid("donors", "the treated unit cannot be its own donor") }
         guard !fitTimes.isEmpty else { throw .invalid("fit", "the fit period has no times in the panel") }
-        guard fitTimes.allSatisfy({ $0 < treatmentTime }) else { throw .invalid("fit", "the fit period must end before the treatment time \(treatmentTime)") }
+        guard fitTimes.allSatisfy({ $0 < treatmentTime }) else {
+            throw .invalid("fit", "the fit period must end before the treatment time \(treatmentTime)")
+        }
         for predictor in predictors {
-            guard panel.series[predictor.variable] != nil else { throw .invalid("predictors", "'\(predictor.variable)' is not a column of the panel") }
+            guard panel.series[predictor.variable] != nil else {
+                throw .invalid("predictors", "'\(predictor.variable)' is not a column of the panel")
+            }
             guard !predictor.times.isEmpty else { throw .invalid("predictors", "\(predictor.name) covers no times") }
         }
         for unit in [treated] + donors {
@@ -103,7 +109,9 @@ public struct SyntheticControl: Sendable {
         try predictors.map { predictor throws(ImpactError) in
             try units.map { unit throws(ImpactError) in
                 let present = panel.values(predictor.variable, unit: panel.unitIndex(unit)!, at: predictor.times).compactMap { $0 }
-                guard !present.isEmpty else { throw .invalid("predictors", "\(unit) has no \(predictor.variable) in the times of \(predictor.name)") }
+                guard !present.isEmpty else {
+                    throw .invalid("predictors", "\(unit) has no \(predictor.variable) in the times of \(predictor.name)")
+                }
                 return present.reduce(0, +) / Double(present.count)
             }
         }
@@ -196,7 +204,9 @@ public struct SyntheticControl: Sendable {
         let a = (0..<units).map { u in [1.0] + xs.map { $0[u] } }  // (J+1) × (K+1)
         let b = (0..<units).map { u in z0.indices.map { t in u == 0 ? z1[t] : z0[t][u - 1] } }  // (J+1) × T0
         let at = DenseLinearAlgebra.transpose(a)
-        guard let beta = DenseLinearAlgebra.solve(DenseLinearAlgebra.multiply(at, a), DenseLinearAlgebra.multiply(at, b)) else { return nil }
+        guard let beta = DenseLinearAlgebra.solve(DenseLinearAlgebra.multiply(at, a), DenseLinearAlgebra.multiply(at, b)) else {
+            return nil
+        }
         let diagonal = beta.dropFirst().map { row in row.reduce(0) { $0 + $1 * $1 } }
         let total = diagonal.reduce(0, +)
         return total > 0 && total.isFinite ? diagonal.map { $0 / total } : nil

@@ -81,7 +81,10 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - rates: area → month → rate, for this metric.
     ///   - populations: area → its denominator's typical size, for matching.
-    public init(vanguard: Vanguard, metric: Metric, footprint: [String], donors: [String], rates: [String: [Month: Double]], populations: [String: Double]) {
+    public init(
+        vanguard: Vanguard, metric: Metric, footprint: [String], donors: [String], rates: [String: [Month: Double]],
+        populations: [String: Double]
+    ) {
         vanguardNumber = vanguard.number
         metricCode = metric.code
         let start = Month(year: vanguard.announced.year, month: vanguard.announced.month)
@@ -93,12 +96,16 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         for area in treatedAreas + pool { common.formIntersection(rates[area]?.keys.map { $0 } ?? []) }
         let months = common.sorted()
         self.months = months
-        var caveats = ["The figures are estimates from monthly returns; areas outside the footprint can differ in ways the method cannot see."]
+        var caveats = [
+            "The figures are estimates from monthly returns; areas outside the footprint can differ in ways the method cannot see."
+        ]
         let preCount = months.filter { $0 < start }.count, postCount = months.count - preCount
         guard !treatedAreas.isEmpty, pool.count >= 2, preCount >= 12, postCount >= 6 else {
             synthetic = nil
             differenceInDifferences = nil
-            caveats.append("Not enough data to estimate: it needs the footprint's returns, at least two areas with no vanguard, a year before the start and six months after.")
+            caveats.append(
+                "Not enough data to estimate: it needs the footprint's returns, at least two areas with no vanguard, a year before the start and six months after."
+            )
             self.caveats = caveats
             return
         }
@@ -109,24 +116,33 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
             let total = treatedAreas.reduce(0.0) { $0 + (populations[$1] ?? 1) }
             return treatedAreas.reduce(0.0) { $0 + (rates[$1]![month]! * (populations[$1] ?? 1)) } / total
         }
-        synthetic = Self.syntheticControl(treated: treatedSeries, pool: pool, rates: rates, months: months, times: times, startIndex: startIndex)
+        synthetic = Self.syntheticControl(
+            treated: treatedSeries, pool: pool, rates: rates, months: months, times: times, startIndex: startIndex)
         differenceInDifferences = Self.differenceInDifferences(
             treatedAreas: treatedAreas, pool: pool, rates: rates, populations: populations, months: months, startIndex: startIndex
         )
-        if vanguard.confidence != .sourced { caveats.append("The vanguard's footprint is only partly sourced, so the areas counted as treated may be wrong.") }
-        if metric.direction == .neutral { caveats.append("Neither direction is better for this metric, so an effect is neither good nor bad news.") }
+        if vanguard.confidence != .sourced {
+            caveats.append("The vanguard's footprint is only partly sourced, so the areas counted as treated may be wrong.")
+        }
+        if metric.direction == .neutral {
+            caveats.append("Neither direction is better for this metric, so an effect is neither good nor bad news.")
+        }
         self.caveats = caveats
     }
 
-    static func syntheticControl(treated: [Double], pool: [String], rates: [String: [Month: Double]], months: [Month], times: [Int], startIndex: Int) -> SyntheticResult? {
+    static func syntheticControl(
+        treated: [Double], pool: [String], rates: [String: [Month: Double]], months: [Month], times: [Int], startIndex: Int
+    ) -> SyntheticResult? {
         let unitsAll = ["__treated__"] + pool
         var series: [[Double?]] = [treated]
         for area in pool { series.append(months.map { rates[area]![$0] }) }
         let panel = Panel(units: unitsAll, times: times, series: ["rate": series])
-        guard let study = try? SyntheticControl(panel: panel, outcome: "rate", treated: "__treated__", donors: pool, treatmentTime: startIndex,
-                                                fitTimes: Array(0..<startIndex), predictors: []),
-              let fit = try? study.fit(),
-              let placebo = try? study.placeboTest(treatedFit: fit)
+        guard
+            let study = try? SyntheticControl(
+                panel: panel, outcome: "rate", treated: "__treated__", donors: pool, treatmentTime: startIndex,
+                fitTimes: Array(0..<startIndex), predictors: []),
+            let fit = try? study.fit(),
+            let placebo = try? study.placeboTest(treatedFit: fit)
         else { return nil }
         let synthetic = fit.synthetic.map(\.value)
         func relative(_ gaps: [(time: Int, gap: Double)], observed: [Double]) -> Double {
@@ -145,35 +161,52 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         let lowQuantile = Self.quantile(placeboEffects, 0.025), highQuantile = Self.quantile(placeboEffects, 0.975)
         let preSD = SampleStatistics.standardDeviation(Array(treated[..<startIndex]))
         let relativeRMSPE = preSD > 0 ? fit.rmspePre / preSD : .infinity
-        let verdict = relativeRMSPE > maximumRelativePreRMSPE
-            ? Verdict(isReliable: false, reason: String(format: "The synthetic control does not track the footprint before the start: its pre-period error is %.0f%% of the series' own spread (the limit is %.0f%%).", relativeRMSPE * 100, maximumRelativePreRMSPE * 100))
-            : Verdict(isReliable: true, reason: String(format: "The synthetic control tracks the footprint before the start (pre-period error %.0f%% of the series' spread).", relativeRMSPE * 100))
+        let verdict =
+            relativeRMSPE > maximumRelativePreRMSPE
+            ? Verdict(
+                isReliable: false,
+                reason: String(
+                    format:
+                        "The synthetic control does not track the footprint before the start: its pre-period error is %.0f%% of the series' own spread (the limit is %.0f%%).",
+                    relativeRMSPE * 100, maximumRelativePreRMSPE * 100))
+            : Verdict(
+                isReliable: true,
+                reason: String(
+                    format: "The synthetic control tracks the footprint before the start (pre-period error %.0f%% of the series' spread).",
+                    relativeRMSPE * 100))
         return SyntheticResult(
             observed: treated, synthetic: synthetic, relativeEffect: effect, lower: effect - highQuantile, upper: effect - lowQuantile,
             pValue: Double(rank) / Double(placeboEffects.count + 1), rank: rank, units: placeboEffects.count + 1,
             ratioPValue: placebo.pValue, ratioRank: placebo.rank, preRMSPE: fit.rmspePre,
             weights: Dictionary(uniqueKeysWithValues: fit.weights.filter { $0.weight >= 0.001 }.map { ($0.unit, $0.weight) }),
-            placeboGaps: Dictionary(uniqueKeysWithValues: placebo.gaps.filter { $0.key != "__treated__" }.map { ($0.key, $0.value.map(\.gap)) }),
+            placeboGaps: Dictionary(
+                uniqueKeysWithValues: placebo.gaps.filter { $0.key != "__treated__" }.map { ($0.key, $0.value.map(\.gap)) }),
             verdict: verdict
         )
     }
 
     static func differenceInDifferences(
-        treatedAreas: [String], pool: [String], rates: [String: [Month: Double]], populations: [String: Double], months: [Month], startIndex: Int
+        treatedAreas: [String], pool: [String], rates: [String: [Month: Double]], populations: [String: Double], months: [Month],
+        startIndex: Int
     ) -> DiDResult? {
         func profile(_ area: String) -> ComparisonMatching.Profile {
-            .init(unit: area, preValues: months[..<startIndex].map { log(max(rates[area]![$0]!, 1e-9)) }, population: populations[area] ?? 1)
+            .init(
+                unit: area, preValues: months[..<startIndex].map { log(max(rates[area]![$0]!, 1e-9)) }, population: populations[area] ?? 1)
         }
         let profiles = Dictionary(uniqueKeysWithValues: (treatedAreas + pool).map { ($0, profile($0)) })
         // Eight neighbours each, so that the comparison rests on more than one or two areas.
         let matcher = ComparisonMatching(neighbours: 8, caliper: 2.0)
-        func fit(_ treated: [String], from candidates: [String]) -> (model: DifferenceInDifferences, matching: (matches: [ComparisonMatching.Match], unmatched: [String], comparison: [String]))? {
+        func fit(_ treated: [String], from candidates: [String]) -> (
+            model: DifferenceInDifferences, matching: (matches: [ComparisonMatching.Match], unmatched: [String], comparison: [String])
+        )? {
             let matching = matcher.match(treated: treated.map { profiles[$0]! }, pool: candidates.map { profiles[$0]! })
             let kept = treated.filter { !matching.unmatched.contains($0) }
             guard !kept.isEmpty, !matching.comparison.isEmpty else { return nil }
             let units = kept + matching.comparison
             let outcomes = units.map { area in months.map { log(max(rates[area]![$0]!, 1e-9)) } }
-            guard let model = try? DifferenceInDifferences(units: units, times: Array(months.indices), outcomes: outcomes, treated: Set(kept), treatmentTime: startIndex)
+            guard
+                let model = try? DifferenceInDifferences(
+                    units: units, times: Array(months.indices), outcomes: outcomes, treated: Set(kept), treatmentTime: startIndex)
             else { return nil }
             return (model, matching)
         }
@@ -189,12 +222,16 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         for area in pool {
             if let (fake, fakeMatching) = fit([area], from: pool.filter { $0 != area }) {
                 placebo.append(fake.estimate().estimate)
-                placeboDrifts.append(preStartDrift(treated: [area], comparison: fakeMatching.comparison, rates: rates, months: months, startIndex: startIndex))
+                placeboDrifts.append(
+                    preStartDrift(
+                        treated: [area], comparison: fakeMatching.comparison, rates: rates, months: months, startIndex: startIndex))
             }
         }
         placebo.sort()
         // A mean of n areas drifts about 1/√n as far as one area, so its squared drift is scaled by n.
-        let drift = preStartDrift(treated: treated, comparison: matching.comparison, rates: rates, months: months, startIndex: startIndex) * Double(treated.count)
+        let drift =
+            preStartDrift(treated: treated, comparison: matching.comparison, rates: rates, months: months, startIndex: startIndex)
+            * Double(treated.count)
         let preTrendPValue = Double(1 + placeboDrifts.filter { $0 >= drift }.count) / Double(placeboDrifts.count + 1)
         let scale = 1 / Double(treated.count).squareRoot()
         let low = quantile(placebo, 0.025) * scale, high = quantile(placebo, 0.975) * scale
@@ -203,13 +240,25 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         func mean(_ areas: [String]) -> [Double] {
             months.map { month in areas.reduce(0.0) { $0 + rates[$1]![month]! } / Double(areas.count) }
         }
-        let verdict = preTrendPValue < minimumPreTrendPValue
-            ? Verdict(isReliable: false, reason: String(format: "Before the start the footprint and its comparison areas were already moving apart, further than all but %.0f%% of areas with no vanguard moved from theirs (pre-trend test p = %.3f).", preTrendPValue * 100, preTrendPValue))
-            : Verdict(isReliable: true, reason: String(format: "No sign that the footprint and its comparison areas were moving apart before the start: %.0f%% of areas with no vanguard drifted from their own comparisons at least as far (pre-trend test p = %.2f).", preTrendPValue * 100, preTrendPValue))
+        let verdict =
+            preTrendPValue < minimumPreTrendPValue
+            ? Verdict(
+                isReliable: false,
+                reason: String(
+                    format:
+                        "Before the start the footprint and its comparison areas were already moving apart, further than all but %.0f%% of areas with no vanguard moved from theirs (pre-trend test p = %.3f).",
+                    preTrendPValue * 100, preTrendPValue))
+            : Verdict(
+                isReliable: true,
+                reason: String(
+                    format:
+                        "No sign that the footprint and its comparison areas were moving apart before the start: %.0f%% of areas with no vanguard drifted from their own comparisons at least as far (pre-trend test p = %.2f).",
+                    preTrendPValue * 100, preTrendPValue))
         return DiDResult(
             relativeEffect: exp(estimate.estimate) - 1, lower: exp(estimate.estimate - high) - 1, upper: exp(estimate.estimate - low) - 1,
             clusteredStandardError: estimate.standardError, placebos: placebo.count,
-            comparisonAreas: matching.comparison, unmatchedAreas: matching.unmatched, comparisonMean: mean(matching.comparison), treatedMean: mean(treated),
+            comparisonAreas: matching.comparison, unmatchedAreas: matching.unmatched, comparisonMean: mean(matching.comparison),
+            treatedMean: mean(treated),
             eventQuarters: event.bins, eventEffects: event.coefficients.map { exp($0.estimate) - 1 },
             eventLower: event.coefficients.map { exp($0.lower) - 1 }, eventUpper: event.coefficients.map { exp($0.upper) - 1 },
             preTrendPValue: preTrendPValue, verdict: verdict
@@ -218,7 +267,9 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
 
     /// The squared distance the treated areas' mean log rate moved from their comparisons' before
     /// the start: quarter by quarter, against the last quarter before it.
-    static func preStartDrift(treated: [String], comparison: [String], rates: [String: [Month: Double]], months: [Month], startIndex: Int) -> Double {
+    static func preStartDrift(treated: [String], comparison: [String], rates: [String: [Month: Double]], months: [Month], startIndex: Int)
+        -> Double
+    {
         func meanLog(_ areas: [String], _ month: Month) -> Double {
             areas.reduce(0.0) { $0 + log(max(rates[$1]![month]!, 1e-9)) } / Double(areas.count)
         }

@@ -44,7 +44,8 @@ public struct AEAttendancesFile: Sendable {
             case .overOther: ["attendancesover4hrsotherdepartment", "attendancesover4hrsotheraedepartment"]
             case .overBooked1: ["attendancesover4hrsbookedappointmentstype1"]
             case .overBooked2: ["attendancesover4hrsbookedappointmentstype2"]
-            case .overBookedOther: ["attendancesover4hrsbookedappointmentsotherdepartment", "attendancesover4hrsbookedappointmentsotheraedepartment"]
+            case .overBookedOther:
+                ["attendancesover4hrsbookedappointmentsotherdepartment", "attendancesover4hrsbookedappointmentsotheraedepartment"]
             case .wait4to12: ["patientswhohavewaited412hrsfromdtatoadmission"]
             case .wait12Plus: ["patientswhohavewaited12hrsfromdtatoadmission"]
             case .emergencyVia1: ["emergencyadmissionsviaaetype1"]
@@ -67,7 +68,9 @@ public struct AEAttendancesFile: Sendable {
     static func period(_ text: String) -> Month? {
         let parts = text.uppercased().split(separator: "-").map(String.init)
         guard parts.count >= 2, let year = Int(parts[parts.count - 1]) else { return nil }
-        let months = ["JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"]
+        let months = [
+            "JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY", "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER",
+        ]
         guard let index = months.firstIndex(of: parts[parts.count - 2]) else { return nil }
         return Month(year: year, month: index + 1)
     }
@@ -85,7 +88,9 @@ public struct AEAttendancesFile: Sendable {
             }
         }
         for required in [Field.period, .orgCode, .attendances1] where columns[required] == nil {
-            throw DataFileError(file: fileName, line: 1, field: required.names[0], reason: "no column is recognised as \(required.rawValue); found \(table.header.joined(separator: ", "))")
+            throw DataFileError(
+                file: fileName, line: 1, field: required.names[0],
+                reason: "no column is recognised as \(required.rawValue); found \(table.header.joined(separator: ", "))")
         }
         var rows: [ProviderMonth] = []
         for row in table.rows {
@@ -99,7 +104,8 @@ public struct AEAttendancesFile: Sendable {
                     let value = text(field).replacingOccurrences(of: ",", with: "")
                     if value.isEmpty || value == "-" { continue }
                     guard let number = Double(value), number >= 0 else {
-                        throw DataFileError(file: fileName, line: row.line, field: table.header[columns[field] ?? 0], reason: "'\(value)' is not a count")
+                        throw DataFileError(
+                            file: fileName, line: row.line, field: table.header[columns[field] ?? 0], reason: "'\(value)' is not a count")
                     }
                     total += number
                 }
@@ -109,14 +115,16 @@ public struct AEAttendancesFile: Sendable {
             // The published files end with a TOTAL row for England.
             if code.uppercased() == "TOTAL" || text(.orgName).uppercased() == "TOTAL" || code.isEmpty { continue }
             guard let period = Self.period(text(.period)) else {
-                throw DataFileError(file: fileName, line: row.line, field: "Period", reason: "'\(text(.period))' is not a period like MSitAE-MARCH-2026")
+                throw DataFileError(
+                    file: fileName, line: row.line, field: "Period", reason: "'\(text(.period))' is not a period like MSitAE-MARCH-2026")
             }
-            rows.append(ProviderMonth(
-                period: period, orgCode: code, orgName: text(.orgName),
-                attendances: try number([.attendances1, .attendances2, .attendancesOther, .booked1, .booked2, .bookedOther]),
-                attendancesOver4Hours: try number([.over1, .over2, .overOther, .overBooked1, .overBooked2, .overBookedOther]),
-                emergencyAdmissions: try number([.emergencyVia1, .emergencyVia2, .emergencyViaOther, .otherEmergency])
-            ))
+            rows.append(
+                ProviderMonth(
+                    period: period, orgCode: code, orgName: text(.orgName),
+                    attendances: try number([.attendances1, .attendances2, .attendancesOther, .booked1, .booked2, .bookedOther]),
+                    attendancesOver4Hours: try number([.over1, .over2, .overOther, .overBooked1, .overBooked2, .overBookedOther]),
+                    emergencyAdmissions: try number([.emergencyVia1, .emergencyVia2, .emergencyViaOther, .otherEmergency])
+                ))
         }
         self.rows = rows
         unrecognisedColumns = unrecognised
@@ -138,7 +146,9 @@ public struct AEAttendancesFile: Sendable {
             all[key, default: 0] += row.attendances
         }
         let values = all.keys.sorted { ($0.areaCode, $0.period) < ($1.areaCode, $1.period) }.map { key in
-            ReturnValue(areaCode: key.areaCode, metricCode: key.metricCode, period: key.period, numerator: within[key] ?? 0, denominator: all[key] ?? 1)
+            ReturnValue(
+                areaCode: key.areaCode, metricCode: key.metricCode, period: key.period, numerator: within[key] ?? 0,
+                denominator: all[key] ?? 1)
         }
         return (values, unmapped.sorted())
     }

@@ -31,7 +31,9 @@ public struct ProviderLookupFile: Sendable {
         var seen: [String: Int] = [:]
         for record in try table.records(requiring: ["org_code", "area_code"]) {
             let code = try record.required("org_code").uppercased()
-            guard ProviderArea.isValidCode(code) else { throw record.error("org_code", "'\(code)' is not an ODS code (3 to 10 letters and digits)") }
+            guard ProviderArea.isValidCode(code) else {
+                throw record.error("org_code", "'\(code)' is not an ODS code (3 to 10 letters and digits)")
+            }
             if let line = seen[code] { throw record.error("org_code", "'\(code)' is already mapped on line \(line)") }
             seen[code] = record.line
             let area = try record.required("area_code")

@@ -47,7 +47,8 @@ public struct RegistryDataset: Sendable {
         var icbs: [IntegratedCareBoard] = []
         for icb in icbNames {
             guard let region = regionByICB[icb.code] else {
-                throw DataFileError(file: "nhs_regions.csv", line: 1, field: "icb_code", reason: "no region is given for ICB \(icb.code) (\(icb.name))")
+                throw DataFileError(
+                    file: "nhs_regions.csv", line: 1, field: "icb_code", reason: "no region is given for ICB \(icb.code) (\(icb.name))")
             }
             icbs.append(IntegratedCareBoard(code: icb.code, name: icb.name, regionCode: region.code))
         }
@@ -63,7 +64,8 @@ public struct RegistryDataset: Sendable {
         var boundaries: [String: AreaBoundary] = [:]
         for shape in shapes {
             guard areaCodes.contains(shape.code) else {
-                throw DataFileError(file: shapeFile, line: 1, field: "SICBL22CD", reason: "\(shape.code) is not a sub-ICB location in regions_ew.csv")
+                throw DataFileError(
+                    file: shapeFile, line: 1, field: "SICBL22CD", reason: "\(shape.code) is not a sub-ICB location in regions_ew.csv")
             }
             boundaries[shape.code] = AreaBoundary(shape.simplified(tolerance: boundaryTolerance, minimumExtent: 1_500))
         }
@@ -76,10 +78,14 @@ public struct RegistryDataset: Sendable {
         let footprints = try RegistryFiles.footprints(from: footprintsTable)
         for (footprint, row) in zip(footprints, footprintsTable.rows) {
             if !numbers.contains(footprint.vanguardNumber) {
-                throw DataFileError(file: "vanguard_areas.csv", line: row.line, field: "ncm_number", reason: "no vanguard has number \(footprint.vanguardNumber)")
+                throw DataFileError(
+                    file: "vanguard_areas.csv", line: row.line, field: "ncm_number",
+                    reason: "no vanguard has number \(footprint.vanguardNumber)")
             }
             if !areaCodes.contains(footprint.areaCode) {
-                throw DataFileError(file: "vanguard_areas.csv", line: row.line, field: "sicbl_code", reason: "\(footprint.areaCode) is not a current sub-ICB location")
+                throw DataFileError(
+                    file: "vanguard_areas.csv", line: row.line, field: "sicbl_code",
+                    reason: "\(footprint.areaCode) is not a current sub-ICB location")
             }
         }
         let partnersTable = try table(data, "partner_organisations.csv")
@@ -87,7 +93,9 @@ public struct RegistryDataset: Sendable {
         let writtenByNumber = Dictionary(uniqueKeysWithValues: vanguards.map { ($0.number, $0.leadOrganisationsAsWritten) })
         for (partner, row) in zip(partners, partnersTable.rows) {
             guard let written = writtenByNumber[partner.vanguardNumber] else {
-                throw DataFileError(file: "partner_organisations.csv", line: row.line, field: "ncm_number", reason: "no vanguard has number \(partner.vanguardNumber)")
+                throw DataFileError(
+                    file: "partner_organisations.csv", line: row.line, field: "ncm_number",
+                    reason: "no vanguard has number \(partner.vanguardNumber)")
             }
             if !written.contains(partner.asWritten) {
                 throw DataFileError(

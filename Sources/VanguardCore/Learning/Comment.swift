@@ -38,9 +38,11 @@ public struct Comment: Sendable, Equatable, Identifiable {
     public let editedAt: Date?
     public let flagCount: Int
 
-    public init(id: UUID, number: Int, postID: UUID, parentNumber: Int?, authorID: UUID, authorName: String, authorRole: String,
-                authorOrganisation: String?, body: String, status: CommentStatus, statusReason: String?, createdAt: Date,
-                editedAt: Date?, flagCount: Int) {
+    public init(
+        id: UUID, number: Int, postID: UUID, parentNumber: Int?, authorID: UUID, authorName: String, authorRole: String,
+        authorOrganisation: String?, body: String, status: CommentStatus, statusReason: String?, createdAt: Date,
+        editedAt: Date?, flagCount: Int
+    ) {
         self.id = id
         self.number = number
         self.postID = postID

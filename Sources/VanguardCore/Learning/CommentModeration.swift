@@ -13,13 +13,17 @@ public enum CommentModeration {
 
     /// The words a new installation starts with: abuse and the spam of the time. The programme team
     /// keeps the list on the moderation page. Matched as whole words (or phrases).
-    public static let startingBlockedWords: [String] = ["fuck", "fucking", "shit", "cunt", "bastard", "viagra", "cialis", "casino", "porn", "loan offer"]
+    public static let startingBlockedWords: [String] = [
+        "fuck", "fucking", "shit", "cunt", "bastard", "viagra", "cialis", "casino", "porn", "loan offer",
+    ]
 
     /// Why a comment cannot be posted at all, naming the field; nil when it can.
     public static func problem(with body: String) -> ValidationError? {
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty { return .invalid(field: "body", reason: "Write a comment") }
-        if body.count > maximumLength { return .invalid(field: "body", reason: "Keep comments to \(maximumLength) characters (this has \(body.count))") }
+        if body.count > maximumLength {
+            return .invalid(field: "body", reason: "Keep comments to \(maximumLength) characters (this has \(body.count))")
+        }
         return nil
     }
 
@@ -36,8 +40,10 @@ public enum CommentModeration {
 
     /// How a new comment starts: moderators' and established members' are shown; a member's first
     /// comments wait until one has been approved; a blocked word holds anyone's.
-    public static func initialStatus(body: String, blockedWords: [String] = startingBlockedWords, authorHasShownComment: Bool,
-                                     authorIsModerator: Bool) -> (CommentStatus, reason: String?) {
+    public static func initialStatus(
+        body: String, blockedWords: [String] = startingBlockedWords, authorHasShownComment: Bool,
+        authorIsModerator: Bool
+    ) -> (CommentStatus, reason: String?) {
         if let word = blockedWord(in: body, from: blockedWords) { return (.held, "Contains a blocked word (\(word))") }
         if authorIsModerator || authorHasShownComment { return (.shown, nil) }
         return (.held, "A new member's first comment")

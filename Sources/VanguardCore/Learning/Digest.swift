@@ -22,8 +22,10 @@ public struct Digest: Sendable, Equatable {
     public let body: String
 
     /// The digest, or nil when nothing new falls in the window (no empty e-mails).
-    public static func compose(recipientName: String, topicName: String, frequency: DigestFrequency, items: [Item],
-                               manageURL: String, unsubscribeURL: String) -> Digest? {
+    public static func compose(
+        recipientName: String, topicName: String, frequency: DigestFrequency, items: [Item],
+        manageURL: String, unsubscribeURL: String
+    ) -> Digest? {
         guard !items.isEmpty else { return nil }
         let sorted = items.sorted { $0.publishedAt > $1.publishedAt }
         let count = sorted.count == 1 ? "1 new post" : "\(sorted.count) new posts"

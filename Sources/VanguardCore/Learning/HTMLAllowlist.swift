@@ -143,7 +143,9 @@ public enum HTMLAllowlist {
             var isClosing = false
             if index < html.endIndex, html[index] == "/" { isClosing = true; index = html.index(after: index) }
             let nameStart = index
-            while index < html.endIndex, html[index].isASCII, html[index].isLetter || html[index].isNumber { index = html.index(after: index) }
+            while index < html.endIndex, html[index].isASCII, html[index].isLetter || html[index].isNumber {
+                index = html.index(after: index)
+            }
             guard index > nameStart, html[nameStart].isLetter else { return nil }
             let name = html[nameStart..<index].lowercased()
             var attributes: [(String, String)] = []
@@ -164,12 +166,15 @@ public enum HTMLAllowlist {
                         let valueStart = html.index(after: index)
                         // A value holding "<" is refused rather than followed: following it could
                         // scan to the end of the text for every "<", which is quadratic.
-                        guard let valueEnd = html[valueStart...].firstIndex(where: { $0 == quote || $0 == "<" }), html[valueEnd] == quote else { return nil }
+                        guard let valueEnd = html[valueStart...].firstIndex(where: { $0 == quote || $0 == "<" }), html[valueEnd] == quote
+                        else { return nil }
                         value = String(html[valueStart..<valueEnd])
                         index = html.index(after: valueEnd)
                     } else {
                         let valueStart = index
-                        while index < html.endIndex, !html[index].isWhitespace, html[index] != ">", html[index] != "<" { index = html.index(after: index) }
+                        while index < html.endIndex, !html[index].isWhitespace, html[index] != ">", html[index] != "<" {
+                            index = html.index(after: index)
+                        }
                         value = String(html[valueStart..<index])
                     }
                 }

@@ -12,7 +12,10 @@ public enum ICalendar {
         public let url: String?
         public let updatedAt: Date
 
-        public init(uid: String, summary: String, description: String, startsAt: Date, endsAt: Date, location: String?, url: String?, updatedAt: Date) {
+        public init(
+            uid: String, summary: String, description: String, startsAt: Date, endsAt: Date, location: String?, url: String?,
+            updatedAt: Date
+        ) {
             self.uid = uid
             self.summary = summary
             self.description = description
@@ -25,11 +28,15 @@ public enum ICalendar {
     }
 
     public static func calendar(name: String, events: [Event]) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Vanguard//Learning and spread//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-                     "X-WR-CALNAME:\(escape(name))"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Vanguard//Learning and spread//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:\(escape(name))",
+        ]
         for event in events {
-            lines += ["BEGIN:VEVENT", "UID:\(escape(event.uid))", "DTSTAMP:\(timestamp(event.updatedAt))", "DTSTART:\(timestamp(event.startsAt))",
-                      "DTEND:\(timestamp(event.endsAt))", "SUMMARY:\(escape(event.summary))"]
+            lines += [
+                "BEGIN:VEVENT", "UID:\(escape(event.uid))", "DTSTAMP:\(timestamp(event.updatedAt))", "DTSTART:\(timestamp(event.startsAt))",
+                "DTEND:\(timestamp(event.endsAt))", "SUMMARY:\(escape(event.summary))",
+            ]
             if !event.description.isEmpty { lines.append("DESCRIPTION:\(escape(event.description))") }
             if let location = event.location, !location.isEmpty { lines.append("LOCATION:\(escape(location))") }
             if let url = event.url { lines.append("URL:\(url)") }

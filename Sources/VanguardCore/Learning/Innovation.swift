@@ -20,9 +20,13 @@ public struct Innovation: Sendable, Equatable, Identifiable {
 
     public var problems: [ValidationError] {
         var problems: [ValidationError] = []
-        if name.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "name", reason: "Give the innovation a name")) }
+        if name.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(.invalid(field: "name", reason: "Give the innovation a name"))
+        }
         if name.count > 120 { problems.append(.invalid(field: "name", reason: "Keep the name to 120 characters")) }
-        if summary.count > PostContent.maximumSummaryLength { problems.append(.invalid(field: "summary", reason: "Keep the summary to \(PostContent.maximumSummaryLength) characters")) }
+        if summary.count > PostContent.maximumSummaryLength {
+            problems.append(.invalid(field: "summary", reason: "Keep the summary to \(PostContent.maximumSummaryLength) characters"))
+        }
         return problems
     }
 }
@@ -64,8 +68,10 @@ public struct Adoption: Sendable, Equatable, Identifiable {
     /// officer's backlog, too few to flood an innovation's page.
     public static let dailyLimitPerPerson = 20
 
-    public init(id: UUID, innovationSlug: String, adopter: String, organisationSlug: String?, areaCode: String, adoptedOn: CalendarDate,
-                contact: String, recordedBy: UUID, areaChanges: [AreaChange] = []) {
+    public init(
+        id: UUID, innovationSlug: String, adopter: String, organisationSlug: String?, areaCode: String, adoptedOn: CalendarDate,
+        contact: String, recordedBy: UUID, areaChanges: [AreaChange] = []
+    ) {
         self.areaChanges = areaChanges
         self.id = id
         self.innovationSlug = innovationSlug
@@ -87,19 +93,31 @@ public struct Adoption: Sendable, Equatable, Identifiable {
     }
 
     /// Why the adoption cannot be recorded, each naming its field.
-    public static func problems(adopter: String, areaCode: String, knownAreas: Set<String>, adoptedOn: CalendarDate?, today: CalendarDate,
-                                contact: String) -> [ValidationError] {
+    public static func problems(
+        adopter: String, areaCode: String, knownAreas: Set<String>, adoptedOn: CalendarDate?, today: CalendarDate,
+        contact: String
+    ) -> [ValidationError] {
         var problems: [ValidationError] = []
-        if adopter.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "adopter", reason: "Name the organisation or area that adopted it")) }
+        if adopter.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(.invalid(field: "adopter", reason: "Name the organisation or area that adopted it"))
+        }
         if adopter.count > 200 { problems.append(.invalid(field: "adopter", reason: "Keep the name to 200 characters")) }
-        if !knownAreas.contains(areaCode) { problems.append(.invalid(field: "area", reason: "Choose the sub-ICB location where it was adopted")) }
+        if !knownAreas.contains(areaCode) {
+            problems.append(.invalid(field: "area", reason: "Choose the sub-ICB location where it was adopted"))
+        }
         if let adoptedOn {
-            if adoptedOn > today { problems.append(.invalid(field: "adopted_on", reason: "An adoption is recorded once it has happened: \(adoptedOn.iso8601) is in the future")) }
+            if adoptedOn > today {
+                problems.append(
+                    .invalid(
+                        field: "adopted_on", reason: "An adoption is recorded once it has happened: \(adoptedOn.iso8601) is in the future"))
+            }
             if adoptedOn.year < 2015 { problems.append(.invalid(field: "adopted_on", reason: "The programme began in 2015")) }
         } else {
             problems.append(.invalid(field: "adopted_on", reason: "Give the date as YYYY-MM-DD"))
         }
-        if contact.trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "contact", reason: "Give a contact, so others can ask how it went")) }
+        if contact.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append(.invalid(field: "contact", reason: "Give a contact, so others can ask how it went"))
+        }
         if contact.count > 200 { problems.append(.invalid(field: "contact", reason: "Keep the contact to 200 characters")) }
         return problems
     }

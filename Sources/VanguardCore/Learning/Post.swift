@@ -23,8 +23,10 @@ public struct Post: Sendable, Equatable, Identifiable {
     /// The content's Markdown as safe HTML, rendered when it was saved.
     public let html: RenderedMarkdown
 
-    public init(id: UUID, slug: String, status: PostStatus, publishAt: Date?, authorID: UUID, authorName: String,
-                createdAt: Date, updatedAt: Date, revision: Int, content: PostContent, html: RenderedMarkdown = RenderedMarkdown()) {
+    public init(
+        id: UUID, slug: String, status: PostStatus, publishAt: Date?, authorID: UUID, authorName: String,
+        createdAt: Date, updatedAt: Date, revision: Int, content: PostContent, html: RenderedMarkdown = RenderedMarkdown()
+    ) {
         self.html = html
         self.id = id
         self.slug = slug
@@ -50,8 +52,11 @@ public struct Post: Sendable, Equatable, Identifiable {
     public static func slug(from title: String) -> String {
         var slug = ""
         for scalar in title.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) { slug.unicodeScalars.append(scalar) }
-            else if !slug.hasSuffix("-"), !slug.isEmpty { slug += "-" }
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.hasSuffix("-"), !slug.isEmpty {
+                slug += "-"
+            }
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return String(slug.prefix(80)).isEmpty ? "post" : String(slug.prefix(80))

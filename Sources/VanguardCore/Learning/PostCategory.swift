@@ -76,7 +76,9 @@ public struct CategoryTree: Sendable {
         if category.name.trimmingCharacters(in: .whitespaces).isEmpty { return .invalid(field: "name", reason: "Give the category a name") }
         if category.name.count > 80 { return .invalid(field: "name", reason: "Keep the name to 80 characters") }
         if bySlug[category.slug] != nil { return .invalid(field: "name", reason: "There is already a category '\(category.slug)'") }
-        if let parent = category.parentSlug, bySlug[parent] == nil { return .invalid(field: "parent", reason: "'\(parent)' is not a category") }
+        if let parent = category.parentSlug, bySlug[parent] == nil {
+            return .invalid(field: "parent", reason: "'\(parent)' is not a category")
+        }
         return nil
     }
 }

@@ -19,9 +19,11 @@ public struct PostContent: Codable, Sendable, Equatable {
     /// The metric codes a case study claims to move; its page shows their live charts.
     public var metricCodes: [String]
 
-    public init(kind: PostKind, title: String, summary: String, body: String, caseStudy: CaseStudyParts? = nil, vanguardNumber: Int? = nil,
-                categorySlugs: [String] = [], careModels: [CareModel] = [], workStreams: [String] = [], innovation: String? = nil,
-                metricCodes: [String] = []) {
+    public init(
+        kind: PostKind, title: String, summary: String, body: String, caseStudy: CaseStudyParts? = nil, vanguardNumber: Int? = nil,
+        categorySlugs: [String] = [], careModels: [CareModel] = [], workStreams: [String] = [], innovation: String? = nil,
+        metricCodes: [String] = []
+    ) {
         self.kind = kind
         self.title = title
         self.summary = summary
@@ -51,20 +53,30 @@ public struct PostContent: Codable, Sendable, Equatable {
         func note(_ field: String, _ reason: String) { problems.append(.invalid(field: field, reason: reason)) }
         let trimmedTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmedTitle.isEmpty { note("title", "Give the post a title") }
-        if title.count > Self.maximumTitleLength { note("title", "Keep the title to \(Self.maximumTitleLength) characters (it has \(title.count))") }
-        if summary.count > Self.maximumSummaryLength { note("summary", "Keep the summary to \(Self.maximumSummaryLength) characters (it has \(summary.count))") }
+        if title.count > Self.maximumTitleLength {
+            note("title", "Keep the title to \(Self.maximumTitleLength) characters (it has \(title.count))")
+        }
+        if summary.count > Self.maximumSummaryLength {
+            note("summary", "Keep the summary to \(Self.maximumSummaryLength) characters (it has \(summary.count))")
+        }
         for (field, markdown) in markdownFields {
             if markdown.count > Self.maximumMarkdownLength {
                 note(field, "Too long: \(markdown.count) characters, the limit is \(Self.maximumMarkdownLength)")
             }
             for url in SafeMarkdown.html(from: markdown).refusedURLs {
-                note(field, "The link '\(url.prefix(60))' is not allowed: links must start http:, https:, mailto: or / (a page on this site)")
+                note(
+                    field, "The link '\(url.prefix(60))' is not allowed: links must start http:, https:, mailto: or / (a page on this site)"
+                )
             }
         }
         if kind == .caseStudy {
-            if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, summary.isEmpty { note("summary", "Give the case study a summary") }
+            if body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, summary.isEmpty {
+                note("summary", "Give the case study a summary")
+            }
             if vanguardNumber == nil { note("vanguard", "A case study names the vanguard it comes from") }
-            if metricCodes.isEmpty { note("metrics", "A case study names at least one metric it claims to move, so its evidence can sit beside it") }
+            if metricCodes.isEmpty {
+                note("metrics", "A case study names at least one metric it claims to move, so its evidence can sit beside it")
+            }
             for section in caseStudy?.sections ?? [] where section.markdown.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 note(section.field, "A case study needs '\(section.heading)'")
             }
@@ -74,7 +86,9 @@ public struct PostContent: Codable, Sendable, Equatable {
         }
         for code in metricCodes where !knownMetrics.contains(code) { note("metrics", "'\(code)' is not a metric in the framework") }
         for slug in categorySlugs where !knownCategories.contains(slug) { note("categories", "'\(slug)' is not a category") }
-        if let innovation, !knownInnovations.contains(innovation) { note("innovation", "'\(innovation)' is not in the innovations catalogue") }
+        if let innovation, !knownInnovations.contains(innovation) {
+            note("innovation", "'\(innovation)' is not in the innovations catalogue")
+        }
         for tag in workStreams where tag.count > 40 || tag.isEmpty { note("work_streams", "Keep each work stream tag to 40 characters") }
         return problems
     }
@@ -86,7 +100,9 @@ public struct PostContent: Codable, Sendable, Equatable {
         if summary != earlier.summary { changes.append("summary") }
         if body != earlier.body { changes.append("text") }
         if caseStudy != earlier.caseStudy { changes.append("case study parts") }
-        if categorySlugs != earlier.categorySlugs || careModels != earlier.careModels || workStreams != earlier.workStreams { changes.append("categories and tags") }
+        if categorySlugs != earlier.categorySlugs || careModels != earlier.careModels || workStreams != earlier.workStreams {
+            changes.append("categories and tags")
+        }
         if metricCodes != earlier.metricCodes || innovation != earlier.innovation { changes.append("claimed innovation and metrics") }
         if kind != earlier.kind || vanguardNumber != earlier.vanguardNumber { changes.append("kind or vanguard") }
         return changes

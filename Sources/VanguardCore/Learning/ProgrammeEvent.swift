@@ -31,8 +31,10 @@ public struct ProgrammeEvent: Sendable, Equatable, Identifiable {
     /// The description as safe HTML, rendered when it was saved (nil for an event not yet saved).
     public var descriptionHTML: String?
 
-    public init(id: UUID, kind: Kind, title: String, description: String, startsAt: Date, endsAt: Date, place: String?, link: String?,
-                capacity: Int, vanguardNumber: Int?) {
+    public init(
+        id: UUID, kind: Kind, title: String, description: String, startsAt: Date, endsAt: Date, place: String?, link: String?,
+        capacity: Int, vanguardNumber: Int?
+    ) {
         self.id = id
         self.kind = kind
         self.title = title
@@ -53,7 +55,9 @@ public struct ProgrammeEvent: Sendable, Equatable, Identifiable {
         func note(_ field: String, _ reason: String) { problems.append(.invalid(field: field, reason: reason)) }
         if title.trimmingCharacters(in: .whitespaces).isEmpty { note("title", "Give the event a title") }
         if title.count > PostContent.maximumTitleLength { note("title", "Keep the title to \(PostContent.maximumTitleLength) characters") }
-        if description.count > PostContent.maximumMarkdownLength { note("description", "Too long: \(description.count) characters, the limit is \(PostContent.maximumMarkdownLength)") }
+        if description.count > PostContent.maximumMarkdownLength {
+            note("description", "Too long: \(description.count) characters, the limit is \(PostContent.maximumMarkdownLength)")
+        }
         for url in SafeMarkdown.html(from: description).refusedURLs {
             note("description", "The link '\(url.prefix(60))' is not allowed: links must start http:, https:, mailto: or /")
         }
@@ -63,11 +67,15 @@ public struct ProgrammeEvent: Sendable, Equatable, Identifiable {
             // https only: a joining link over plain http can be read or changed on the way, and it is
             // published on the page and in the calendar feed.
             let parsed = URLComponents(string: link)
-            if parsed?.scheme?.lowercased() != "https" || (parsed?.host ?? "").isEmpty || !HTMLAllowlist.isSafeURL(link) || link.contains(where: \.isWhitespace) {
+            if parsed?.scheme?.lowercased() != "https" || (parsed?.host ?? "").isEmpty || !HTMLAllowlist.isSafeURL(link)
+                || link.contains(where: \.isWhitespace)
+            {
                 note("link", "The joining link must be a web address starting https://")
             }
         }
-        if !(1...Self.maximumCapacity).contains(capacity) { note("capacity", "Give the number of places, from 1 to \(Self.maximumCapacity)") }
+        if !(1...Self.maximumCapacity).contains(capacity) {
+            note("capacity", "Give the number of places, from 1 to \(Self.maximumCapacity)")
+        }
         return problems
     }
 }

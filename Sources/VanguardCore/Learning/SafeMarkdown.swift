@@ -1,4 +1,3 @@
-
 /// Markdown as members write it, rendered to HTML that is safe to show to everyone. Both steps are
 /// linear in the length of the text, whatever it holds; even so, pages never call this: text is
 /// rendered once when it is saved (`RenderedMarkdown`) and pages show what was stored.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A query parameter that was given but cannot be used, with what would have been allowed.
 public struct InvalidParameter: Error, Equatable, Sendable, CustomStringConvertible {
     public let name: String
@@ -38,13 +40,15 @@ public struct PageRequest: Hashable, Sendable {
         var per = Self.defaultPerPage
         if let pageText {
             guard let value = Int(pageText), (1...Self.maximumPage).contains(value) else {
-                throw InvalidParameter(name: "page", value: String(pageText.prefix(40)), allowed: "a whole number from 1 to \(Self.maximumPage)")
+                throw InvalidParameter(
+                    name: "page", value: String(pageText.prefix(40)), allowed: "a whole number from 1 to \(Self.maximumPage)")
             }
             page = value
         }
         if let perText {
             guard let value = Int(perText), (1...Self.maximumPerPage).contains(value) else {
-                throw InvalidParameter(name: "per", value: String(perText.prefix(40)), allowed: "a whole number from 1 to \(Self.maximumPerPage)")
+                throw InvalidParameter(
+                    name: "per", value: String(perText.prefix(40)), allowed: "a whole number from 1 to \(Self.maximumPerPage)")
             }
             per = value
         }
@@ -73,9 +77,12 @@ extension VanguardFilter {
         if let wave = wave.nonBlank {
             // 2015's three waves, and any a later selection has made.
             let known = Set(Wave.all.map(\.number) + registry.vanguards.map(\.wave.number)).sorted()
-            guard let number = Int(wave), let value = Wave(number: number) ?? registry.vanguards.first(where: { $0.wave.number == number })?.wave else {
+            guard let number = Int(wave),
+                let value = Wave(number: number) ?? registry.vanguards.first(where: { $0.wave.number == number })?.wave
+            else {
                 let listed = known.map(String.init)
-                throw InvalidParameter(name: "wave", value: wave, allowed: listed.dropLast().joined(separator: ", ") + " or " + (listed.last ?? ""))
+                throw InvalidParameter(
+                    name: "wave", value: wave, allowed: listed.dropLast().joined(separator: ", ") + " or " + (listed.last ?? ""))
             }
             self.wave = value
         }
@@ -96,7 +103,8 @@ extension CareModel {
     /// Reads a `care_model` query parameter, in any case, naming the codes allowed when it is none of them.
     public init(parameter text: String) throws(InvalidParameter) {
         guard let model = CareModel(rawValue: text.lowercased()) else {
-            throw InvalidParameter(name: "care_model", value: text, allowed: "one of \(CareModel.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw InvalidParameter(
+                name: "care_model", value: text, allowed: "one of \(CareModel.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = model
     }
@@ -109,5 +117,3 @@ extension Optional where Wrapped == String {
         return value
     }
 }
-
-import Foundation

@@ -64,7 +64,9 @@ public struct LocalVanguardSearch: Sendable {
         }
         var found: [Match] = []
         for vanguard in registry.vanguards {
-            guard let close = closeness([vanguard.name]) ?? closeness([vanguard.areaDescription]).map({ _ in Closeness.words }) else { continue }
+            guard let close = closeness([vanguard.name]) ?? closeness([vanguard.areaDescription]).map({ _ in Closeness.words }) else {
+                continue
+            }
             found.append(Match(kind: .vanguard, key: String(vanguard.number), name: vanguard.name, vanguards: [vanguard], closeness: close))
         }
         for area in registry.areas {
@@ -74,35 +76,49 @@ public struct LocalVanguardSearch: Sendable {
             } else if let close = closeness([area.name]) {
                 found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: covering, closeness: close))
             } else if let council = area.localAuthorities.first(where: { closeness([$0]) != nil }) {
-                found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: covering, matchedOn: "council: \(council)", closeness: closeness([council])!))
+                found.append(
+                    Match(
+                        kind: .area, key: area.code, name: area.label, vanguards: covering, matchedOn: "council: \(council)",
+                        closeness: closeness([council])!))
             }
         }
         // 2015 CCG names live on in footprints: "Wirral CCG" finds the area that holds it.
         for footprint in registry.footprints {
-            guard !found.contains(where: { $0.kind == .area && $0.key == footprint.areaCode }), let area = registry.area(code: footprint.areaCode) else { continue }
+            guard !found.contains(where: { $0.kind == .area && $0.key == footprint.areaCode }),
+                let area = registry.area(code: footprint.areaCode)
+            else { continue }
             let close: Closeness? = footprint.ccg2015Codes.contains(code) ? .exact : closeness(footprint.ccg2015Names)
             guard let close else { continue }
             let ccg = footprint.ccg2015Names.first { closeness([$0]) != nil }
-            found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
-                               matchedOn: ccg.map { "2015 CCG: \($0)" }, closeness: close))
+            found.append(
+                Match(
+                    kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
+                    matchedOn: ccg.map { "2015 CCG: \($0)" }, closeness: close))
         }
         for place in postcodes?.places(for: query) ?? [] {
             guard let area = registry.area(code: place.areaCode) else { continue }
             let postcode = query.trimmingCharacters(in: .whitespaces).uppercased()
             let share = place.share < 1 ? ": \(Int((place.share * 100).rounded()))% of its postcodes" : ""
-            found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
-                               matchedOn: "postcode \(postcode)\(share)", closeness: .exact))
+            found.append(
+                Match(
+                    kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
+                    matchedOn: "postcode \(postcode)\(share)", closeness: .exact))
         }
         for provider in providers {
-            guard !found.contains(where: { $0.kind == .area && $0.key == provider.areaCode }), let area = registry.area(code: provider.areaCode),
-                  let close = provider.orgCode == code ? .exact : closeness([provider.orgName]) else { continue }
-            found.append(Match(kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
-                               matchedOn: "provider: \(provider.orgName) (\(provider.orgCode))", closeness: close))
+            guard !found.contains(where: { $0.kind == .area && $0.key == provider.areaCode }),
+                let area = registry.area(code: provider.areaCode),
+                let close = provider.orgCode == code ? .exact : closeness([provider.orgName])
+            else { continue }
+            found.append(
+                Match(
+                    kind: .area, key: area.code, name: area.label, vanguards: registry.vanguards(covering: area.code),
+                    matchedOn: "provider: \(provider.orgName) (\(provider.orgCode))", closeness: close))
         }
         for icb in registry.icbs {
             guard let close = icb.code == code ? .exact : closeness([icb.name]) else { continue }
             let covering = Set(registry.areas(in: icb.code).flatMap { registry.vanguards(covering: $0.code) })
-            found.append(Match(kind: .icb, key: icb.code, name: icb.name, vanguards: covering.sorted { $0.number < $1.number }, closeness: close))
+            found.append(
+                Match(kind: .icb, key: icb.code, name: icb.name, vanguards: covering.sorted { $0.number < $1.number }, closeness: close))
         }
         for region in registry.regions {
             guard let close = region.code == code ? .exact : closeness([region.name]) else { continue }
@@ -111,8 +127,10 @@ public struct LocalVanguardSearch: Sendable {
         }
         for organisation in registry.organisations {
             guard let close = organisation.odsCode == code ? .exact : closeness([organisation.name]) else { continue }
-            found.append(Match(kind: .organisation, key: organisation.slug, name: organisation.name,
-                               vanguards: registry.vanguards(withPartner: organisation.slug), closeness: close))
+            found.append(
+                Match(
+                    kind: .organisation, key: organisation.slug, name: organisation.name,
+                    vanguards: registry.vanguards(withPartner: organisation.slug), closeness: close))
         }
         let kindOrder: [Match.Kind] = [.vanguard, .area, .icb, .region, .organisation]
         let ranked = found.enumerated().sorted { lhs, rhs in

@@ -25,7 +25,9 @@ public struct PostcodeLookup: Sendable {
         var sectors: [String: (area: String, postcodes: Int)] = [:]
         for record in try table.records(requiring: ["sector", "area_code", "postcodes"]) {
             let count = try record.required("postcodes")
-            guard let postcodes = Int(count), postcodes > 0 else { throw record.error("postcodes", "'\(count)' is not a positive whole number") }
+            guard let postcodes = Int(count), postcodes > 0 else {
+                throw record.error("postcodes", "'\(count)' is not a positive whole number")
+            }
             sectors[try record.required("sector").uppercased()] = (try record.required("area_code"), postcodes)
         }
         self.init(sectors: sectors)
@@ -39,7 +41,9 @@ public struct PostcodeLookup: Sendable {
         func isOutward(_ text: String) -> Bool {
             // A or AA, then a digit, then an optional digit or letter: M1, CH49, EC1A, W1A.
             let characters = Array(text)
-            guard (2...4).contains(characters.count), characters[0].isLetter, characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+            guard (2...4).contains(characters.count), characters[0].isLetter,
+                characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            else { return false }
             let letters = characters.prefix { $0.isLetter }.count
             guard (1...2).contains(letters), letters < characters.count, characters[letters].isNumber else { return false }
             return characters.count - letters <= 2
@@ -47,9 +51,13 @@ public struct PostcodeLookup: Sendable {
         // A full postcode: the inward code is always a digit and two letters.
         if compact.count >= 5, compact.count <= 7 {
             let inward = Array(compact.suffix(3)), outward = String(compact.dropLast(3))
-            if inward[0].isNumber, inward[1].isLetter, inward[2].isLetter, isOutward(outward) { return (outward, "\(outward) \(inward[0])") }
+            if inward[0].isNumber, inward[1].isLetter, inward[2].isLetter, isOutward(outward) {
+                return (outward, "\(outward) \(inward[0])")
+            }
         }
-        if spaced.count == 2, isOutward(spaced[0]), spaced[1].count == 1, spaced[1].first!.isNumber { return (spaced[0], "\(spaced[0]) \(spaced[1])") }
+        if spaced.count == 2, isOutward(spaced[0]), spaced[1].count == 1, spaced[1].first!.isNumber {
+            return (spaced[0], "\(spaced[0]) \(spaced[1])")
+        }
         if spaced.count == 1, isOutward(spaced[0]), spaced[0].contains(where: \.isNumber) { return (spaced[0], nil) }
         return nil
     }
@@ -63,6 +71,8 @@ public struct PostcodeLookup: Sendable {
         var counts: [String: Int] = [:]
         for name in names { if let known = sectors[name] { counts[known.area, default: 0] += known.postcodes } }
         let total = Double(counts.values.reduce(0, +))
-        return counts.map { Place(areaCode: $0.key, share: Double($0.value) / total) }.sorted { ($0.share, $1.areaCode) > ($1.share, $0.areaCode) }
+        return counts.map { Place(areaCode: $0.key, share: Double($0.value) / total) }.sorted {
+            ($0.share, $1.areaCode) > ($1.share, $0.areaCode)
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a person narrows the vanguards list by. Every field is optional; empty means all.
 public struct VanguardFilter: Hashable, Sendable {
     public var careModel: CareModel?
@@ -60,5 +62,3 @@ public enum SearchText {
         normalised(query).split(separator: " ").map(String.init)
     }
 }
-
-import Foundation

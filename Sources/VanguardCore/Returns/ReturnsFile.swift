@@ -55,7 +55,8 @@ public struct ReturnsRejection: Error, Sendable, Equatable, CustomStringConverti
 
     public var description: String {
         let shown = problems.map(\.description).joined(separator: "\n")
-        return "the file was rejected, nothing was written: \(total) problem\(total == 1 ? "" : "s")" + (total > problems.count ? " (first \(problems.count) shown)" : "") + "\n" + shown
+        return "the file was rejected, nothing was written: \(total) problem\(total == 1 ? "" : "s")"
+            + (total > problems.count ? " (first \(problems.count) shown)" : "") + "\n" + shown
     }
 }
 
@@ -87,7 +88,10 @@ public struct ReturnsFile: Sendable {
 
     public func read(_ data: Data) throws(ReturnsRejection) -> [ReturnValue] {
         guard data.count <= maximumBytes else {
-            throw reject([ReturnProblem(row: 0, column: nil, value: nil, reason: "the file is \(data.count) bytes; at most \(maximumBytes) are accepted")])
+            throw reject([
+                ReturnProblem(
+                    row: 0, column: nil, value: nil, reason: "the file is \(data.count) bytes; at most \(maximumBytes) are accepted")
+            ])
         }
         guard !data.isEmpty else { throw reject([ReturnProblem(row: 0, column: nil, value: nil, reason: "the file is empty")]) }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -107,13 +111,17 @@ public struct ReturnsFile: Sendable {
             if !extra.isEmpty { reason += "; not recognised: \(extra.joined(separator: ", "))" }
             throw reject([ReturnProblem(row: 1, column: nil, value: table.header.joined(separator: ","), reason: reason)])
         }
-        guard !table.rows.isEmpty else { throw reject([ReturnProblem(row: 0, column: nil, value: nil, reason: "the file has a header but no rows")]) }
+        guard !table.rows.isEmpty else {
+            throw reject([ReturnProblem(row: 0, column: nil, value: nil, reason: "the file has a header but no rows")])
+        }
 
         var problems: [ReturnProblem] = []
         var total = 0
         func problem(_ row: Int, _ column: String?, _ value: String?, _ reason: String) {
             total += 1
-            if problems.count < ReturnsRejection.shownLimit { problems.append(ReturnProblem(row: row, column: column, value: value, reason: reason)) }
+            if problems.count < ReturnsRejection.shownLimit {
+                problems.append(ReturnProblem(row: row, column: column, value: value, reason: reason))
+            }
         }
         var values: [ReturnValue] = []
         values.reserveCapacity(table.rows.count)
@@ -129,7 +137,10 @@ public struct ReturnsFile: Sendable {
                 problem(row.line, "area_code", fields[0], fields[0].isEmpty ? "is empty" : "is not a known sub-ICB location (E38…)")
                 ok = false
             } else if let permittedAreas, !permittedAreas.contains(fields[0]) {
-                problem(row.line, "area_code", fields[0], "is not an area you may submit for: your vanguard's footprint, less areas a more local vanguard or the programme team submits")
+                problem(
+                    row.line, "area_code", fields[0],
+                    "is not an area you may submit for: your vanguard's footprint, less areas a more local vanguard or the programme team submits"
+                )
                 ok = false
             }
             if !knownMetrics.contains(fields[1]) {
@@ -151,9 +162,11 @@ public struct ReturnsFile: Sendable {
                 ok = false
             }
             guard ok, let period, let numerator, let denominator, denominator != 0 else { continue }
-            let value = ReturnValue(areaCode: fields[0], metricCode: fields[1], period: period, numerator: numerator, denominator: denominator)
+            let value = ReturnValue(
+                areaCode: fields[0], metricCode: fields[1], period: period, numerator: numerator, denominator: denominator)
             if let first = firstLine[value.key] {
-                problem(row.line, "period", fields[2], "repeats area \(fields[0]), metric \(fields[1]) and period \(fields[2]) of row \(first)")
+                problem(
+                    row.line, "period", fields[2], "repeats area \(fields[0]), metric \(fields[1]) and period \(fields[2]) of row \(first)")
                 continue
             }
             firstLine[value.key] = row.line
@@ -168,7 +181,9 @@ public struct ReturnsFile: Sendable {
             problem(row, column, text, "is empty")
             return nil
         }
-        guard let value = Double(text), value.isFinite, text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+" }) else {
+        guard let value = Double(text), value.isFinite,
+            text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "e" || $0 == "E" || $0 == "+" })
+        else {
             problem(row, column, text, "is not a number")
             return nil
         }

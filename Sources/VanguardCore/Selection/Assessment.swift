@@ -24,7 +24,10 @@ public struct Assessment: Sendable, Equatable, Identifiable {
     public let sheet: AssessorScores?
     public let submittedAt: Date?
 
-    public init(id: UUID, applicationID: UUID, assessorID: UUID, assessorName: String, stage: AssessmentStage, sheet: AssessorScores?, submittedAt: Date?) {
+    public init(
+        id: UUID, applicationID: UUID, assessorID: UUID, assessorName: String, stage: AssessmentStage, sheet: AssessorScores?,
+        submittedAt: Date?
+    ) {
         self.id = id
         self.applicationID = applicationID
         self.assessorID = assessorID

@@ -40,7 +40,8 @@ public enum AssessorAssignment {
         for (index, options) in free.enumerated() {
             flow.addEdge(from: source, to: firstApplication + index, capacity: needs[index].count, cost: 0)
             for assessor in options {
-                edges[index].append((flow.addEdge(from: firstApplication + index, to: firstAssessor + assessor, capacity: 1, cost: 0), assessor))
+                edges[index].append(
+                    (flow.addEdge(from: firstApplication + index, to: firstAssessor + assessor, capacity: 1, cost: 0), assessor))
             }
         }
         for assessor in assessors.indices {

@@ -41,9 +41,15 @@ public struct Call: Sendable, Equatable, Identifiable {
     /// What is wrong with the call as written, field by field; empty when it can be saved.
     public var problems: [ValidationError] {
         var problems: [ValidationError] = []
-        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append(.invalid(field: "title", reason: "Give the call a title")) }
-        if title.count > 200 { problems.append(.invalid(field: "title", reason: "Keep the title to 200 characters (it has \(title.count))")) }
-        if description.count > 20_000 { problems.append(.invalid(field: "description", reason: "Keep the description to 20,000 characters")) }
+        if title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(.invalid(field: "title", reason: "Give the call a title"))
+        }
+        if title.count > 200 {
+            problems.append(.invalid(field: "title", reason: "Keep the title to 200 characters (it has \(title.count))"))
+        }
+        if description.count > 20_000 {
+            problems.append(.invalid(field: "description", reason: "Keep the description to 20,000 characters"))
+        }
         if closesAt <= opensAt { problems.append(.invalid(field: "closes_at", reason: "The call must close after it opens")) }
         if careModels.isEmpty { problems.append(.invalid(field: "care_models", reason: "Choose at least one care model")) }
         if questions.isEmpty { problems.append(.invalid(field: "questions", reason: "Ask applicants at least one question")) }

@@ -11,7 +11,10 @@ public struct CallApplication: Sendable, Equatable, Identifiable {
     public var submittedAt: Date?
     public var updatedAt: Date
 
-    public init(id: UUID, callID: UUID, leadAccountID: UUID, content: ApplicationContent, status: ApplicationStatus, submittedAt: Date?, updatedAt: Date) {
+    public init(
+        id: UUID, callID: UUID, leadAccountID: UUID, content: ApplicationContent, status: ApplicationStatus, submittedAt: Date?,
+        updatedAt: Date
+    ) {
         self.id = id
         self.callID = callID
         self.leadAccountID = leadAccountID

@@ -16,13 +16,16 @@ public enum CallText {
             if line.hasSuffix("words]"), let open = line.lastIndex(of: "[") {
                 let inside = line[line.index(after: open)...].dropLast("words]".count).trimmingCharacters(in: .whitespaces)
                 guard let limit = Int(inside), limit > 0 else {
-                    throw .invalid(field: "questions", reason: "Line \(number): the word limit \"[\(inside) words]\" should be a whole number above 0")
+                    throw .invalid(
+                        field: "questions", reason: "Line \(number): the word limit \"[\(inside) words]\" should be a whole number above 0")
                 }
                 wordLimit = limit
                 line = String(line[..<open]).trimmingCharacters(in: .whitespaces)
             }
             guard !line.isEmpty else { throw .invalid(field: "questions", reason: "Line \(number): the question has no words") }
-            guard line.count <= 1000 else { throw .invalid(field: "questions", reason: "Line \(number): keep a question to 1,000 characters") }
+            guard line.count <= 1000 else {
+                throw .invalid(field: "questions", reason: "Line \(number): keep a question to 1,000 characters")
+            }
             questions.append(CallQuestion(key: "q\(questions.count + 1)", prompt: line, isRequired: isRequired, wordLimit: wordLimit))
         }
         return questions
@@ -44,17 +47,20 @@ public enum CallText {
             }
             guard !parts[0].isEmpty else { throw .invalid(field: "criteria", reason: "Line \(number): the criterion has no name") }
             guard let weight = Double(parts[1]), weight.isFinite, weight > 0, weight <= 1_000 else {
-                throw .invalid(field: "criteria", reason: "Line \(number): the weight \"\(parts[1])\" should be a number above 0, at most 1,000")
+                throw .invalid(
+                    field: "criteria", reason: "Line \(number): the weight \"\(parts[1])\" should be a number above 0, at most 1,000")
             }
             guard let scale = Int(parts[2]), (1...100).contains(scale) else {
-                throw .invalid(field: "criteria", reason: "Line \(number): the highest score \"\(parts[2])\" should be a whole number from 1 to 100")
+                throw .invalid(
+                    field: "criteria", reason: "Line \(number): the highest score \"\(parts[2])\" should be a whole number from 1 to 100")
             }
             if criteria.contains(where: { $0.name == parts[0] }) {
                 throw .invalid(field: "criteria", reason: "Line \(number): \"\(parts[0])\" is already a criterion")
             }
-            criteria.append(AssessmentCriterion(
-                name: parts[0], description: parts.dropFirst(3).joined(separator: " | "), weight: weight, scaleMaximum: scale
-            ))
+            criteria.append(
+                AssessmentCriterion(
+                    name: parts[0], description: parts.dropFirst(3).joined(separator: " | "), weight: weight, scaleMaximum: scale
+                ))
         }
         return criteria
     }
@@ -62,7 +68,8 @@ public enum CallText {
     public static func text(of criteria: [AssessmentCriterion]) -> String {
         criteria.map { criterion in
             let weight = criterion.weight.figureText
-            return "\(criterion.name) | \(weight) | \(criterion.scaleMaximum)" + (criterion.description.isEmpty ? "" : " | \(criterion.description)")
+            return "\(criterion.name) | \(weight) | \(criterion.scaleMaximum)"
+                + (criterion.description.isEmpty ? "" : " | \(criterion.description)")
         }.joined(separator: "\n")
     }
 

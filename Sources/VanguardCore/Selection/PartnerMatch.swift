@@ -23,13 +23,19 @@ public struct PartnerMatch: Sendable, Equatable {
     }
 
     public static func match(_ partners: [ProposedPartner], directory: [Organisation]) -> [PartnerMatch] {
-        let byCode = Dictionary(directory.compactMap { organisation in organisation.odsCode.map { ($0.uppercased(), organisation) } }, uniquingKeysWith: { first, _ in first })
+        let byCode = Dictionary(
+            directory.compactMap { organisation in organisation.odsCode.map { ($0.uppercased(), organisation) } },
+            uniquingKeysWith: { first, _ in first })
         let byName = Dictionary(directory.map { (comparableName($0.name), $0) }, uniquingKeysWith: { first, _ in first })
         return partners.map { partner in
             let code = partner.odsCode?.trimmingCharacters(in: .whitespaces).uppercased()
-            if let code, let organisation = byCode[code] { return PartnerMatch(proposed: partner, organisation: organisation, basis: .odsCode) }
+            if let code, let organisation = byCode[code] {
+                return PartnerMatch(proposed: partner, organisation: organisation, basis: .odsCode)
+            }
             // A name match with another ODS code is another organisation of the same name.
-            if let organisation = byName[comparableName(partner.name)], code == nil || organisation.odsCode == nil || organisation.odsCode?.uppercased() == code {
+            if let organisation = byName[comparableName(partner.name)],
+                code == nil || organisation.odsCode == nil || organisation.odsCode?.uppercased() == code
+            {
                 return PartnerMatch(proposed: partner, organisation: organisation, basis: .name)
             }
             return PartnerMatch(proposed: partner, organisation: nil, basis: .new)

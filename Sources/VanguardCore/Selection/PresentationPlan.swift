@@ -48,13 +48,16 @@ extension PresentationPlan {
         for (number, line) in CallText.lines(text) {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
             guard parts.count == 2, ClockTime.isDate(parts[0]) else {
-                throw .invalid(field: "days", reason: "Line \(number): write the date as YYYY-MM-DD, then sessions like 09:30-12:30, 13:30-16:30")
+                throw .invalid(
+                    field: "days", reason: "Line \(number): write the date as YYYY-MM-DD, then sessions like 09:30-12:30, 13:30-16:30")
             }
             var sessions: [TimetableProblem.Session] = []
             for session in parts[1].split(separator: ",") {
                 let times = session.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard times.count == 2, let start = ClockTime.minutes(times[0]), let end = ClockTime.minutes(times[1]), end > start else {
-                    throw .invalid(field: "days", reason: "Line \(number): \"\(session.trimmingCharacters(in: .whitespaces))\" should be a session like 09:30-12:30")
+                    throw .invalid(
+                        field: "days",
+                        reason: "Line \(number): \"\(session.trimmingCharacters(in: .whitespaces))\" should be a session like 09:30-12:30")
                 }
                 sessions.append(.init(start: times[0], end: times[1]))
             }
@@ -73,11 +76,14 @@ extension PresentationPlan {
         var times: [TimetableProblem.Unavailability] = []
         for (number, line) in CallText.lines(text) {
             let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
-            guard ClockTime.isDate(parts[0]) else { throw .invalid(field: "unavailable", reason: "Line \(number): start with the date as YYYY-MM-DD") }
+            guard ClockTime.isDate(parts[0]) else {
+                throw .invalid(field: "unavailable", reason: "Line \(number): start with the date as YYYY-MM-DD")
+            }
             if parts.count == 1 { times.append(.init(date: parts[0])); continue }
             let range = parts[1].split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
             guard range.count == 2, let start = ClockTime.minutes(range[0]), let end = ClockTime.minutes(range[1]), end > start else {
-                throw .invalid(field: "unavailable", reason: "Line \(number): give the times as HH:MM-HH:MM, or the date alone for the whole day")
+                throw .invalid(
+                    field: "unavailable", reason: "Line \(number): give the times as HH:MM-HH:MM, or the date alone for the whole day")
             }
             times.append(.init(date: parts[0], start: range[0], end: range[1]))
         }

@@ -36,7 +36,8 @@ public struct SelectionDecision: Sendable, Equatable {
     public let decidedAt: Date
 
     public init(
-        outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String, vanguardNumber: Int?, wasShortlisted: Bool, decidedAt: Date
+        outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String, vanguardNumber: Int?,
+        wasShortlisted: Bool, decidedAt: Date
     ) {
         self.outcome = outcome
         self.waveName = waveName
@@ -49,10 +50,14 @@ public struct SelectionDecision: Sendable, Equatable {
 
     /// What is wrong with a decision as entered: a selection needs a wave and an announcement
     /// date; every decision needs feedback for the applicants.
-    public static func problems(outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String) -> [ValidationError] {
+    public static func problems(outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String)
+        -> [ValidationError]
+    {
         var problems: [ValidationError] = []
         if outcome == .selected {
-            if (waveName ?? "").trimmingCharacters(in: .whitespaces).isEmpty { problems.append(.invalid(field: "wave", reason: "Name the wave the partnership is selected into")) }
+            if (waveName ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+                problems.append(.invalid(field: "wave", reason: "Name the wave the partnership is selected into"))
+            }
             if announcedOn == nil { problems.append(.invalid(field: "announced_on", reason: "Give the announcement date as YYYY-MM-DD")) }
         }
         if feedback.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

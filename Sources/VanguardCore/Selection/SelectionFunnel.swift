@@ -66,9 +66,12 @@ extension SelectionFunnel {
     /// A call's funnel from its applications and their decisions, with the regions each footprint
     /// touches: what the call's page and the API both publish.
     public init(applications: [CallApplication], decisions: [UUID: SelectionDecision], registry: Registry) {
-        self.init(applications.map { application in
-            Entry(status: application.status, careModel: application.content.careModel, regions: registry.regionNames(of: application.content.areaCodes),
-                  wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
-        })
+        self.init(
+            applications.map { application in
+                Entry(
+                    status: application.status, careModel: application.content.careModel,
+                    regions: registry.regionNames(of: application.content.areaCodes),
+                    wasShortlisted: decisions[application.id]?.wasShortlisted ?? false)
+            })
     }
 }

@@ -8,8 +8,13 @@ public enum SubmissionCheck {
     ) -> [ValidationError] {
         var problems: [ValidationError] = []
         switch call.phase(at: now) {
-        case .upcoming: problems.append(.invalid(field: "call", reason: "The call opens on \(CalendarText.dateTime(call.opensAt)); submit after that"))
-        case .closed: problems.append(.invalid(field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications can no longer be submitted"))
+        case .upcoming:
+            problems.append(.invalid(field: "call", reason: "The call opens on \(CalendarText.dateTime(call.opensAt)); submit after that"))
+        case .closed:
+            problems.append(
+                .invalid(
+                    field: "call",
+                    reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications can no longer be submitted"))
         case .open: break
         }
         if content.partnershipName.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -28,9 +33,14 @@ public enum SubmissionCheck {
         } else if let unknown = content.areaCodes.first(where: { !knownAreas.contains($0) }) {
             problems.append(.invalid(field: "areas", reason: "\(unknown) is not an area code in the registry"))
         }
-        if (content.population ?? 0) <= 0 { problems.append(.invalid(field: "population", reason: "Give the population served, a whole number above 0")) }
+        if (content.population ?? 0) <= 0 {
+            problems.append(.invalid(field: "population", reason: "Give the population served, a whole number above 0"))
+        }
         if content.partners.count < 2 {
-            problems.append(.invalid(field: "partners", reason: "Name at least two partner organisations: a vanguard works across organisational boundaries"))
+            problems.append(
+                .invalid(
+                    field: "partners", reason: "Name at least two partner organisations: a vanguard works across organisational boundaries")
+            )
         }
         for question in call.questions {
             let answer = content.answers[question.key]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
@@ -39,7 +49,12 @@ public enum SubmissionCheck {
             }
             if let limit = question.wordLimit {
                 let words = answer.split(whereSeparator: \.isWhitespace).count
-                if words > limit { problems.append(.invalid(field: "answer_\(question.key)", reason: "The answer to \"\(question.prompt)\" has \(words) words; the limit is \(limit)")) }
+                if words > limit {
+                    problems.append(
+                        .invalid(
+                            field: "answer_\(question.key)",
+                            reason: "The answer to \"\(question.prompt)\" has \(words) words; the limit is \(limit)"))
+                }
             }
         }
         if content.commitments.isEmpty {
@@ -48,7 +63,9 @@ public enum SubmissionCheck {
             problems.append(.invalid(field: "commitments", reason: "\(unknown.metricCode) is not a metric in the framework"))
         }
         if content.sustainabilityPounds == nil || content.transformationPounds == nil {
-            problems.append(.invalid(field: "funding", reason: "Give the funding asked for, split into sustainability and transformation (0 where none)"))
+            problems.append(
+                .invalid(
+                    field: "funding", reason: "Give the funding asked for, split into sustainability and transformation (0 where none)"))
         } else if content.totalFundingPounds <= 0 {
             problems.append(.invalid(field: "funding", reason: "The funding asked for should be more than £0"))
         }

@@ -33,8 +33,12 @@ struct TimetableInstance {
 
     init(_ problem: TimetableProblem) throws(TimetableInputError) {
         // A day has 1,440 minutes: bounding both keeps every sum of times far from overflowing.
-        guard (1...1440).contains(problem.slotMinutes) else { throw TimetableInputError(field: "slot_minutes", reason: "should be from 1 to 1440 minutes") }
-        guard (0...1440).contains(problem.changeoverMinutes) else { throw TimetableInputError(field: "changeover_minutes", reason: "should be from 0 to 1440 minutes") }
+        guard (1...1440).contains(problem.slotMinutes) else {
+            throw TimetableInputError(field: "slot_minutes", reason: "should be from 1 to 1440 minutes")
+        }
+        guard (0...1440).contains(problem.changeoverMinutes) else {
+            throw TimetableInputError(field: "changeover_minutes", reason: "should be from 0 to 1440 minutes")
+        }
         slotMinutes = problem.slotMinutes
         slots = try Self.cutSlots(problem)
         var assessorNumbers: [String: Int] = [:]
@@ -42,8 +46,12 @@ struct TimetableInstance {
         var panelIDs = Set<String>()
         for (index, panel) in problem.panels.enumerated() {
             guard !panel.id.isEmpty else { throw TimetableInputError(field: "panels[\(index)].id", reason: "is empty") }
-            guard panelIDs.insert(panel.id).inserted else { throw TimetableInputError(field: "panels[\(index)].id", reason: "\"\(panel.id)\" is given twice") }
-            guard !panel.assessors.isEmpty else { throw TimetableInputError(field: "panels[\(index)].assessors", reason: "a panel needs at least one assessor") }
+            guard panelIDs.insert(panel.id).inserted else {
+                throw TimetableInputError(field: "panels[\(index)].id", reason: "\"\(panel.id)\" is given twice")
+            }
+            guard !panel.assessors.isEmpty else {
+                throw TimetableInputError(field: "panels[\(index)].assessors", reason: "a panel needs at least one assessor")
+            }
             var members: [Int] = []
             for name in panel.assessors {
                 let number = assessorNumbers[name] ?? assessorNumbers.count
@@ -52,7 +60,9 @@ struct TimetableInstance {
             }
             panels.append(Panel(id: panel.id, assessors: members))
         }
-        guard !panels.isEmpty || problem.applicants.isEmpty else { throw TimetableInputError(field: "panels", reason: "there are applicants but no panels") }
+        guard !panels.isEmpty || problem.applicants.isEmpty else {
+            throw TimetableInputError(field: "panels", reason: "there are applicants but no panels")
+        }
         self.panels = panels
         assessorCount = assessorNumbers.count
         applicants = problem.applicants
@@ -60,13 +70,16 @@ struct TimetableInstance {
         var applicantNumbers: [String: Int] = [:]
         for (index, applicant) in problem.applicants.enumerated() {
             guard !applicant.id.isEmpty else { throw TimetableInputError(field: "applicants[\(index)].id", reason: "is empty") }
-            guard applicantNumbers[applicant.id] == nil else { throw TimetableInputError(field: "applicants[\(index)].id", reason: "\"\(applicant.id)\" is given twice") }
+            guard applicantNumbers[applicant.id] == nil else {
+                throw TimetableInputError(field: "applicants[\(index)].id", reason: "\"\(applicant.id)\" is given twice")
+            }
             applicantNumbers[applicant.id] = index
         }
         var conflicted = Array(repeating: Array(repeating: false, count: panels.count), count: applicants.count)
         for (index, conflict) in problem.conflicts.enumerated() {
             guard let applicant = applicantNumbers[conflict.applicant] else {
-                throw TimetableInputError(field: "conflicts[\(index)].applicant", reason: "\"\(conflict.applicant)\" is not one of the applicants")
+                throw TimetableInputError(
+                    field: "conflicts[\(index)].applicant", reason: "\"\(conflict.applicant)\" is not one of the applicants")
             }
             // An assessor on no panel hears no one, so their conflicts cannot matter.
             guard let assessor = assessorNumbers[conflict.assessor] else { continue }
@@ -80,13 +93,19 @@ struct TimetableInstance {
         for (index, applicant) in problem.applicants.enumerated() {
             for (entry, time) in applicant.unavailable.enumerated() {
                 let field = "applicants[\(index)].unavailable[\(entry)]"
-                guard ClockTime.isDate(time.date) else { throw TimetableInputError(field: field + ".date", reason: "\"\(time.date)\" is not a date as YYYY-MM-DD") }
+                guard ClockTime.isDate(time.date) else {
+                    throw TimetableInputError(field: field + ".date", reason: "\"\(time.date)\" is not a date as YYYY-MM-DD")
+                }
                 var from = 0, to = 24 * 60
                 switch (time.start, time.end) {
                 case (nil, nil): break
                 case let (start?, end?):
-                    guard let s = ClockTime.minutes(start) else { throw TimetableInputError(field: field + ".start", reason: "\"\(start)\" is not a time as HH:MM") }
-                    guard let e = ClockTime.minutes(end) else { throw TimetableInputError(field: field + ".end", reason: "\"\(end)\" is not a time as HH:MM") }
+                    guard let s = ClockTime.minutes(start) else {
+                        throw TimetableInputError(field: field + ".start", reason: "\"\(start)\" is not a time as HH:MM")
+                    }
+                    guard let e = ClockTime.minutes(end) else {
+                        throw TimetableInputError(field: field + ".end", reason: "\"\(end)\" is not a time as HH:MM")
+                    }
                     guard e > s else { throw TimetableInputError(field: field + ".end", reason: "should be after start") }
                     from = s; to = e
                 default:
@@ -106,19 +125,28 @@ struct TimetableInstance {
         var slots: [Slot] = []
         var dates = Set<String>()
         for (dayIndex, day) in problem.days.enumerated() {
-            guard ClockTime.isDate(day.date) else { throw TimetableInputError(field: "days[\(dayIndex)].date", reason: "\"\(day.date)\" is not a date as YYYY-MM-DD") }
-            guard dates.insert(day.date).inserted else { throw TimetableInputError(field: "days[\(dayIndex)].date", reason: "\(day.date) is given twice") }
+            guard ClockTime.isDate(day.date) else {
+                throw TimetableInputError(field: "days[\(dayIndex)].date", reason: "\"\(day.date)\" is not a date as YYYY-MM-DD")
+            }
+            guard dates.insert(day.date).inserted else {
+                throw TimetableInputError(field: "days[\(dayIndex)].date", reason: "\(day.date) is given twice")
+            }
             var sessions: [(start: Int, end: Int, index: Int)] = []
             for (index, session) in day.sessions.enumerated() {
                 let field = "days[\(dayIndex)].sessions[\(index)]"
-                guard let start = ClockTime.minutes(session.start) else { throw TimetableInputError(field: field + ".start", reason: "\"\(session.start)\" is not a time as HH:MM") }
-                guard let end = ClockTime.minutes(session.end) else { throw TimetableInputError(field: field + ".end", reason: "\"\(session.end)\" is not a time as HH:MM") }
+                guard let start = ClockTime.minutes(session.start) else {
+                    throw TimetableInputError(field: field + ".start", reason: "\"\(session.start)\" is not a time as HH:MM")
+                }
+                guard let end = ClockTime.minutes(session.end) else {
+                    throw TimetableInputError(field: field + ".end", reason: "\"\(session.end)\" is not a time as HH:MM")
+                }
                 guard end > start else { throw TimetableInputError(field: field + ".end", reason: "should be after start") }
                 sessions.append((start, end, index))
             }
             sessions.sort { $0.start < $1.start }
             for (earlier, later) in zip(sessions, sessions.dropFirst()) where later.start < earlier.end {
-                throw TimetableInputError(field: "days[\(dayIndex)].sessions[\(later.index)]", reason: "overlaps sessions[\(earlier.index)]")
+                throw TimetableInputError(
+                    field: "days[\(dayIndex)].sessions[\(later.index)]", reason: "overlaps sessions[\(earlier.index)]")
             }
             for session in sessions {
                 var start = session.start
@@ -178,10 +206,13 @@ struct TimetableInstance {
 
     func timetable(from assignment: [Pair]) -> Timetable {
         let presentations = assignment.enumerated().map { applicant, pair in
-            (pair, Timetable.Presentation(
-                applicant: applicants[applicant].id, panel: panels[pair.panel].id, date: slots[pair.slot].date,
-                start: ClockTime.text(minutes: slots[pair.slot].start), end: ClockTime.text(minutes: slots[pair.slot].end)
-            ))
+            (
+                pair,
+                Timetable.Presentation(
+                    applicant: applicants[applicant].id, panel: panels[pair.panel].id, date: slots[pair.slot].date,
+                    start: ClockTime.text(minutes: slots[pair.slot].start), end: ClockTime.text(minutes: slots[pair.slot].end)
+                )
+            )
         }
         return Timetable(slots: presentations.sorted { ($0.0.slot, $0.0.panel) < ($1.0.slot, $1.0.panel) }.map(\.1))
     }

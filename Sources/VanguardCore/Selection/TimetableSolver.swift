@@ -27,14 +27,17 @@ public enum TimetableSolver {
         }
         let (found, exhausted) = search(instance, options: options)
         guard let found else {
-            let outcome = exhausted
+            let outcome =
+                exhausted
                 ? "No timetable exists"
                 : "No timetable was found in \(searchLimit) search steps"
-            throw .unsolvable(TimetableUnsolvable(
-                constraint: .assessorOverlap,
-                message: "\(outcome): every applicant could be placed if assessors on several panels could be in two at once. Give those assessors one panel each, or add slots.",
-                applicants: instance.applicants.map(\.id)
-            ))
+            throw .unsolvable(
+                TimetableUnsolvable(
+                    constraint: .assessorOverlap,
+                    message:
+                        "\(outcome): every applicant could be placed if assessors on several panels could be in two at once. Give those assessors one panel each, or add slots.",
+                    applicants: instance.applicants.map(\.id)
+                ))
         }
         return instance.timetable(from: found)
     }
@@ -61,7 +64,8 @@ public enum TimetableSolver {
         guard placed < applicantCount else { return nil }
         return TimetableUnsolvable(
             constraint: .assessorOverlap,
-            message: "No timetable exists: assessors who sit on several panels let at most \(concurrent) of the \(instance.panels.count) panels sit at once, which places at most \(placed) of the \(applicantCount) applicants. Give those assessors one panel each, or add slots.",
+            message:
+                "No timetable exists: assessors who sit on several panels let at most \(concurrent) of the \(instance.panels.count) panels sit at once, which places at most \(placed) of the \(applicantCount) applicants. Give those assessors one panel each, or add slots.",
             applicants: instance.applicants.map(\.id)
         )
     }
@@ -80,7 +84,8 @@ public enum TimetableSolver {
         for applicant in 0..<applicantCount {
             flow.addEdge(from: source, to: firstApplicant + applicant, capacity: 1, cost: 0)
             for pair in options[applicant] {
-                let edge = flow.addEdge(from: firstApplicant + applicant, to: firstPair + instance.pairIndex(pair), capacity: 1, cost: pair.slot)
+                let edge = flow.addEdge(
+                    from: firstApplicant + applicant, to: firstPair + instance.pairIndex(pair), capacity: 1, cost: pair.slot)
                 choice[applicant].append((edge, pair))
             }
         }
@@ -98,7 +103,9 @@ public enum TimetableSolver {
 
     /// Depth-first search with the most constrained applicant first. Without a timetable,
     /// `exhausted` says whether the search proved there is none or reached its step limit.
-    private static func search(_ instance: TimetableInstance, options: [[TimetableInstance.Pair]]) -> (found: [TimetableInstance.Pair]?, exhausted: Bool) {
+    private static func search(_ instance: TimetableInstance, options: [[TimetableInstance.Pair]]) -> (
+        found: [TimetableInstance.Pair]?, exhausted: Bool
+    ) {
         var state = TimetableSearchState(instance: instance)
         var assignment: [TimetableInstance.Pair?] = Array(repeating: nil, count: instance.applicants.count)
         var explored = 0
@@ -142,7 +149,8 @@ public enum TimetableSolver {
         }
         func placesAll(conflicts: Bool, unavailability: Bool) -> Bool {
             let options = instance.options(conflicts: conflicts, unavailability: unavailability)
-            return BipartiteMatching(options: options.map { $0.map(instance.pairIndex) }, rightCount: instance.pairCount).size == names.count
+            return BipartiteMatching(options: options.map { $0.map(instance.pairIndex) }, rightCount: instance.pairCount).size
+                == names.count
         }
         let witness = matching.hallWitness()
         let stuck = witness.left.map { names[$0] }
@@ -151,16 +159,20 @@ public enum TimetableSolver {
         let reason: String
         if names.count > instance.pairCount {
             constraint = .capacity
-            reason = "\(names.count) applicants but only \(instance.pairCount) presentation slots (\(instance.panels.count) panels × \(instance.slots.count) slots)"
+            reason =
+                "\(names.count) applicants but only \(instance.pairCount) presentation slots (\(instance.panels.count) panels × \(instance.slots.count) slots)"
         } else if placesAll(conflicts: false, unavailability: true) {
             constraint = .conflicts
-            reason = "conflicts of interest leave \(stuck.count) applicant\(stuck.count == 1 ? "" : "s") (\(listed)) only \(witness.right.count) panel slot\(witness.right.count == 1 ? "" : "s") between them"
+            reason =
+                "conflicts of interest leave \(stuck.count) applicant\(stuck.count == 1 ? "" : "s") (\(listed)) only \(witness.right.count) panel slot\(witness.right.count == 1 ? "" : "s") between them"
         } else if placesAll(conflicts: true, unavailability: false) {
             constraint = .unavailability
-            reason = "unavailable times leave \(stuck.count) applicant\(stuck.count == 1 ? "" : "s") (\(listed)) only \(witness.right.count) panel slot\(witness.right.count == 1 ? "" : "s") between them"
+            reason =
+                "unavailable times leave \(stuck.count) applicant\(stuck.count == 1 ? "" : "s") (\(listed)) only \(witness.right.count) panel slot\(witness.right.count == 1 ? "" : "s") between them"
         } else {
             constraint = .conflictsAndUnavailability
-            reason = "conflicts of interest and unavailable times together leave \(stuck.count) applicant\(stuck.count == 1 ? "" : "s") (\(listed)) only \(witness.right.count) panel slot\(witness.right.count == 1 ? "" : "s") between them"
+            reason =
+                "conflicts of interest and unavailable times together leave \(stuck.count) applicant\(stuck.count == 1 ? "" : "s") (\(listed)) only \(witness.right.count) panel slot\(witness.right.count == 1 ? "" : "s") between them"
         }
         return TimetableUnsolvable(constraint: constraint, message: "No timetable exists: \(reason).", applicants: stuck)
     }

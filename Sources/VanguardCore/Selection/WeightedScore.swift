@@ -20,7 +20,8 @@ public struct AssessorScores: Sendable, Equatable, Codable {
                 return .invalid(field: criterion.name, reason: "Score \(criterion.name)")
             }
             guard (0...criterion.scaleMaximum).contains(score) else {
-                return .invalid(field: criterion.name, reason: "\(criterion.name) is scored from 0 to \(criterion.scaleMaximum), not \(score)")
+                return .invalid(
+                    field: criterion.name, reason: "\(criterion.name) is scored from 0 to \(criterion.scaleMaximum), not \(score)")
             }
             return nil
         }
@@ -57,8 +58,9 @@ public enum WeightedScore {
             let scores = sheets.compactMap { $0.scores[criterion.name] }
             let range = (scores.max() ?? 0) - (scores.min() ?? 0)
             let mean = scores.isEmpty ? 0 : Double(scores.reduce(0, +)) / Double(scores.count)
-            return CriterionSpread(criterion: criterion.name, scores: scores, mean: mean, range: range,
-                                   needsDiscussion: Double(range) > Double(criterion.scaleMaximum) / 4)
+            return CriterionSpread(
+                criterion: criterion.name, scores: scores, mean: mean, range: range,
+                needsDiscussion: Double(range) > Double(criterion.scaleMaximum) / 4)
         }
     }
 

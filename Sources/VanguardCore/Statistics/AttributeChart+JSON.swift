@@ -40,7 +40,9 @@ extension AttributeChart {
         let denominators = request.denominators
         if let values = request.values {
             guard kind == .run else { throw XmRRequestError(reason: "values: a \(kind.rawValue) chart takes numerators and denominators") }
-            guard request.numerators == nil, request.denominators == nil else { throw XmRRequestError(reason: "values: give values, or numerators and denominators, not both") }
+            guard request.numerators == nil, request.denominators == nil else {
+                throw XmRRequestError(reason: "values: give values, or numerators and denominators, not both")
+            }
             numerators = values
         } else if let given = request.numerators {
             guard denominators != nil else { throw XmRRequestError(reason: "denominators is required with numerators") }
@@ -49,7 +51,9 @@ extension AttributeChart {
             throw XmRRequestError(reason: kind == .run ? "values (or numerators and denominators) is required" : "numerators is required")
         }
         let field = request.values == nil ? "numerators" : "values"
-        guard numerators.count <= maximumPoints else { throw XmRRequestError(reason: "\(field) has \(numerators.count) points; at most \(maximumPoints) are charted") }
+        guard numerators.count <= maximumPoints else {
+            throw XmRRequestError(reason: "\(field) has \(numerators.count) points; at most \(maximumPoints) are charted")
+        }
         try XmRChart.checkMagnitude(numerators, field: field)
         try XmRChart.checkMagnitude(denominators ?? [], field: "denominators")
         let count = numerators.count
@@ -62,9 +66,12 @@ extension AttributeChart {
             }
         }
         let multiply = request.multiply ?? 1
-        guard multiply.isFinite, multiply > 0, multiply <= 1_000_000 else { throw XmRRequestError(reason: "multiply must be a number above 0, at most 1,000,000") }
-        return Input(kind: kind, numerators: numerators, denominators: denominators, freeze: request.freeze, partStarts: request.rebasePoints ?? [],
-                     exclude: request.exclude ?? [], multiply: multiply, screenMovingRanges: request.screenMovingRanges ?? true)
+        guard multiply.isFinite, multiply > 0, multiply <= 1_000_000 else {
+            throw XmRRequestError(reason: "multiply must be a number above 0, at most 1,000,000")
+        }
+        return Input(
+            kind: kind, numerators: numerators, denominators: denominators, freeze: request.freeze, partStarts: request.rebasePoints ?? [],
+            exclude: request.exclude ?? [], multiply: multiply, screenMovingRanges: request.screenMovingRanges ?? true)
     }
 }
 

@@ -34,8 +34,11 @@ public struct AttributeChart: Sendable, Equatable {
         /// Laney: keep only moving ranges below 3.267 × their mean.
         public var screenMovingRanges: Bool
 
-        public init(kind: Kind, numerators: [Double?], denominators: [Double?]? = nil, freeze: Int? = nil, partStarts: [Int] = [], exclude: [Int] = [],
-                    multiply: Double = 1, screenMovingRanges: Bool = true) {
+        public init(
+            kind: Kind, numerators: [Double?], denominators: [Double?]? = nil, freeze: Int? = nil, partStarts: [Int] = [],
+            exclude: [Int] = [],
+            multiply: Double = 1, screenMovingRanges: Bool = true
+        ) {
             self.kind = kind
             self.numerators = numerators
             self.denominators = denominators
@@ -101,7 +104,8 @@ public struct AttributeChart: Sendable, Equatable {
             switch self {
             case .noValues: "values (or numerators) must hold at least one point"
             case .denominatorsNeeded(let kind): "a \(kind.rawValue) chart needs numerators and denominators"
-            case .lengthsDiffer(let numerators, let denominators): "numerators has \(numerators) points and denominators \(denominators): give one of each per point"
+            case .lengthsDiffer(let numerators, let denominators):
+                "numerators has \(numerators) points and denominators \(denominators): give one of each per point"
             case .notFinite(let field, let index): "\(field)[\(index)] is not a finite number"
             case .negative(let field, let index): "\(field)[\(index)] is negative"
             case .countWithoutDenominator(let index): "numerators[\(index)] is above 0 while denominators[\(index)] is 0"
@@ -244,7 +248,9 @@ public struct AttributeChart: Sendable, Equatable {
         let longestRun = useful > 0 ? runLengths.max() : nil
         let crossings = useful > 0 ? runLengths.count - 1 : nil
         let runsSignal: Bool = {
-            guard let longestRun, let crossings, let longestMax = limits.longestRunMax, let crossingsMin = limits.crossingsMin else { return false }
+            guard let longestRun, let crossings, let longestMax = limits.longestRunMax, let crossingsMin = limits.crossingsMin else {
+                return false
+            }
             return longestRun > longestMax || crossings < crossingsMin
         }()
 
@@ -264,16 +270,19 @@ public struct AttributeChart: Sendable, Equatable {
                 guard let shown, let lcl, let ucl else { return false }
                 return shown > ucl || shown < lcl
             }()
-            points.append(Point(
-                value: shown, centre: centre.isNaN ? nil : centre * input.multiply, lcl: lcl, ucl: ucl, lcl95: lcl95, ucl95: ucl95,
-                sigmaSignal: signal, runsSignal: runsSignal, part: number, isBaseline: isBaseline(index), isIncluded: !excluded.contains(index),
-                side: sides[index]
-            ))
+            points.append(
+                Point(
+                    value: shown, centre: centre.isNaN ? nil : centre * input.multiply, lcl: lcl, ucl: ucl, lcl95: lcl95, ucl95: ucl95,
+                    sigmaSignal: signal, runsSignal: runsSignal, part: number, isBaseline: isBaseline(index),
+                    isIncluded: !excluded.contains(index),
+                    side: sides[index]
+                ))
         }
         let part = Part(
             number: number, startIndex: range.lowerBound, endIndex: range.upperBound,
             observations: range.filter { !excluded.contains($0) }.count, usefulObservations: useful,
-            centre: centre.isNaN ? nil : centre * input.multiply, longestRun: longestRun, longestRunMax: useful > 0 ? limits.longestRunMax : nil,
+            centre: centre.isNaN ? nil : centre * input.multiply, longestRun: longestRun,
+            longestRunMax: useful > 0 ? limits.longestRunMax : nil,
             crossings: crossings, crossingsMin: useful > 0 ? limits.crossingsMin : nil, runsSignal: runsSignal,
             sigmaSignals: points.filter(\.sigmaSignal).count,
             averageLCL: kind.hasLimits ? RMean.mean(points.compactMap(\.lcl)) : nil,

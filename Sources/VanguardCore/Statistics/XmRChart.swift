@@ -261,7 +261,8 @@ public struct XmRChart: Codable, Sendable, Equatable {
         upl = last.upl
         self.groups = groups
         self.points = points
-        variationIcon = Self.variationIcon(lastPointType: points.pointType[points.pointType.count - 1], direction: input.improvementDirection)
+        variationIcon = Self.variationIcon(
+            lastPointType: points.pointType[points.pointType.count - 1], direction: input.improvementDirection)
         assuranceType = Self.assurance(target: input.target, lpl: last.lpl, upl: last.upl, direction: input.improvementDirection)
         assuranceIcon = assuranceType.map { type in
             switch type {
@@ -417,7 +418,8 @@ public struct XmRChart: Codable, Sendable, Equatable {
     }
 
     static func pointType(label: String, direction: Int) -> String {
-        let v = label.contains("Above") || label.contains("Increasing") ? 1 : (label.contains("Below") || label.contains("Decreasing") ? -1 : 0)
+        let v =
+            label.contains("Above") || label.contains("Increasing") ? 1 : (label.contains("Below") || label.contains("Decreasing") ? -1 : 0)
         if label == "Common Cause" || v == 0 { return "common_cause" }
         if direction == 0 { return v > 0 ? "special_cause_neutral_high" : "special_cause_neutral_low" }
         return v * direction > 0 ? "special_cause_improvement" : "special_cause_concern"

@@ -8,11 +8,13 @@ import VanguardCore
 extension AccountStore {
     /// The account a live session belongs to; an expired session is removed and answers nil.
     public func account(sessionHash: String) async throws -> Account? {
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT \(unsafeRaw: Self.accountColumns), s.expires_at AS credential_expires_at
             FROM user_sessions s JOIN users u ON u.id = s.user_id LEFT JOIN role_grants g ON g.user_id = u.id
             WHERE s.secret_hash = \(bind: sessionHash)
-            """).all()
+            """
+        ).all()
         guard let first = rows.first else { return nil }
         guard try first.decode(column: "credential_expires_at", as: Date.self) > now() else {
             try await deleteSession(secretHash: sessionHash)
@@ -36,12 +38,14 @@ extension AccountStore {
     /// The account and vanguard of a token that is known, not revoked and not expired. Whether the
     /// owner still holds the role the token acts with is the permission matrix's to say.
     public func authenticate(tokenHash: String) async throws -> Result<TokenHolder, TokenRefusal> {
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             SELECT \(unsafeRaw: Self.accountColumns), t.id AS token_id, t.vanguard_number AS token_vanguard,
                    t.revoked_at AS token_revoked_at, t.expires_at AS token_expires_at, t.last_used_at AS token_last_used_at
             FROM api_tokens t JOIN users u ON u.id = t.user_id LEFT JOIN role_grants g ON g.user_id = u.id
             WHERE t.secret_hash = \(bind: tokenHash)
-            """).all()
+            """
+        ).all()
         guard let first = rows.first, try first.decodeNil(column: "token_revoked_at") else { return .failure(.unknownOrRevoked) }
         let expiresAt = try first.decode(column: "token_expires_at", as: Date?.self)
         if let expiresAt, expiresAt <= now() { return .failure(.expired) }
@@ -51,7 +55,8 @@ extension AccountStore {
             let id = try first.decode(column: "token_id", as: UUID.self)
             try await sql.update(APITokenRecord.schema).set("last_used_at", to: now()).where("id", .equal, id).run()
         }
-        return .success(TokenHolder(account: try Self.account(from: rows), vanguard: try first.decode(column: "token_vanguard", as: Int?.self)))
+        return .success(
+            TokenHolder(account: try Self.account(from: rows), vanguard: try first.decode(column: "token_vanguard", as: Int?.self)))
     }
 
     static let accountColumns = """
@@ -66,10 +71,15 @@ extension AccountStore {
         var grants: [(Date, StoredGrant)] = []
         for row in rows where !(try row.decodeNil(column: "grant_id")) {
             guard let role = Role(rawValue: try row.decode(column: "grant_role", as: String.self)) else { continue }
-            let scope: Scope? = try row.decode(column: "grant_vanguard", as: Int?.self).map(Scope.vanguard)
+            let scope: Scope? =
+                try row.decode(column: "grant_vanguard", as: Int?.self).map(Scope.vanguard)
                 ?? row.decode(column: "grant_organisation", as: String?.self).map(Scope.organisation)
             guard let grant = try? RoleGrant(role: role, scope: scope) else { continue }
-            grants.append((try row.decode(column: "grant_granted_at", as: Date.self), StoredGrant(id: try row.decode(column: "grant_id", as: UUID.self), grant: grant)))
+            grants.append(
+                (
+                    try row.decode(column: "grant_granted_at", as: Date.self),
+                    StoredGrant(id: try row.decode(column: "grant_id", as: UUID.self), grant: grant)
+                ))
         }
         return Account(
             id: try first.decode(column: "user_id", as: UUID.self), email: try first.decode(column: "user_email", as: String.self),

@@ -33,7 +33,8 @@ public struct AccountStore: Store {
             user.confirmedAt = confirmed ? now() : nil
             user.createdAt = now()
             try await user.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "user", id: user.id!.uuidString, after: Self.snapshot(user), at: now(), on: database)
+            try await AuditLog.record(
+                actor, "create", entity: "user", id: user.id!.uuidString, after: Self.snapshot(user), at: now(), on: database)
             for grant in grants {
                 try await Self.add(grant, to: user, by: actor, at: now(), on: database)
             }
@@ -53,7 +54,9 @@ public struct AccountStore: Store {
 
     /// The stored bcrypt hash for an address, to verify a password against.
     public func passwordHash(email: String) async throws -> (id: UUID, hash: String)? {
-        guard let user = try await UserRecord.query(on: database).filter(\.$email == email.lowercased()).first(), let id = user.id else { return nil }
+        guard let user = try await UserRecord.query(on: database).filter(\.$email == email.lowercased()).first(), let id = user.id else {
+            return nil
+        }
         return (id, user.passwordHash)
     }
 
@@ -67,7 +70,9 @@ public struct AccountStore: Store {
 
     public func setPasswordHash(_ hash: String, for userID: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let user = try await UserRecord.find(userID, on: database) else { throw ValidationError.invalid(field: "account", reason: "No such account") }
+            guard let user = try await UserRecord.find(userID, on: database) else {
+                throw ValidationError.invalid(field: "account", reason: "No such account")
+            }
             user.passwordHash = hash
             try await user.update(on: database)
             // The hash itself is never written to the log; the entry says that it changed.
@@ -84,7 +89,9 @@ public struct AccountStore: Store {
             let before = Self.snapshot(user)
             user.confirmedAt = now()
             try await user.update(on: database)
-            try await AuditLog.record(actor, "confirm_email", entity: "user", id: userID.uuidString, before: before, after: Self.snapshot(user), at: now(), on: database)
+            try await AuditLog.record(
+                actor, "confirm_email", entity: "user", id: userID.uuidString, before: before, after: Self.snapshot(user), at: now(),
+                on: database)
         }
     }
 
@@ -93,7 +100,9 @@ public struct AccountStore: Store {
     /// Grants a role, checking that its vanguard or organisation exists.
     public func grant(_ grant: RoleGrant, to userID: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let user = try await UserRecord.find(userID, on: database) else { throw ValidationError.invalid(field: "account", reason: "No such account") }
+            guard let user = try await UserRecord.find(userID, on: database) else {
+                throw ValidationError.invalid(field: "account", reason: "No such account")
+            }
             try await Self.add(grant, to: user, by: actor, at: now(), on: database)
         }
     }
@@ -105,7 +114,8 @@ public struct AccountStore: Store {
             }
             let before = Self.snapshot(record)
             try await record.delete(on: database)
-            try await AuditLog.record(actor, "revoke_role", entity: "role_grant", id: grantID.uuidString, before: before, at: now(), on: database)
+            try await AuditLog.record(
+                actor, "revoke_role", entity: "role_grant", id: grantID.uuidString, before: before, at: now(), on: database)
         }
     }
 
@@ -134,7 +144,8 @@ public struct AccountStore: Store {
         if case .organisation(let slug) = grant.scope { record.organisationSlug = slug }
         record.grantedAt = date
         try await record.create(on: database)
-        try await AuditLog.record(actor, "grant_role", entity: "role_grant", id: record.id!.uuidString, after: snapshot(record), at: date, on: database)
+        try await AuditLog.record(
+            actor, "grant_role", entity: "role_grant", id: record.id!.uuidString, after: snapshot(record), at: date, on: database)
     }
 
     // MARK: - Sessions
@@ -197,7 +208,8 @@ public struct AccountStore: Store {
     /// A token for one vanguard's data, or with `vanguard` nil a programme token, which only a
     /// programme-team member may hold (it acts with that role, so revoking the role disarms it).
     public func createToken(
-        secretHash: String, prefix: String, name: String, vanguard: Int?, for userID: UUID, lifetime: TimeInterval = AccountStore.defaultTokenLifetime, by actor: Actor
+        secretHash: String, prefix: String, name: String, vanguard: Int?, for userID: UUID,
+        lifetime: TimeInterval = AccountStore.defaultTokenLifetime, by actor: Actor
     ) async throws -> UUID {
         if vanguard == nil, try await account(id: userID)?.roleGrants.contains(where: { $0.role == .programmeTeam }) != true {
             throw ValidationError.invalid(field: "vanguard", reason: "Only the programme team can hold a programme token")
@@ -216,7 +228,8 @@ public struct AccountStore: Store {
             token.createdAt = now()
             token.expiresAt = now().addingTimeInterval(lifetime)
             try await token.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "api_token", id: token.id!.uuidString, after: Self.snapshot(token), at: now(), on: database)
+            try await AuditLog.record(
+                actor, "create", entity: "api_token", id: token.id!.uuidString, after: Self.snapshot(token), at: now(), on: database)
             return token.id!
         }
     }
@@ -230,8 +243,11 @@ public struct AccountStore: Store {
 
     /// Every token of every account, newest first, with its owner's address: for the programme team.
     public func allTokens() async throws -> [(token: APITokenSummary, owner: String)] {
-        let owners = Dictionary(uniqueKeysWithValues: try await UserRecord.query(on: database).all().compactMap { user in user.id.map { ($0, user.email) } })
-        return try await APITokenRecord.query(on: database).sort(\.$createdAt, .descending).all().map { (Self.summary($0), owners[$0.userID] ?? "unknown") }
+        let owners = Dictionary(
+            uniqueKeysWithValues: try await UserRecord.query(on: database).all().compactMap { user in user.id.map { ($0, user.email) } })
+        return try await APITokenRecord.query(on: database).sort(\.$createdAt, .descending).all().map {
+            (Self.summary($0), owners[$0.userID] ?? "unknown")
+        }
     }
 
     public func revokeToken(_ id: UUID, ownedBy userID: UUID?, by actor: Actor) async throws {
@@ -243,7 +259,9 @@ public struct AccountStore: Store {
             let before = Self.snapshot(token)
             token.revokedAt = now()
             try await token.update(on: database)
-            try await AuditLog.record(actor, "revoke", entity: "api_token", id: id.uuidString, before: before, after: Self.snapshot(token), at: now(), on: database)
+            try await AuditLog.record(
+                actor, "revoke", entity: "api_token", id: id.uuidString, before: before, after: Self.snapshot(token), at: now(),
+                on: database)
         }
     }
 
@@ -290,7 +308,8 @@ public struct AccountStore: Store {
 
     static func message(_ record: OutboxMessageRecord) -> OutboxMessage {
         OutboxMessage(
-            id: record.id!, recipient: record.recipient, subject: record.subject, body: record.body, isSensitive: record.sensitive, createdAt: record.createdAt,
+            id: record.id!, recipient: record.recipient, subject: record.subject, body: record.body, isSensitive: record.sensitive,
+            createdAt: record.createdAt,
             sentAt: record.sentAt, attempts: record.attempts, lastError: record.lastError
         )
     }
@@ -336,7 +355,8 @@ public struct AccountStore: Store {
         if throttle.allowsReserved(accountFailures: failures.account, addressFailures: failures.address) { return .reserved(attempt.id!) }
         try await attempt.delete(on: database)
         let byAccount = failures.account > throttle.failuresPerAccount
-        let oldest = try await SignInAttemptRecord.query(on: database)
+        let oldest =
+            try await SignInAttemptRecord.query(on: database)
             .group(.and) { query in
                 if byAccount { query.filter(\.$email == email.lowercased()) } else { query.filter(\.$address == address) }
             }
@@ -377,17 +397,24 @@ public struct AccountStore: Store {
     }
 
     static func snapshot(_ user: UserRecord) -> [String: String] {
-        ["email": user.email, "display_name": user.displayName, "organisation": user.organisation ?? "",
-         "confirmed": user.confirmedAt == nil ? "no" : "yes"]
+        [
+            "email": user.email, "display_name": user.displayName, "organisation": user.organisation ?? "",
+            "confirmed": user.confirmedAt == nil ? "no" : "yes",
+        ]
     }
 
     static func snapshot(_ grant: RoleGrantRecord) -> [String: String] {
-        ["user_id": grant.userID.uuidString, "role": grant.role, "vanguard": grant.vanguardNumber.map(String.init) ?? "",
-         "organisation": grant.organisationSlug ?? ""]
+        [
+            "user_id": grant.userID.uuidString, "role": grant.role, "vanguard": grant.vanguardNumber.map(String.init) ?? "",
+            "organisation": grant.organisationSlug ?? "",
+        ]
     }
 
     static func snapshot(_ token: APITokenRecord) -> [String: String] {
-        ["user_id": token.userID.uuidString, "vanguard": token.vanguardNumber.map(String.init) ?? "programme", "name": token.name, "prefix": token.prefix,
-         "revoked": token.revokedAt == nil ? "no" : "yes"]
+        [
+            "user_id": token.userID.uuidString, "vanguard": token.vanguardNumber.map(String.init) ?? "programme", "name": token.name,
+            "prefix": token.prefix,
+            "revoked": token.revokedAt == nil ? "no" : "yes",
+        ]
     }
 }

@@ -47,7 +47,8 @@ public enum AuditLog {
         return try await query.sort(\.$at, .descending).limit(limit).all().map { record in
             AuditEntry(
                 id: record.id ?? UUID(), at: record.at,
-                actor: Actor(userID: record.actorUserID, label: record.actorLabel, channel: Actor.Channel(rawValue: record.channel) ?? .web),
+                actor: Actor(
+                    userID: record.actorUserID, label: record.actorLabel, channel: Actor.Channel(rawValue: record.channel) ?? .web),
                 action: record.action, entity: record.entity, entityID: record.entityID,
                 before: record.before.flatMap(decode), after: record.after.flatMap(decode)
             )

@@ -17,7 +17,9 @@ extension FundingStore {
     }
 
     public func tranches(plan: UUID) async throws -> [Tranche] {
-        try await TrancheRecord.query(on: database).filter(\.$planID == plan).all().compactMap(Self.tranche).sorted { $0.quarter < $1.quarter }
+        try await TrancheRecord.query(on: database).filter(\.$planID == plan).all().compactMap(Self.tranche).sorted {
+            $0.quarter < $1.quarter
+        }
     }
 
     public func ledger(round: UUID) async throws -> [LedgerEntry] {
@@ -56,22 +58,29 @@ extension FundingStore {
             }
             guard plan.isEligible else {
                 var names: [String: String] = [:]
-                for slug in plan.current.content.partners { names[slug] = try await OrganisationRecord.find(slug, on: database)?.name ?? slug }
-                throw ValidationError.invalid(field: "plan", reason: "The plan is not eligible: " + (plan.ineligibility { names[$0] ?? $0 } ?? ""))
+                for slug in plan.current.content.partners {
+                    names[slug] = try await OrganisationRecord.find(slug, on: database)?.name ?? slug
+                }
+                throw ValidationError.invalid(
+                    field: "plan", reason: "The plan is not eligible: " + (plan.ineligibility { names[$0] ?? $0 } ?? ""))
             }
-            if case .vanguard(let number) = plan.place, let careModel = try await VanguardRecord.find(number, on: database).flatMap({ CareModel(rawValue: $0.careModel) }) {
+            if case .vanguard(let number) = plan.place,
+                let careModel = try await VanguardRecord.find(number, on: database).flatMap({ CareModel(rawValue: $0.careModel) })
+            {
                 let metrics = try await ReturnsStore(database: database, now: now).metrics()
                 for tranche in tranches {
                     if let problem = tranche.condition?.problem(careModel: careModel, metrics: metrics) { throw problem }
                 }
             }
             if try await TrancheRecord.query(on: database).filter(\.$planID == id).first() != nil {
-                throw ValidationError.invalid(field: "plan", reason: "The plan already has an allocation; reverse it before allocating again")
+                throw ValidationError.invalid(
+                    field: "plan", reason: "The plan already has an allocation; reverse it before allocating again")
             }
             let total = tranches.reduce(0) { $0 + $1.pounds }
             let left = round.potPounds - FundingPosition(try await store.ledger(round: round.id)).allocated
             guard total <= left else {
-                throw ValidationError.invalid(field: "tranches", reason: "\(Pounds.text(total)) is more than the \(Pounds.text(left)) left in the pot")
+                throw ValidationError.invalid(
+                    field: "tranches", reason: "\(Pounds.text(total)) is more than the \(Pounds.text(left)) left in the pot")
             }
             for request in tranches {
                 let record = TrancheRecord()
@@ -83,19 +92,24 @@ extension FundingStore {
                 record.status = Tranche.Status.held.rawValue
                 try await record.create(on: database)
             }
-            try await Self.post(round: round.id, plan: id, tranche: nil, kind: .allocation, pounds: total, reason: "Allocated in \(tranches.count) tranche\(tranches.count == 1 ? "" : "s")",
-                                reverses: nil, by: actor, at: now(), on: database)
+            try await Self.post(
+                round: round.id, plan: id, tranche: nil, kind: .allocation, pounds: total,
+                reason: "Allocated in \(tranches.count) tranche\(tranches.count == 1 ? "" : "s")",
+                reverses: nil, by: actor, at: now(), on: database)
         }
     }
 
     /// Records what `TrancheRelease` decides for a held tranche, in one transaction: the check (for a
     /// conditional tranche) and, when released, the ledger entry. Returns the check.
     @discardableResult
-    public func release(tranche id: UUID, place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation],
-                        override: String?, by actor: Actor) async throws -> ConditionCheck {
+    public func release(
+        tranche id: UUID, place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation],
+        override: String?, by actor: Actor
+    ) async throws -> ConditionCheck {
         try await database.transaction { database in
             guard let record = try await TrancheRecord.find(id, on: database), let tranche = Self.tranche(record),
-                  let planRecord = try await FundingPlanRecord.find(record.planID, on: database) else {
+                let planRecord = try await FundingPlanRecord.find(record.planID, on: database)
+            else {
                 throw ValidationError.invalid(field: "tranche", reason: "The tranche no longer exists")
             }
             let decision = try TrancheRelease(deciding: tranche, place: place, restOfEngland: restOfEngland, override: override)
@@ -109,16 +123,18 @@ extension FundingStore {
                 checkRecord.checkedAt = now()
                 checkRecord.checkedBy = actor.label
                 try await checkRecord.create(on: database)
-                try await AuditLog.record(actor, "check_condition", entity: "tranche", id: id.uuidString,
-                                          after: ["met": check.isMet ? "yes" : "no", "evidence": check.evidence], at: now(), on: database)
+                try await AuditLog.record(
+                    actor, "check_condition", entity: "tranche", id: id.uuidString,
+                    after: ["met": check.isMet ? "yes" : "no", "evidence": check.evidence], at: now(), on: database)
             }
             guard let why = decision.releaseReason else {
                 return check  // held: recorded, nothing released
             }
             record.status = Tranche.Status.released.rawValue
             try await record.save(on: database)
-            try await Self.post(round: planRecord.roundID, plan: record.planID, tranche: id, kind: .release, pounds: tranche.pounds, reason: why,
-                                reverses: nil, by: actor, at: now(), on: database)
+            try await Self.post(
+                round: planRecord.roundID, plan: record.planID, tranche: id, kind: .release, pounds: tranche.pounds, reason: why,
+                reverses: nil, by: actor, at: now(), on: database)
             return check
         }
     }
@@ -129,7 +145,9 @@ extension FundingStore {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw ValidationError.invalid(field: "reason", reason: "Give the reason for the reversal") }
         try await database.transaction { database in
-            guard let record = try await LedgerRecord.find(id, on: database), let kind = LedgerEntry.Kind(rawValue: record.kind), kind != .reversal else {
+            guard let record = try await LedgerRecord.find(id, on: database), let kind = LedgerEntry.Kind(rawValue: record.kind),
+                kind != .reversal
+            else {
                 throw ValidationError.invalid(field: "entry", reason: "Only an allocation or a release can be reversed")
             }
             if try await LedgerRecord.query(on: database).filter(\.$reverses == id).first() != nil {
@@ -141,15 +159,19 @@ extension FundingStore {
             }
             if kind == .allocation {
                 let released = FundingPosition(try await FundingStore(database: database, now: now).ledger(plan: record.planID)).released
-                guard released == 0 else { throw ValidationError.invalid(field: "entry", reason: "Reverse the releases first: \(Pounds.text(released)) has been released") }
+                guard released == 0 else {
+                    throw ValidationError.invalid(
+                        field: "entry", reason: "Reverse the releases first: \(Pounds.text(released)) has been released")
+                }
                 for tranche in try await TrancheRecord.query(on: database).filter(\.$planID == record.planID).all() {
                     // Tranches are plan rows, not money: the reversal entry keeps the money's history.
                     try await ConditionCheckRecord.query(on: database).filter(\.$trancheID == tranche.id!).delete()
                     try await tranche.delete(on: database)
                 }
             }
-            try await Self.post(round: record.roundID, plan: record.planID, tranche: record.trancheID, kind: .reversal, pounds: -record.pounds,
-                                reason: why, reverses: id, by: actor, at: now(), on: database)
+            try await Self.post(
+                round: record.roundID, plan: record.planID, tranche: record.trancheID, kind: .reversal, pounds: -record.pounds,
+                reason: why, reverses: id, by: actor, at: now(), on: database)
         }
     }
 
@@ -159,8 +181,9 @@ extension FundingStore {
     public func spendReturns(plan: UUID) async throws -> [SpendReturn] {
         try await SpendReturnRecord.query(on: database).filter(\.$planID == plan).sort(\.$submittedAt).all().compactMap { record in
             FinancialQuarter(record.quarter).map {
-                SpendReturn(quarter: $0, sustainabilityPounds: record.sustainabilityPounds, transformationPounds: record.transformationPounds,
-                            narrative: record.narrative, submittedAt: record.submittedAt)
+                SpendReturn(
+                    quarter: $0, sustainabilityPounds: record.sustainabilityPounds, transformationPounds: record.transformationPounds,
+                    narrative: record.narrative, submittedAt: record.submittedAt)
             }
         }
     }
@@ -169,7 +192,8 @@ extension FundingStore {
     /// row, so the earlier return stays.
     public func submitSpend(_ spend: SpendReturn, plan: UUID, today: CalendarDate, by actor: Actor) async throws {
         guard spend.quarter.start <= today else {
-            throw ValidationError.invalid(field: "quarter", reason: "\(spend.quarter) has not begun (it starts \(spend.quarter.start.longForm))")
+            throw ValidationError.invalid(
+                field: "quarter", reason: "\(spend.quarter) has not begun (it starts \(spend.quarter.start.longForm))")
         }
         guard spend.sustainabilityPounds >= 0, spend.transformationPounds >= 0 else {
             throw ValidationError.invalid(field: "spend", reason: "Spend cannot be negative")
@@ -185,16 +209,21 @@ extension FundingStore {
             record.submittedAt = spend.submittedAt
             record.submittedBy = actor.label
             try await record.create(on: database)
-            try await AuditLog.record(actor, "spend_return", entity: "funding_plan", id: plan.uuidString,
-                                      after: ["quarter": spend.quarter.description, "sustainability": String(spend.sustainabilityPounds),
-                                              "transformation": String(spend.transformationPounds)], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "spend_return", entity: "funding_plan", id: plan.uuidString,
+                after: [
+                    "quarter": spend.quarter.description, "sustainability": String(spend.sustainabilityPounds),
+                    "transformation": String(spend.transformationPounds),
+                ], at: now(), on: database)
         }
     }
 
     // MARK: Mapping
 
-    private static func post(round: UUID, plan: UUID, tranche: UUID?, kind: LedgerEntry.Kind, pounds: Int, reason: String, reverses: UUID?,
-                             by actor: Actor, at date: Date, on database: any Database) async throws {
+    private static func post(
+        round: UUID, plan: UUID, tranche: UUID?, kind: LedgerEntry.Kind, pounds: Int, reason: String, reverses: UUID?,
+        by actor: Actor, at date: Date, on database: any Database
+    ) async throws {
         let record = LedgerRecord()
         record.id = UUID()
         record.roundID = round
@@ -210,19 +239,23 @@ extension FundingStore {
         var after = ["kind": kind.rawValue, "pounds": String(pounds), "reason": reason]
         if let tranche { after["tranche"] = tranche.uuidString }
         if let reverses { after["reverses"] = reverses.uuidString }
-        try await AuditLog.record(actor, kind.rawValue, entity: "funding_ledger", id: record.id!.uuidString, after: after, at: date, on: database)
+        try await AuditLog.record(
+            actor, kind.rawValue, entity: "funding_ledger", id: record.id!.uuidString, after: after, at: date, on: database)
     }
 
     static func tranche(_ record: TrancheRecord) -> Tranche? {
-        guard let id = record.id, let quarter = FinancialQuarter(record.quarter), let status = Tranche.Status(rawValue: record.status) else { return nil }
-        return Tranche(id: id, planID: record.planID, quarter: quarter, pounds: record.pounds,
-                       condition: record.condition.flatMap { try? SelectionStore.decode(TrancheCondition.self, $0) }, status: status)
+        guard let id = record.id, let quarter = FinancialQuarter(record.quarter), let status = Tranche.Status(rawValue: record.status)
+        else { return nil }
+        return Tranche(
+            id: id, planID: record.planID, quarter: quarter, pounds: record.pounds,
+            condition: record.condition.flatMap { try? SelectionStore.decode(TrancheCondition.self, $0) }, status: status)
     }
 
     static func entry(_ record: LedgerRecord) -> LedgerEntry? {
         guard let id = record.id, let kind = LedgerEntry.Kind(rawValue: record.kind) else { return nil }
-        return LedgerEntry(id: id, planID: record.planID, trancheID: record.trancheID, kind: kind, pounds: record.pounds, reason: record.reason,
-                           reverses: record.reverses, at: record.at, by: record.by)
+        return LedgerEntry(
+            id: id, planID: record.planID, trancheID: record.trancheID, kind: kind, pounds: record.pounds, reason: record.reason,
+            reverses: record.reverses, at: record.at, by: record.by)
     }
 }
 
@@ -230,7 +263,9 @@ extension FundingStore {
     /// The evaluations a place's tranche conditions are checked against, by metric: a vanguard's
     /// stored ones; for a partnership over other areas, computed now from its areas' returns.
     /// Either way the comparison is the stored rest of England (England outside the vanguards).
-    public func evaluations(for place: FundingPlace) async throws -> (place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation]) {
+    public func evaluations(for place: FundingPlace) async throws -> (
+        place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation]
+    ) {
         let stored = EvaluationStore(database: database, now: now)
         switch place {
         case .vanguard(let number):

@@ -40,8 +40,12 @@ public struct FundingStore: Store {
             record.varianceThreshold = round.varianceThresholdPercent
             record.createdAt = now()
             try await record.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "funding_round", id: round.id.uuidString,
-                                      after: ["name": round.name, "pot": String(round.potPounds), "opens_on": round.opensOn.iso8601, "closes_on": round.closesOn.iso8601], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "create", entity: "funding_round", id: round.id.uuidString,
+                after: [
+                    "name": round.name, "pot": String(round.potPounds), "opens_on": round.opensOn.iso8601,
+                    "closes_on": round.closesOn.iso8601,
+                ], at: now(), on: database)
         }
     }
 
@@ -53,17 +57,23 @@ public struct FundingStore: Store {
     }
 
     public func plan(_ id: UUID) async throws -> (plan: FundingPlan, lead: UUID)? {
-        guard let record = try await FundingPlanRecord.find(id, on: database), let plan = try await plans([record]).first else { return nil }
+        guard let record = try await FundingPlanRecord.find(id, on: database), let plan = try await plans([record]).first else {
+            return nil
+        }
         return (plan, record.leadUserID)
     }
 
     /// Starts a place's plan in a round as version 1; a place has one plan per round.
-    public func startPlan(round: FundingRound, place: FundingPlace, content: FundingPlanContent, lead: UUID, by actor: Actor) async throws -> UUID {
+    public func startPlan(round: FundingRound, place: FundingPlace, content: FundingPlanContent, lead: UUID, by actor: Actor) async throws
+        -> UUID
+    {
         let id = UUID()
         try await database.transaction { database in
             let existing = try await FundingPlanRecord.query(on: database).filter(\.$roundID == round.id).all()
                 .map { try SelectionStore.decode(FundingPlace.self, $0.place) }
-            let footprints = Dictionary(grouping: try await FootprintRecord.query(on: database).all(), by: \.vanguardNumber).mapValues { Set($0.map(\.areaCode)) }
+            let footprints = Dictionary(grouping: try await FootprintRecord.query(on: database).all(), by: \.vanguardNumber).mapValues {
+                Set($0.map(\.areaCode))
+            }
             if let conflict = place.conflict(with: existing, footprints: footprints) { throw conflict }
             let record = FundingPlanRecord()
             record.id = id
@@ -78,8 +88,9 @@ public struct FundingStore: Store {
             record.confirmedPartners = try SelectionStore.json(required.sorted())
             try await record.create(on: database)
             try await Self.addVersion(1, plan: id, content: content, by: actor, at: now(), on: database)
-            try await AuditLog.record(actor, "start_plan", entity: "funding_plan", id: id.uuidString,
-                                      after: ["round": round.id.uuidString, "place": place.key, "version": "1"], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "start_plan", entity: "funding_plan", id: id.uuidString,
+                after: ["round": round.id.uuidString, "place": place.key, "version": "1"], at: now(), on: database)
         }
         return id
     }
@@ -88,7 +99,10 @@ public struct FundingStore: Store {
     /// partner must sign again; the audit says what changed.
     public func revise(_ id: UUID, content: FundingPlanContent, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending).first() else {
+            guard
+                let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending)
+                    .first()
+            else {
                 throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             if try await TrancheRecord.query(on: database).filter(\.$planID == id).first() != nil {
@@ -97,16 +111,21 @@ public struct FundingStore: Store {
             guard let plan = try await FundingPlanRecord.find(id, on: database) else {
                 throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
-            let missing = FundingPlan.missingPartners(content, required: try await Self.registryPartners(of: SelectionStore.decode(FundingPlace.self, plan.place), on: database))
+            let missing = FundingPlan.missingPartners(
+                content, required: try await Self.registryPartners(of: SelectionStore.decode(FundingPlace.self, plan.place), on: database))
             guard missing.isEmpty else { throw try await Self.leftOut(missing, on: database) }
             let before = try SelectionStore.decode(FundingPlanContent.self, latest.content)
             let changes = content.changes(from: before)
             guard !changes.isEmpty else { throw ValidationError.invalid(field: "plan", reason: "Nothing has changed") }
             try await Self.addVersion(latest.number + 1, plan: id, content: content, by: actor, at: now(), on: database)
-            let cleared = try await PlanSignatureRecord.query(on: database).filter(\.$planID == id).filter(\.$version == latest.number).count()
-            try await AuditLog.record(actor, "revise_plan", entity: "funding_plan", id: id.uuidString,
-                                      before: ["version": String(latest.number)],
-                                      after: ["version": String(latest.number + 1), "changed": changes.joined(separator: ", "), "signatures_cleared": String(cleared)], at: now(), on: database)
+            let cleared = try await PlanSignatureRecord.query(on: database).filter(\.$planID == id).filter(\.$version == latest.number)
+                .count()
+            try await AuditLog.record(
+                actor, "revise_plan", entity: "funding_plan", id: id.uuidString,
+                before: ["version": String(latest.number)],
+                after: [
+                    "version": String(latest.number + 1), "changed": changes.joined(separator: ", "), "signatures_cleared": String(cleared),
+                ], at: now(), on: database)
         }
     }
 
@@ -114,18 +133,25 @@ public struct FundingStore: Store {
     /// organisation is one of its partners; the caller has checked the signatory's role.
     public func sign(_ id: UUID, version: Int, organisation: String, signatory: UUID, signatoryName: String, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending).first() else {
+            guard
+                let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending)
+                    .first()
+            else {
                 throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             guard version == latest.number else {
-                throw ValidationError.invalid(field: "version", reason: "Version \(version) has been superseded by version \(latest.number); read the changes and sign the current version")
+                throw ValidationError.invalid(
+                    field: "version",
+                    reason:
+                        "Version \(version) has been superseded by version \(latest.number); read the changes and sign the current version")
             }
             let content = try SelectionStore.decode(FundingPlanContent.self, latest.content)
             guard content.partners.contains(organisation) else {
                 throw ValidationError.invalid(field: "organisation", reason: "\(organisation) is not a partner in this plan")
             }
             if try await PlanSignatureRecord.query(on: database).filter(\.$planID == id).filter(\.$version == version)
-                .filter(\.$organisationSlug == organisation).first() != nil {
+                .filter(\.$organisationSlug == organisation).first() != nil
+            {
                 throw ValidationError.invalid(field: "organisation", reason: "\(organisation) has already signed version \(version)")
             }
             let record = PlanSignatureRecord()
@@ -137,8 +163,9 @@ public struct FundingStore: Store {
             record.signatoryName = signatoryName
             record.signedAt = now()
             try await record.create(on: database)
-            try await AuditLog.record(actor, "sign_plan", entity: "funding_plan", id: id.uuidString,
-                                      after: ["version": String(version), "organisation": organisation], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "sign_plan", entity: "funding_plan", id: id.uuidString,
+                after: ["version": String(version), "organisation": organisation], at: now(), on: database)
         }
     }
 
@@ -146,15 +173,20 @@ public struct FundingStore: Store {
     /// know as the place's, so they count toward sign-off.
     public func confirmPartners(_ id: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
-            guard let record = try await FundingPlanRecord.find(id, on: database), let (plan, _) = try await FundingStore(database: database, now: now).plan(id) else {
+            guard let record = try await FundingPlanRecord.find(id, on: database),
+                let (plan, _) = try await FundingStore(database: database, now: now).plan(id)
+            else {
                 throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
             }
             let added = plan.unconfirmedPartners
-            guard !added.isEmpty else { throw ValidationError.invalid(field: "partners", reason: "Every partner of this plan is already confirmed") }
+            guard !added.isEmpty else {
+                throw ValidationError.invalid(field: "partners", reason: "Every partner of this plan is already confirmed")
+            }
             record.confirmedPartners = try SelectionStore.json(plan.confirmedPartners.union(added).sorted())
             try await record.update(on: database)
-            try await AuditLog.record(actor, "confirm_partners", entity: "funding_plan", id: id.uuidString,
-                                      after: ["confirmed": added.joined(separator: ", ")], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "confirm_partners", entity: "funding_plan", id: id.uuidString,
+                after: ["confirmed": added.joined(separator: ", ")], at: now(), on: database)
         }
     }
 
@@ -168,12 +200,18 @@ public struct FundingStore: Store {
         var names: [String] = []
         for slug in slugs { names.append(try await OrganisationRecord.find(slug, on: database)?.name ?? slug) }
         names.sort()
-        return .invalid(field: "partners", reason: "\(names.joined(separator: ", ")) \(names.count == 1 ? "is a partner" : "are partners") of this vanguard in the registry and \(names.count == 1 ? "signs" : "sign") its plan; \(names.count == 1 ? "it" : "they") cannot be left out")
+        return .invalid(
+            field: "partners",
+            reason:
+                "\(names.joined(separator: ", ")) \(names.count == 1 ? "is a partner" : "are partners") of this vanguard in the registry and \(names.count == 1 ? "signs" : "sign") its plan; \(names.count == 1 ? "it" : "they") cannot be left out"
+        )
     }
 
     // MARK: Mapping
 
-    private static func addVersion(_ number: Int, plan: UUID, content: FundingPlanContent, by actor: Actor, at date: Date, on database: any Database) async throws {
+    private static func addVersion(
+        _ number: Int, plan: UUID, content: FundingPlanContent, by actor: Actor, at date: Date, on database: any Database
+    ) async throws {
         let record = FundingPlanVersionRecord()
         record.id = UUID()
         record.planID = plan
@@ -187,8 +225,10 @@ public struct FundingStore: Store {
     private func plans(_ records: [FundingPlanRecord]) async throws -> [FundingPlan] {
         let ids = records.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let versions = Dictionary(grouping: try await FundingPlanVersionRecord.query(on: database).filter(\.$planID ~~ ids).all(), by: \.planID)
-        let signatures = Dictionary(grouping: try await PlanSignatureRecord.query(on: database).filter(\.$planID ~~ ids).all(), by: \.planID)
+        let versions = Dictionary(
+            grouping: try await FundingPlanVersionRecord.query(on: database).filter(\.$planID ~~ ids).all(), by: \.planID)
+        let signatures = Dictionary(
+            grouping: try await PlanSignatureRecord.query(on: database).filter(\.$planID ~~ ids).all(), by: \.planID)
         return records.compactMap { record in
             guard let id = record.id, let place = try? SelectionStore.decode(FundingPlace.self, record.place) else { return nil }
             let planVersions = (versions[id] ?? []).compactMap { version in
@@ -197,17 +237,23 @@ public struct FundingStore: Store {
                 }
             }
             guard !planVersions.isEmpty else { return nil }
-            return FundingPlan(id: id, roundID: record.roundID, place: place, versions: planVersions,
-                               signatures: (signatures[id] ?? []).map { PlanSignature(version: $0.version, organisationSlug: $0.organisationSlug,
-                                                                                     signatoryName: $0.signatoryName, signedAt: $0.signedAt) },
-                               confirmedPartners: Set((try? SelectionStore.decode([String].self, record.confirmedPartners)) ?? []))
+            return FundingPlan(
+                id: id, roundID: record.roundID, place: place, versions: planVersions,
+                signatures: (signatures[id] ?? []).map {
+                    PlanSignature(
+                        version: $0.version, organisationSlug: $0.organisationSlug,
+                        signatoryName: $0.signatoryName, signedAt: $0.signedAt)
+                },
+                confirmedPartners: Set((try? SelectionStore.decode([String].self, record.confirmedPartners)) ?? []))
         }
     }
 
     static func round(_ record: FundingRoundRecord) -> FundingRound? {
-        guard let id = record.id, let opens = CalendarDate(iso8601: record.opensOn), let closes = CalendarDate(iso8601: record.closesOn) else { return nil }
-        return FundingRound(id: id, name: record.name, potPounds: record.potPounds, opensOn: opens, closesOn: closes, guidance: record.guidance,
-                            expectedTransformationPercent: record.transformationPercent, conditions: record.conditions,
-                            varianceThresholdPercent: record.varianceThreshold)
+        guard let id = record.id, let opens = CalendarDate(iso8601: record.opensOn), let closes = CalendarDate(iso8601: record.closesOn)
+        else { return nil }
+        return FundingRound(
+            id: id, name: record.name, potPounds: record.potPounds, opensOn: opens, closesOn: closes, guidance: record.guidance,
+            expectedTransformationPercent: record.transformationPercent, conditions: record.conditions,
+            varianceThresholdPercent: record.varianceThreshold)
     }
 }

@@ -41,32 +41,45 @@ public struct CommentStore: Store {
     }
 
     /// Posts a comment (or a reply, which attaches to the top of its thread: replies go one level deep).
-    public func add(to postID: UUID, replyingTo parentNumber: Int?, body: String, by author: Author, at date: Date? = nil) async throws -> Comment {
+    public func add(to postID: UUID, replyingTo parentNumber: Int?, body: String, by author: Author, at date: Date? = nil) async throws
+        -> Comment
+    {
         let date = date ?? now()
         if let problem = CommentModeration.problem(with: body) { throw problem }
         let id = UUID()
         try await database.transaction { database in
             guard let post = try await PostRecord.find(postID, on: database), post.status == PostStatus.published.rawValue,
-                  (post.publishAt ?? .distantPast) <= date else {
-                throw ValidationError.invalid(field: "post", reason: "This post has been deleted or is not published, so it takes no comments")
+                (post.publishAt ?? .distantPast) <= date
+            else {
+                throw ValidationError.invalid(
+                    field: "post", reason: "This post has been deleted or is not published, so it takes no comments")
             }
             let recent = try await CommentRecord.query(on: database).filter(\.$authorUserID == author.id)
                 .filter(\.$createdAt > date.addingTimeInterval(-CommentModeration.rateWindow)).count()
             if recent >= CommentModeration.maximumPerWindow {
-                throw ValidationError.invalid(field: "body", reason: "You have posted \(recent) comments in the last \(Int(CommentModeration.rateWindow / 60)) minutes: please wait a few minutes before posting again")
+                throw ValidationError.invalid(
+                    field: "body",
+                    reason:
+                        "You have posted \(recent) comments in the last \(Int(CommentModeration.rateWindow / 60)) minutes: please wait a few minutes before posting again"
+                )
             }
             var threadNumber: Int?
             if let parentNumber {
-                guard let parent = try await CommentRecord.query(on: database).filter(\.$number == parentNumber).filter(\.$postID == postID).first() else {
+                guard
+                    let parent = try await CommentRecord.query(on: database).filter(\.$number == parentNumber).filter(\.$postID == postID)
+                        .first()
+                else {
                     throw ValidationError.invalid(field: "parent", reason: "Comment #\(parentNumber) is not on this post")
                 }
                 threadNumber = parent.parentNumber ?? parent.number
             }
-            let hasShown = try await CommentRecord.query(on: database).filter(\.$authorUserID == author.id)
+            let hasShown =
+                try await CommentRecord.query(on: database).filter(\.$authorUserID == author.id)
                 .filter(\.$status == CommentStatus.shown.rawValue).first() != nil
             let words = try await CommentStore(database: database, now: now).blockedWords()
-            let (status, reason) = CommentModeration.initialStatus(body: body, blockedWords: words, authorHasShownComment: hasShown,
-                                                                   authorIsModerator: author.isModerator)
+            let (status, reason) = CommentModeration.initialStatus(
+                body: body, blockedWords: words, authorHasShownComment: hasShown,
+                authorIsModerator: author.isModerator)
             let last = try await CommentRecord.query(on: database).sort(\.$number, .descending).first()?.number ?? 0
             let record = CommentRecord()
             record.id = id
@@ -83,8 +96,9 @@ public struct CommentStore: Store {
             record.createdAt = date
             record.flagCount = 0
             try await record.create(on: database)
-            try await AuditLog.record(author.actor, "comment", entity: "comment", id: String(record.number),
-                                      after: ["post": postID.uuidString, "status": status.rawValue], at: now(), on: database)
+            try await AuditLog.record(
+                author.actor, "comment", entity: "comment", id: String(record.number),
+                after: ["post": postID.uuidString, "status": status.rawValue], at: now(), on: database)
         }
         return try await CommentRecord.find(id, on: database).flatMap(Self.comment)!
     }
@@ -95,19 +109,25 @@ public struct CommentStore: Store {
         if let problem = CommentModeration.problem(with: body) { throw problem }
         try await database.transaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(),
-                  let comment = Self.comment(record) else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
+                let comment = Self.comment(record)
+            else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
             guard comment.canBeEdited(by: author.id, at: date) else {
-                throw ValidationError.invalid(field: "body", reason: "Comments can be edited by their author for \(Int(CommentModeration.editWindow / 60)) minutes after posting")
+                throw ValidationError.invalid(
+                    field: "body",
+                    reason: "Comments can be edited by their author for \(Int(CommentModeration.editWindow / 60)) minutes after posting")
             }
             let before = record.body
             record.body = body
             record.editedAt = date
-            if let word = CommentModeration.blockedWord(in: body, from: try await CommentStore(database: database, now: now).blockedWords()) {
+            if let word = CommentModeration.blockedWord(in: body, from: try await CommentStore(database: database, now: now).blockedWords())
+            {
                 record.status = CommentStatus.held.rawValue
                 record.statusReason = "Contains a blocked word (\(word))"
             }
             try await record.save(on: database)
-            try await AuditLog.record(author.actor, "edit", entity: "comment", id: String(number), before: ["body": before], after: ["body": body], at: now(), on: database)
+            try await AuditLog.record(
+                author.actor, "edit", entity: "comment", id: String(number), before: ["body": before], after: ["body": body], at: now(),
+                on: database)
         }
         return try await comment(number: number)!
     }
@@ -136,7 +156,9 @@ public struct CommentStore: Store {
                 record.statusReason = "Flagged by \(record.flagCount) members"
             }
             try await record.save(on: database)
-            try await AuditLog.record(author.actor, "flag", entity: "comment", id: String(number), after: ["flags": String(record.flagCount)], at: now(), on: database)
+            try await AuditLog.record(
+                author.actor, "flag", entity: "comment", id: String(number), after: ["flags": String(record.flagCount)], at: now(),
+                on: database)
         }
         return try await comment(number: number)!
     }
@@ -144,25 +166,31 @@ public struct CommentStore: Store {
     /// A moderator's decision; rejecting or hiding needs a reason, which the author sees.
     public func moderate(number: Int, decision: CommentModeration.Decision, reason: String, by actor: Actor) async throws -> Comment {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if decision != .approve, reason.isEmpty { throw ValidationError.invalid(field: "reason", reason: "Give a reason: the author will see it") }
+        if decision != .approve, reason.isEmpty {
+            throw ValidationError.invalid(field: "reason", reason: "Give a reason: the author will see it")
+        }
         try await database.transaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(),
-                  let status = CommentStatus(rawValue: record.status) else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
+                let status = CommentStatus(rawValue: record.status)
+            else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
             guard let next = decision.resultingStatus(from: status) else {
-                throw ValidationError.invalid(field: "decision", reason: "A comment that is \(status.name.lowercased()) cannot be given '\(decision.rawValue)'")
+                throw ValidationError.invalid(
+                    field: "decision", reason: "A comment that is \(status.name.lowercased()) cannot be given '\(decision.rawValue)'")
             }
             record.status = next.rawValue
             record.statusReason = reason.isEmpty ? nil : reason
             try await record.save(on: database)
-            try await AuditLog.record(actor, decision.rawValue, entity: "comment", id: String(number), before: ["status": status.rawValue],
-                                      after: ["status": next.rawValue, "reason": reason], at: now(), on: database)
+            try await AuditLog.record(
+                actor, decision.rawValue, entity: "comment", id: String(number), before: ["status": status.rawValue],
+                after: ["status": next.rawValue, "reason": reason], at: now(), on: database)
         }
         return try await comment(number: number)!
     }
 
     /// The moderation queue: everything held, oldest first, with the post it is on.
     public func queue() async throws -> [(comment: Comment, post: Post?)] {
-        let held = try await CommentRecord.query(on: database).filter(\.$status == CommentStatus.held.rawValue).sort(\.$number).all().compactMap(Self.comment)
+        let held = try await CommentRecord.query(on: database).filter(\.$status == CommentStatus.held.rawValue).sort(\.$number).all()
+            .compactMap(Self.comment)
         var rows: [(Comment, Post?)] = []
         let store = LearningStore(database: database, now: now)
         for comment in held { rows.append((comment, try await store.post(id: comment.postID))) }
@@ -197,8 +225,10 @@ public struct CommentStore: Store {
 
     static func comment(_ record: CommentRecord) -> Comment? {
         guard let id = record.id, let status = CommentStatus(rawValue: record.status) else { return nil }
-        return Comment(id: id, number: record.number, postID: record.postID, parentNumber: record.parentNumber, authorID: record.authorUserID,
-                       authorName: record.authorName, authorRole: record.authorRole, authorOrganisation: record.authorOrganisation, body: record.body,
-                       status: status, statusReason: record.statusReason, createdAt: record.createdAt, editedAt: record.editedAt, flagCount: record.flagCount)
+        return Comment(
+            id: id, number: record.number, postID: record.postID, parentNumber: record.parentNumber, authorID: record.authorUserID,
+            authorName: record.authorName, authorRole: record.authorRole, authorOrganisation: record.authorOrganisation, body: record.body,
+            status: status, statusReason: record.statusReason, createdAt: record.createdAt, editedAt: record.editedAt,
+            flagCount: record.flagCount)
     }
 }

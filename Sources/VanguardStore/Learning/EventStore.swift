@@ -25,7 +25,8 @@ public struct EventStore: Store {
             } else {
                 let taken = try await EventSignUpRecord.query(on: database).filter(\.$eventID == event.id).count()
                 if event.capacity < taken {
-                    throw ValidationError.invalid(field: "capacity", reason: "\(taken) people have signed up: the event needs at least \(taken) places")
+                    throw ValidationError.invalid(
+                        field: "capacity", reason: "\(taken) people have signed up: the event needs at least \(taken) places")
                 }
             }
             record.kind = event.kind.rawValue
@@ -40,8 +41,9 @@ public struct EventStore: Store {
             record.vanguardNumber = event.vanguardNumber
             record.updatedAt = date
             try await record.save(on: database)
-            try await AuditLog.record(actor, existing == nil ? "create" : "update", entity: "event", id: event.id.uuidString,
-                                      after: ["title": event.title, "capacity": String(event.capacity)], at: now(), on: database)
+            try await AuditLog.record(
+                actor, existing == nil ? "create" : "update", entity: "event", id: event.id.uuidString,
+                after: ["title": event.title, "capacity": String(event.capacity)], at: now(), on: database)
         }
     }
 
@@ -64,10 +66,16 @@ public struct EventStore: Store {
     public func signUp(_ account: UUID, to id: UUID, by actor: Actor, at date: Date? = nil) async throws {
         let date = date ?? now()
         try await database.transaction { database in
-            guard let record = try await EventRecord.find(id, on: database) else { throw ValidationError.invalid(field: "event", reason: "There is no such event") }
-            if record.startsAt <= date { throw ValidationError.invalid(field: "event", reason: "Sign-up has closed: the event has started") }
+            guard let record = try await EventRecord.find(id, on: database) else {
+                throw ValidationError.invalid(field: "event", reason: "There is no such event")
+            }
+            if record.startsAt <= date {
+                throw ValidationError.invalid(field: "event", reason: "Sign-up has closed: the event has started")
+            }
             let places = try await EventSignUpRecord.query(on: database).filter(\.$eventID == id).all()
-            if places.contains(where: { $0.userID == account }) { throw ValidationError.invalid(field: "event", reason: "You already have a place") }
+            if places.contains(where: { $0.userID == account }) {
+                throw ValidationError.invalid(field: "event", reason: "You already have a place")
+            }
             if places.count >= record.capacity {
                 throw ValidationError.invalid(field: "event", reason: "The event is full: all \(record.capacity) places are taken")
             }
@@ -76,7 +84,9 @@ public struct EventStore: Store {
             signUp.userID = account
             signUp.createdAt = date
             try await signUp.create(on: database)
-            try await AuditLog.record(actor, "sign_up", entity: "event", id: id.uuidString, after: ["places_taken": String(places.count + 1)], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "sign_up", entity: "event", id: id.uuidString, after: ["places_taken": String(places.count + 1)], at: now(),
+                on: database)
         }
     }
 
@@ -89,8 +99,9 @@ public struct EventStore: Store {
 
     static func event(_ record: EventRecord) -> ProgrammeEvent? {
         guard let id = record.id, let kind = ProgrammeEvent.Kind(rawValue: record.kind) else { return nil }
-        var event = ProgrammeEvent(id: id, kind: kind, title: record.title, description: record.description, startsAt: record.startsAt, endsAt: record.endsAt,
-                                   place: record.place, link: record.link, capacity: record.capacity, vanguardNumber: record.vanguardNumber)
+        var event = ProgrammeEvent(
+            id: id, kind: kind, title: record.title, description: record.description, startsAt: record.startsAt, endsAt: record.endsAt,
+            place: record.place, link: record.link, capacity: record.capacity, vanguardNumber: record.vanguardNumber)
         event.descriptionHTML = record.descriptionHTML
         return event
     }

@@ -21,8 +21,9 @@ public struct InnovationStore: Store {
     }
 
     public func add(name: String, summary: String, careModel: CareModel, originVanguard: Int, by actor: Actor) async throws -> Innovation {
-        let innovation = Innovation(slug: Post.slug(from: name), name: name.trimmingCharacters(in: .whitespaces), summary: summary,
-                                    careModel: careModel, originVanguard: originVanguard)
+        let innovation = Innovation(
+            slug: Post.slug(from: name), name: name.trimmingCharacters(in: .whitespaces), summary: summary,
+            careModel: careModel, originVanguard: originVanguard)
         if let problem = innovation.problems.first { throw problem }
         try await database.transaction { database in
             if try await InnovationRecord.find(innovation.slug, on: database) != nil {
@@ -38,7 +39,8 @@ public struct InnovationStore: Store {
             record.careModel = careModel.rawValue
             record.originVanguard = originVanguard
             try await record.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "innovation", id: innovation.slug, after: ["name": innovation.name], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "create", entity: "innovation", id: innovation.slug, after: ["name": innovation.name], at: now(), on: database)
         }
         return innovation
     }
@@ -62,28 +64,41 @@ public struct InnovationStore: Store {
         return changes
     }
 
-    public func recordAdoption(of slug: String, adopter: String, areaCode: String, adoptedOn: CalendarDate?, contact: String,
-                               by account: UUID, actor: Actor, today: CalendarDate, at now: Date? = nil) async throws -> Adoption {
-                                   let now = now ?? self.now()
+    public func recordAdoption(
+        of slug: String, adopter: String, areaCode: String, adoptedOn: CalendarDate?, contact: String,
+        by account: UUID, actor: Actor, today: CalendarDate, at now: Date? = nil
+    ) async throws -> Adoption {
+        let now = now ?? self.now()
         let areas = Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
-        if let problem = Adoption.problems(adopter: adopter, areaCode: areaCode, knownAreas: areas, adoptedOn: adoptedOn, today: today, contact: contact).first {
+        if let problem = Adoption.problems(
+            adopter: adopter, areaCode: areaCode, knownAreas: areas, adoptedOn: adoptedOn, today: today, contact: contact
+        ).first {
             throw problem
         }
-        guard let innovation = try await innovation(slug) else { throw ValidationError.invalid(field: "innovation", reason: "There is no such innovation") }
+        guard let innovation = try await innovation(slug) else {
+            throw ValidationError.invalid(field: "innovation", reason: "There is no such innovation")
+        }
         let organisation = try await OrganisationRecord.find(Organisation.slug(for: adopter), on: database)
         let changes = try await Self.areaChanges(area: areaCode, careModel: innovation.careModel, on: database)
-        let adoption = Adoption(id: UUID(), innovationSlug: slug, adopter: adopter.trimmingCharacters(in: .whitespaces), organisationSlug: organisation?.id,
-                                areaCode: areaCode, adoptedOn: adoptedOn!, contact: contact.trimmingCharacters(in: .whitespaces), recordedBy: account,
-                                areaChanges: changes)
+        let adoption = Adoption(
+            id: UUID(), innovationSlug: slug, adopter: adopter.trimmingCharacters(in: .whitespaces), organisationSlug: organisation?.id,
+            areaCode: areaCode, adoptedOn: adoptedOn!, contact: contact.trimmingCharacters(in: .whitespaces), recordedBy: account,
+            areaChanges: changes)
         try await database.transaction { database in
-            let existing = try await AdoptionRecord.query(on: database).filter(\.$innovationSlug == slug).filter(\.$areaCode == areaCode).all().compactMap(Self.adoption)
+            let existing = try await AdoptionRecord.query(on: database).filter(\.$innovationSlug == slug).filter(\.$areaCode == areaCode)
+                .all().compactMap(Self.adoption)
             if existing.contains(where: adoption.duplicates) {
-                throw ValidationError.invalid(field: "adopter", reason: "\(adoption.adopter) is already recorded as adopting it in this area")
+                throw ValidationError.invalid(
+                    field: "adopter", reason: "\(adoption.adopter) is already recorded as adopting it in this area")
             }
             let today = try await AdoptionRecord.query(on: database).filter(\.$recordedBy == account)
                 .filter(\.$recordedAt > now.addingTimeInterval(-24 * 60 * 60)).count()
             if today >= Adoption.dailyLimitPerPerson {
-                throw ValidationError.invalid(field: "adopter", reason: "You have recorded \(Adoption.dailyLimitPerPerson) adoptions in the last 24 hours, the most one person may; try again tomorrow")
+                throw ValidationError.invalid(
+                    field: "adopter",
+                    reason:
+                        "You have recorded \(Adoption.dailyLimitPerPerson) adoptions in the last 24 hours, the most one person may; try again tomorrow"
+                )
             }
             let record = AdoptionRecord()
             record.id = adoption.id
@@ -97,8 +112,9 @@ public struct InnovationStore: Store {
             record.recordedAt = now
             record.areaChanges = String(decoding: try JSONEncoder().encode(adoption.areaChanges), as: UTF8.self)
             try await record.create(on: database)
-            try await AuditLog.record(actor, "adopt", entity: "innovation", id: slug,
-                                      after: ["adopter": adoption.adopter, "area": areaCode, "adopted_on": adoption.adoptedOn.iso8601], at: now, on: database)
+            try await AuditLog.record(
+                actor, "adopt", entity: "innovation", id: slug,
+                after: ["adopter": adoption.adopter, "area": areaCode, "adopted_on": adoption.adoptedOn.iso8601], at: now, on: database)
         }
         return adoption
     }
@@ -111,7 +127,8 @@ public struct InnovationStore: Store {
     static func adoption(_ record: AdoptionRecord) -> Adoption? {
         guard let id = record.id, let date = CalendarDate(iso8601: record.adoptedOn) else { return nil }
         let changes = record.areaChanges.flatMap { try? JSONDecoder().decode([Adoption.AreaChange].self, from: Data($0.utf8)) } ?? []
-        return Adoption(id: id, innovationSlug: record.innovationSlug, adopter: record.adopter, organisationSlug: record.organisationSlug,
-                        areaCode: record.areaCode, adoptedOn: date, contact: record.contact, recordedBy: record.recordedBy, areaChanges: changes)
+        return Adoption(
+            id: id, innovationSlug: record.innovationSlug, adopter: record.adopter, organisationSlug: record.organisationSlug,
+            areaCode: record.areaCode, adoptedOn: date, contact: record.contact, recordedBy: record.recordedBy, areaChanges: changes)
     }
 }

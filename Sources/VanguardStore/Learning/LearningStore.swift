@@ -16,7 +16,9 @@ public struct LearningStore: Store {
     // MARK: Categories
 
     public func categories() async throws -> CategoryTree {
-        CategoryTree(try await CategoryRecord.query(on: database).all().map { PostCategory(slug: $0.slug, name: $0.name, parentSlug: $0.parentSlug) })
+        CategoryTree(
+            try await CategoryRecord.query(on: database).all().map { PostCategory(slug: $0.slug, name: $0.name, parentSlug: $0.parentSlug) }
+        )
     }
 
     public func addCategory(name: String, parentSlug: String?, by actor: Actor) async throws -> PostCategory {
@@ -28,7 +30,9 @@ public struct LearningStore: Store {
             record.name = category.name
             record.parentSlug = category.parentSlug
             try await record.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "post_category", id: category.slug, after: ["name": category.name, "parent": parentSlug ?? ""], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "create", entity: "post_category", id: category.slug, after: ["name": category.name, "parent": parentSlug ?? ""],
+                at: now(), on: database)
         }
         return category
     }
@@ -44,9 +48,11 @@ public struct LearningStore: Store {
     }
 
     /// Writes a new post as revision 1. `publishAt` nil with `.published` publishes now.
-    public func create(_ content: PostContent, status: PostStatus, publishAt: Date?, author: UUID, authorName: String, by actor: Actor,
-                       at date: Date? = nil) async throws -> Post {
-                           let date = date ?? now()
+    public func create(
+        _ content: PostContent, status: PostStatus, publishAt: Date?, author: UUID, authorName: String, by actor: Actor,
+        at date: Date? = nil
+    ) async throws -> Post {
+        let date = date ?? now()
         if let problem = try await problems(in: content).first { throw problem }
         let id = UUID()
         try await database.transaction { database in
@@ -65,13 +71,17 @@ public struct LearningStore: Store {
             record.createdAt = date
             record.revision = 0
             try await Self.write(content, status: status, publishAt: publishAt, to: record, by: actor, at: date, on: database)
-            try await AuditLog.record(actor, "create", entity: "post", id: id.uuidString, after: ["title": content.title, "status": status.rawValue], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "create", entity: "post", id: id.uuidString, after: ["title": content.title, "status": status.rawValue], at: now(),
+                on: database)
         }
         return try await post(id: id)!
     }
 
     /// Saves an edit as the next revision; earlier revisions stay readable.
-    public func revise(_ id: UUID, _ content: PostContent, status: PostStatus, publishAt: Date?, by actor: Actor, at date: Date? = nil) async throws -> Post {
+    public func revise(_ id: UUID, _ content: PostContent, status: PostStatus, publishAt: Date?, by actor: Actor, at date: Date? = nil)
+        async throws -> Post
+    {
         let date = date ?? now()
         if let problem = try await problems(in: content).first { throw problem }
         try await database.transaction { database in
@@ -80,8 +90,9 @@ public struct LearningStore: Store {
             }
             let before = ["title": record.title, "status": record.status, "revision": String(record.revision)]
             try await Self.write(content, status: status, publishAt: publishAt, to: record, by: actor, at: date, on: database)
-            try await AuditLog.record(actor, "revise", entity: "post", id: id.uuidString, before: before,
-                                      after: ["title": content.title, "status": status.rawValue, "revision": String(record.revision)], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "revise", entity: "post", id: id.uuidString, before: before,
+                after: ["title": content.title, "status": status.rawValue, "revision": String(record.revision)], at: now(), on: database)
         }
         return try await post(id: id)!
     }
@@ -94,12 +105,16 @@ public struct LearningStore: Store {
             record.status = PostStatus.deleted.rawValue
             try await record.save(on: database)
             try await SearchIndex(database: database).remove(.post, key: id.uuidString)
-            try await AuditLog.record(actor, "delete", entity: "post", id: id.uuidString, before: ["status": before], after: ["status": "deleted"], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "delete", entity: "post", id: id.uuidString, before: ["status": before], after: ["status": "deleted"], at: now(),
+                on: database)
         }
     }
 
-    static func write(_ content: PostContent, status: PostStatus, publishAt: Date?, to record: PostRecord, by actor: Actor, at date: Date,
-                      on database: any Database) async throws {
+    static func write(
+        _ content: PostContent, status: PostStatus, publishAt: Date?, to record: PostRecord, by actor: Actor, at date: Date,
+        on database: any Database
+    ) async throws {
         let encoded = try SelectionStore.json(content)
         record.revision += 1
         record.kind = content.kind.rawValue
@@ -123,7 +138,8 @@ public struct LearningStore: Store {
         try await revision.create(on: database)
 
         try await PostTopicRecord.query(on: database).filter(\.$postID == id).delete()
-        let topics = content.categorySlugs.map { "category:\($0)" } + content.careModels.map { "care_model:\($0.rawValue)" }
+        let topics =
+            content.categorySlugs.map { "category:\($0)" } + content.careModels.map { "care_model:\($0.rawValue)" }
             + content.workStreams.map { "tag:\($0.lowercased())" } + (content.innovation.map { ["innovation:\($0)"] } ?? [])
         for topic in Set(topics) {
             let record = PostTopicRecord()
@@ -134,7 +150,8 @@ public struct LearningStore: Store {
 
         let index = SearchIndex(database: database)
         if status == .published {
-            try await index.put(.post, key: id.uuidString, title: record.title, body: content.plainText, visibleFrom: record.publishAt ?? date)
+            try await index.put(
+                .post, key: id.uuidString, title: record.title, body: content.plainText, visibleFrom: record.publishAt ?? date)
         } else {
             try await index.remove(.post, key: id.uuidString)
         }
@@ -153,8 +170,10 @@ public struct LearningStore: Store {
         var revisions: [PostRevision] = []
         for record in records {
             let content = try SelectionStore.decode(PostContent.self, record.content)
-            revisions.append(PostRevision(number: record.number, savedAt: record.savedAt, savedBy: record.savedBy, content: content,
-                                          changes: revisions.last.map { content.changes(from: $0.content) } ?? []))
+            revisions.append(
+                PostRevision(
+                    number: record.number, savedAt: record.savedAt, savedBy: record.savedBy, content: content,
+                    changes: revisions.last.map { content.changes(from: $0.content) } ?? []))
         }
         return revisions
     }
@@ -203,14 +222,21 @@ public struct LearningStore: Store {
 
     /// Every work stream tag in use, for the tag list.
     public func workStreamTags() async throws -> [String] {
-        Set(try await PostTopicRecord.query(on: database).filter(\.$topic, .custom("LIKE"), "tag:%").all().map { String($0.topic.dropFirst(4)) }).sorted()
+        Set(
+            try await PostTopicRecord.query(on: database).filter(\.$topic, .custom("LIKE"), "tag:%").all().map {
+                String($0.topic.dropFirst(4))
+            }
+        ).sorted()
     }
 
     static func post(_ record: PostRecord) -> Post? {
         guard let id = record.id, let status = PostStatus(rawValue: record.status),
-              let content = try? SelectionStore.decode(PostContent.self, record.content) else { return nil }
+            let content = try? SelectionStore.decode(PostContent.self, record.content)
+        else { return nil }
         let html = record.rendered.flatMap { try? JSONDecoder().decode(RenderedMarkdown.self, from: Data($0.utf8)) } ?? RenderedMarkdown()
-        return Post(id: id, slug: record.slug, status: status, publishAt: record.publishAt, authorID: record.authorUserID, authorName: record.authorName,
-                    createdAt: record.createdAt, updatedAt: record.updatedAt, revision: record.revision, content: content, html: html)
+        return Post(
+            id: id, slug: record.slug, status: status, publishAt: record.publishAt, authorID: record.authorUserID,
+            authorName: record.authorName,
+            createdAt: record.createdAt, updatedAt: record.updatedAt, revision: record.revision, content: content, html: html)
     }
 }

@@ -17,10 +17,13 @@ public struct SubscriptionStore: Store {
     }
 
     /// Subscribes, or changes how often when already subscribed to the topic.
-    public func subscribe(_ account: UUID, to topic: SubscriptionTopic, frequency: DigestFrequency, token: String, by actor: Actor, at date: Date? = nil) async throws {
+    public func subscribe(
+        _ account: UUID, to topic: SubscriptionTopic, frequency: DigestFrequency, token: String, by actor: Actor, at date: Date? = nil
+    ) async throws {
         let date = date ?? now()
         try await database.transaction { database in
-            let existing = try await SubscriptionRecord.query(on: database).filter(\.$userID == account).filter(\.$topic == topic.key).first()
+            let existing = try await SubscriptionRecord.query(on: database).filter(\.$userID == account).filter(\.$topic == topic.key)
+                .first()
             let record = existing ?? SubscriptionRecord()
             if existing == nil {
                 record.userID = account
@@ -30,19 +33,22 @@ public struct SubscriptionStore: Store {
             }
             record.frequency = frequency.rawValue
             try await record.save(on: database)
-            try await AuditLog.record(actor, "subscribe", entity: "subscription", id: try record.requireID().uuidString,
-                                      after: ["topic": topic.key, "frequency": frequency.rawValue], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "subscribe", entity: "subscription", id: try record.requireID().uuidString,
+                after: ["topic": topic.key, "frequency": frequency.rawValue], at: now(), on: database)
         }
     }
 
     /// Unsubscribes by the link's token (no sign-in needed); the subscription it ended, or nil.
     public func unsubscribe(token: String) async throws -> Subscription? {
         guard !token.isEmpty, let record = try await SubscriptionRecord.query(on: database).filter(\.$unsubscribeToken == token).first(),
-              let subscription = Self.subscription(record) else { return nil }
+            let subscription = Self.subscription(record)
+        else { return nil }
         try await database.transaction { database in
             try await record.delete(on: database)
-            try await AuditLog.record(Actor(userID: record.userID, label: "unsubscribe link", channel: .web), "unsubscribe", entity: "subscription",
-                                      id: subscription.id.uuidString, before: ["topic": record.topic], at: now(), on: database)
+            try await AuditLog.record(
+                Actor(userID: record.userID, label: "unsubscribe link", channel: .web), "unsubscribe", entity: "subscription",
+                id: subscription.id.uuidString, before: ["topic": record.topic], at: now(), on: database)
         }
         return subscription
     }
@@ -60,7 +66,8 @@ public struct SubscriptionStore: Store {
         try await database.transaction { database in
             guard let record = try await SubscriptionRecord.find(id, on: database), record.userID == account else { return }
             try await record.delete(on: database)
-            try await AuditLog.record(actor, "unsubscribe", entity: "subscription", id: id.uuidString, before: ["topic": record.topic], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "unsubscribe", entity: "subscription", id: id.uuidString, before: ["topic": record.topic], at: now(), on: database)
         }
     }
 
@@ -70,14 +77,19 @@ public struct SubscriptionStore: Store {
 
     /// Records a digest as sent, only if nobody else sent it first (so two runs never send twice).
     public func markSent(_ subscription: Subscription, at date: Date) async throws -> Bool {
-        guard let record = try await SubscriptionRecord.find(subscription.id, on: database), record.lastSentAt == subscription.lastSentAt else { return false }
+        guard let record = try await SubscriptionRecord.find(subscription.id, on: database), record.lastSentAt == subscription.lastSentAt
+        else { return false }
         record.lastSentAt = date
         try await record.save(on: database)
         return true
     }
 
     static func subscription(_ record: SubscriptionRecord) -> Subscription? {
-        guard let id = record.id, let topic = SubscriptionTopic(key: record.topic), let frequency = DigestFrequency(rawValue: record.frequency) else { return nil }
-        return Subscription(id: id, accountID: record.userID, topic: topic, frequency: frequency, createdAt: record.createdAt, lastSentAt: record.lastSentAt)
+        guard let id = record.id, let topic = SubscriptionTopic(key: record.topic),
+            let frequency = DigestFrequency(rawValue: record.frequency)
+        else { return nil }
+        return Subscription(
+            id: id, accountID: record.userID, topic: topic, frequency: frequency, createdAt: record.createdAt, lastSentAt: record.lastSentAt
+        )
     }
 }

@@ -60,7 +60,10 @@ struct Migration0011CreateAssessment: AsyncMigration {
     func revert(on database: any Database) async throws {
         // Older SQLite cannot drop a column; leaving an unused nullable column is harmless.
         try? await database.schema(ApplicationRecord.schema).deleteField("unavailable").update()
-        for schema in [PresentationPlanRecord.schema, DecisionRecord.schema, ModeratedScoreRecord.schema, AssessmentRecord.schema, ConflictRecord.schema] {
+        for schema in [
+            PresentationPlanRecord.schema, DecisionRecord.schema, ModeratedScoreRecord.schema, AssessmentRecord.schema,
+            ConflictRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

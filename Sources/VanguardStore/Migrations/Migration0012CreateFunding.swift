@@ -87,8 +87,10 @@ struct Migration0012CreateFunding: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SpendReturnRecord.schema, LedgerRecord.schema, ConditionCheckRecord.schema, TrancheRecord.schema, PlanSignatureRecord.schema,
-                       FundingPlanVersionRecord.schema, FundingPlanRecord.schema, FundingRoundRecord.schema] {
+        for schema in [
+            SpendReturnRecord.schema, LedgerRecord.schema, ConditionCheckRecord.schema, TrancheRecord.schema, PlanSignatureRecord.schema,
+            FundingPlanVersionRecord.schema, FundingPlanRecord.schema, FundingRoundRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -91,8 +91,10 @@ struct Migration0013CreateLearning: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [SubscriptionRecord.schema, CommentFlagRecord.schema, CommentRecord.schema, PostTopicRecord.schema,
-                       PostRevisionRecord.schema, PostRecord.schema, CategoryRecord.schema] {
+        for schema in [
+            SubscriptionRecord.schema, CommentFlagRecord.schema, CommentRecord.schema, PostTopicRecord.schema,
+            PostRevisionRecord.schema, PostRecord.schema, CategoryRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

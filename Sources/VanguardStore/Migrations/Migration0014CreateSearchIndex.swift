@@ -10,20 +10,24 @@ struct Migration0014CreateSearchIndex: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "sqlite" {
             // Porter stemming so "admissions" finds "admission", as PostgreSQL's English configuration does.
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE VIRTUAL TABLE search_documents USING fts5(
                     kind UNINDEXED, key UNINDEXED, visible_from UNINDEXED, title, body,
                     tokenize = 'porter unicode61 remove_diacritics 2')
-                """).run()
+                """
+            ).run()
         } else {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 CREATE TABLE search_documents (
                     kind TEXT NOT NULL, key TEXT NOT NULL, visible_from DOUBLE PRECISION NOT NULL,
                     title TEXT NOT NULL, body TEXT NOT NULL,
                     document TSVECTOR GENERATED ALWAYS AS (
                         setweight(to_tsvector('english', title), 'A') || setweight(to_tsvector('english', body), 'B')) STORED,
                     PRIMARY KEY (kind, key))
-                """).run()
+                """
+            ).run()
             try await sql.raw("CREATE INDEX search_documents_document ON search_documents USING GIN (document)").run()
         }
     }

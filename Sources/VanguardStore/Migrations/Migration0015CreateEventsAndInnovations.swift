@@ -54,7 +54,9 @@ struct Migration0015CreateEventsAndInnovations: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for schema in [PostImageRecord.schema, AdoptionRecord.schema, InnovationRecord.schema, EventSignUpRecord.schema, EventRecord.schema] {
+        for schema in [
+            PostImageRecord.schema, AdoptionRecord.schema, InnovationRecord.schema, EventSignUpRecord.schema, EventRecord.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

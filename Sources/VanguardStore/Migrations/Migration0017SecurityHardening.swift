@@ -26,7 +26,10 @@ struct Migration0017SecurityHardening: AsyncMigration {
         }
 
         try await database.schema(OutboxMessageRecord.schema).field("sensitive", .bool, .required, .sql(.default(false))).update()
-        let accountSubjects = ["Confirm your e-mail address for Vanguard", "Reset your Vanguard password", "Someone tried to create a Vanguard account with your address"]
+        let accountSubjects = [
+            "Confirm your e-mail address for Vanguard", "Reset your Vanguard password",
+            "Someone tried to create a Vanguard account with your address",
+        ]
         for message in try await OutboxMessageRecord.query(on: database).filter(\.$subject ~~ accountSubjects).all() {
             message.sensitive = true
             if message.sentAt != nil { message.body = "" }
@@ -40,7 +43,8 @@ struct Migration0017SecurityHardening: AsyncMigration {
             .field("at", .datetime, .required)
             .create()
         if let sql = database as? any SQLDatabase {
-            try await sql.create(index: "rate_limit_hits_by_key").on(RateLimitHitRecord.schema).column("bucket").column("key").column("at").run()
+            try await sql.create(index: "rate_limit_hits_by_key").on(RateLimitHitRecord.schema).column("bucket").column("key").column("at")
+                .run()
             try await sql.create(index: "sign_in_attempts_by_email").on(SignInAttemptRecord.schema).column("email").column("at").run()
             try await sql.create(index: "sign_in_attempts_by_address").on(SignInAttemptRecord.schema).column("address").column("at").run()
         }
@@ -52,7 +56,9 @@ struct Migration0017SecurityHardening: AsyncMigration {
         for user in try await UserRecord.query(on: database).all() {
             guard let account = try await AccountStore(database: database).account(id: user.id!) else { continue }
             for (table, column) in Self.actorColumns {
-                try await sql.update(table).set(SQLIdentifier(column), to: account.publicLabel).where(SQLIdentifier(column), .equal, user.email).run()
+                try await sql.update(table).set(SQLIdentifier(column), to: account.publicLabel).where(
+                    SQLIdentifier(column), .equal, user.email
+                ).run()
             }
         }
     }

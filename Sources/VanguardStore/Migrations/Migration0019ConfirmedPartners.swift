@@ -13,8 +13,10 @@ struct Migration0019ConfirmedPartners: AsyncMigration {
         try await database.schema(FundingPlanRecord.schema).field("confirmed_partners", .string, .required, .sql(.default("[]"))).update()
         for plan in try await FundingPlanRecord.query(on: database).all() {
             guard let id = plan.id,
-                  let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending).first(),
-                  let content = try? SelectionStore.decode(FundingPlanContent.self, latest.content) else { continue }
+                let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending)
+                    .first(),
+                let content = try? SelectionStore.decode(FundingPlanContent.self, latest.content)
+            else { continue }
             plan.confirmedPartners = try SelectionStore.json(content.partners.sorted())
             try await plan.update(on: database)
         }

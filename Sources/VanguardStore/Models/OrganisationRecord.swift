@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 
 /// A partner organisation row, keyed by a slug of its name so its address stays readable.
 public final class OrganisationRecord: Model, @unchecked Sendable {
@@ -24,5 +25,3 @@ public final class VanguardPartnerRecord: Model, @unchecked Sendable {
 
     public init() {}
 }
-
-import Foundation

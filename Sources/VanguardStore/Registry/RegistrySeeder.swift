@@ -138,9 +138,11 @@ public enum RegistrySeeder {
         }
     }
 
-    private static func upsertMemberships(_ partners: [PartnerOrganisation], on database: any Database, summary: inout Summary) async throws {
+    private static func upsertMemberships(_ partners: [PartnerOrganisation], on database: any Database, summary: inout Summary) async throws
+    {
         let existing = try await VanguardPartnerRecord.query(on: database).all()
-        var byKey = Dictionary(existing.map { ("\($0.vanguardNumber)/\($0.organisationSlug)", $0) }, uniquingKeysWith: { first, _ in first })
+        var byKey = Dictionary(
+            existing.map { ("\($0.vanguardNumber)/\($0.organisationSlug)", $0) }, uniquingKeysWith: { first, _ in first })
         for partner in partners {
             let slug = Organisation.slug(for: partner.name)
             let key = "\(partner.vanguardNumber)/\(slug)"

@@ -44,8 +44,9 @@ public struct RegistryStore: Store {
             regions: regionRows.map { NHSRegion(code: $0.id ?? "", name: $0.name) },
             icbs: icbRows.map { IntegratedCareBoard(code: $0.id ?? "", name: $0.name, regionCode: $0.regionCode) },
             areas: areaRows.map {
-                SubICBLocation(code: $0.id ?? "", name: $0.name, icbCode: $0.icbCode, odsCode: $0.odsCode, lsoaCount: $0.lsoaCount,
-                               localAuthorities: $0.localAuthorities.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
+                SubICBLocation(
+                    code: $0.id ?? "", name: $0.name, icbCode: $0.icbCode, odsCode: $0.odsCode, lsoaCount: $0.lsoaCount,
+                    localAuthorities: $0.localAuthorities.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
             },
             vanguards: vanguards,
             governance: governance,
@@ -60,7 +61,8 @@ public struct RegistryStore: Store {
                 Organisation(slug: $0.id ?? "", name: $0.name, sector: Sector(rawValue: $0.sector) ?? .unclassified, odsCode: $0.odsCode)
             },
             memberships: membershipRows.map {
-                Membership(vanguardNumber: $0.vanguardNumber, organisationSlug: $0.organisationSlug, isLead: $0.isLead, asWritten: $0.asWritten)
+                Membership(
+                    vanguardNumber: $0.vanguardNumber, organisationSlug: $0.organisationSlug, isLead: $0.isLead, asWritten: $0.asWritten)
             },
             facts: factRows.map { ProgrammeFact(key: $0.id ?? "", value: $0.value, source: $0.source) }
         )
@@ -101,7 +103,8 @@ public struct RegistryStore: Store {
             let before = ["ods_code": record.odsCode ?? ""]
             record.odsCode = code
             try await record.save(on: database)
-            try await AuditLog.record(actor, "update", entity: "organisation", id: slug, before: before, after: ["ods_code": code ?? ""], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "update", entity: "organisation", id: slug, before: before, after: ["ods_code": code ?? ""], at: now(), on: database)
             return true
         }
     }
@@ -116,7 +119,8 @@ public struct RegistryStore: Store {
             try await record.save(on: database)
             let after = ["governance": record.governance ?? "", "contracting": record.contracting ?? ""]
             if after != before {
-                try await AuditLog.record(actor, "update", entity: "vanguard", id: String(number), before: before, after: after, at: now(), on: database)
+                try await AuditLog.record(
+                    actor, "update", entity: "vanguard", id: String(number), before: before, after: after, at: now(), on: database)
                 try await SearchIndex(database: database).indexVanguard(number)
             }
             return true
@@ -138,9 +142,9 @@ public struct RegistryStore: Store {
 extension Vanguard {
     init?(_ record: VanguardRecord) {
         guard let number = record.id, let careModel = CareModel(rawValue: record.careModel),
-              let announced = CalendarDate(iso8601: record.announced),
-              let wave = Wave(number: record.wave) ?? (record.wave > Wave.all.count ? Wave(later: record.wave, announced: announced) : nil),
-              let confidence = SourceConfidence(rawValue: record.confidence)
+            let announced = CalendarDate(iso8601: record.announced),
+            let wave = Wave(number: record.wave) ?? (record.wave > Wave.all.count ? Wave(later: record.wave, announced: announced) : nil),
+            let confidence = SourceConfidence(rawValue: record.confidence)
         else { return nil }
         self.init(
             number: number, name: record.name, careModel: careModel, announced: announced, wave: wave,

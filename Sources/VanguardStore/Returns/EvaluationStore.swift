@@ -44,14 +44,20 @@ public struct EvaluationStore: Store {
             if !evaluation.months.isEmpty { results.append((Self.restOfEnglandKey(metric: metric.code), "rest_of_england", evaluation)) }
             // Each care model's vanguard areas pooled, as the programme's national comparison did.
             for model in metric.careModels {
-                let areas = Set(registry.vanguards.filter { $0.careModel == model }.flatMap { registry.footprint(of: $0.number).map(\.areaCode) })
+                let areas = Set(
+                    registry.vanguards.filter { $0.careModel == model }.flatMap { registry.footprint(of: $0.number).map(\.areaCode) })
                 let evaluation = MetricEvaluation(metric: metric, values: areas.flatMap { byArea[$0] ?? [] })
-                if !evaluation.months.isEmpty { results.append((Self.careModelKey(model, metric: metric.code), "care_model:\(model.rawValue)", evaluation)) }
+                if !evaluation.months.isEmpty {
+                    results.append((Self.careModelKey(model, metric: metric.code), "care_model:\(model.rawValue)", evaluation))
+                }
             }
             for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
                 let values = registry.footprint(of: vanguard.number).flatMap { byArea[$0.areaCode] ?? [] }
-                let evaluation = MetricEvaluation(metric: metric, values: values, rebaseMonths: rebases["vanguard:\(vanguard.number)/\(metric.code)"] ?? [])
-                if !evaluation.months.isEmpty { results.append((Self.key(vanguard: vanguard.number, metric: metric.code), "vanguard:\(vanguard.number)", evaluation)) }
+                let evaluation = MetricEvaluation(
+                    metric: metric, values: values, rebaseMonths: rebases["vanguard:\(vanguard.number)/\(metric.code)"] ?? [])
+                if !evaluation.months.isEmpty {
+                    results.append((Self.key(vanguard: vanguard.number, metric: metric.code), "vanguard:\(vanguard.number)", evaluation))
+                }
             }
         }
         let encoder = JSONEncoder()
@@ -93,7 +99,8 @@ public struct EvaluationStore: Store {
         try await database.transaction { database in
             let scope = "vanguard:\(vanguard)"
             if try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
-                .filter(\.$period == period.description).first() != nil {
+                .filter(\.$period == period.description).first() != nil
+            {
                 throw ValidationError.invalid(field: "period", reason: "The chart is already rebased at \(period)")
             }
             let record = RebaseRecord()
@@ -105,8 +112,9 @@ public struct EvaluationStore: Store {
             record.createdBy = actor.label
             record.createdAt = now()
             try await record.create(on: database)
-            try await AuditLog.record(actor, "rebase", entity: "chart", id: "\(scope):\(metric)",
-                                      after: ["period": period.description, "reason": reason], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "rebase", entity: "chart", id: "\(scope):\(metric)",
+                after: ["period": period.description, "reason": reason], at: now(), on: database)
         }
     }
 
@@ -114,14 +122,16 @@ public struct EvaluationStore: Store {
     public func removeRebase(vanguard: Int, metric: String, period: Month, reason: String, by actor: Actor) async throws {
         try await database.transaction { database in
             let scope = "vanguard:\(vanguard)"
-            guard let record = try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
-                .filter(\.$period == period.description).first()
+            guard
+                let record = try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
+                    .filter(\.$period == period.description).first()
             else {
                 throw ValidationError.invalid(field: "period", reason: "The chart of \(metric) has no rebase point at \(period)")
             }
             try await record.delete(on: database)
-            try await AuditLog.record(actor, "remove_rebase", entity: "chart", id: "\(scope):\(metric)",
-                                      before: ["period": period.description, "reason": record.reason], after: ["removal_reason": reason], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "remove_rebase", entity: "chart", id: "\(scope):\(metric)",
+                before: ["period": period.description, "reason": record.reason], after: ["removal_reason": reason], at: now(), on: database)
         }
     }
 
@@ -131,7 +141,9 @@ public struct EvaluationStore: Store {
         for record in try await RebaseRecord.query(on: database).filter(\.$scope == "vanguard:\(vanguard)").sort(\.$period).all() {
             guard let month = Month(record.period) else { continue }
             result[record.metricCode, default: []].append(
-                RebasePoint(metricCode: record.metricCode, period: month, reason: record.reason, createdBy: record.createdBy, createdAt: record.createdAt)
+                RebasePoint(
+                    metricCode: record.metricCode, period: month, reason: record.reason, createdBy: record.createdBy,
+                    createdAt: record.createdAt)
             )
         }
         return result
@@ -152,8 +164,9 @@ public struct EvaluationStore: Store {
         let decoder = JSONDecoder()
         return try await EvaluationRecord.query(on: database).all().filter { !$0.scope.hasPrefix("vanguard:") }.map { record in
             let evaluation = try decoder.decode(MetricEvaluation.self, from: Data(record.body.utf8))
-            return PooledCoverage(scope: record.scope, metricCode: record.metricCode, first: evaluation.months.first, last: evaluation.months.last,
-                                  leftOut: evaluation.monthsLeftOut)
+            return PooledCoverage(
+                scope: record.scope, metricCode: record.metricCode, first: evaluation.months.first, last: evaluation.months.last,
+                leftOut: evaluation.monthsLeftOut)
         }
     }
 

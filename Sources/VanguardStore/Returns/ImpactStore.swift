@@ -40,7 +40,9 @@ public struct ImpactStore: Store {
             for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
                 let footprint = registry.footprint(of: vanguard.number).map(\.areaCode)
                 guard footprint.contains(where: { rates[$0] != nil }) else { continue }
-                impacts.append(VanguardImpact(vanguard: vanguard, metric: metric, footprint: footprint, donors: donors, rates: rates, populations: populations))
+                impacts.append(
+                    VanguardImpact(
+                        vanguard: vanguard, metric: metric, footprint: footprint, donors: donors, rates: rates, populations: populations))
             }
         }
         let encoder = JSONEncoder()

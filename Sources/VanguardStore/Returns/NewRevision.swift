@@ -12,7 +12,9 @@ struct NewRevision {
     let value: ReturnValue
     let revision: Int
 
-    static let columns = ["id", "area_code", "metric_code", "period", "numerator", "denominator", "revision", "is_current", "submission_id"]
+    static let columns = [
+        "id", "area_code", "metric_code", "period", "numerator", "denominator", "revision", "is_current", "submission_id",
+    ]
     /// 2,000 rows × 9 columns stays under SQLite's 32,766 bound parameters per statement.
     static let rowsPerStatement = 2_000
 
@@ -23,9 +25,11 @@ struct NewRevision {
             var insert = sql.insert(into: ReturnValueRecord.schema).columns(columns)
             for row in rows[start..<end] {
                 let value = row.value
-                insert = insert.values([
-                    UUID(), value.areaCode, value.metricCode, value.period.description, value.numerator, value.denominator, row.revision, true, submission,
-                ] as [any Encodable & Sendable])
+                insert = insert.values(
+                    [
+                        UUID(), value.areaCode, value.metricCode, value.period.description, value.numerator, value.denominator,
+                        row.revision, true, submission,
+                    ] as [any Encodable & Sendable])
             }
             try await insert.run()
             progress(end)

@@ -34,7 +34,8 @@ public struct ProviderLookupStore: Store {
         let areas = Set(try await AreaRecord.query(on: database).all().compactMap(\.id))
         for entry in entries {
             guard ProviderArea.isValidCode(entry.orgCode) else {
-                throw ValidationError.invalid(field: "org_code", reason: "'\(entry.orgCode)' is not an ODS code (3 to 10 letters and digits)")
+                throw ValidationError.invalid(
+                    field: "org_code", reason: "'\(entry.orgCode)' is not an ODS code (3 to 10 letters and digits)")
             }
             guard areas.contains(entry.areaCode) else {
                 throw ValidationError.invalid(field: "area_code", reason: "'\(entry.areaCode)' is not a sub-ICB location")
@@ -62,8 +63,9 @@ public struct ProviderLookupStore: Store {
                     try await record.update(on: database)
                     changed += 1
                 }
-                try await AuditLog.record(actor, existing == nil ? "create" : "update", entity: "provider_area", id: entry.orgCode,
-                                          before: before, after: Self.snapshot(record), at: now(), on: database)
+                try await AuditLog.record(
+                    actor, existing == nil ? "create" : "update", entity: "provider_area", id: entry.orgCode,
+                    before: before, after: Self.snapshot(record), at: now(), on: database)
             }
             return Summary(added: added, changed: changed, unchanged: unchanged)
         }
@@ -76,7 +78,8 @@ public struct ProviderLookupStore: Store {
             }
             let before = Self.snapshot(record)
             try await record.delete(on: database)
-            try await AuditLog.record(actor, "delete", entity: "provider_area", id: orgCode.uppercased(), before: before, at: now(), on: database)
+            try await AuditLog.record(
+                actor, "delete", entity: "provider_area", id: orgCode.uppercased(), before: before, at: now(), on: database)
         }
     }
 

@@ -1,6 +1,6 @@
 import FluentKit
-import SQLKit
 import Foundation
+import SQLKit
 import VanguardCore
 
 extension MetricRecord {
@@ -23,8 +23,10 @@ extension MetricRecord {
     var metric: Metric? {
         guard let code = id, let direction = ImprovementDirection(rawValue: direction) else { return nil }
         return Metric(
-            code: code, name: name, definition: definition, numerator: numerator, denominator: denominator, unit: unit, multiplier: multiplier,
-            direction: direction, careModels: careModels.split(separator: ";").compactMap { CareModel(rawValue: String($0)) }, source: source, target: target,
+            code: code, name: name, definition: definition, numerator: numerator, denominator: denominator, unit: unit,
+            multiplier: multiplier,
+            direction: direction, careModels: careModels.split(separator: ";").compactMap { CareModel(rawValue: String($0)) },
+            source: source, target: target,
             chart: SPCChartKind(rawValue: chart) ?? .xmr
         )
     }
@@ -82,14 +84,17 @@ public struct ReturnsStore: Store {
             try await record.update(on: database)
             let after = Self.snapshot(record)
             if after != before {
-                try await AuditLog.record(actor, "update", entity: "metric", id: metric.code, before: before, after: after, at: now(), on: database)
+                try await AuditLog.record(
+                    actor, "update", entity: "metric", id: metric.code, before: before, after: after, at: now(), on: database)
             }
         }
     }
 
     static func snapshot(_ record: MetricRecord) -> [String: String] {
-        ["name": record.name, "definition": record.definition, "unit": record.unit, "direction": record.direction,
-         "care_models": record.careModels, "target": record.target.map { String($0) } ?? "", "chart": record.chart]
+        [
+            "name": record.name, "definition": record.definition, "unit": record.unit, "direction": record.direction,
+            "care_models": record.careModels, "target": record.target.map { String($0) } ?? "", "chart": record.chart,
+        ]
     }
 
     public func areaCodes() async throws -> Set<String> {
@@ -108,7 +113,8 @@ public struct ReturnsStore: Store {
             let areaCodes = Array(Set(values.map(\.areaCode)))
             var current: [ReturnValue.Key: ReturnValueRecord] = [:]
             for record in try await ReturnValueRecord.query(on: database)
-                .filter(\.$isCurrent == true).filter(\.$metricCode ~~ metricCodes).filter(\.$areaCode ~~ areaCodes).all() {
+                .filter(\.$isCurrent == true).filter(\.$metricCode ~~ metricCodes).filter(\.$areaCode ~~ areaCodes).all()
+            {
                 guard let period = Month(record.period) else { continue }
                 current[ReturnValue.Key(areaCode: record.areaCode, metricCode: record.metricCode, period: period)] = record
             }
@@ -149,7 +155,9 @@ public struct ReturnsStore: Store {
             try await NewRevision.insert(inserts, submission: submissionID, on: database) { written in progress(written, inserts.count) }
             try await AuditLog.record(
                 actor, "submit", entity: "submission", id: submissionID.uuidString,
-                after: ["file": fileName, "rows": "\(values.count)", "added": "\(added)", "revised": "\(revised)", "unchanged": "\(unchanged)"],
+                after: [
+                    "file": fileName, "rows": "\(values.count)", "added": "\(added)", "revised": "\(revised)", "unchanged": "\(unchanged)",
+                ],
                 at: at, on: database
             )
             return SubmissionSummary(submissionID: submissionID, rows: values.count, added: added, revised: revised, unchanged: unchanged)
@@ -168,7 +176,9 @@ public struct ReturnsStore: Store {
         let submissionIDs = Array(Set(records.map(\.submissionID)))
         var submissions: [UUID: SubmissionRecord] = [:]
         for chunk in stride(from: 0, to: submissionIDs.count, by: 500) {
-            for submission in try await SubmissionRecord.query(on: database).filter(\.$id ~~ Array(submissionIDs[chunk..<min(chunk + 500, submissionIDs.count)])).all() {
+            for submission in try await SubmissionRecord.query(on: database).filter(
+                \.$id ~~ Array(submissionIDs[chunk..<min(chunk + 500, submissionIDs.count)])
+            ).all() {
                 if let id = submission.id { submissions[id] = submission }
             }
         }
@@ -192,7 +202,11 @@ public struct ReturnsStore: Store {
 
     /// The metrics an area has returns for.
     public func metricCodes(area: String) async throws -> [String] {
-        Array(Set(try await ReturnValueRecord.query(on: database).filter(\.$areaCode == area).filter(\.$isCurrent == true).all().map(\.metricCode))).sorted()
+        Array(
+            Set(
+                try await ReturnValueRecord.query(on: database).filter(\.$areaCode == area).filter(\.$isCurrent == true).all().map(
+                    \.metricCode))
+        ).sorted()
     }
 
     /// The current values of one metric in one area, in month order.
@@ -200,7 +214,11 @@ public struct ReturnsStore: Store {
         try await ReturnValueRecord.query(on: database)
             .filter(\.$areaCode == area).filter(\.$metricCode == metric).filter(\.$isCurrent == true)
             .sort(\.$period).all().compactMap { record in
-                Month(record.period).map { ReturnValue(areaCode: record.areaCode, metricCode: record.metricCode, period: $0, numerator: record.numerator, denominator: record.denominator) }
+                Month(record.period).map {
+                    ReturnValue(
+                        areaCode: record.areaCode, metricCode: record.metricCode, period: $0, numerator: record.numerator,
+                        denominator: record.denominator)
+                }
             }
     }
 
@@ -214,17 +232,22 @@ public struct ReturnsStore: Store {
         values.reserveCapacity(rows.count)
         for row in rows {
             guard let period = Month(try row.decode(column: "period", as: String.self)) else { continue }
-            values.append(ReturnValue(
-                areaCode: try row.decode(column: "area_code", as: String.self), metricCode: try row.decode(column: "metric_code", as: String.self),
-                period: period, numerator: try row.decode(column: "numerator", as: Double.self), denominator: try row.decode(column: "denominator", as: Double.self)
-            ))
+            values.append(
+                ReturnValue(
+                    areaCode: try row.decode(column: "area_code", as: String.self),
+                    metricCode: try row.decode(column: "metric_code", as: String.self),
+                    period: period, numerator: try row.decode(column: "numerator", as: Double.self),
+                    denominator: try row.decode(column: "denominator", as: Double.self)
+                ))
         }
         return values
     }
 
     public func counts() async throws -> (values: Int, current: Int, submissions: Int) {
-        (try await ReturnValueRecord.query(on: database).count(),
-         try await ReturnValueRecord.query(on: database).filter(\.$isCurrent == true).count(),
-         try await SubmissionRecord.query(on: database).count())
+        (
+            try await ReturnValueRecord.query(on: database).count(),
+            try await ReturnValueRecord.query(on: database).filter(\.$isCurrent == true).count(),
+            try await SubmissionRecord.query(on: database).count()
+        )
     }
 }

@@ -38,7 +38,9 @@ public struct AssessmentStore: Store {
     public func declare(_ conflict: ConflictOfInterest, assessor: UUID, by actor: Actor) async throws -> [UUID] {
         try await database.transaction { database in
             let (kind, value) = Self.parts(conflict)
-            if try await ConflictRecord.query(on: database).filter(\.$assessorID == assessor).filter(\.$kind == kind).filter(\.$value == value).first() != nil {
+            if try await ConflictRecord.query(on: database).filter(\.$assessorID == assessor).filter(\.$kind == kind).filter(
+                \.$value == value
+            ).first() != nil {
                 throw ValidationError.invalid(field: "value", reason: "You have already declared this")
             }
             let record = ConflictRecord()
@@ -48,16 +50,20 @@ public struct AssessmentStore: Store {
             record.value = value
             record.declaredAt = now()
             try await record.create(on: database)
-            try await AuditLog.record(actor, "declare_conflict", entity: "assessor", id: assessor.uuidString, after: ["kind": kind, "value": value], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "declare_conflict", entity: "assessor", id: assessor.uuidString, after: ["kind": kind, "value": value], at: now(),
+                on: database)
             var withdrawn: [UUID] = []
             for task in try await AssessmentRecord.query(on: database).filter(\.$assessorID == assessor).all() {
                 guard let application = try await ApplicationRecord.find(task.applicationID, on: database),
-                      conflict.touches(SelectionStore.application(application).content) else { continue }
+                    conflict.touches(SelectionStore.application(application).content)
+                else { continue }
                 try await task.delete(on: database)
                 withdrawn.append(task.applicationID)
-                try await AuditLog.record(actor, "withdraw_assessor", entity: "application", id: task.applicationID.uuidString,
-                                          before: ["assessor": assessor.uuidString, "stage": task.stage, "scored": task.submittedAt == nil ? "no" : "yes"],
-                                          after: ["reason": "conflict of interest declared: \(kind) \(value)"], at: now(), on: database)
+                try await AuditLog.record(
+                    actor, "withdraw_assessor", entity: "application", id: task.applicationID.uuidString,
+                    before: ["assessor": assessor.uuidString, "stage": task.stage, "scored": task.submittedAt == nil ? "no" : "yes"],
+                    after: ["reason": "conflict of interest declared: \(kind) \(value)"], at: now(), on: database)
             }
             return withdrawn
         }
@@ -71,7 +77,8 @@ public struct AssessmentStore: Store {
     }
 
     public func assessments(application: UUID, stage: AssessmentStage) async throws -> [Assessment] {
-        try await assessments(AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(\.$stage == stage.rawValue).all())
+        try await assessments(
+            AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(\.$stage == stage.rawValue).all())
     }
 
     public func assessments(applications: [UUID]) async throws -> [Assessment] {
@@ -95,10 +102,15 @@ public struct AssessmentStore: Store {
         try await database.transaction { database in
             let conflicts = try await AssessmentStore(database: database, now: now).allConflicts()
             let ids = applications.map(\.id)
-            let existing = ids.isEmpty ? [] : try await AssessmentRecord.query(on: database).filter(\.$applicationID ~~ ids).filter(\.$stage == stage.rawValue).all()
+            let existing =
+                ids.isEmpty
+                ? []
+                : try await AssessmentRecord.query(on: database).filter(\.$applicationID ~~ ids).filter(\.$stage == stage.rawValue).all()
             for task in existing where task.submittedAt == nil { try await task.delete(on: database) }
             var kept: [String: Set<String>] = [:]
-            for task in existing where task.submittedAt != nil { kept[task.applicationID.uuidString, default: []].insert(task.assessorID.uuidString) }
+            for task in existing where task.submittedAt != nil {
+                kept[task.applicationID.uuidString, default: []].insert(task.assessorID.uuidString)
+            }
             let contents = Dictionary(uniqueKeysWithValues: applications.map { ($0.id.uuidString, $0.content) })
             let byID = Dictionary(uniqueKeysWithValues: assessors.map { ($0.uuidString, $0) })
             let plan: [String: [String]]
@@ -119,8 +131,9 @@ public struct AssessmentStore: Store {
                 for assessor in chosen {
                     try await Self.createTask(application: application.id, assessor: byID[assessor]!, stage: stage, at: now(), on: database)
                 }
-                try await AuditLog.record(actor, "assign_assessors", entity: "application", id: application.id.uuidString,
-                                          after: ["stage": stage.rawValue, "assessors": chosen.sorted().joined(separator: " ")], at: now(), on: database)
+                try await AuditLog.record(
+                    actor, "assign_assessors", entity: "application", id: application.id.uuidString,
+                    after: ["stage": stage.rawValue, "assessors": chosen.sorted().joined(separator: " ")], at: now(), on: database)
             }
         }
     }
@@ -128,16 +141,22 @@ public struct AssessmentStore: Store {
     /// Adds one assessor to an application by hand; refused when they are conflicted or already on it.
     public func addAssessor(_ assessor: UUID, to application: CallApplication, stage: AssessmentStage, by actor: Actor) async throws {
         try await database.transaction { database in
-            if let conflict = try await AssessmentStore(database: database, now: now).conflicts(of: assessor).map(\.conflict).first(where: { $0.touches(application.content) }) {
-                throw ValidationError.invalid(field: "assessor", reason: "That assessor has declared a conflict with this application (\(Self.parts(conflict).value))")
+            if let conflict = try await AssessmentStore(database: database, now: now).conflicts(of: assessor).map(\.conflict).first(where: {
+                $0.touches(application.content)
+            }) {
+                throw ValidationError.invalid(
+                    field: "assessor", reason: "That assessor has declared a conflict with this application (\(Self.parts(conflict).value))"
+                )
             }
             if try await AssessmentRecord.query(on: database).filter(\.$applicationID == application.id).filter(\.$assessorID == assessor)
-                .filter(\.$stage == stage.rawValue).first() != nil {
+                .filter(\.$stage == stage.rawValue).first() != nil
+            {
                 throw ValidationError.invalid(field: "assessor", reason: "That assessor is already assessing this application")
             }
             try await Self.createTask(application: application.id, assessor: assessor, stage: stage, at: now(), on: database)
-            try await AuditLog.record(actor, "add_assessor", entity: "application", id: application.id.uuidString,
-                                      after: ["stage": stage.rawValue, "assessor": assessor.uuidString], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "add_assessor", entity: "application", id: application.id.uuidString,
+                after: ["stage": stage.rawValue, "assessor": assessor.uuidString], at: now(), on: database)
         }
     }
 
@@ -148,11 +167,13 @@ public struct AssessmentStore: Store {
                 throw ValidationError.invalid(field: "assessment", reason: "That assessment no longer exists")
             }
             guard task.submittedAt == nil else {
-                throw ValidationError.invalid(field: "assessment", reason: "The assessor has submitted scores; they stay as part of the record")
+                throw ValidationError.invalid(
+                    field: "assessment", reason: "The assessor has submitted scores; they stay as part of the record")
             }
             try await task.delete(on: database)
-            try await AuditLog.record(actor, "remove_assessor", entity: "application", id: task.applicationID.uuidString,
-                                      before: ["stage": task.stage, "assessor": task.assessorID.uuidString], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "remove_assessor", entity: "application", id: task.applicationID.uuidString,
+                before: ["stage": task.stage, "assessor": task.assessorID.uuidString], at: now(), on: database)
         }
     }
 
@@ -161,7 +182,8 @@ public struct AssessmentStore: Store {
     /// Submits an assessor's scores, once. Refused when the task is someone else's, when the
     /// assessor is conflicted with the application, when scores are missing or off the scale,
     /// or when they have already submitted.
-    public func submit(_ sheet: AssessorScores, for id: UUID, assessor: UUID, criteria: [AssessmentCriterion], by actor: Actor) async throws {
+    public func submit(_ sheet: AssessorScores, for id: UUID, assessor: UUID, criteria: [AssessmentCriterion], by actor: Actor) async throws
+    {
         try await database.transaction { database in
             guard let task = try await AssessmentRecord.find(id, on: database), task.assessorID == assessor else {
                 throw ValidationError.invalid(field: "assessment", reason: "This application is not assigned to you")
@@ -173,7 +195,9 @@ public struct AssessmentStore: Store {
                 throw ValidationError.invalid(field: "assessment", reason: "The application no longer exists")
             }
             let content = SelectionStore.application(application).content
-            if try await AssessmentStore(database: database, now: now).conflicts(of: assessor).contains(where: { $0.conflict.touches(content) }) {
+            if try await AssessmentStore(database: database, now: now).conflicts(of: assessor).contains(where: {
+                $0.conflict.touches(content)
+            }) {
                 throw ValidationError.invalid(field: "assessment", reason: "You have declared a conflict of interest with this application")
             }
             if let problem = sheet.problems(against: criteria).first { throw problem }
@@ -182,7 +206,8 @@ public struct AssessmentStore: Store {
             try await task.save(on: database)
             var after = sheet.scores.mapValues(String.init)
             after["stage"] = task.stage
-            try await AuditLog.record(actor, "score", entity: "application", id: task.applicationID.uuidString, after: after, at: now(), on: database)
+            try await AuditLog.record(
+                actor, "score", entity: "application", id: task.applicationID.uuidString, after: after, at: now(), on: database)
         }
     }
 
@@ -210,14 +235,19 @@ public struct AssessmentStore: Store {
         application: UUID, stage: AssessmentStage, criterion: AssessmentCriterion, score: Int, reason: String, by actor: Actor
     ) async throws {
         try await database.transaction { database in
-            let tasks = try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(\.$stage == stage.rawValue).all()
+            let tasks = try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(
+                \.$stage == stage.rawValue
+            ).all()
             guard !tasks.isEmpty else { throw ValidationError.invalid(field: "moderation", reason: "No assessor has been assigned yet") }
             let waiting = tasks.count { $0.submittedAt == nil }
             guard waiting == 0 else {
-                throw ValidationError.invalid(field: "moderation", reason: "\(waiting) of \(tasks.count) assessors have not submitted their scores; moderation waits for all of them")
+                throw ValidationError.invalid(
+                    field: "moderation",
+                    reason: "\(waiting) of \(tasks.count) assessors have not submitted their scores; moderation waits for all of them")
             }
             guard (0...criterion.scaleMaximum).contains(score) else {
-                throw ValidationError.invalid(field: "score", reason: "\(criterion.name) is scored from 0 to \(criterion.scaleMaximum), not \(score)")
+                throw ValidationError.invalid(
+                    field: "score", reason: "\(criterion.name) is scored from 0 to \(criterion.scaleMaximum), not \(score)")
             }
             let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !why.isEmpty else { throw ValidationError.invalid(field: "reason", reason: "Give the reason for the agreed score") }
@@ -236,14 +266,17 @@ public struct AssessmentStore: Store {
             record.moderatedBy = actor.label
             record.moderatedAt = now()
             try await record.save(on: database)
-            try await AuditLog.record(actor, "moderate", entity: "application", id: application.uuidString, before: before,
-                                      after: ["stage": stage.rawValue, "criterion": criterion.name, "score": String(score), "reason": why], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "moderate", entity: "application", id: application.uuidString, before: before,
+                after: ["stage": stage.rawValue, "criterion": criterion.name, "score": String(score), "reason": why], at: now(),
+                on: database)
         }
     }
 
     // MARK: Mapping
 
-    static func createTask(application: UUID, assessor: UUID, stage: AssessmentStage, at date: Date, on database: any Database) async throws {
+    static func createTask(application: UUID, assessor: UUID, stage: AssessmentStage, at date: Date, on database: any Database) async throws
+    {
         let record = AssessmentRecord()
         record.id = UUID()
         record.applicationID = application
@@ -262,8 +295,10 @@ public struct AssessmentStore: Store {
         return records.compactMap { record in
             guard let stage = AssessmentStage(rawValue: record.stage) else { return nil }
             return Assessment(
-                id: record.id!, applicationID: record.applicationID, assessorID: record.assessorID, assessorName: names[record.assessorID] ?? "unknown",
-                stage: stage, sheet: record.scores.flatMap { try? SelectionStore.decode(AssessorScores.self, $0) }, submittedAt: record.submittedAt
+                id: record.id!, applicationID: record.applicationID, assessorID: record.assessorID,
+                assessorName: names[record.assessorID] ?? "unknown",
+                stage: stage, sheet: record.scores.flatMap { try? SelectionStore.decode(AssessorScores.self, $0) },
+                submittedAt: record.submittedAt
             )
         }
     }

@@ -21,8 +21,11 @@ public struct PresentationStore: Store {
 
     public func stored(call: UUID) async throws -> Stored? {
         guard let record = try await PresentationPlanRecord.find(call, on: database),
-              let plan = try? SelectionStore.decode(PresentationPlan.self, record.settings) else { return nil }
-        return Stored(plan: plan, timetable: record.timetable.flatMap { try? SelectionStore.decode(Timetable.self, $0) }, publishedAt: record.publishedAt)
+            let plan = try? SelectionStore.decode(PresentationPlan.self, record.settings)
+        else { return nil }
+        return Stored(
+            plan: plan, timetable: record.timetable.flatMap { try? SelectionStore.decode(Timetable.self, $0) },
+            publishedAt: record.publishedAt)
     }
 
     /// Saves the plan and its timetable (nil when none exists); an unpublished timetable is replaced freely.
@@ -36,33 +39,44 @@ public struct PresentationStore: Store {
             record.settings = try SelectionStore.json(plan)
             record.timetable = try timetable.map(SelectionStore.json)
             try await record.save(on: database)
-            try await AuditLog.record(actor, "plan_presentations", entity: "call", id: call.uuidString,
-                                      after: ["panels": plan.panels.map(\.name).joined(separator: ", "), "presentations": String(timetable?.slots.count ?? 0)], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "plan_presentations", entity: "call", id: call.uuidString,
+                after: ["panels": plan.panels.map(\.name).joined(separator: ", "), "presentations": String(timetable?.slots.count ?? 0)],
+                at: now(), on: database)
         }
     }
 
     public func publish(call: UUID, by actor: Actor) async throws {
         try await database.transaction { database in
             guard let record = try await PresentationPlanRecord.find(call, on: database),
-                  let timetable = record.timetable.flatMap({ try? SelectionStore.decode(Timetable.self, $0) }),
-                  let plan = try? SelectionStore.decode(PresentationPlan.self, record.settings) else {
+                let timetable = record.timetable.flatMap({ try? SelectionStore.decode(Timetable.self, $0) }),
+                let plan = try? SelectionStore.decode(PresentationPlan.self, record.settings)
+            else {
                 throw ValidationError.invalid(field: "plan", reason: "There is no timetable to publish yet")
             }
-            guard record.publishedAt == nil else { throw ValidationError.invalid(field: "plan", reason: "The timetable is already published") }
+            guard record.publishedAt == nil else {
+                throw ValidationError.invalid(field: "plan", reason: "The timetable is already published")
+            }
             let panels = Dictionary(uniqueKeysWithValues: plan.panels.map { ($0.name, $0.assessors) })
             for slot in timetable.slots {
                 guard let application = UUID(uuidString: slot.applicant) else { continue }
                 for assessor in panels[slot.panel] ?? [] {
                     guard let assessorID = UUID(uuidString: assessor) else { continue }
-                    if try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(\.$assessorID == assessorID)
-                        .filter(\.$stage == AssessmentStage.presentation.rawValue).first() != nil { continue }
-                    try await AssessmentStore.createTask(application: application, assessor: assessorID, stage: .presentation, at: now(), on: database)
+                    if try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(
+                        \.$assessorID == assessorID
+                    )
+                    .filter(\.$stage == AssessmentStage.presentation.rawValue).first() != nil {
+                        continue
+                    }
+                    try await AssessmentStore.createTask(
+                        application: application, assessor: assessorID, stage: .presentation, at: now(), on: database)
                 }
             }
             record.publishedAt = now()
             try await record.save(on: database)
-            try await AuditLog.record(actor, "publish_timetable", entity: "call", id: call.uuidString,
-                                      after: ["presentations": String(timetable.slots.count)], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "publish_timetable", entity: "call", id: call.uuidString,
+                after: ["presentations": String(timetable.slots.count)], at: now(), on: database)
         }
     }
 }

@@ -12,15 +12,18 @@ extension SelectionStore {
             }
             let from: ApplicationStatus = shortlisted ? .submitted : .shortlisted
             guard record.status == from.rawValue else {
-                throw ValidationError.invalid(field: "status", reason: shortlisted
-                    ? "Only a submitted application can be shortlisted (this one is \(ApplicationStatus(rawValue: record.status)?.name.lowercased() ?? record.status))"
-                    : "The application is not on the shortlist")
+                throw ValidationError.invalid(
+                    field: "status",
+                    reason: shortlisted
+                        ? "Only a submitted application can be shortlisted (this one is \(ApplicationStatus(rawValue: record.status)?.name.lowercased() ?? record.status))"
+                        : "The application is not on the shortlist")
             }
             let to: ApplicationStatus = shortlisted ? .shortlisted : .submitted
             record.status = to.rawValue
             try await record.save(on: database)
-            try await AuditLog.record(actor, shortlisted ? "shortlist" : "unshortlist", entity: "application", id: id.uuidString,
-                                      before: ["status": from.rawValue], after: ["status": to.rawValue], at: now(), on: database)
+            try await AuditLog.record(
+                actor, shortlisted ? "shortlist" : "unshortlist", entity: "application", id: id.uuidString,
+                before: ["status": from.rawValue], after: ["status": to.rawValue], at: now(), on: database)
         }
     }
 
@@ -44,26 +47,33 @@ extension SelectionStore {
     public func decide(
         _ id: UUID, outcome: SelectionOutcome, waveName: String?, announcedOn: CalendarDate?, feedback: String, by actor: Actor
     ) async throws -> Int? {
-        if let problem = SelectionDecision.problems(outcome: outcome, waveName: waveName, announcedOn: announcedOn, feedback: feedback).first {
+        if let problem = SelectionDecision.problems(outcome: outcome, waveName: waveName, announcedOn: announcedOn, feedback: feedback)
+            .first
+        {
             throw problem
         }
         return try await database.transaction { database in
             guard let record = try await ApplicationRecord.find(id, on: database),
-                  let callRecord = try await CallRecord.find(record.callID, on: database) else {
+                let callRecord = try await CallRecord.find(record.callID, on: database)
+            else {
                 throw ValidationError.invalid(field: "application", reason: "The application no longer exists")
             }
             guard record.status == ApplicationStatus.submitted.rawValue || record.status == ApplicationStatus.shortlisted.rawValue else {
-                throw ValidationError.invalid(field: "outcome", reason: record.status == ApplicationStatus.draft.rawValue
-                    ? "A draft cannot be decided: it was never submitted"
-                    : "The application has already been decided")
+                throw ValidationError.invalid(
+                    field: "outcome",
+                    reason: record.status == ApplicationStatus.draft.rawValue
+                        ? "A draft cannot be decided: it was never submitted"
+                        : "The application has already been decided")
             }
             if outcome != .notSelected && record.status != ApplicationStatus.shortlisted.rawValue {
-                throw ValidationError.invalid(field: "outcome", reason: "Only a shortlisted application can be selected or made a fast follower")
+                throw ValidationError.invalid(
+                    field: "outcome", reason: "Only a shortlisted application can be selected or made a fast follower")
             }
             let application = Self.application(record)
             var number: Int?
             if outcome == .selected, let announcedOn, let waveName {
-                number = try await Self.createVanguard(from: application, call: Self.call(callRecord), waveName: waveName, announcedOn: announcedOn, on: database)
+                number = try await Self.createVanguard(
+                    from: application, call: Self.call(callRecord), waveName: waveName, announcedOn: announcedOn, on: database)
             }
             let decision = DecisionRecord()
             decision.id = id
@@ -83,7 +93,9 @@ extension SelectionStore {
             var after = ["status": outcome.status.rawValue, "feedback": decision.feedback]
             if let number { after["vanguard"] = String(number) }
             if let waveName, outcome == .selected { after["wave"] = waveName }
-            try await AuditLog.record(actor, "decide", entity: "application", id: id.uuidString, before: ["status": before], after: after, at: now(), on: database)
+            try await AuditLog.record(
+                actor, "decide", entity: "application", id: id.uuidString, before: ["status": before], after: after, at: now(), on: database
+            )
             return number
         }
     }
@@ -94,11 +106,14 @@ extension SelectionStore {
         from application: CallApplication, call: Call, waveName: String, announcedOn: CalendarDate, on database: any Database
     ) async throws -> Int {
         let content = application.content
-        guard let careModel = content.careModel else { throw ValidationError.invalid(field: "care_model", reason: "The application names no care model") }
+        guard let careModel = content.careModel else {
+            throw ValidationError.invalid(field: "care_model", reason: "The application names no care model")
+        }
         let vanguards = try await VanguardRecord.query(on: database).all()
         let number = (vanguards.compactMap(\.id).max() ?? 0) + 1
         let laterWaves = vanguards.filter { $0.wave > Wave.all.count }
-        let wave = laterWaves.first { $0.announced == announcedOn.description }?.wave
+        let wave =
+            laterWaves.first { $0.announced == announcedOn.description }?.wave
             ?? max(Wave.all.count, vanguards.map(\.wave).max() ?? 0) + 1
         let areas = try await AreaRecord.query(on: database).filter(\.$id ~~ content.areaCodes).all()
         let icbs = try await ICBRecord.query(on: database).filter(\.$id ~~ Array(Set(areas.map(\.icbCode)))).all()
@@ -138,7 +153,9 @@ extension SelectionStore {
             let slug: String
             if let existing = match.organisation {
                 slug = existing.slug
-                if existing.odsCode == nil, let ods = partner.odsCode, let organisation = try await OrganisationRecord.find(slug, on: database) {
+                if existing.odsCode == nil, let ods = partner.odsCode,
+                    let organisation = try await OrganisationRecord.find(slug, on: database)
+                {
                     organisation.odsCode = ods
                     try await organisation.save(on: database)
                 }
@@ -173,7 +190,8 @@ extension SelectionStore {
         guard let outcome = SelectionOutcome(rawValue: record.outcome) else { return nil }
         return SelectionDecision(
             outcome: outcome, waveName: record.waveName, announcedOn: record.announcedOn.flatMap { CalendarDate(iso8601: $0) },
-            feedback: record.feedback, vanguardNumber: record.vanguardNumber, wasShortlisted: record.wasShortlisted, decidedAt: record.decidedAt
+            feedback: record.feedback, vanguardNumber: record.vanguardNumber, wasShortlisted: record.wasShortlisted,
+            decidedAt: record.decidedAt
         )
     }
 
@@ -195,8 +213,10 @@ extension SelectionStore {
             }
             record.unavailable = try Self.json(times)
             try await record.save(on: database)
-            try await AuditLog.record(actor, "set_unavailability", entity: "application", id: id.uuidString,
-                                      after: ["times": times.map { "\($0.date) \($0.start ?? "")-\($0.end ?? "")" }.joined(separator: "; ")], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "set_unavailability", entity: "application", id: id.uuidString,
+                after: ["times": times.map { "\($0.date) \($0.start ?? "")-\($0.end ?? "")" }.joined(separator: "; ")], at: now(),
+                on: database)
         }
     }
 }

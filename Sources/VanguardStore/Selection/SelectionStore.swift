@@ -32,7 +32,8 @@ public struct SelectionStore: Store {
             record.createdAt = now()
             try Self.fill(record, from: call)
             try await record.create(on: database)
-            try await AuditLog.record(actor, "create", entity: "call", id: call.id.uuidString, after: Self.summary(of: call), at: now(), on: database)
+            try await AuditLog.record(
+                actor, "create", entity: "call", id: call.id.uuidString, after: Self.summary(of: call), at: now(), on: database)
         }
     }
 
@@ -47,12 +48,17 @@ public struct SelectionStore: Store {
             let submitted = try await ApplicationRecord.query(on: database).filter(\.$callID == call.id)
                 .filter(\.$status != ApplicationStatus.draft.rawValue).count()
             if submitted > 0 && (before.questions != call.questions || before.criteria != call.criteria) {
-                throw ValidationError.invalid(field: "questions", reason: "\(submitted) application\(submitted == 1 ? " has" : "s have") been submitted: the questions and criteria can no longer change")
+                throw ValidationError.invalid(
+                    field: "questions",
+                    reason:
+                        "\(submitted) application\(submitted == 1 ? " has" : "s have") been submitted: the questions and criteria can no longer change"
+                )
             }
             try Self.fill(record, from: call)
             try await record.save(on: database)
-            try await AuditLog.record(actor, "update", entity: "call", id: call.id.uuidString,
-                                      before: Self.summary(of: before), after: Self.summary(of: call), at: now(), on: database)
+            try await AuditLog.record(
+                actor, "update", entity: "call", id: call.id.uuidString,
+                before: Self.summary(of: before), after: Self.summary(of: call), at: now(), on: database)
         }
     }
 
@@ -60,7 +66,8 @@ public struct SelectionStore: Store {
 
     /// Starts a draft led by `lead`.
     public func startApplication(to call: Call, lead: UUID, content: ApplicationContent, by actor: Actor) async throws -> CallApplication {
-        let application = CallApplication(id: UUID(), callID: call.id, leadAccountID: lead, content: content, status: .draft, submittedAt: nil, updatedAt: now())
+        let application = CallApplication(
+            id: UUID(), callID: call.id, leadAccountID: lead, content: content, status: .draft, submittedAt: nil, updatedAt: now())
         try await database.transaction { database in
             let record = ApplicationRecord()
             record.id = application.id
@@ -70,8 +77,9 @@ public struct SelectionStore: Store {
             record.status = ApplicationStatus.draft.rawValue
             record.updatedAt = application.updatedAt
             try await record.create(on: database)
-            try await AuditLog.record(actor, "start", entity: "application", id: application.id.uuidString,
-                                      after: ["call": call.id.uuidString, "partnership": content.partnershipName], at: now(), on: database)
+            try await AuditLog.record(
+                actor, "start", entity: "application", id: application.id.uuidString,
+                after: ["call": call.id.uuidString, "partnership": content.partnershipName], at: now(), on: database)
         }
         return application
     }
@@ -82,7 +90,8 @@ public struct SelectionStore: Store {
 
     /// The applications an account leads, newest first.
     public func applications(ledBy lead: UUID) async throws -> [CallApplication] {
-        try await ApplicationRecord.query(on: database).filter(\.$leadUserID == lead).sort(\.$updatedAt, .descending).all().map(Self.application)
+        try await ApplicationRecord.query(on: database).filter(\.$leadUserID == lead).sort(\.$updatedAt, .descending).all().map(
+            Self.application)
     }
 
     public func applications(to call: UUID) async throws -> [CallApplication] {
@@ -97,12 +106,15 @@ public struct SelectionStore: Store {
         try await database.transaction { database in
             let record = try await Self.editable(id, on: database)
             if let call = try await CallRecord.find(record.callID, on: database), Self.call(call).phase(at: now) == .closed {
-                throw ValidationError.invalid(field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications are locked")
+                throw ValidationError.invalid(
+                    field: "call", reason: "The call closed on \(CalendarText.dateTime(call.closesAt)); applications are locked")
             }
             record.content = try Self.json(content)
             record.updatedAt = now
             try await record.save(on: database)
-            try await AuditLog.record(actor, "save_draft", entity: "application", id: id.uuidString, after: ["partnership": content.partnershipName], at: now, on: database)
+            try await AuditLog.record(
+                actor, "save_draft", entity: "application", id: id.uuidString, after: ["partnership": content.partnershipName], at: now,
+                on: database)
         }
     }
 
@@ -115,14 +127,17 @@ public struct SelectionStore: Store {
                 throw ValidationError.invalid(field: "call", reason: "The call no longer exists")
             }
             let content = try Self.decode(ApplicationContent.self, record.content)
-            let problems = SubmissionCheck.problems(content, call: Self.call(callRecord), at: now, knownAreas: knownAreas, knownMetrics: knownMetrics)
+            let problems = SubmissionCheck.problems(
+                content, call: Self.call(callRecord), at: now, knownAreas: knownAreas, knownMetrics: knownMetrics)
             if let first = problems.first { throw first }
             record.status = ApplicationStatus.submitted.rawValue
             record.submittedAt = now
             record.updatedAt = now
             try await record.save(on: database)
-            try await AuditLog.record(actor, "submit", entity: "application", id: id.uuidString,
-                                      before: ["status": ApplicationStatus.draft.rawValue], after: ["status": ApplicationStatus.submitted.rawValue], at: now, on: database)
+            try await AuditLog.record(
+                actor, "submit", entity: "application", id: id.uuidString,
+                before: ["status": ApplicationStatus.draft.rawValue], after: ["status": ApplicationStatus.submitted.rawValue], at: now,
+                on: database)
         }
     }
 
@@ -168,9 +183,11 @@ public struct SelectionStore: Store {
     }
 
     private static func summary(of call: Call) -> [String: String] {
-        ["title": call.title, "opens_at": CalendarText.editable(call.opensAt), "closes_at": CalendarText.editable(call.closesAt),
-         "care_models": call.careModels.map(\.rawValue).joined(separator: " "),
-         "questions": CallText.text(of: call.questions), "criteria": CallText.text(of: call.criteria)]
+        [
+            "title": call.title, "opens_at": CalendarText.editable(call.opensAt), "closes_at": CalendarText.editable(call.closesAt),
+            "care_models": call.careModels.map(\.rawValue).joined(separator: " "),
+            "questions": CallText.text(of: call.questions), "criteria": CallText.text(of: call.criteria),
+        ]
     }
 
     static func json(_ value: some Encodable) throws -> String {

@@ -1,5 +1,5 @@
-import Vapor
 import VanguardCore
+import Vapor
 
 /// `/api/v1`: the registry as JSON, described by `OpenAPIDocument`.
 enum APIController {
@@ -31,7 +31,10 @@ enum APIController {
         }
         let region = request.queryValue("region").nonBlank
         if let region, registry.region(code: region) == nil {
-            throw AppError(InvalidParameter(name: "region", value: region, allowed: "an NHS England region code, one of \(registry.regions.map(\.code).sorted().joined(separator: ", "))"))
+            throw AppError(
+                InvalidParameter(
+                    name: "region", value: region,
+                    allowed: "an NHS England region code, one of \(registry.regions.map(\.code).sorted().joined(separator: ", "))"))
         }
         var covered: Bool?
         if let text = request.queryValue("covered").nonBlank {

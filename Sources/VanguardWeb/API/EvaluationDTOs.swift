@@ -1,5 +1,5 @@
-import Vapor
 import VanguardCore
+import Vapor
 
 /// A metric of the framework as the API reads and writes it.
 struct MetricDTO: Content, Equatable {
@@ -74,8 +74,10 @@ struct MetricEditDTO: Content {
 
     /// The same fields as the web form, so one parser checks both.
     var form: [String: String] {
-        ["name": name, "definition": definition, "unit": unit, "direction": direction,
-         "care_models": careModels.joined(separator: " "), "target": target.map { String($0) } ?? "", "chart": chart ?? ""]
+        [
+            "name": name, "definition": definition, "unit": unit, "direction": direction,
+            "care_models": careModels.joined(separator: " "), "target": target.map { String($0) } ?? "", "chart": chart ?? "",
+        ]
     }
 }
 
@@ -127,7 +129,8 @@ struct VanguardEvaluationDTO: Content {
 
         enum CodingKeys: String, CodingKey {
             case period, numerator, denominator, rate, centre
-            case lowerLimit = "lower_limit", upperLimit = "upper_limit", specialCause = "special_cause", restOfEnglandRate = "rest_of_england_rate"
+            case lowerLimit = "lower_limit", upperLimit = "upper_limit", specialCause = "special_cause", restOfEnglandRate =
+                "rest_of_england_rate"
         }
     }
 
@@ -149,7 +152,8 @@ struct VanguardEvaluationDTO: Content {
 
     enum CodingKeys: String, CodingKey {
         case unit, data, points
-        case chartKind = "chart", metricCode = "metric_code", metricName = "metric_name", variationIcon = "variation_icon", assuranceIcon = "assurance_icon"
+        case chartKind = "chart", metricCode = "metric_code", metricName = "metric_name", variationIcon = "variation_icon", assuranceIcon =
+            "assurance_icon"
         case baselineRate = "baseline_rate", latestYearRate = "latest_year_rate", changeAgainstBaseline = "change_against_baseline"
         case changeIsInPoints = "change_is_in_points", monthsLeftOut = "months_left_out"
     }
@@ -171,10 +175,12 @@ struct VanguardEvaluationDTO: Content {
         chartKind = chart?.kind.rawValue ?? SPCChartKind.xmr.rawValue
         points = evaluation.months.indices.map { index in
             func at<T>(_ values: [T?]?) -> T? { values.flatMap { index < $0.count ? $0[index] : nil } }
-            return Point(period: evaluation.months[index].description, numerator: evaluation.numerators[index], denominator: evaluation.denominators[index],
-                         rate: evaluation.rates[index], centre: at(chart?.centre), lowerLimit: at(chart?.lower), upperLimit: at(chart?.upper),
-                         specialCause: chart.flatMap { index < $0.labels.count ? $0.labels[index] : nil } ?? "",
-                         restOfEnglandRate: rest[evaluation.months[index]])
+            return Point(
+                period: evaluation.months[index].description, numerator: evaluation.numerators[index],
+                denominator: evaluation.denominators[index],
+                rate: evaluation.rates[index], centre: at(chart?.centre), lowerLimit: at(chart?.lower), upperLimit: at(chart?.upper),
+                specialCause: chart.flatMap { index < $0.labels.count ? $0.labels[index] : nil } ?? "",
+                restOfEnglandRate: rest[evaluation.months[index]])
         }
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import VanguardCore
+import Vapor
 
 /// A tranche condition as the API reads and writes it: `kind` names the comparison.
 struct ConditionDTO: Content, Equatable {
@@ -9,7 +9,8 @@ struct ConditionDTO: Content, Equatable {
 
     init(_ condition: TrancheCondition) {
         switch condition {
-        case .growthBelowRestOfEngland(let metric, let points): (kind, self.metric, self.points) = ("growth_below_rest_of_england", metric, points)
+        case .growthBelowRestOfEngland(let metric, let points):
+            (kind, self.metric, self.points) = ("growth_below_rest_of_england", metric, points)
         case .latestPointNotConcern(let metric): (kind, self.metric, points) = ("latest_point_not_concern", metric, nil)
         }
     }
@@ -20,7 +21,9 @@ struct ConditionDTO: Content, Equatable {
             guard let points else { throw .invalid(field: "condition", reason: "growth_below_rest_of_england needs points") }
             return .growthBelowRestOfEngland(metric: metric, points: points)
         case "latest_point_not_concern": return .latestPointNotConcern(metric: metric)
-        default: throw .invalid(field: "condition", reason: "\"\(kind)\" is not a condition: growth_below_rest_of_england or latest_point_not_concern")
+        default:
+            throw .invalid(
+                field: "condition", reason: "\"\(kind)\" is not a condition: growth_below_rest_of_england or latest_point_not_concern")
         }
     }
 }
@@ -72,7 +75,8 @@ struct FundingRoundSummaryDTO: Content {
 
     enum CodingKeys: String, CodingKey {
         case id, name
-        case potPounds = "pot_pounds", allocatedPounds = "allocated_pounds", releasedPounds = "released_pounds", opensOn = "opens_on", closesOn = "closes_on"
+        case potPounds = "pot_pounds", allocatedPounds = "allocated_pounds", releasedPounds = "released_pounds", opensOn = "opens_on",
+            closesOn = "closes_on"
     }
 }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// A published post or case study as the API reads it: its Markdown and the safe HTML the page shows.
 struct PostDTO: Content {
@@ -46,7 +46,8 @@ struct PostDTO: Content {
         updatedAt = post.updatedAt
         revision = post.revision
         url = base + SiteURL.learning(.post(post.slug)).path
-        markdown = Dictionary(content.markdownFields.map { (Self.snakeCase($0.field), $0.markdown) }, uniquingKeysWith: { first, _ in first })
+        markdown = Dictionary(
+            content.markdownFields.map { (Self.snakeCase($0.field), $0.markdown) }, uniquingKeysWith: { first, _ in first })
         html = Dictionary(post.html.fields.map { (Self.snakeCase($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -75,7 +76,8 @@ struct EventDTO: Content {
 
     enum CodingKeys: String, CodingKey {
         case id, kind, title, description, place, link, capacity, url
-        case descriptionHTML = "description_html", startsAt = "starts_at", endsAt = "ends_at", placesLeft = "places_left", vanguardNumber = "vanguard_number"
+        case descriptionHTML = "description_html", startsAt = "starts_at", endsAt = "ends_at", placesLeft = "places_left", vanguardNumber =
+            "vanguard_number"
     }
 
     init(_ event: ProgrammeEvent, taken: Int, base: String) {
@@ -142,9 +144,12 @@ struct InnovationDTO: Content {
         originVanguard = innovation.originVanguard
         url = base + SiteURL.learning(.innovation(innovation.slug)).path
         self.adoptions = adoptions.map { adoption in
-            AdoptionDTO(adopter: adoption.adopter, organisationSlug: adoption.organisationSlug, areaCode: adoption.areaCode,
-                        adoptedOn: adoption.adoptedOn.iso8601,
-                        areaChanges: adoption.areaChanges.map { AreaChangeDTO(metricCode: $0.metricCode, change: $0.change, isInPoints: $0.inPoints) })
+            AdoptionDTO(
+                adopter: adoption.adopter, organisationSlug: adoption.organisationSlug, areaCode: adoption.areaCode,
+                adoptedOn: adoption.adoptedOn.iso8601,
+                areaChanges: adoption.areaChanges.map {
+                    AreaChangeDTO(metricCode: $0.metricCode, change: $0.change, isInPoints: $0.inPoints)
+                })
         }
     }
 }

@@ -1,5 +1,5 @@
-import Vapor
 import VanguardCore
+import Vapor
 
 /// A page of a list, in Fluent's `Page` shape.
 struct PageDTO<Item: Content>: Content {

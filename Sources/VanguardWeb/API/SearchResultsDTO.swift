@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The API's search answer: results best first, each snippet in pieces with matches marked.
 struct SearchResultsDTO: Content {

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// A call as the public reads it; once closed, its funnel and who was selected.
 struct CallDTO: Content {
@@ -17,9 +17,13 @@ struct CallDTO: Content {
 
         init(_ funnel: SelectionFunnel) {
             totals = Dictionary(uniqueKeysWithValues: SelectionFunnel.Stage.allCases.map { ($0.rawValue, funnel.totals[$0] ?? 0) })
-            byCareModel = Dictionary(uniqueKeysWithValues: SelectionFunnel.Stage.allCases.map { stage in
-                (stage.rawValue, Dictionary(uniqueKeysWithValues: (funnel.byCareModel[stage] ?? [:]).map { ($0.key.rawValue, $0.value) }))
-            })
+            byCareModel = Dictionary(
+                uniqueKeysWithValues: SelectionFunnel.Stage.allCases.map { stage in
+                    (
+                        stage.rawValue,
+                        Dictionary(uniqueKeysWithValues: (funnel.byCareModel[stage] ?? [:]).map { ($0.key.rawValue, $0.value) })
+                    )
+                })
             byRegion = Dictionary(uniqueKeysWithValues: SelectionFunnel.Stage.allCases.map { ($0.rawValue, funnel.byRegion[$0] ?? [:]) })
         }
     }

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// Cross-site request forgery protection for every form. Each browser gets a random token in a
 /// SameSite=Strict cookie; the token every form carries is derived from that cookie and the session

@@ -1,6 +1,6 @@
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Who is making a request: a signed-in person (session cookie) or a program (API token).
 enum Caller: Sendable {
@@ -19,7 +19,8 @@ enum Caller: Sendable {
     var grants: [RoleGrant] {
         switch self {
         case .person(let account): account.roleGrants
-        case .token(_, let vanguard?): [try! RoleGrant(role: .siteLead, scope: .vanguard(vanguard))]  // a vanguard scope is the right kind: cannot throw
+        // A vanguard scope is the right kind for a site lead: cannot throw.
+        case .token(_, let vanguard?): [try! RoleGrant(role: .siteLead, scope: .vanguard(vanguard))]
         case .token(let account, nil): account.roleGrants.filter { $0.role == .programmeTeam }
         }
     }
@@ -55,12 +56,14 @@ enum SessionCookie {
     static let lifetime: TimeInterval = 12 * 60 * 60
 
     static func make(_ secret: String, secure: Bool, now: Date) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: secret, expires: now.addingTimeInterval(lifetime), maxAge: Int(lifetime), path: "/",
-                          isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: secret, expires: now.addingTimeInterval(lifetime), maxAge: Int(lifetime), path: "/",
+            isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 
     static func expired(secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
     }
 }
 
@@ -77,7 +80,8 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                 throw AppError.unauthorized("The API token has expired. Its owner can make a new one at /account/tokens.")
             case .success(let holder):
                 guard PermissionMatrix.tokenMayAct(ownerGrants: holder.account.roleGrants, vanguard: holder.vanguard) else {
-                    throw AppError.unauthorized("The API token's owner no longer holds the role it acts with, so the token no longer works.")
+                    throw AppError.unauthorized(
+                        "The API token's owner no longer holds the role it acts with, so the token no longer works.")
                 }
                 request.caller = .token(holder.account, vanguard: holder.vanguard)
             }

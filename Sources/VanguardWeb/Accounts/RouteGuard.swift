@@ -1,5 +1,5 @@
-import Vapor
 import VanguardCore
+import Vapor
 
 /// Where a route's scope comes from: nowhere, or a path parameter naming a vanguard or organisation.
 enum ScopeSource: Sendable {
@@ -53,7 +53,9 @@ struct RouteGuard: AsyncMiddleware {
         if !request.isAPI {
             let submitted = try? request.content.get(String.self, at: CSRFMiddleware.fieldName)
             guard let submitted, Secrets.equal(request.csrfToken, submitted), request.cookies[request.cookieNames.csrf] != nil else {
-                throw AppError.forbidden("The form could not be accepted because its security token is missing or out of date. Go back, reload the page and try again.")
+                throw AppError.forbidden(
+                    "The form could not be accepted because its security token is missing or out of date. Go back, reload the page and try again."
+                )
             }
         }
         return try await next.respond(to: request)

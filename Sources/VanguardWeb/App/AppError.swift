@@ -1,5 +1,5 @@
-import Vapor
 import VanguardCore
+import Vapor
 
 /// The errors a request can end in, each with the status and words a person or program sees.
 enum AppError: AbortError, Equatable {
@@ -28,9 +28,11 @@ enum AppError: AbortError, Equatable {
         switch self {
         case .notFound(let what): "\(what) was not found."
         case .badRequest(let message), .unauthorized(let message), .forbidden(let message): message
-        case .payloadTooLarge(let limit): "The request is larger than this address accepts (\(String(format: "%.1f", Double(limit) / 1_000_000)) MB)."
+        case .payloadTooLarge(let limit):
+            "The request is larger than this address accepts (\(String(format: "%.1f", Double(limit) / 1_000_000)) MB)."
         case .tooManyRequests(let message, _): message
-        case .databaseUnavailable: "The database cannot be reached just now. The service will recover by itself when it is back; please try again shortly."
+        case .databaseUnavailable:
+            "The database cannot be reached just now. The service will recover by itself when it is back; please try again shortly."
         }
     }
 

@@ -23,7 +23,7 @@ struct JSONLogHandler: LogHandler {
             object[key] = "\(value)"
         }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-              var line = String(data: data, encoding: .utf8)
+            var line = String(data: data, encoding: .utf8)
         else { return }
         line += "\n"
         FileHandle.standardOutput.write(Data(line.utf8))

@@ -62,7 +62,8 @@ enum SiteURL: Hashable {
     case fundingRound(UUID), startFundingPlan(UUID)
     case learning(Learning)
     case search
-    case fundingPlan(UUID), signFundingPlan(UUID), confirmPlanPartners(UUID), allocateFunding(UUID), releaseTranche(UUID), reverseLedgerEntry(UUID), fundingSpend(UUID)
+    case fundingPlan(UUID), signFundingPlan(UUID), confirmPlanPartners(UUID), allocateFunding(UUID), releaseTranche(UUID),
+        reverseLedgerEntry(UUID), fundingSpend(UUID)
 
     enum API: Hashable {
         case vanguards
@@ -122,7 +123,8 @@ enum SiteURL: Hashable {
         case .adminUsers: ["admin", "users"]
         case .adminUser(let id): ["admin", "users", .parameter("id", id)]
         case .adminUserRoles(let id): ["admin", "users", .parameter("id", id), "roles"]
-        case .adminRevokeRole(let user, let grant): ["admin", "users", .parameter("id", user), "roles", .parameter("grant", grant), "revoke"]
+        case .adminRevokeRole(let user, let grant):
+            ["admin", "users", .parameter("id", user), "roles", .parameter("grant", grant), "revoke"]
         case .adminTokens: ["admin", "tokens"]
         case .adminRevokeToken(let id): ["admin", "tokens", .parameter("id", id), "revoke"]
         case .audit: ["admin", "audit"]
@@ -193,10 +195,15 @@ enum SiteURL: Hashable {
             case .metric(let code): ["api", "v1", "metrics", .parameter("code", code)]
             case .rebases(let number): ["api", "v1", "vanguards", .parameter("number", number), "rebases"]
             case .impact: ["api", "v1", "impact"]
-            case .impactEstimate(let number, let metric): ["api", "v1", "vanguards", .parameter("number", number), "impact", .parameter("metric", metric)]
+            case .impactEstimate(let number, let metric):
+                ["api", "v1", "vanguards", .parameter("number", number), "impact", .parameter("metric", metric)]
             case .openAPI: ["api", "v1", "openapi.json"]
             case .search: ["api", "v1", "search"]
-            case .rebase(let number, let metric, let period): ["api", "v1", "vanguards", .parameter("number", number), "rebases", .parameter("metric", metric), .parameter("period", period)]
+            case .rebase(let number, let metric, let period):
+                [
+                    "api", "v1", "vanguards", .parameter("number", number), "rebases", .parameter("metric", metric),
+                    .parameter("period", period),
+                ]
             case .fundingRounds: ["api", "v1", "funding", "rounds"]
             case .fundingRound(let id): ["api", "v1", "funding", "rounds", .parameter("round", id)]
             case .fundingAllocation(let id): ["api", "v1", "funding", "plans", .parameter("plan", id), "allocation"]

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardStore
+import Vapor
 
 extension Store {
     /// The store as a request uses it: the request's database, the app's clock.

@@ -1,7 +1,7 @@
 import Fluent
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Builds the whole application from its configuration: the one function the executable and the
 /// tests both call, so that what is tested is what runs.
@@ -9,11 +9,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.http.server.configuration.port = config.port
     app.http.server.configuration.hostname = config.hostname
 
-    app.databases.use(try config.database.configuration(connectionsPerEventLoop: config.connectionsPerEventLoop), as: config.database.databaseID)
+    app.databases.use(
+        try config.database.configuration(connectionsPerEventLoop: config.connectionsPerEventLoop), as: config.database.databaseID)
     app.migrations.add(VanguardMigrations.all)
     app.storage[AppConfigKey.self] = config
 
-    let hasNHSUKAssets = FileManager.default.fileExists(atPath: config.nhsukStylesheet.path)
+    let hasNHSUKAssets =
+        FileManager.default.fileExists(atPath: config.nhsukStylesheet.path)
         && FileManager.default.fileExists(atPath: config.nhsukScript.path)
     if !hasNHSUKAssets {
         app.logger.warning(

@@ -1,5 +1,6 @@
-import Vapor
+import Plot
 import VanguardCore
+import Vapor
 
 /// Every route of the site in one place, each with the action the permission matrix is asked about.
 /// `on(_:_:action:scope:use:)` is the only way routes are added, so none can skip the check.
@@ -13,8 +14,12 @@ func routes(_ app: Application) throws {
     app.on(.GET, .progressReportBundle(.parameter), action: .readPublic, use: DashboardController.progressReportBundle)
     app.on(.POST, .rebase(.parameter), action: .manageMetrics, use: RebaseController.add)
     app.on(.POST, .removeRebase(.parameter), action: .manageMetrics, use: RebaseController.remove)
-    app.on(.GET, .editVanguard(.parameter), action: .editVanguardProfile, scope: .vanguard(parameter: "number"), use: EditController.vanguardForm)
-    app.on(.POST, .editVanguard(.parameter), action: .editVanguardProfile, scope: .vanguard(parameter: "number"), use: EditController.saveVanguard)
+    app.on(
+        .GET, .editVanguard(.parameter), action: .editVanguardProfile, scope: .vanguard(parameter: "number"),
+        use: EditController.vanguardForm)
+    app.on(
+        .POST, .editVanguard(.parameter), action: .editVanguardProfile, scope: .vanguard(parameter: "number"),
+        use: EditController.saveVanguard)
     app.on(.GET, .map, action: .readPublic, use: PagesController.map)
     app.on(.GET, .national, action: .readPublic, use: DashboardController.national)
     app.on(.GET, .impact, action: .readPublic, use: ImpactController.national)
@@ -28,8 +33,12 @@ func routes(_ app: Application) throws {
     app.on(.GET, .region(.parameter), action: .readPublic, use: PagesController.region)
     app.on(.GET, .organisations, action: .readPublic, use: PagesController.organisations)
     app.on(.GET, .organisation(.parameter), action: .readPublic, use: PagesController.organisation)
-    app.on(.GET, .editOrganisation(.parameter), action: .editOrganisation, scope: .organisation(parameter: "slug"), use: EditController.organisationForm)
-    app.on(.POST, .editOrganisation(.parameter), action: .editOrganisation, scope: .organisation(parameter: "slug"), use: EditController.saveOrganisation)
+    app.on(
+        .GET, .editOrganisation(.parameter), action: .editOrganisation, scope: .organisation(parameter: "slug"),
+        use: EditController.organisationForm)
+    app.on(
+        .POST, .editOrganisation(.parameter), action: .editOrganisation, scope: .organisation(parameter: "slug"),
+        use: EditController.saveOrganisation)
     app.on(.GET, .find, action: .readPublic, use: SearchController.find)
     app.on(.GET, .dataSources, action: .readPublic, use: PagesController.dataSources)
     app.on(.GET, .permissions, action: .readPublic, use: AdminController.permissions)
@@ -157,7 +166,9 @@ func routes(_ app: Application) throws {
     app.on(.GET, .api(.openAPI), action: .readPublic, use: APIController.openAPI)
     app.on(.GET, .api(.vanguards), action: .readPublic, use: APIController.vanguards)
     app.on(.GET, .api(.vanguard(.parameter)), action: .readPublic, use: APIController.vanguard)
-    app.on(.PATCH, .api(.vanguard(.parameter)), action: .editVanguardProfile, scope: .vanguard(parameter: "number"), use: EditController.patchVanguard)
+    app.on(
+        .PATCH, .api(.vanguard(.parameter)), action: .editVanguardProfile, scope: .vanguard(parameter: "number"),
+        use: EditController.patchVanguard)
     app.on(.GET, .api(.rebases(.parameter)), action: .readPublic, use: RebaseController.list)
     app.on(.POST, .api(.rebases(.parameter)), action: .manageMetrics, use: RebaseController.create)
     app.on(.DELETE, .api(.rebase(.parameter, .parameter, .parameter)), action: .manageMetrics, use: RebaseController.delete)
@@ -206,5 +217,3 @@ extension HTML {
         return response
     }
 }
-
-import Plot

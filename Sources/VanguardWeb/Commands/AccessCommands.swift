@@ -1,19 +1,22 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The options naming one role, as `users grant` and `users revoke` read them.
 struct RoleOptions {
     static func grant(role: String?, vanguard: Int?, organisation: String?) throws -> RoleGrant {
         guard let text = role, let role = Role(rawValue: text), role != .member else {
-            throw ValidationError.invalid(field: "role", reason: "Give --role, one of \(Role.allCases.filter { $0 != .member }.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError.invalid(
+                field: "role",
+                reason: "Give --role, one of \(Role.allCases.filter { $0 != .member }.map(\.rawValue).joined(separator: ", "))")
         }
-        let scope: Scope? = switch role.scopeKind {
-        case .vanguard: vanguard.map(Scope.vanguard)
-        case .organisation: organisation.map(Scope.organisation)
-        case nil: nil
-        }
+        let scope: Scope? =
+            switch role.scopeKind {
+            case .vanguard: vanguard.map(Scope.vanguard)
+            case .organisation: organisation.map(Scope.organisation)
+            case nil: nil
+            }
         return try RoleGrant(role: role, scope: scope)
     }
 
@@ -57,7 +60,8 @@ struct ListUsersCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         for account in try await AccountStore(on: context.application).accounts() {
             let roles = account.roleGrants.isEmpty ? "member" : account.roleGrants.map(RoleOptions.describe).joined(separator: "; ")
-            context.console.print("\(account.email)\t\(account.displayName)\t\(account.isConfirmed ? "confirmed" : "unconfirmed")\t\(roles)")
+            context.console.print(
+                "\(account.email)\t\(account.displayName)\t\(account.isConfirmed ? "confirmed" : "unconfirmed")\t\(roles)")
         }
     }
 }
@@ -108,9 +112,11 @@ struct ListTokensCommand: AsyncCommand {
         let now = context.application.now
         for (token, email) in try await store.allTokens() where owner == nil || email == owner {
             let state = token.revokedAt != nil ? "revoked" : (token.isLive(at: now) ? "live" : "expired")
-            let fields = [token.id.uuidString, email, token.vanguardNumber.map { "vanguard \($0)" } ?? "programme", token.prefix + "…", token.name,
-                          "created \(CalendarText.dateTime(token.createdAt))", "expires \(token.expiresAt.map(CalendarText.dateTime) ?? "–")",
-                          "last used \(token.lastUsedAt.map(CalendarText.dateTime) ?? "never")", state]
+            let fields = [
+                token.id.uuidString, email, token.vanguardNumber.map { "vanguard \($0)" } ?? "programme", token.prefix + "…", token.name,
+                "created \(CalendarText.dateTime(token.createdAt))", "expires \(token.expiresAt.map(CalendarText.dateTime) ?? "–")",
+                "last used \(token.lastUsedAt.map(CalendarText.dateTime) ?? "never")", state,
+            ]
             context.console.print(fields.joined(separator: "\t"))
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// `vanguard users create`: creates an account with a role, e.g. the first programme-team account.
 struct UsersCommand: AsyncCommandGroup {
@@ -35,13 +35,15 @@ struct CreateUserCommand: AsyncCommand {
         let app = context.application
         let email = try EmailAddress(signature.email ?? "")
         guard let roleText = signature.role, let role = Role(rawValue: roleText) else {
-            throw ValidationError.invalid(field: "role", reason: "Give --role, one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError.invalid(
+                field: "role", reason: "Give --role, one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let scope: Scope? = switch role.scopeKind {
-        case .vanguard: signature.vanguard.map(Scope.vanguard)
-        case .organisation: signature.organisation.map(Scope.organisation)
-        case nil: nil
-        }
+        let scope: Scope? =
+            switch role.scopeKind {
+            case .vanguard: signature.vanguard.map(Scope.vanguard)
+            case .organisation: signature.organisation.map(Scope.organisation)
+            case nil: nil
+            }
         let grants = role == .member ? [] : [try RoleGrant(role: role, scope: scope)]
         let password: String
         if signature.passwordStdin {
@@ -56,14 +58,17 @@ struct CreateUserCommand: AsyncCommand {
             email: email, displayName: try FieldLimits.check(signature.name ?? email.value, field: "name", maximum: 100), organisation: nil,
             passwordHash: hash, confirmed: true, grants: grants, by: .operatorAtCLI()
         )
-        context.console.print("Created \(account.email) (\(account.id.uuidString)) with role \(role.rawValue)\(scope.map { " for \($0)" } ?? "").")
+        context.console.print(
+            "Created \(account.email) (\(account.id.uuidString)) with role \(role.rawValue)\(scope.map { " for \($0)" } ?? "").")
     }
 }
 
 /// `vanguard tokens create`: prints a new API token once.
 struct TokensCommand: AsyncCommandGroup {
     var help: String { "Manage API tokens from the command line." }
-    var commands: [String: any AnyAsyncCommand] { ["create": CreateTokenCommand(), "list": ListTokensCommand(), "revoke": RevokeTokenCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["create": CreateTokenCommand(), "list": ListTokensCommand(), "revoke": RevokeTokenCommand()]
+    }
 }
 
 struct CreateTokenCommand: AsyncCommand {
@@ -78,7 +83,9 @@ struct CreateTokenCommand: AsyncCommand {
         var programme: Bool
     }
 
-    var help: String { "Creates an API token for a site lead's vanguard, or with --programme a programme token, and prints it once; only its hash is stored." }
+    var help: String {
+        "Creates an API token for a site lead's vanguard, or with --programme a programme token, and prints it once; only its hash is stored."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let store = AccountStore(on: context.application)
@@ -100,7 +107,9 @@ struct CreateTokenCommand: AsyncCommand {
             return
         }
         guard let vanguard = signature.vanguard ?? (led.count == 1 ? led[0] : nil) else {
-            throw ValidationError.invalid(field: "vanguard", reason: "Give --vanguard (the account leads \(led.isEmpty ? "no vanguard" : led.map(String.init).joined(separator: ", ")))")
+            throw ValidationError.invalid(
+                field: "vanguard",
+                reason: "Give --vanguard (the account leads \(led.isEmpty ? "no vanguard" : led.map(String.init).joined(separator: ", ")))")
         }
         guard isProgrammeTeam || led.contains(vanguard) else {
             throw ValidationError.invalid(field: "vanguard", reason: "\(account.email) is not a site lead for vanguard \(vanguard)")
@@ -131,7 +140,8 @@ struct ListOutboxCommand: AsyncCommand {
         let limit = signature.limit ?? 20
         guard (1...1000).contains(limit) else { throw ValidationError.invalid(field: "limit", reason: "Give --limit from 1 to 1000") }
         for message in try await AccountStore(on: context.application).outbox(limit: limit) {
-            context.console.print("--- \(message.createdAt) to \(message.recipient)\nSubject: \(message.subject)\n\n\(message.readableBody)\n")
+            context.console.print(
+                "--- \(message.createdAt) to \(message.recipient)\nSubject: \(message.subject)\n\n\(message.readableBody)\n")
         }
     }
 }

@@ -1,8 +1,8 @@
 import Fluent
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// `vanguard benchmark spc`: computes the XmR chart of every current series (area × metric) and
 /// prints the time per series. A measurement, not a test: it asserts nothing.
@@ -15,7 +15,9 @@ struct SPCBenchmarkCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Option(name: "repeat", help: "How many times to compute every series (default 20)")
         var repeats: Int?
-        @Option(name: "export", help: "Also write the series and our time per series as JSON, for timing a reference implementation on the same data")
+        @Option(
+            name: "export",
+            help: "Also write the series and our time per series as JSON, for timing a reference implementation on the same data")
         var export: String?
     }
 
@@ -50,17 +52,22 @@ struct SPCBenchmarkCommand: AsyncCommand {
         var series: [String: [(Month, Double)]] = [:]
         for record in try await ReturnValueRecord.query(on: app.db).filter(\.$isCurrent == true).all() {
             guard let metric = metrics[record.metricCode], let month = Month(record.period) else { continue }
-            series["\(record.areaCode)/\(record.metricCode)", default: []].append((month, metric.rate(numerator: record.numerator, denominator: record.denominator)))
+            series["\(record.areaCode)/\(record.metricCode)", default: []].append(
+                (month, metric.rate(numerator: record.numerator, denominator: record.denominator)))
         }
         let inputs = series.map { key, points in
-            XmRInput(values: points.sorted { $0.0 < $1.0 }.map(\.1), improvementDirection: metrics[String(key.split(separator: "/")[1])]?.direction ?? .neutral)
+            XmRInput(
+                values: points.sorted { $0.0 < $1.0 }.map(\.1),
+                improvementDirection: metrics[String(key.split(separator: "/")[1])]?.direction ?? .neutral)
         }
         guard !inputs.isEmpty else {
             context.console.print("No returns to chart; run `vanguard demo-data` first.")
             return
         }
         let repeats = signature.repeats ?? 20
-        guard (1...10_000).contains(repeats) else { throw ValidationError.invalid(field: "repeat", reason: "Give --repeat from 1 to 10000") }
+        guard (1...10_000).contains(repeats) else {
+            throw ValidationError.invalid(field: "repeat", reason: "Give --repeat from 1 to 10000")
+        }
         var specialCausePoints = 0
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
@@ -75,10 +82,14 @@ struct SPCBenchmarkCommand: AsyncCommand {
         let points = inputs.map(\.values.count).reduce(0, +)
         if let path = signature.export {
             let series = try inputs.map { input in
-                Export.Series(values: input.values, improvementDirection: input.improvementDirection.rawValue, variationIcon: try XmRChart(input).variationIcon)
+                Export.Series(
+                    values: input.values, improvementDirection: input.improvementDirection.rawValue,
+                    variationIcon: try XmRChart(input).variationIcon)
             }
             try JSONEncoder().encode(Export(microsecondsPerSeries: perSeries * 1e6, series: series)).write(to: URL(fileURLWithPath: path))
         }
-        context.console.print("spc: \(inputs.count) series, \(points) points, \(repeats) rounds: \(String(format: "%.1f", perSeries * 1e6)) µs per series, \(String(format: "%.0f", Double(points * repeats) / seconds)) points/s (\(specialCausePoints / repeats) special-cause points)")
+        context.console.print(
+            "spc: \(inputs.count) series, \(points) points, \(repeats) rounds: \(String(format: "%.1f", perSeries * 1e6)) µs per series, \(String(format: "%.0f", Double(points * repeats) / seconds)) points/s (\(specialCausePoints / repeats) special-cause points)"
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardStore
+import Vapor
 
 /// `vanguard digests`: writes every due e-mail digest to the outbox. Run it from a scheduler
 /// (hourly is plenty); a digest goes at most once per day or week per subscription.

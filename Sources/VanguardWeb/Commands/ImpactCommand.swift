@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// `vanguard impact synth --spec FILE.json`: a synthetic-control study for analysts, outside the
 /// platform (see the README for the spec; the California reference is the example).
@@ -14,7 +14,9 @@ struct ImpactCommand: AsyncCommandGroup {
 struct RefitImpactCommand: AsyncCommand {
     struct Signature: CommandSignature {}
 
-    var help: String { "Fits the synthetic control and matched comparison of every vanguard and metric from the stored returns and stores them." }
+    var help: String {
+        "Fits the synthetic control and matched comparison of every vanguard and metric from the stored returns and stores them."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
@@ -25,7 +27,11 @@ struct RefitImpactCommand: AsyncCommand {
 
 struct SynthCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Option(name: "spec", help: "The study as JSON: panel (CSV path relative to the spec), unit, time, outcome, treated, treatment_time, fit, predictors, placebo")
+        @Option(
+            name: "spec",
+            help:
+                "The study as JSON: panel (CSV path relative to the spec), unit, time, outcome, treated, treatment_time, fit, predictors, placebo"
+        )
         var spec: String?
     }
 
@@ -40,16 +46,19 @@ struct SynthCommand: AsyncCommand {
             let (spec, study) = try SynthSpec.load(specAt: URL(fileURLWithPath: path))
             let fit = try study.fit()
             if let multiple = spec.placeboExcludeAbove, !(multiple > 0) {
-                throw ImpactError.invalid("placebo_exclude_pre_rmspe_above", "give a positive multiple of the treated unit's pre-period RMSPE")
+                throw ImpactError.invalid(
+                    "placebo_exclude_pre_rmspe_above", "give a positive multiple of the treated unit's pre-period RMSPE")
             }
-            let placebo = spec.placebo == true ? try study.placeboTest(treatedFit: fit, excludingPreFitWorseThan: spec.placeboExcludeAbove) : nil
+            let placebo =
+                spec.placebo == true ? try study.placeboTest(treatedFit: fit, excludingPreFitWorseThan: spec.placeboExcludeAbove) : nil
             report = SynthReport(fit: fit, placebo: placebo)
         } catch let error as ImpactError {
             throw CommandFailure(description: error.description)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
     }
 }

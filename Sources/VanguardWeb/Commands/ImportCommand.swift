@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// `vanguard import returns FILE`: checks a returns CSV whole, then writes it as one submission.
 struct ImportCommand: AsyncCommandGroup {
@@ -44,7 +44,9 @@ struct ImportReturnsCommand: AsyncCommand {
         }
         switch try await submit(file: data, named: url.lastPathComponent, by: .operatorAtCLI(), permittedAreas: nil) {
         case .success(let summary):
-            context.console.print("[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString)).")
+            context.console.print(
+                "[import] done: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged (submission \(summary.submissionID.uuidString))."
+            )
         case .failure(let rejection):
             throw CommandFailure(description: rejection.description)
         }
@@ -59,7 +61,8 @@ struct ImportReturnsCommand: AsyncCommand {
 /// through the provider → area lookup kept in the database.
 struct ImportAECommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "file", help: "A monthly A&E attendances and emergency admissions CSV (provider level), as NHS England publishes it")
+        @Argument(
+            name: "file", help: "A monthly A&E attendances and emergency admissions CSV (provider level), as NHS England publishes it")
         var file: String
         @Option(name: "lookup", help: "A CSV (org_code,area_code[,org_name]) to add to or change the stored provider → area lookup first")
         var lookup: String?
@@ -77,26 +80,34 @@ struct ImportAECommand: AsyncCommand {
             file = try AEAttendancesFile(fileName: signature.file, data: try Data(contentsOf: URL(fileURLWithPath: signature.file)))
             if let path = signature.lookup {
                 let areas = try await ReturnsStore(on: app).areaCodes()
-                let lookupFile = try ProviderLookupFile(fileName: path, data: try Data(contentsOf: URL(fileURLWithPath: path)), areaCodes: areas)
+                let lookupFile = try ProviderLookupFile(
+                    fileName: path, data: try Data(contentsOf: URL(fileURLWithPath: path)), areaCodes: areas)
                 let saved = try await lookupStore.save(lookupFile.entries, by: .operatorAtCLI())
-                context.console.print("[import ae] lookup: \(saved.added) providers added, \(saved.changed) changed, \(saved.unchanged) unchanged.")
+                context.console.print(
+                    "[import ae] lookup: \(saved.added) providers added, \(saved.changed) changed, \(saved.unchanged) unchanged.")
             }
         } catch let error as DataFileError {
             throw CommandFailure(description: error.description)
         }
         let lookup = try await lookupStore.lookup()
         guard !lookup.isEmpty else {
-            throw CommandFailure(description: "the provider → area lookup is empty: give --lookup FILE (org_code,area_code) or add providers at /returns/providers")
+            throw CommandFailure(
+                description:
+                    "the provider → area lookup is empty: give --lookup FILE (org_code,area_code) or add providers at /returns/providers")
         }
         if !file.unrecognisedColumns.isEmpty {
             context.console.print("[import ae] columns not recognised (left out): \(file.unrecognisedColumns.joined(separator: ", "))")
         }
         let (values, unmapped) = file.fourHourReturns(lookup: lookup)
         if !unmapped.isEmpty {
-            context.console.print("[import ae] \(unmapped.count) providers are not in the lookup and were left out: \(unmapped.joined(separator: ", "))")
+            context.console.print(
+                "[import ae] \(unmapped.count) providers are not in the lookup and were left out: \(unmapped.joined(separator: ", "))")
         }
-        let submit = SubmitReturns(database: app.db, registry: try await RegistryStore(on: app).registry(), now: app.appConfig.now, refit: .now)
+        let submit = SubmitReturns(
+            database: app.db, registry: try await RegistryStore(on: app).registry(), now: app.appConfig.now, refit: .now)
         let summary = try await submit(values: values, named: URL(fileURLWithPath: signature.file).lastPathComponent, by: .operatorAtCLI())
-        context.console.print("[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged.")
+        context.console.print(
+            "[import ae] \(file.rows.count) provider rows → \(values.count) area values: \(summary.added) added, \(summary.revised) revised, \(summary.unchanged) unchanged."
+        )
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// `vanguard benchmark markdown`: renders 100 KB of plain prose and of each adversarial family,
 /// side by side, with the time for 200 KB beside it (linear rendering doubles; quadratic
@@ -12,7 +12,9 @@ struct MarkdownBenchmarkCommand: AsyncCommand {
         var export: String?
     }
 
-    var help: String { "Times rendering 100 KB of prose and of each adversarial family (parse, render and allowlist), and 200 KB beside it." }
+    var help: String {
+        "Times rendering 100 KB of prose and of each adversarial family (parse, render and allowlist), and 200 KB beside it."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         if let directory = signature.export {
@@ -23,7 +25,8 @@ struct MarkdownBenchmarkCommand: AsyncCommand {
             let text = family.text(length: 100_000)
             if let directory = signature.export {
                 let slug = family.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
-                try Data(text.utf8).write(to: URL(fileURLWithPath: directory).appendingPathComponent(String(format: "%02d-", index) + String(slug) + ".md"))
+                try Data(text.utf8).write(
+                    to: URL(fileURLWithPath: directory).appendingPathComponent(String(format: "%02d-", index) + String(slug) + ".md"))
             }
             let once = Self.best(text)
             let twice = Self.best(family.text(length: 200_000))

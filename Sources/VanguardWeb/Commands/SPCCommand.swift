@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// `vanguard spc`: reads one series as JSON on standard input and writes its chart as JSON, as the API does.
 struct SPCCommand: AsyncCommand {

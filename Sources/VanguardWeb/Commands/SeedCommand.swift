@@ -1,7 +1,7 @@
 import Fluent
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// `vanguard seed`: migrates if needed, then loads the 50 vanguards, their footprints and partners,
 /// and England's sub-ICB locations, ICBs and regions. Safe to run again.

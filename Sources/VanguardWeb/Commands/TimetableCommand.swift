@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// `vanguard timetable solve`: the presentation timetable solver on its own, for checking and for
 /// planning outside the platform. Reads the instance as JSON on standard input (see the README).
@@ -34,7 +34,9 @@ struct SolveTimetableCommand: AsyncCommand {
                 try write(InputErrorOutput(error: error.description, field: error.field))
                 context.application.commandExitStatus = 1
             case .unsolvable(let unsolvable):
-                try write(UnsolvableOutput(error: unsolvable.message, constraint: unsolvable.constraint.rawValue, applicants: unsolvable.applicants))
+                try write(
+                    UnsolvableOutput(
+                        error: unsolvable.message, constraint: unsolvable.constraint.rawValue, applicants: unsolvable.applicants))
                 context.application.commandExitStatus = 2
             }
         }

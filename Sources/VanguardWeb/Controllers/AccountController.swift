@@ -1,8 +1,8 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Sign-up, e-mail confirmation, sign-in and out, password reset and change, API tokens.
 enum AccountController {
@@ -18,16 +18,26 @@ enum AccountController {
 
     static func signUpFields(_ values: [String: String] = [:], errors: [String: String] = [:]) -> [FormField] {
         [
-            FormField(name: "display_name", label: "Your name", value: values["display_name"] ?? "", hint: "As colleagues know you; shown with your comments", error: errors["display_name"], autocomplete: "name"),
-            FormField(name: "organisation", label: "Your organisation (optional)", value: values["organisation"] ?? "", error: errors["organisation"], autocomplete: "organization"),
-            FormField(name: "email", label: "E-mail address", kind: .email, value: values["email"] ?? "", error: errors["email"], autocomplete: "email"),
-            FormField(name: "password", label: "Password", kind: .password,
-                      hint: "At least \(PasswordPolicy.minimumLength) characters; a few unrelated words make a strong one.", error: errors["password"], autocomplete: "new-password"),
+            FormField(
+                name: "display_name", label: "Your name", value: values["display_name"] ?? "",
+                hint: "As colleagues know you; shown with your comments", error: errors["display_name"], autocomplete: "name"),
+            FormField(
+                name: "organisation", label: "Your organisation (optional)", value: values["organisation"] ?? "",
+                error: errors["organisation"], autocomplete: "organization"),
+            FormField(
+                name: "email", label: "E-mail address", kind: .email, value: values["email"] ?? "", error: errors["email"],
+                autocomplete: "email"),
+            FormField(
+                name: "password", label: "Password", kind: .password,
+                hint: "At least \(PasswordPolicy.minimumLength) characters; a few unrelated words make a strong one.",
+                error: errors["password"], autocomplete: "new-password"),
         ]
     }
 
     @Sendable static func signUpForm(request: Request) async throws -> Response {
-        AccountFormPage.document(title: "Create an account", action: .signUp, fields: signUpFields(), submit: "Create account", context: request.pageContext).response()
+        AccountFormPage.document(
+            title: "Create an account", action: .signUp, fields: signUpFields(), submit: "Create account", context: request.pageContext
+        ).response()
     }
 
     @Sendable static func signUp(request: Request) async throws -> Response {
@@ -36,12 +46,17 @@ enum AccountController {
         var email: EmailAddress?
         var name = "", organisation: String?
         do { email = try EmailAddress(form["email"] ?? "") } catch { errors[error.field] = error.reason }
-        do { name = try FieldLimits.check(form["display_name"] ?? "", field: "display_name", maximum: 100) } catch { errors[error.field] = error.reason }
-        do { organisation = try FieldLimits.check(form["organisation"] ?? "", field: "organisation", maximum: 200, required: false).nonEmpty } catch { errors[error.field] = error.reason }
+        do { name = try FieldLimits.check(form["display_name"] ?? "", field: "display_name", maximum: 100) } catch {
+            errors[error.field] = error.reason
+        }
+        do {
+            organisation = try FieldLimits.check(form["organisation"] ?? "", field: "organisation", maximum: 200, required: false).nonEmpty
+        } catch { errors[error.field] = error.reason }
         do { try PasswordPolicy.check(form["password"] ?? "", email: email) } catch { errors[error.field] = error.reason }
         guard errors.isEmpty, let email else {
             return AccountFormPage.document(
-                title: "Create an account", action: .signUp, fields: signUpFields(form, errors: errors), submit: "Create account", context: request.pageContext
+                title: "Create an account", action: .signUp, fields: signUpFields(form, errors: errors), submit: "Create account",
+                context: request.pageContext
             ).response(status: .badRequest)
         }
         let address = request.remoteAddress?.ipAddress ?? "unknown"
@@ -53,7 +68,8 @@ enum AccountController {
             // Same answer as a new sign-up, so the form cannot be used to learn who has an account.
             try await accounts.enqueue(
                 to: email.value, subject: "Someone tried to create a Vanguard account with your address",
-                body: "An account already exists for this address. If this was you, sign in at \(url(request, .signIn)) or reset your password at \(url(request, .resetRequest)).\nIf it was not you, you need do nothing.",
+                body:
+                    "An account already exists for this address. If this was you, sign in at \(url(request, .signIn)) or reset your password at \(url(request, .resetRequest)).\nIf it was not you, you need do nothing.",
                 sensitive: true
             )
         } else {
@@ -65,17 +81,22 @@ enum AccountController {
             try await sendConfirmation(to: account, request: request)
         }
         return MessagePage.document(
-            title: "Check your e-mail", paragraphs: ["We have sent a link to \(email.value). Open it to confirm your address, then sign in. The link works for 24 hours."],
+            title: "Check your e-mail",
+            paragraphs: [
+                "We have sent a link to \(email.value). Open it to confirm your address, then sign in. The link works for 24 hours."
+            ],
             context: request.pageContext
         ).response()
     }
 
     static func sendConfirmation(to account: Account, request: Request) async throws {
         let secret = Secrets.make()
-        try await request.accounts.createLink(secretHash: Secrets.hash(secret), purpose: .confirmEmail, for: account.id, lifetime: confirmationLifetime)
+        try await request.accounts.createLink(
+            secretHash: Secrets.hash(secret), purpose: .confirmEmail, for: account.id, lifetime: confirmationLifetime)
         try await request.accounts.enqueue(
             to: account.email, subject: "Confirm your e-mail address for Vanguard",
-            body: "Hello \(account.displayName),\n\nConfirm your address by opening this link within 24 hours:\n\(url(request, .confirmEmail, query: ["token": secret]))\n",
+            body:
+                "Hello \(account.displayName),\n\nConfirm your address by opening this link within 24 hours:\n\(url(request, .confirmEmail, query: ["token": secret]))\n",
             sensitive: true
         )
     }
@@ -84,11 +105,16 @@ enum AccountController {
         guard let secret = request.queryValue("token").nonBlank else { throw AppError.badRequest("The confirmation link is incomplete.") }
         do {
             let userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .confirmEmail)
-            try await request.accounts.confirm(userID, by: Actor(userID: userID, label: try await request.accounts.account(id: userID)?.publicLabel ?? "unknown", channel: .web))
+            try await request.accounts.confirm(
+                userID,
+                by: Actor(userID: userID, label: try await request.accounts.account(id: userID)?.publicLabel ?? "unknown", channel: .web))
         } catch let error as ValidationError {
             throw AppError.badRequest(error.reason)
         }
-        return MessagePage.document(title: "Your e-mail address is confirmed", paragraphs: ["You can now sign in."], link: ("Sign in", .signIn), context: request.pageContext).response()
+        return MessagePage.document(
+            title: "Your e-mail address is confirmed", paragraphs: ["You can now sign in."], link: ("Sign in", .signIn),
+            context: request.pageContext
+        ).response()
     }
 
     // MARK: Sign-in and out
@@ -106,7 +132,9 @@ enum AccountController {
         return AccountFormPage.document(
             title: "Sign in", lede: next == SiteURL.account.path ? nil : "Sign in to continue.", action: .signIn,
             fields: signInFields(email: email, error: error), submit: "Sign in", hidden: [("next", next)],
-            after: .p(.a(.safeHref(SiteURL.resetRequest.path), .text("Forgotten your password?")), .text(" · "), .a(.safeHref(SiteURL.signUp.path), .text("Create an account"))),
+            after: .p(
+                .a(.safeHref(SiteURL.resetRequest.path), .text("Forgotten your password?")), .text(" · "),
+                .a(.safeHref(SiteURL.signUp.path), .text("Create an account"))),
             context: request.pageContext
         ).response(status: status)
     }
@@ -126,7 +154,9 @@ enum AccountController {
         case .reserved(let id):
             attempt = id
         case .refused(let retryAfter):
-            let page = signInPage(request, email: email, error: "Too many attempts. Wait \(minutes(retryAfter)) and try again, or reset your password.", status: .tooManyRequests)
+            let page = signInPage(
+                request, email: email, error: "Too many attempts. Wait \(minutes(retryAfter)) and try again, or reset your password.",
+                status: .tooManyRequests)
             page.headers.replaceOrAdd(name: "Retry-After", value: String(retryAfter))
             return page
         }
@@ -139,7 +169,8 @@ enum AccountController {
         guard let account = try await accounts.account(id: stored.id), account.isConfirmed else {
             if let account = try await accounts.account(id: stored.id) { try await sendConfirmation(to: account, request: request) }
             return MessagePage.document(
-                title: "Confirm your e-mail address first", paragraphs: ["We have sent a new confirmation link to \(email). Open it, then sign in."],
+                title: "Confirm your e-mail address first",
+                paragraphs: ["We have sent a new confirmation link to \(email). Open it, then sign in."],
                 context: request.pageContext
             ).response(status: .forbidden)
         }
@@ -155,7 +186,8 @@ enum AccountController {
         }
         let secret = Secrets.make()
         try await request.accounts.createSession(secretHash: Secrets.hash(secret), for: userID, lifetime: SessionCookie.lifetime)
-        response.cookies[request.cookieNames.session] = SessionCookie.make(secret, secure: request.application.appConfig.secureCookies, now: request.now)
+        response.cookies[request.cookieNames.session] = SessionCookie.make(
+            secret, secure: request.application.appConfig.secureCookies, now: request.now)
     }
 
     @Sendable static func signOut(request: Request) async throws -> Response {
@@ -181,7 +213,8 @@ enum AccountController {
     /// A 429 page for a form used too often, with when to try again.
     static func tooMany(_ request: Request, title: String, retryAfter: Int) -> Response {
         let response = MessagePage.document(
-            title: title, paragraphs: ["This has been asked too many times from here. Wait \(minutes(retryAfter)) and try again."], context: request.pageContext
+            title: title, paragraphs: ["This has been asked too many times from here. Wait \(minutes(retryAfter)) and try again."],
+            context: request.pageContext
         ).response(status: .tooManyRequests)
         response.headers.replaceOrAdd(name: "Retry-After", value: String(retryAfter))
         return response
@@ -192,7 +225,8 @@ enum AccountController {
     @Sendable static func resetRequestForm(request: Request) async throws -> Response {
         AccountFormPage.document(
             title: "Reset your password", lede: "We will send a link to your e-mail address.", action: .resetRequest,
-            fields: [FormField(name: "email", label: "E-mail address", kind: .email, autocomplete: "email")], submit: "Send link", context: request.pageContext
+            fields: [FormField(name: "email", label: "E-mail address", kind: .email, autocomplete: "email")], submit: "Send link",
+            context: request.pageContext
         ).response()
     }
 
@@ -215,21 +249,30 @@ enum AccountController {
         }
         if let account = try await request.accounts.account(email: email.value) {
             let secret = Secrets.make()
-            try await request.accounts.createLink(secretHash: Secrets.hash(secret), purpose: .resetPassword, for: account.id, lifetime: resetLifetime)
+            try await request.accounts.createLink(
+                secretHash: Secrets.hash(secret), purpose: .resetPassword, for: account.id, lifetime: resetLifetime)
             try await request.accounts.enqueue(
                 to: account.email, subject: "Reset your Vanguard password",
-                body: "Hello \(account.displayName),\n\nChoose a new password by opening this link within an hour:\n\(url(request, .resetPassword(secret)))\n\nIf you did not ask for this, you need do nothing.",
+                body:
+                    "Hello \(account.displayName),\n\nChoose a new password by opening this link within an hour:\n\(url(request, .resetPassword(secret)))\n\nIf you did not ask for this, you need do nothing.",
                 sensitive: true
             )
         }
         return MessagePage.document(
-            title: "Check your e-mail", paragraphs: ["If an account uses \(email.value), we have sent it a link to reset the password. The link works for one hour, once."],
+            title: "Check your e-mail",
+            paragraphs: [
+                "If an account uses \(email.value), we have sent it a link to reset the password. The link works for one hour, once."
+            ],
             context: request.pageContext
         ).response()
     }
 
     static func resetFields(error: String? = nil) -> [FormField] {
-        [FormField(name: "password", label: "New password", kind: .password, hint: "At least \(PasswordPolicy.minimumLength) characters.", error: error, autocomplete: "new-password")]
+        [
+            FormField(
+                name: "password", label: "New password", kind: .password, hint: "At least \(PasswordPolicy.minimumLength) characters.",
+                error: error, autocomplete: "new-password")
+        ]
     }
 
     @Sendable static func resetPasswordForm(request: Request) async throws -> Response {
@@ -237,32 +280,44 @@ enum AccountController {
         guard try await request.accounts.linkIsUsable(secretHash: Secrets.hash(secret), purpose: .resetPassword) else {
             throw AppError.badRequest("This link is not valid, has been used already, or has expired. Ask for a new one.")
         }
-        return AccountFormPage.document(title: "Choose a new password", action: .resetPassword(secret), fields: resetFields(), submit: "Save password", context: request.pageContext).response()
+        return AccountFormPage.document(
+            title: "Choose a new password", action: .resetPassword(secret), fields: resetFields(), submit: "Save password",
+            context: request.pageContext
+        ).response()
     }
 
     @Sendable static func resetPassword(request: Request) async throws -> Response {
         let secret = request.pathParameter("secret")
         let password = try request.content.get(String.self, at: "password")
         do { try PasswordPolicy.check(password) } catch {
-            return AccountFormPage.document(title: "Choose a new password", action: .resetPassword(secret), fields: resetFields(error: error.reason),
-                                            submit: "Save password", context: request.pageContext).response(status: .badRequest)
+            return AccountFormPage.document(
+                title: "Choose a new password", action: .resetPassword(secret), fields: resetFields(error: error.reason),
+                submit: "Save password", context: request.pageContext
+            ).response(status: .badRequest)
         }
         let userID: UUID
-        do { userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .resetPassword) } catch let error as ValidationError {
+        do { userID = try await request.accounts.useLink(secretHash: Secrets.hash(secret), purpose: .resetPassword) } catch let error
+            as ValidationError
+        {
             throw AppError.badRequest(error.reason)
         }
         let hash = try await request.passwordHasher.hash(password)
         let label = try await request.accounts.account(id: userID)?.publicLabel ?? "unknown"
         try await request.accounts.setPasswordHash(hash, for: userID, by: Actor(userID: userID, label: label, channel: .web))
-        return MessagePage.document(title: "Your password has been changed", paragraphs: ["Sign in with your new password. Any other sessions have been signed out."],
-                                    link: ("Sign in", .signIn), context: request.pageContext).response()
+        return MessagePage.document(
+            title: "Your password has been changed",
+            paragraphs: ["Sign in with your new password. Any other sessions have been signed out."],
+            link: ("Sign in", .signIn), context: request.pageContext
+        ).response()
     }
 
     // MARK: Your account
 
     @Sendable static func account(request: Request) async throws -> Response {
         let account = try request.requirePerson()
-        return AccountPage.document(AccountPage.Model(account: account, registry: try await request.registry()), context: request.pageContext).response()
+        return AccountPage.document(
+            AccountPage.Model(account: account, registry: try await request.registry()), context: request.pageContext
+        ).response()
     }
 
     @Sendable static func changePassword(request: Request) async throws -> Response {
@@ -273,15 +328,19 @@ enum AccountController {
         if try await !request.passwordHasher.verify(form["current_password"] ?? "", created: stored?.hash ?? decoyHash(request)) {
             errors["current_password"] = "Your current password is not right"
         }
-        do { try PasswordPolicy.check(form["password"] ?? "", email: try? EmailAddress(account.email)) } catch { errors[error.field] = error.reason }
+        do { try PasswordPolicy.check(form["password"] ?? "", email: try? EmailAddress(account.email)) } catch {
+            errors[error.field] = error.reason
+        }
         let registry = try await request.registry()
         guard errors.isEmpty else {
             let model = AccountPage.Model(account: account, registry: registry, passwordFields: AccountPage.passwordFields(errors: errors))
             return AccountPage.document(model, context: request.pageContext).response(status: .badRequest)
         }
-        try await request.accounts.setPasswordHash(try await request.passwordHasher.hash(form["password"] ?? ""), for: account.id, by: account.actor)
+        try await request.accounts.setPasswordHash(
+            try await request.passwordHasher.hash(form["password"] ?? ""), for: account.id, by: account.actor)
         let response = AccountPage.document(
-            AccountPage.Model(account: account, registry: registry, message: "Your password has been changed. Your other sessions have been signed out."),
+            AccountPage.Model(
+                account: account, registry: registry, message: "Your password has been changed. Your other sessions have been signed out."),
             context: request.pageContext
         ).response()
         try await startSession(for: account.id, request: request, response: response)
@@ -344,9 +403,11 @@ enum AccountController {
             fields = TokensPage.fields(vanguards: vanguards, offersProgrammeToken: programme)
         }
         let model = TokensPage.Model(
-            tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, offersProgrammeToken: programme, newToken: newToken, fields: fields, now: request.now
+            tokens: try await request.accounts.tokens(of: account.id), vanguards: vanguards, offersProgrammeToken: programme,
+            newToken: newToken, fields: fields, now: request.now
         )
-        return TokensPage.document(model, registry: registry, context: request.pageContext).response(status: newToken == nil ? .badRequest : .created)
+        return TokensPage.document(model, registry: registry, context: request.pageContext).response(
+            status: newToken == nil ? .badRequest : .created)
     }
 
     @Sendable static func revokeToken(request: Request) async throws -> Response {

@@ -1,12 +1,13 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The programme team's pages: accounts and roles, the audit log, the outbox, and the permission matrix.
 enum AdminController {
     @Sendable static func users(request: Request) async throws -> Response {
-        AdminUsersPage.document(try await request.accounts.accounts(), registry: try await request.registry(), context: request.pageContext).response()
+        AdminUsersPage.document(try await request.accounts.accounts(), registry: try await request.registry(), context: request.pageContext)
+            .response()
     }
 
     static func findAccount(_ request: Request) async throws -> Account {
@@ -19,7 +20,9 @@ enum AdminController {
     @Sendable static func user(request: Request) async throws -> Response {
         let account = try await findAccount(request)
         let registry = try await request.registry()
-        return AdminUserPage.document(account, registry: registry, fields: AdminUserPage.roleFields(registry: registry), context: request.pageContext).response()
+        return AdminUserPage.document(
+            account, registry: registry, fields: AdminUserPage.roleFields(registry: registry), context: request.pageContext
+        ).response()
     }
 
     /// Reads a role and its scope from the form, naming the field that is wrong.
@@ -32,16 +35,26 @@ enum AdminController {
         var scope: Scope?
         switch role.scopeKind {
         case .vanguard:
-            guard let number = Int(vanguardText) else { throw .invalid(field: "vanguard", reason: "Give the number of the vanguard this site lead acts for") }
-            guard registry.vanguard(number: number) != nil else { throw .invalid(field: "vanguard", reason: "There is no vanguard \(number)") }
+            guard let number = Int(vanguardText) else {
+                throw .invalid(field: "vanguard", reason: "Give the number of the vanguard this site lead acts for")
+            }
+            guard registry.vanguard(number: number) != nil else {
+                throw .invalid(field: "vanguard", reason: "There is no vanguard \(number)")
+            }
             scope = .vanguard(number)
         case .organisation:
-            guard !organisationText.isEmpty else { throw .invalid(field: "organisation", reason: "Give the organisation this signatory signs for") }
-            guard registry.organisation(slug: organisationText) != nil else { throw .invalid(field: "organisation", reason: "There is no organisation '\(organisationText)'") }
+            guard !organisationText.isEmpty else {
+                throw .invalid(field: "organisation", reason: "Give the organisation this signatory signs for")
+            }
+            guard registry.organisation(slug: organisationText) != nil else {
+                throw .invalid(field: "organisation", reason: "There is no organisation '\(organisationText)'")
+            }
             scope = .organisation(organisationText)
         case nil:
             if !vanguardText.isEmpty || !organisationText.isEmpty {
-                throw .invalid(field: vanguardText.isEmpty ? "organisation" : "vanguard", reason: "The \(role.name.lowercased()) role is not scoped; leave this empty")
+                throw .invalid(
+                    field: vanguardText.isEmpty ? "organisation" : "vanguard",
+                    reason: "The \(role.name.lowercased()) role is not scoped; leave this empty")
             }
         }
         return try RoleGrant(role: role, scope: scope)
@@ -56,7 +69,8 @@ enum AdminController {
             try await request.accounts.grant(try grant(from: form, registry: registry), to: account.id, by: actor)
         } catch let error as ValidationError {
             let fields = AdminUserPage.roleFields(registry: registry, errors: error.byField, values: form)
-            return AdminUserPage.document(account, registry: registry, fields: fields, context: request.pageContext).response(status: .badRequest)
+            return AdminUserPage.document(account, registry: registry, fields: fields, context: request.pageContext).response(
+                status: .badRequest)
         }
         return request.redirect(to: SiteURL.adminUser(account.id).path, redirectType: .normal)
     }
@@ -73,11 +87,15 @@ enum AdminController {
     }
 
     @Sendable static func audit(request: Request) async throws -> Response {
-        var filter = AuditLog.Filter(entity: request.queryValue("entity").nonBlank, entityID: request.queryValue("entity_id").nonBlank,
-                                     actor: request.queryValue("actor").nonBlank)
+        var filter = AuditLog.Filter(
+            entity: request.queryValue("entity").nonBlank, entityID: request.queryValue("entity_id").nonBlank,
+            actor: request.queryValue("actor").nonBlank)
         if let channel = request.queryValue("channel").nonBlank {
             guard let value = Actor.Channel(rawValue: channel) else {
-                throw AppError(InvalidParameter(name: "channel", value: channel, allowed: "one of \(Actor.Channel.allCases.map(\.rawValue).joined(separator: ", "))"))
+                throw AppError(
+                    InvalidParameter(
+                        name: "channel", value: channel, allowed: "one of \(Actor.Channel.allCases.map(\.rawValue).joined(separator: ", "))"
+                    ))
             }
             filter.channel = value
         }
@@ -87,12 +105,16 @@ enum AdminController {
 
     /// Every API token of every account, so the programme team can see and stop any of them.
     @Sendable static func tokens(request: Request) async throws -> Response {
-        AdminTokensPage.document(try await request.accounts.allTokens(), registry: try await request.registry(), now: request.now, context: request.pageContext).response()
+        AdminTokensPage.document(
+            try await request.accounts.allTokens(), registry: try await request.registry(), now: request.now, context: request.pageContext
+        ).response()
     }
 
     @Sendable static func revokeToken(request: Request) async throws -> Response {
         guard let id = request.parameters.get("id", as: UUID.self) else { throw AppError.notFound("The token") }
-        do { try await request.accounts.revokeToken(id, ownedBy: nil, by: try request.requirePerson().actor) } catch let error as ValidationError {
+        do { try await request.accounts.revokeToken(id, ownedBy: nil, by: try request.requirePerson().actor) } catch let error
+            as ValidationError
+        {
             throw AppError.notFound("The token (\(error.reason.lowercased()))")
         }
         return request.redirect(to: SiteURL.adminTokens.path, redirectType: .normal)
@@ -106,6 +128,7 @@ enum AdminController {
         let routes = request.application.routes.all.compactMap { route -> (String, String, Action)? in
             route.requiredAction.map { (route.method.rawValue, "/" + route.path.map(\.description).joined(separator: "/"), $0) }
         }.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
-        return PermissionsPage.document(routes: routes.map { (method: $0.0, path: $0.1, action: $0.2) }, context: request.pageContext).response()
+        return PermissionsPage.document(routes: routes.map { (method: $0.0, path: $0.1, action: $0.2) }, context: request.pageContext)
+            .response()
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Applications: anyone signed in may start one to an open call and becomes the lead of the
 /// applicant partnership. Only the lead and the programme team see an application.
@@ -14,7 +14,8 @@ enum ApplicationsController {
         }
         let person = try request.requirePerson()
         let content = ApplicationContent(careModel: call.careModels.count == 1 ? call.careModels[0] : nil)
-        let application = try await SelectionStore(on: request).startApplication(to: call, lead: person.id, content: content, by: person.actor)
+        let application = try await SelectionStore(on: request).startApplication(
+            to: call, lead: person.id, content: content, by: person.actor)
         return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
     }
 
@@ -24,16 +25,18 @@ enum ApplicationsController {
         let applications = try await store.applications(ledBy: person.id)
         var calls: [UUID: Call] = [:]
         for call in try await store.calls() { calls[call.id] = call }
-        return MyApplicationsPage.document(applications.compactMap { application in calls[application.callID].map { (application, $0) } },
-                                           context: request.pageContext).response()
+        return MyApplicationsPage.document(
+            applications.compactMap { application in calls[application.callID].map { (application, $0) } },
+            context: request.pageContext
+        ).response()
     }
 
     /// The application in the path with its call, whoever asks (routes check who may).
     static func lookup(_ request: Request) async throws -> (CallApplication, Call) {
         let store = SelectionStore(on: request)
         guard let id = UUID(uuidString: request.pathParameter("application")),
-              let application = try await store.application(id),
-              let call = try await store.call(application.callID)
+            let application = try await store.application(id),
+            let call = try await store.call(application.callID)
         else { throw AppError.notFound("The application") }
         return (application, call)
     }
@@ -51,8 +54,10 @@ enum ApplicationsController {
     @Sendable static func show(request: Request) async throws -> Response {
         let (application, call) = try await find(request)
         let registry = try await RegistryStore(on: request).registry()
-        return try await page(application, call: call, values: ApplicationForm.values(of: application.content, call: call), errors: [:],
-                              registry: registry, request: request).response()
+        return try await page(
+            application, call: call, values: ApplicationForm.values(of: application.content, call: call), errors: [:],
+            registry: registry, request: request
+        ).response()
     }
 
     /// Saves the draft as written; with `intent=submit`, then checks it and submits it.
@@ -71,16 +76,20 @@ enum ApplicationsController {
         let content: ApplicationContent
         switch ApplicationForm.parse(form, call: call) {
         case .failure(let errors):
-            return try await page(application, call: call, values: form, errors: errors.byField, general: "Nothing was saved: put these right first.",
-                                  registry: registry, request: request).response(status: .badRequest)
+            return try await page(
+                application, call: call, values: form, errors: errors.byField, general: "Nothing was saved: put these right first.",
+                registry: registry, request: request
+            ).response(status: .badRequest)
         case .success(let parsed):
             content = parsed
         }
         do {
             try await store.saveDraft(application.id, content: content, by: person.actor)
         } catch let error as ValidationError {
-            return try await page(application, call: call, values: form, errors: error.byField, general: "Nothing was saved.",
-                                  registry: registry, request: request).response(status: .badRequest)
+            return try await page(
+                application, call: call, values: form, errors: error.byField, general: "Nothing was saved.",
+                registry: registry, request: request
+            ).response(status: .badRequest)
         }
         guard form["intent"] == "submit" else {
             return request.redirect(to: SiteURL.application(application.id).path + "?saved=1", redirectType: .normal)
@@ -91,9 +100,12 @@ enum ApplicationsController {
         if !problems.isEmpty {
             var errors: [String: String] = [:]
             for problem in problems { errors[problem.field] = errors[problem.field] ?? problem.reason }
-            return try await page(application, call: call, values: form, errors: errors,
-                                  general: "Your draft is saved, but it cannot be submitted yet. \(problems.count) thing\(problems.count == 1 ? " needs" : "s need") putting right:",
-                                  registry: registry, request: request).response(status: .badRequest)
+            return try await page(
+                application, call: call, values: form, errors: errors,
+                general:
+                    "Your draft is saved, but it cannot be submitted yet. \(problems.count) thing\(problems.count == 1 ? " needs" : "s need") putting right:",
+                registry: registry, request: request
+            ).response(status: .badRequest)
         }
         try await store.submit(application.id, at: request.now, knownAreas: knownAreas, knownMetrics: knownMetrics, by: person.actor)
         return request.redirect(to: SiteURL.application(application.id).path, redirectType: .normal)
@@ -129,7 +141,9 @@ enum ApplicationsController {
         let stored = try await PresentationStore(on: request).stored(call: call.id)
         let slot = stored?.publishedAt == nil ? nil : stored?.timetable?.slots.first { $0.applicant == application.id.uuidString }
         var shown = values
-        if shown["unavailable"] == nil { shown["unavailable"] = PresentationPlan.text(of: try await selection.unavailability(application.id)) }
+        if shown["unavailable"] == nil {
+            shown["unavailable"] = PresentationPlan.text(of: try await selection.unavailability(application.id))
+        }
         let model = ApplicationPage.Model(
             application: application, call: call, values: shown, errors: errors, general: general,
             canEdit: application.status.isEditable && request.caller?.account.id == application.leadAccountID,

@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Dashboards read stored evaluations only; nothing here computes a chart.
 enum DashboardController {
@@ -13,10 +13,13 @@ enum DashboardController {
             let (own, rest) = try await store.evaluations(vanguard: vanguard.number)
             let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(on: request).metrics().map { ($0.code, $0) })
             let rows = own.compactMap { evaluation in
-                metrics[evaluation.metricCode].map { VanguardDashboardPage.Row(metric: $0, evaluation: evaluation, restOfEngland: rest[evaluation.metricCode]) }
+                metrics[evaluation.metricCode].map {
+                    VanguardDashboardPage.Row(metric: $0, evaluation: evaluation, restOfEngland: rest[evaluation.metricCode])
+                }
             }
             return VanguardDashboardPage.Model(
-                vanguard: vanguard, rows: rows, isGenerated: try await store.hasGeneratedData(), rebases: try await store.rebases(vanguard: vanguard.number),
+                vanguard: vanguard, rows: rows, isGenerated: try await store.hasGeneratedData(),
+                rebases: try await store.rebases(vanguard: vanguard.number),
                 impactMetrics: try await ImpactStore(on: request).metricCodes(vanguard: vanguard.number)
             )
         }
@@ -30,7 +33,8 @@ enum DashboardController {
         let dashboard = try await model(request)
         let registry = try await request.registry()
         let number = dashboard.vanguard.number
-        return ProgressReport.Model(dashboard: dashboard, footprint: registry.areas(of: number), partners: registry.partners(of: number), produced: request.now)
+        return ProgressReport.Model(
+            dashboard: dashboard, footprint: registry.areas(of: number), partners: registry.partners(of: number), produced: request.now)
     }
 
     @Sendable static func progressReport(request: Request) async throws -> Response {
@@ -41,7 +45,8 @@ enum DashboardController {
         let model = try await progressReportModel(request)
         let response = Response(status: .ok, body: .init(data: Data(ProgressReport.bundle(model))))
         response.headers.contentType = .zip
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"vanguard-\(model.vanguard.number)-progress-report.zip\"")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"vanguard-\(model.vanguard.number)-progress-report.zip\"")
         return response
     }
 
@@ -51,11 +56,13 @@ enum DashboardController {
             let store = EvaluationStore(on: request)
             return NationalPage.Model(
                 metrics: try await ReturnsStore(on: request).metrics(), summaries: try await store.summaries(), registry: registry,
-                isGenerated: try await store.hasGeneratedData(), sort: request.queryValue("sort").nonBlank, coverage: try await store.pooledCoverage()
+                isGenerated: try await store.hasGeneratedData(), sort: request.queryValue("sort").nonBlank,
+                coverage: try await store.pooledCoverage()
             )
         }
         if let sort = model.sort, !model.metrics.contains(where: { $0.code == sort }) {
-            throw AppError(InvalidParameter(name: "sort", value: sort, allowed: "one of \(model.metrics.map(\.code).joined(separator: ", "))"))
+            throw AppError(
+                InvalidParameter(name: "sort", value: sort, allowed: "one of \(model.metrics.map(\.code).joined(separator: ", "))"))
         }
         return NationalPage.document(model, context: request.pageContext).response()
     }
@@ -65,7 +72,9 @@ enum DashboardController {
         let area = try PagesController.findArea(request.pathParameter("code"), in: registry)
         let code = request.pathParameter("metric")
         let store = ReturnsStore(on: request)
-        guard let metric = try await store.metrics().first(where: { $0.code == code }) else { throw AppError.notFound("The metric \(code)") }
+        guard let metric = try await store.metrics().first(where: { $0.code == code }) else {
+            throw AppError.notFound("The metric \(code)")
+        }
         let months = try await request.readingDatabase { try await store.revisions(area: area.code, metric: metric.code) }
         return ReturnsHistoryPage.document(.init(area: area, metric: metric, months: months), context: request.pageContext).response()
     }
@@ -74,7 +83,8 @@ enum DashboardController {
         let model = try await model(request)
         let response = Response(status: .ok, body: .init(string: VanguardDashboardPage.csv(model)))
         response.headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"vanguard-\(model.vanguard.number)-dashboard.csv\"")
+        response.headers.replaceOrAdd(
+            name: .contentDisposition, value: "attachment; filename=\"vanguard-\(model.vanguard.number)-dashboard.csv\"")
         return response
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Funding through the API: rounds and plans to read; allocation with conditions composed from
 /// the same comparisons as the page, validated the same way (programme token).
 enum FundingAPIController {
     static func summary(_ round: FundingRound, _ position: FundingPosition) -> FundingRoundSummaryDTO {
-        FundingRoundSummaryDTO(id: round.id, name: round.name, potPounds: round.potPounds, allocatedPounds: position.allocated,
-                               releasedPounds: position.released, opensOn: round.opensOn.iso8601, closesOn: round.closesOn.iso8601)
+        FundingRoundSummaryDTO(
+            id: round.id, name: round.name, potPounds: round.potPounds, allocatedPounds: position.allocated,
+            releasedPounds: position.released, opensOn: round.opensOn.iso8601, closesOn: round.closesOn.iso8601)
     }
 
     /// `GET /api/v1/funding/rounds`
@@ -26,10 +27,12 @@ enum FundingAPIController {
         var plans: [FundingPlanSummaryDTO] = []
         for plan in try await store.plans(round: round.id) {
             let position = FundingPosition(try await store.ledger(plan: plan.id))
-            plans.append(FundingPlanSummaryDTO(
-                id: plan.id, place: plan.place.key, title: plan.current.content.title, version: plan.current.number, eligible: plan.isEligible,
-                signed: plan.signOff.signed, waiting: plan.signOff.waiting, askedPounds: plan.current.content.totalPounds,
-                allocatedPounds: position.allocated, releasedPounds: position.released))
+            plans.append(
+                FundingPlanSummaryDTO(
+                    id: plan.id, place: plan.place.key, title: plan.current.content.title, version: plan.current.number,
+                    eligible: plan.isEligible,
+                    signed: plan.signOff.signed, waiting: plan.signOff.waiting, askedPounds: plan.current.content.totalPounds,
+                    allocatedPounds: position.allocated, releasedPounds: position.released))
         }
         return FundingRoundDTO(round: summary(round, FundingPosition(try await store.ledger(round: round.id))), plans: plans)
     }
@@ -39,14 +42,17 @@ enum FundingAPIController {
         let (plan, _, _) = try await FundingPlanController.find(request)
         let body: AllocationDTO
         do { body = try request.content.decode(AllocationDTO.self) } catch {
-            throw AppError.badRequest("The body must be JSON: {\"tranches\": [{\"quarter\": \"2017/18 Q1\", \"pounds\": 1000000, \"condition\": null or {\"kind\", \"metric\", \"points\"}}]}.")
+            throw AppError.badRequest(
+                "The body must be JSON: {\"tranches\": [{\"quarter\": \"2017/18 Q1\", \"pounds\": 1000000, \"condition\": null or {\"kind\", \"metric\", \"points\"}}]}."
+            )
         }
         guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
         let store = FundingStore(on: request)
         var tranches: [FundingStore.TrancheRequest] = []
         for (index, line) in body.tranches.enumerated() {
             guard let quarter = FinancialQuarter(line.quarter) else {
-                throw ValidationError.invalid(field: "tranches[\(index)].quarter", reason: "\"\(line.quarter)\" is not a quarter like 2017/18 Q3")
+                throw ValidationError.invalid(
+                    field: "tranches[\(index)].quarter", reason: "\"\(line.quarter)\" is not a quarter like 2017/18 Q3")
             }
             tranches.append(.init(quarter: quarter, pounds: line.pounds, condition: try line.condition?.condition()))
         }

@@ -1,8 +1,8 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// One place's funding plan: drafting and revising, partners' sign-off, allocation into
 /// tranches, condition checks and release, reversals, and spend returns.
@@ -10,7 +10,8 @@ enum FundingPlanController {
     static func find(_ request: Request) async throws -> (FundingPlan, UUID, FundingRound) {
         let store = FundingStore(on: request)
         guard let id = UUID(uuidString: request.pathParameter("plan")), let (plan, lead) = try await store.plan(id),
-              let round = try await store.round(plan.roundID) else { throw AppError.notFound("The funding plan") }
+            let round = try await store.round(plan.roundID)
+        else { throw AppError.notFound("The funding plan") }
         return (plan, lead, round)
     }
 
@@ -23,39 +24,50 @@ enum FundingPlanController {
         return try await page(request, plan: plan, lead: lead, round: round, form: [:], errors: [:]).response()
     }
 
-    static func page(_ request: Request, plan: FundingPlan, lead: UUID, round: FundingRound, form: [String: String], errors: [String: String],
-                     status: String? = nil) async throws -> HTML {
+    static func page(
+        _ request: Request, plan: FundingPlan, lead: UUID, round: FundingRound, form: [String: String], errors: [String: String],
+        status: String? = nil
+    ) async throws -> HTML {
         let store = FundingStore(on: request)
         let registry = try await RegistryStore(on: request).registry()
         let metrics = try await ReturnsStore(on: request).metrics()
         let context = request.pageContext
         let (place, rest) = try await store.evaluations(for: plan.place)
         let tranches = try await store.tranches(plan: plan.id)
-        return FundingPlanPage.document(.init(
-            plan: plan, round: round, placeName: registry.name(of: plan.place),
-            organisations: Dictionary(registry.organisations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first }),
-            metrics: metrics, tranches: tranches, checks: try await store.checks(plan: plan.id),
-            preview: Dictionary(tranches.compactMap { tranche in tranche.condition.map { (tranche.id, $0.check(place: place[$0.metric], restOfEngland: rest[$0.metric])) } },
-                                uniquingKeysWith: { first, _ in first }),
-            charts: place, ledger: try await store.ledger(plan: plan.id), spend: try await store.spendReturns(plan: plan.id),
-            canEdit: canEdit(request, plan: plan, lead: lead), signable: plan.current.content.partners.filter { context.allows(.signFundingPlans, on: .organisation($0)) },
-            today: CalendarDate(containing: request.now),
-            leftInPot: round.potPounds - FundingPosition(try await store.ledger(round: round.id)).allocated,
-            form: form, errors: errors, status: status
-        ), context: context)
+        return FundingPlanPage.document(
+            .init(
+                plan: plan, round: round, placeName: registry.name(of: plan.place),
+                organisations: Dictionary(registry.organisations.map { ($0.slug, $0.name) }, uniquingKeysWith: { first, _ in first }),
+                metrics: metrics, tranches: tranches, checks: try await store.checks(plan: plan.id),
+                preview: Dictionary(
+                    tranches.compactMap { tranche in
+                        tranche.condition.map { (tranche.id, $0.check(place: place[$0.metric], restOfEngland: rest[$0.metric])) }
+                    },
+                    uniquingKeysWith: { first, _ in first }),
+                charts: place, ledger: try await store.ledger(plan: plan.id), spend: try await store.spendReturns(plan: plan.id),
+                canEdit: canEdit(request, plan: plan, lead: lead),
+                signable: plan.current.content.partners.filter { context.allows(.signFundingPlans, on: .organisation($0)) },
+                today: CalendarDate(containing: request.now),
+                leftInPot: round.potPounds - FundingPosition(try await store.ledger(round: round.id)).allocated,
+                form: form, errors: errors, status: status
+            ), context: context)
     }
 
     /// Runs a change and shows the plan again, with the refusal if there was one.
-    static func change(_ request: Request, _ body: (FundingPlan, UUID, FundingRound, [String: String], Account) async throws -> Void) async throws -> Response {
+    static func change(_ request: Request, _ body: (FundingPlan, UUID, FundingRound, [String: String], Account) async throws -> Void)
+        async throws -> Response
+    {
         let (plan, lead, round) = try await find(request)
         let form = try request.content.decode([String: String].self)
         do {
             try await body(plan, lead, round, form, try request.requirePerson())
         } catch let error as ValidationError {
             let (fresh, _, _) = try await find(request)
-            return try await page(request, plan: fresh, lead: lead, round: round, form: form, errors: error.byField).response(status: .badRequest)
+            return try await page(request, plan: fresh, lead: lead, round: round, form: form, errors: error.byField).response(
+                status: .badRequest)
         } catch let errors as FieldErrors {
-            return try await page(request, plan: plan, lead: lead, round: round, form: form, errors: errors.byField).response(status: .badRequest)
+            return try await page(request, plan: plan, lead: lead, round: round, form: form, errors: errors.byField).response(
+                status: .badRequest)
         }
         return request.redirect(to: SiteURL.fundingPlan(plan.id).path, redirectType: .normal)
     }
@@ -64,7 +76,9 @@ enum FundingPlanController {
 
     @Sendable static func revise(request: Request) async throws -> Response {
         try await change(request) { plan, lead, _, form, person in
-            guard canEdit(request, plan: plan, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can change it.") }
+            guard canEdit(request, plan: plan, lead: lead) else {
+                throw AppError.forbidden("Only the plan's lead or the programme team can change it.")
+            }
             let registry = try await RegistryStore(on: request).registry()
             let known = Set(try await ReturnsStore(on: request).metrics().map(\.code))
             switch FundingPlanText.content(from: form, knownMetrics: known, knownOrganisations: Set(registry.organisations.map(\.slug))) {
@@ -87,9 +101,12 @@ enum FundingPlanController {
             guard request.pageContext.allows(.signFundingPlans, on: .organisation(organisation)) else {
                 throw ValidationError.invalid(field: "organisation", reason: "You are not a signatory of \(organisation)")
             }
-            guard let version = Int(form["version"] ?? "") else { throw ValidationError.invalid(field: "version", reason: "Say which version you are signing") }
-            try await FundingStore(on: request).sign(plan.id, version: version, organisation: organisation, signatory: person.id,
-                                                              signatoryName: person.displayName, by: person.actor)
+            guard let version = Int(form["version"] ?? "") else {
+                throw ValidationError.invalid(field: "version", reason: "Say which version you are signing")
+            }
+            try await FundingStore(on: request).sign(
+                plan.id, version: version, organisation: organisation, signatory: person.id,
+                signatoryName: person.displayName, by: person.actor)
         }
     }
 
@@ -141,20 +158,24 @@ enum FundingPlanController {
 
     @Sendable static func release(request: Request) async throws -> Response {
         try await change(request) { plan, _, _, form, person in
-            guard let tranche = UUID(uuidString: form["tranche"] ?? "") else { throw ValidationError.invalid(field: "tranche", reason: "Choose a tranche") }
+            guard let tranche = UUID(uuidString: form["tranche"] ?? "") else {
+                throw ValidationError.invalid(field: "tranche", reason: "Choose a tranche")
+            }
             let store = FundingStore(on: request)
             guard try await store.tranches(plan: plan.id).contains(where: { $0.id == tranche }) else {
                 throw ValidationError.invalid(field: "tranche", reason: "That tranche is not part of this plan")
             }
             let (place, rest) = try await store.evaluations(for: plan.place)
-            try await store.release(tranche: tranche, place: place, restOfEngland: rest, override: form["override"].nonBlank, by: person.actor)
+            try await store.release(
+                tranche: tranche, place: place, restOfEngland: rest, override: form["override"].nonBlank, by: person.actor)
         }
     }
 
     @Sendable static func reverse(request: Request) async throws -> Response {
         try await change(request) { plan, _, _, form, person in
             guard let entry = UUID(uuidString: form["entry"] ?? ""),
-                  try await FundingStore(on: request).ledger(plan: plan.id).contains(where: { $0.id == entry }) else {
+                try await FundingStore(on: request).ledger(plan: plan.id).contains(where: { $0.id == entry })
+            else {
                 throw ValidationError.invalid(field: "entry", reason: "That entry is not part of this plan's ledger")
             }
             try await FundingStore(on: request).reverse(entry: entry, reason: form["reason"] ?? "", by: person.actor)
@@ -163,22 +184,32 @@ enum FundingPlanController {
 
     @Sendable static func spend(request: Request) async throws -> Response {
         try await change(request) { plan, lead, _, form, person in
-            guard canEdit(request, plan: plan, lead: lead) else { throw AppError.forbidden("Only the plan's lead or the programme team can submit its spend returns.") }
+            guard canEdit(request, plan: plan, lead: lead) else {
+                throw AppError.forbidden("Only the plan's lead or the programme team can submit its spend returns.")
+            }
             var reading = FormReading()
             let quarter = FinancialQuarter(form["quarter"] ?? "")
             if quarter == nil { reading.note("quarter", "Give the quarter like 2017/18 Q1") }
-            let sustainability = reading.read(nil) { () throws(ValidationError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
-            let transformation = reading.read(nil) { () throws(ValidationError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
+            let sustainability = reading.read(nil) { () throws(ValidationError) in
+                try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability")
+            }
+            let transformation = reading.read(nil) { () throws(ValidationError) in
+                try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation")
+            }
             for (field, amount) in [("sustainability", sustainability), ("transformation", transformation)] where amount == nil {
                 reading.note(field, "Give the amount spent, in whole pounds (0 where none)")
             }
             let narrative = (form["narrative"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if narrative.isEmpty || narrative.count > 10_000 { reading.note("narrative", "Say in words what the money did (up to 10,000 characters)") }
+            if narrative.isEmpty || narrative.count > 10_000 {
+                reading.note("narrative", "Say in words what the money did (up to 10,000 characters)")
+            }
             guard case .success = reading.result(()), let quarter, let sustainability, let transformation else {
                 throw FieldErrors(byField: reading.errors)
             }
             try await FundingStore(on: request).submitSpend(
-                SpendReturn(quarter: quarter, sustainabilityPounds: sustainability, transformationPounds: transformation, narrative: narrative, submittedAt: request.now),
+                SpendReturn(
+                    quarter: quarter, sustainabilityPounds: sustainability, transformationPounds: transformation, narrative: narrative,
+                    submittedAt: request.now),
                 plan: plan.id, today: CalendarDate(containing: request.now), by: person.actor)
         }
     }

@@ -1,6 +1,6 @@
 import Fluent
-import Vapor
 import VanguardStore
+import Vapor
 
 /// `/healthz`: whether the app can read its database, for load balancers and people alike.
 enum HealthController {

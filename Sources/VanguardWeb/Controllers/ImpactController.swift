@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Impact estimates: read from storage, never fitted on a request.
 enum ImpactController {
@@ -12,7 +12,8 @@ enum ImpactController {
             return ImpactNationalPage.Model(
                 summaries: try await store.summaries(),
                 metrics: Dictionary(uniqueKeysWithValues: try await ReturnsStore(on: request).metrics().map { ($0.code, $0) }),
-                registry: registry, isGenerated: try await EvaluationStore(on: request).hasGeneratedData(), computedAt: try await store.computedAt()
+                registry: registry, isGenerated: try await EvaluationStore(on: request).hasGeneratedData(),
+                computedAt: try await store.computedAt()
             )
         }
         return ImpactNationalPage.document(model, context: request.pageContext).response()
@@ -23,9 +24,11 @@ enum ImpactController {
         let vanguard = try PagesController.findVanguard(request.pathParameter("number"), in: registry)
         let code = request.pathParameter("metric")
         let (metric, impact, isGenerated) = try await request.readingDatabase {
-            (try await ReturnsStore(on: request).metrics().first { $0.code == code },
-             try await ImpactStore(on: request).impact(vanguard: vanguard.number, metric: code),
-             try await EvaluationStore(on: request).hasGeneratedData())
+            (
+                try await ReturnsStore(on: request).metrics().first { $0.code == code },
+                try await ImpactStore(on: request).impact(vanguard: vanguard.number, metric: code),
+                try await EvaluationStore(on: request).hasGeneratedData()
+            )
         }
         guard let metric else { throw AppError.notFound("The metric \(code)") }
         guard let impact else { throw AppError.notFound("An impact estimate of \(vanguard.name) on \(metric.name)") }

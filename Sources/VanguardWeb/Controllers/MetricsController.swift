@@ -1,8 +1,8 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The metric framework: public to read, the programme team's to edit. An edit recomputes the
 /// evaluations, since direction and target change what the charts say.
@@ -23,28 +23,39 @@ enum MetricsController {
     static func fields(_ values: [String: String], errors: [String: String] = [:]) -> [FormField] {
         [
             FormField(name: "name", label: "Name", value: values["name"] ?? "", error: errors["name"]),
-            FormField(name: "definition", label: "Definition", kind: .textarea, value: values["definition"] ?? "", error: errors["definition"]),
-            FormField(name: "unit", label: "Unit", value: values["unit"] ?? "", hint: "For example: per 1,000 population", error: errors["unit"]),
-            FormField(name: "direction", label: "Improvement is", kind: .select([("decrease", "a decrease"), ("increase", "an increase"), ("neutral", "neither")]),
-                      value: values["direction"] ?? "", error: errors["direction"]),
-            FormField(name: "care_models", label: "Care models it applies to", value: values["care_models"] ?? "",
-                      hint: "Codes separated by spaces: pacs mcp ehch uec acc", error: errors["care_models"]),
+            FormField(
+                name: "definition", label: "Definition", kind: .textarea, value: values["definition"] ?? "", error: errors["definition"]),
+            FormField(
+                name: "unit", label: "Unit", value: values["unit"] ?? "", hint: "For example: per 1,000 population", error: errors["unit"]),
+            FormField(
+                name: "direction", label: "Improvement is",
+                kind: .select([("decrease", "a decrease"), ("increase", "an increase"), ("neutral", "neither")]),
+                value: values["direction"] ?? "", error: errors["direction"]),
+            FormField(
+                name: "care_models", label: "Care models it applies to", value: values["care_models"] ?? "",
+                hint: "Codes separated by spaces: pacs mcp ehch uec acc", error: errors["care_models"]),
             FormField(name: "target", label: "Target (optional)", value: values["target"] ?? "", error: errors["target"]),
-            FormField(name: "chart", label: "SPC chart", kind: .select(SPCChartKind.allCases.map { ($0.rawValue, $0.name) }), value: values["chart"] ?? "xmr",
-                      hint: "XmR for rates of large populations; P′ or U′ (Laney) for counts over large denominators; P or U for small ones; a run chart where limits would mislead",
-                      error: errors["chart"]),
+            FormField(
+                name: "chart", label: "SPC chart", kind: .select(SPCChartKind.allCases.map { ($0.rawValue, $0.name) }),
+                value: values["chart"] ?? "xmr",
+                hint:
+                    "XmR for rates of large populations; P′ or U′ (Laney) for counts over large denominators; P or U for small ones; a run chart where limits would mislead",
+                error: errors["chart"]),
         ]
     }
 
     static func values(of metric: Metric) -> [String: String] {
-        ["name": metric.name, "definition": metric.definition, "unit": metric.unit, "direction": metric.direction.rawValue,
-         "care_models": metric.careModels.map(\.rawValue).joined(separator: " "), "target": metric.target.map { String($0) } ?? "",
-         "chart": metric.chart.rawValue]
+        [
+            "name": metric.name, "definition": metric.definition, "unit": metric.unit, "direction": metric.direction.rawValue,
+            "care_models": metric.careModels.map(\.rawValue).joined(separator: " "), "target": metric.target.map { String($0) } ?? "",
+            "chart": metric.chart.rawValue,
+        ]
     }
 
     static func page(_ metric: Metric, fields: [FormField], context: PageContext) -> HTML {
-        AccountFormPage.document(title: "Edit \(metric.name)", lede: "Code \(metric.code); numerator: \(metric.numerator); denominator: \(metric.denominator).",
-                                 action: .editMetric(metric.code), fields: fields, submit: "Save and recompute", context: context)
+        AccountFormPage.document(
+            title: "Edit \(metric.name)", lede: "Code \(metric.code); numerator: \(metric.numerator); denominator: \(metric.denominator).",
+            action: .editMetric(metric.code), fields: fields, submit: "Save and recompute", context: context)
     }
 
     @Sendable static func form(request: Request) async throws -> Response {
@@ -65,7 +76,9 @@ enum MetricsController {
         let direction = ImprovementDirection(rawValue: form["direction"] ?? "")
         if direction == nil { errors["direction"] = "Choose a direction" }
         var models: [CareModel] = []
-        do { models = try CareModel.list(from: form["care_models"] ?? "", field: "care_models") } catch { errors["care_models"] = error.reason }
+        do { models = try CareModel.list(from: form["care_models"] ?? "", field: "care_models") } catch {
+            errors["care_models"] = error.reason
+        }
         var target: Double?
         if let text = form["target"].nonBlank {
             if let value = Double(text), value.isFinite { target = value } else { errors["target"] = "Give a number, or leave it empty" }
@@ -73,10 +86,12 @@ enum MetricsController {
         let chart = form["chart"].nonBlank.map { SPCChartKind(rawValue: $0) } ?? metric.chart
         if chart == nil { errors["chart"] = "Choose a chart: \(SPCChartKind.allCases.map(\.rawValue).joined(separator: ", "))" }
         guard errors.isEmpty, let direction, let chart else { return .failure(FieldErrors(byField: errors)) }
-        return .success(Metric(
-            code: metric.code, name: name, definition: definition, numerator: metric.numerator, denominator: metric.denominator, unit: unit,
-            multiplier: metric.multiplier, direction: direction, careModels: models, source: metric.source, target: target, chart: chart
-        ))
+        return .success(
+            Metric(
+                code: metric.code, name: name, definition: definition, numerator: metric.numerator, denominator: metric.denominator,
+                unit: unit,
+                multiplier: metric.multiplier, direction: direction, careModels: models, source: metric.source, target: target, chart: chart
+            ))
     }
 
     @Sendable static func save(request: Request) async throws -> Response {
@@ -86,7 +101,8 @@ enum MetricsController {
         case .failure(let errors):
             return page(metric, fields: fields(form, errors: errors.byField), context: request.pageContext).response(status: .badRequest)
         case .success(let updated):
-            try await ReviseMetric(database: request.db, now: request.application.appConfig.now)(updated, by: try request.requirePerson().actor)
+            try await ReviseMetric(database: request.db, now: request.application.appConfig.now)(
+                updated, by: try request.requirePerson().actor)
             return request.redirect(to: SiteURL.metrics.path, redirectType: .normal)
         }
     }

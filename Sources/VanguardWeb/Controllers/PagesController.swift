@@ -1,6 +1,6 @@
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The HTML pages. Each handler reads its input, builds the page's model from the registry, and renders.
 enum PagesController {
@@ -21,7 +21,8 @@ enum PagesController {
         let boundaries = try await request.boundaries()
         let posts = try await LearningStore(on: request).published(.init(vanguard: vanguard.number))
         let innovations = try await InnovationStore(on: request).innovations().filter { $0.originVanguard == vanguard.number }
-        let model = VanguardPage.Model(vanguard: vanguard, registry: registry, boundaries: boundaries, posts: posts, innovations: innovations)
+        let model = VanguardPage.Model(
+            vanguard: vanguard, registry: registry, boundaries: boundaries, posts: posts, innovations: innovations)
         return VanguardPage.document(model, context: request.pageContext).response()
     }
 
@@ -69,7 +70,9 @@ enum PagesController {
     @Sendable static func organisation(request: Request) async throws -> Response {
         let registry = try await request.registry()
         let organisation = try findOrganisation(request.pathParameter("slug"), in: registry)
-        return OrganisationPage.document(OrganisationPage.Model(organisation: organisation, registry: registry), context: request.pageContext).response()
+        return OrganisationPage.document(
+            OrganisationPage.Model(organisation: organisation, registry: registry), context: request.pageContext
+        ).response()
     }
 
     @Sendable static func dataSources(request: Request) async throws -> Response {
@@ -101,7 +104,8 @@ enum PagesController {
     static func sector(_ request: Request) throws -> Sector? {
         guard let text = request.queryValue("sector").nonBlank else { return nil }
         guard let sector = Sector(rawValue: text) else {
-            throw AppError(InvalidParameter(name: "sector", value: text, allowed: "one of \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"))
+            throw AppError(
+                InvalidParameter(name: "sector", value: text, allowed: "one of \(Sector.allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return sector
     }

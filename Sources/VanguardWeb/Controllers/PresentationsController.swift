@@ -1,8 +1,8 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The presentation timetable of a call: the programme team sets days, slots and panels; the
 /// solver places the shortlist; once published, panel members score the presentations.
@@ -11,7 +11,9 @@ enum PresentationsController {
         try await page(request, call: try await CallsController.find(request), form: [:], errors: [:], unsolvable: nil).response()
     }
 
-    static func page(_ request: Request, call: Call, form: [String: String], errors: [String: String], unsolvable: TimetableUnsolvable?) async throws -> HTML {
+    static func page(_ request: Request, call: Call, form: [String: String], errors: [String: String], unsolvable: TimetableUnsolvable?)
+        async throws -> HTML
+    {
         let stored = try await PresentationStore(on: request).stored(call: call.id)
         let people = try await SelectionController.assessors(request)
         let applications = try await SelectionStore(on: request).applications(to: call.id)
@@ -19,16 +21,22 @@ enum PresentationsController {
         var shown = form
         if form["panels"] == nil {
             let emails = Dictionary(uniqueKeysWithValues: people.map { ($0.id.uuidString, $0.email) })
-            shown = stored.map { stored in
-                ["slot_minutes": String(stored.plan.slotMinutes), "changeover_minutes": String(stored.plan.changeoverMinutes),
-                 "days": PresentationPlan.text(of: stored.plan.days),
-                 "panels": stored.plan.panels.map { "\($0.name): " + $0.assessors.map { emails[$0] ?? $0 }.joined(separator: ", ") }.joined(separator: "\n")]
-            } ?? ["slot_minutes": "7", "changeover_minutes": "3"]
+            shown =
+                stored.map { stored in
+                    [
+                        "slot_minutes": String(stored.plan.slotMinutes), "changeover_minutes": String(stored.plan.changeoverMinutes),
+                        "days": PresentationPlan.text(of: stored.plan.days),
+                        "panels": stored.plan.panels.map { "\($0.name): " + $0.assessors.map { emails[$0] ?? $0 }.joined(separator: ", ") }
+                            .joined(separator: "\n"),
+                    ]
+                } ?? ["slot_minutes": "7", "changeover_minutes": "3"]
         }
         return PresentationsPage.document(
-            .init(call: call, form: shown, errors: errors, unsolvable: unsolvable, timetable: stored?.timetable, publishedAt: stored?.publishedAt,
-                  names: Dictionary(uniqueKeysWithValues: applications.map { ($0.id.uuidString, ApplicationPage.title(of: $0)) }),
-                  shortlisted: applications.count { $0.status == .shortlisted }, assessors: people),
+            .init(
+                call: call, form: shown, errors: errors, unsolvable: unsolvable, timetable: stored?.timetable,
+                publishedAt: stored?.publishedAt,
+                names: Dictionary(uniqueKeysWithValues: applications.map { ($0.id.uuidString, ApplicationPage.title(of: $0)) }),
+                shortlisted: applications.count { $0.status == .shortlisted }, assessors: people),
             context: request.pageContext
         )
     }
@@ -60,9 +68,11 @@ enum PresentationsController {
         } catch {
             switch error {
             case .input(let input):
-                return try await page(request, call: call, form: form, errors: ["days": input.description], unsolvable: nil).response(status: .badRequest)
+                return try await page(request, call: call, form: form, errors: ["days": input.description], unsolvable: nil).response(
+                    status: .badRequest)
             case .unsolvable(let unsolvable):
-                return try await page(request, call: call, form: form, errors: [:], unsolvable: unsolvable).response(status: .unprocessableEntity)
+                return try await page(request, call: call, form: form, errors: [:], unsolvable: unsolvable).response(
+                    status: .unprocessableEntity)
             }
         }
         do {
@@ -78,7 +88,8 @@ enum PresentationsController {
         do {
             try await PresentationStore(on: request).publish(call: call.id, by: try request.requirePerson().actor)
         } catch let error as ValidationError {
-            return try await page(request, call: call, form: [:], errors: ["plan": error.reason], unsolvable: nil).response(status: .badRequest)
+            return try await page(request, call: call, form: [:], errors: ["plan": error.reason], unsolvable: nil).response(
+                status: .badRequest)
         }
         return request.redirect(to: SiteURL.presentations(call.id).path, redirectType: .normal)
     }

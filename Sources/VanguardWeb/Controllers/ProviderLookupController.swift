@@ -1,17 +1,21 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The provider → area lookup that `vanguard import ae` uses, kept and edited here by the programme team.
 enum ProviderLookupController {
     static func fields(_ values: [String: String], areas: [SubICBLocation], errors: [String: String] = [:]) -> [FormField] {
         [
-            FormField(name: "org_code", label: "Provider ODS code", value: values["org_code"] ?? "", hint: "For example RBL; an existing code is changed", error: errors["org_code"]),
+            FormField(
+                name: "org_code", label: "Provider ODS code", value: values["org_code"] ?? "",
+                hint: "For example RBL; an existing code is changed", error: errors["org_code"]),
             FormField(name: "org_name", label: "Provider name", value: values["org_name"] ?? "", error: errors["org_name"]),
-            FormField(name: "area_code", label: "Sub-ICB location its activity counts towards",
-                      kind: .select([("", "Choose an area")] + areas.map { ($0.code, $0.name) }), value: values["area_code"] ?? "", error: errors["area_code"]),
+            FormField(
+                name: "area_code", label: "Sub-ICB location its activity counts towards",
+                kind: .select([("", "Choose an area")] + areas.map { ($0.code, $0.name) }), value: values["area_code"] ?? "",
+                error: errors["area_code"]),
         ]
     }
 
@@ -35,12 +39,15 @@ enum ProviderLookupController {
         let code = (form["org_code"] ?? "").trimmingCharacters(in: .whitespaces).uppercased()
         if !ProviderArea.isValidCode(code) { errors["org_code"] = "An ODS code is 3 to 10 letters and digits" }
         var name = ""
-        do { name = try FieldLimits.check(form["org_name"] ?? "", field: "org_name", maximum: 200) } catch { errors["org_name"] = "Enter the provider's name" }
+        do { name = try FieldLimits.check(form["org_name"] ?? "", field: "org_name", maximum: 200) } catch {
+            errors["org_name"] = "Enter the provider's name"
+        }
         let area = form["area_code"] ?? ""
         if !areas.contains(where: { $0.code == area }) { errors["area_code"] = "Choose a sub-ICB location" }
         if errors.isEmpty {
             do {
-                try await ProviderLookupStore(on: request).save([ProviderArea(orgCode: code, orgName: name, areaCode: area)], by: try request.requirePerson().actor)
+                try await ProviderLookupStore(on: request).save(
+                    [ProviderArea(orgCode: code, orgName: name, areaCode: area)], by: try request.requirePerson().actor)
                 return request.redirect(to: SiteURL.providerLookup.path, redirectType: .normal)
             } catch let error as ValidationError {
                 errors[error.field] = error.reason

@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// The API reads what the pages show: calls and their funnels, published posts and case studies,
 /// events, innovations with their adoptions, and each vanguard's evaluations.
@@ -37,13 +37,16 @@ enum ReadingAPIController {
             let registry = try await request.registry()
             funnel = CallDTO.Funnel(SelectionFunnel(applications: all, decisions: decisions, registry: registry))
             selected = all.compactMap { application in
-                decisions[application.id]?.vanguardNumber.map { CallDTO.Selected(partnership: ApplicationPage.title(of: application), vanguardNumber: $0) }
+                decisions[application.id]?.vanguardNumber.map {
+                    CallDTO.Selected(partnership: ApplicationPage.title(of: application), vanguardNumber: $0)
+                }
             }
             fastFollowers = all.filter { $0.status == .fastFollower }.map(ApplicationPage.title(of:))
         }
-        return CallDTO(id: call.id, title: call.title, description: call.description, opensAt: call.opensAt, closesAt: call.closesAt,
-                       phase: phase.rawValue, careModels: call.careModels.map(\.rawValue), url: base(request) + SiteURL.call(call.id).path,
-                       funnel: funnel, selected: selected, fastFollowers: fastFollowers)
+        return CallDTO(
+            id: call.id, title: call.title, description: call.description, opensAt: call.opensAt, closesAt: call.closesAt,
+            phase: phase.rawValue, careModels: call.careModels.map(\.rawValue), url: base(request) + SiteURL.call(call.id).path,
+            funnel: funnel, selected: selected, fastFollowers: fastFollowers)
     }
 
     // MARK: Learning
@@ -53,7 +56,9 @@ enum ReadingAPIController {
         var filter = LearningStore.Filter()
         if let kind = request.queryValue("kind").nonBlank {
             guard let parsed = PostKind(rawValue: kind) else {
-                throw AppError(InvalidParameter(name: "kind", value: kind, allowed: "one of \(PostKind.allCases.map(\.rawValue).joined(separator: ", "))"))
+                throw AppError(
+                    InvalidParameter(
+                        name: "kind", value: kind, allowed: "one of \(PostKind.allCases.map(\.rawValue).joined(separator: ", "))"))
             }
             filter.kind = parsed
         }
@@ -96,6 +101,9 @@ enum ReadingAPIController {
     /// A vanguard's dashboard as JSON, one entry per metric of its care model with returns.
     @Sendable static func evaluations(request: Request) async throws -> [VanguardEvaluationDTO] {
         let model = try await DashboardController.model(request)
-        return model.rows.map { VanguardEvaluationDTO(metric: $0.metric, evaluation: $0.evaluation, restOfEngland: $0.restOfEngland, isGenerated: model.isGenerated) }
+        return model.rows.map {
+            VanguardEvaluationDTO(
+                metric: $0.metric, evaluation: $0.evaluation, restOfEngland: $0.restOfEngland, isGenerated: model.isGenerated)
+        }
     }
 }

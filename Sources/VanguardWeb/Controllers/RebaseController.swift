@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Rebase points: the programme team recalculates a vanguard chart's limits from a month, with a
 /// reason, or removes a rebase point, also with a reason. The web form and the API share the checks.
@@ -14,7 +14,9 @@ enum RebaseController {
     }
 
     /// Checks the fields, returning the problem in words a person can act on.
-    static func check(metric: String, period text: String, reason text2: String, rows: [VanguardDashboardPage.Row]) -> Result<Checked, ValidationError> {
+    static func check(metric: String, period text: String, reason text2: String, rows: [VanguardDashboardPage.Row]) -> Result<
+        Checked, ValidationError
+    > {
         let reason = text2.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let row = rows.first(where: { $0.metric.code == metric }) else {
             return .failure(.invalid(field: "metric", reason: "This vanguard has no chart for '\(metric)'"))
@@ -56,7 +58,8 @@ enum RebaseController {
         let store = EvaluationStore(on: request)
         guard let actor = request.caller?.actor else { throw AppError.unauthorized("Sign in first.") }
         if remove {
-            try await store.removeRebase(vanguard: vanguard, metric: checked.metric, period: checked.period, reason: checked.reason, by: actor)
+            try await store.removeRebase(
+                vanguard: vanguard, metric: checked.metric, period: checked.period, reason: checked.reason, by: actor)
         } else {
             try await store.addRebase(vanguard: vanguard, metric: checked.metric, period: checked.period, reason: checked.reason, by: actor)
         }
@@ -81,7 +84,9 @@ enum RebaseController {
         }
         let checked = try checkedForAPI(metric: body.metric, period: body.period, reason: body.reason, rows: model.rows)
         try await apply(checked, remove: false, vanguard: model.vanguard.number, request: request)
-        let stored = try await EvaluationStore(on: request).rebases(vanguard: model.vanguard.number)[checked.metric]?.first { $0.period == checked.period }
+        let stored = try await EvaluationStore(on: request).rebases(vanguard: model.vanguard.number)[checked.metric]?.first {
+            $0.period == checked.period
+        }
         guard let stored else { throw AppError.notFound("The new rebase point") }
         return try await RebaseDTO(stored).encodeResponse(status: .created, for: request)
     }
@@ -90,7 +95,8 @@ enum RebaseController {
     @Sendable static func delete(request: Request) async throws -> Response {
         let model = try await DashboardController.model(request)
         let checked = try checkedForAPI(
-            metric: request.pathParameter("metric"), period: request.pathParameter("period"), reason: request.queryValue("reason") ?? "", rows: model.rows
+            metric: request.pathParameter("metric"), period: request.pathParameter("period"), reason: request.queryValue("reason") ?? "",
+            rows: model.rows
         )
         do { try await apply(checked, remove: true, vanguard: model.vanguard.number, request: request) } catch is ValidationError {
             throw AppError.notFound("The rebase point of \(checked.metric) at \(checked.period)")

@@ -1,8 +1,8 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Monthly returns by upload (people) and by API (programs): checked whole, written as one submission.
 enum ReturnsController {
@@ -11,8 +11,12 @@ enum ReturnsController {
         guard let caller = request.caller else { throw AppError.unauthorized("Sign in or send an API token.") }
         let registry = try await request.registry()
         let application = request.application
-        let submit = SubmitReturns(database: request.db, registry: registry, now: application.appConfig.now, refit: .inBackground { await application.impactRefresher.requestRefresh() })
-        return try await submit(file: data, named: fileName, by: caller.actor, permittedAreas: PermissionMatrix.writableAreas(caller.grants, footprints: registry.footprintAreas))
+        let submit = SubmitReturns(
+            database: request.db, registry: registry, now: application.appConfig.now,
+            refit: .inBackground { await application.impactRefresher.requestRefresh() })
+        return try await submit(
+            file: data, named: fileName, by: caller.actor,
+            permittedAreas: PermissionMatrix.writableAreas(caller.grants, footprints: registry.footprintAreas))
     }
 
     struct SummaryDTO: Content {
@@ -44,13 +48,17 @@ enum ReturnsController {
         switch try await accept(Data(buffer.readableBytesView), fileName: "api", request: request) {
         case .success(let summary):
             let response = Response(status: .created)
-            try response.content.encode(SummaryDTO(submissionID: summary.submissionID, rows: summary.rows, added: summary.added,
-                                                   revised: summary.revised, unchanged: summary.unchanged), as: .json)
+            try response.content.encode(
+                SummaryDTO(
+                    submissionID: summary.submissionID, rows: summary.rows, added: summary.added,
+                    revised: summary.revised, unchanged: summary.unchanged), as: .json)
             return response
         case .failure(let rejection):
             let response = Response(status: .badRequest)
-            try response.content.encode(RejectionDTO(error: true, status: 400, reason: rejection.description.components(separatedBy: "\n")[0],
-                                                      problems: rejection.problems, total: rejection.total), as: .json)
+            try response.content.encode(
+                RejectionDTO(
+                    error: true, status: 400, reason: rejection.description.components(separatedBy: "\n")[0],
+                    problems: rejection.problems, total: rejection.total), as: .json)
             return response
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// `POST /api/v1/spc`: one series in, its chart out, for analysts and checking: the Making Data Count
 /// XmR chart by default, or a run, P, U, P′ or U′ chart (`"chart"`).

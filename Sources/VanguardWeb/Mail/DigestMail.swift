@@ -18,7 +18,8 @@ enum DigestMail {
         var sent = 0
         for subscription in try await SubscriptionStore(database: database, now: clock).due(at: everyone ? .distantFuture : date) {
             guard let account = try await accounts.account(id: subscription.accountID),
-                  let token = try await SubscriptionStore(database: database, now: clock).token(of: subscription.id) else { continue }
+                let token = try await SubscriptionStore(database: database, now: clock).token(of: subscription.id)
+            else { continue }
             let posts = try await learning.published(.init(since: subscription.coversSince), at: date)
                 .filter { subscription.follows($0.content, categories: tree) }
             let digest = Digest.compose(
@@ -26,8 +27,9 @@ enum DigestMail {
                 topicName: SubscriptionsPage.topicName(subscription.topic, categories: tree, vanguards: vanguards),
                 frequency: subscription.frequency,
                 items: posts.map { post in
-                    Digest.Item(title: post.content.title, kind: post.content.kind, summary: post.content.summary,
-                                url: publicURL + SiteURL.learning(.post(post.slug)).path, publishedAt: post.publishAt ?? post.createdAt)
+                    Digest.Item(
+                        title: post.content.title, kind: post.content.kind, summary: post.content.summary,
+                        url: publicURL + SiteURL.learning(.post(post.slug)).path, publishedAt: post.publishAt ?? post.createdAt)
                 },
                 manageURL: publicURL + SiteURL.learning(.subscriptions).path,
                 unsubscribeURL: publicURL + SiteURL.learning(.unsubscribe(token)).path
@@ -36,7 +38,8 @@ enum DigestMail {
                 // An empty window still moves on, so the next digest covers only what is new after it.
                 guard try await SubscriptionStore(database: database, now: clock).markSent(subscription, at: date) else { return false }
                 guard let digest else { return false }
-                try await AccountStore(database: database, now: clock).enqueue(to: account.email, subject: digest.subject, body: digest.body)
+                try await AccountStore(database: database, now: clock).enqueue(
+                    to: account.email, subject: digest.subject, body: digest.body)
                 return true
             }
             if wrote { sent += 1 }

@@ -1,6 +1,6 @@
 import NIOCore
-import Vapor
 import VanguardStore
+import Vapor
 
 /// While the server runs with SMTP settings, sends what waits in the outbox every few seconds.
 ///

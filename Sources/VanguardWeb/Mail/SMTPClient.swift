@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import VanguardCore
+import VanguardStore
 
 /// Where to send mail: a relay that accepts mail from this host without authentication (a local
 /// Postfix, or the organisation's internal relay). TLS and AUTH are not spoken.
@@ -40,7 +41,10 @@ struct SMTPClient: Sendable {
                 if let command { try await outbound.write(ByteBuffer(string: command + "\r\n")) }
                 let reply = try await replies.next()
                 guard reply.code == code else {
-                    throw Failure(description: "\(command.map { "\($0.split(separator: ":").first ?? "")" } ?? "greeting"): the server said \(reply.code) \(reply.text)")
+                    throw Failure(
+                        description:
+                            "\(command.map { "\($0.split(separator: ":").first ?? "")" } ?? "greeting"): the server said \(reply.code) \(reply.text)"
+                    )
                 }
             }
             try await expect(220, after: nil)
@@ -75,7 +79,9 @@ struct SMTPClient: Sendable {
             var text: [String] = []
             while true {
                 let line = try await line()
-                guard line.count >= 3, let code = Int(line.prefix(3)) else { throw Failure(description: "not an SMTP reply: \(line.prefix(80))") }
+                guard line.count >= 3, let code = Int(line.prefix(3)) else {
+                    throw Failure(description: "not an SMTP reply: \(line.prefix(80))")
+                }
                 text.append(String(line.dropFirst(4)))
                 if line.count == 3 || line[line.index(line.startIndex, offsetBy: 3)] == " " {
                     return (code, text.joined(separator: " "))
@@ -90,7 +96,9 @@ enum OutboxDelivery {
     static let maximumAttempts = 5
 
     /// Returns how many were sent and how many failed.
-    static func deliverPending(store: VanguardStore.AccountStore, client: SMTPClient, limit: Int = 50) async throws -> (sent: Int, failed: Int) {
+    static func deliverPending(store: VanguardStore.AccountStore, client: SMTPClient, limit: Int = 50) async throws -> (
+        sent: Int, failed: Int
+    ) {
         var sent = 0, failed = 0
         for message in try await store.pendingMessages(maximumAttempts: maximumAttempts, limit: limit) {
             let mail = MailMessage(
@@ -109,5 +117,3 @@ enum OutboxDelivery {
         return (sent, failed)
     }
 }
-
-import VanguardStore

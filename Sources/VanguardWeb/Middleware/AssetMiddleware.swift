@@ -19,7 +19,9 @@ struct AssetMiddleware: AsyncMiddleware {
         let name = String(path.dropFirst("/assets/".count))
         let file: URL
         if name.hasPrefix("vendor/") {
-            guard let relative = Self.vendorFiles[String(name.dropFirst("vendor/".count))] else { throw AppError.notFound("The file \(name)") }
+            guard let relative = Self.vendorFiles[String(name.dropFirst("vendor/".count))] else {
+                throw AppError.notFound("The file \(name)")
+            }
             file = vendorDirectory.appendingPathComponent(relative)
         } else {
             guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else { throw AppError.notFound("The file \(name)") }

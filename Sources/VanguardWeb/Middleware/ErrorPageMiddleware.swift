@@ -1,6 +1,6 @@
 import Plot
-import Vapor
 import VanguardCore
+import Vapor
 
 /// Turns every error into an answer: an NHS.UK-styled page for people, a JSON body for the API.
 ///
@@ -40,7 +40,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch error {
         case let abort as any AbortError:
             if abort.status.code >= 500 {
-                request.logger.error("request failed", metadata: ["status": "\(abort.status.code)", "error": "\(String(reflecting: error))"])
+                request.logger.error(
+                    "request failed", metadata: ["status": "\(abort.status.code)", "error": "\(String(reflecting: error))"])
             }
             return (abort.status, abort.reason)
         case let invalid as ValidationError:
@@ -63,16 +64,17 @@ struct APIErrorDTO: Content, Equatable {
 /// The page shown for 400, 404, 503 and the rest.
 enum ErrorPage {
     static func document(status: HTTPResponseStatus, reason: String, context: PageContext) -> HTML {
-        let title = switch status.code {
-        case 404: "Page not found"
-        case 400: "There is a problem with the request"
-        case 401: "Sign in to continue"
-        case 403: "You do not have permission to do this"
-        case 413: "The request is too large"
-        case 429: "Too many attempts"
-        case 503: "Sorry, the service is unavailable"
-        default: "Sorry, there is a problem with the service"
-        }
+        let title =
+            switch status.code {
+            case 404: "Page not found"
+            case 400: "There is a problem with the request"
+            case 401: "Sign in to continue"
+            case 403: "You do not have permission to do this"
+            case 413: "The request is too large"
+            case 429: "Too many attempts"
+            case 503: "Sorry, the service is unavailable"
+            default: "Sorry, there is a problem with the service"
+            }
         return Layout.document(
             title: title, context: context,
             body: .group(

@@ -36,9 +36,11 @@ enum Forms {
             .div(
                 .class("nhsuk-error-summary__body"),
                 .unwrap(general) { .p(.text($0)) },
-                .ul(.class("nhsuk-list nhsuk-error-summary__list"), .forEach(errors) { error in
-                    .li(.a(.safeHref("#\(error.0)"), .text(error.1)))
-                })
+                .ul(
+                    .class("nhsuk-list nhsuk-error-summary__list"),
+                    .forEach(errors) { error in
+                        .li(.a(.safeHref("#\(error.0)"), .text(error.1)))
+                    })
             )
         )
     }
@@ -63,7 +65,11 @@ enum Forms {
             .class(field.error == nil ? "nhsuk-form-group" : "nhsuk-form-group nhsuk-form-group--error"),
             .label(.class("nhsuk-label"), .for(field.elementID), .text(field.label)),
             .unwrap(field.hint) { .div(.class("nhsuk-hint"), .id("\(field.elementID)-hint"), .text($0)) },
-            .unwrap(field.error) { .span(.class("nhsuk-error-message"), .id("\(field.elementID)-error"), .span(.class("nhsuk-u-visually-hidden"), .text("Error: ")), .text($0)) },
+            .unwrap(field.error) {
+                .span(
+                    .class("nhsuk-error-message"), .id("\(field.elementID)-error"),
+                    .span(.class("nhsuk-u-visually-hidden"), .text("Error: ")), .text($0))
+            },
             control(field)
         )
     }
@@ -72,18 +78,21 @@ enum Forms {
         let errorClass = field.error == nil ? "" : " nhsuk-input--error"
         switch field.kind {
         case .text, .email, .password:
-            let type: HTMLInputType = switch field.kind {
-            case .email: .email
-            case .password: .password
-            default: .text
-            }
+            let type: HTMLInputType =
+                switch field.kind {
+                case .email: .email
+                case .password: .password
+                default: .text
+                }
             return .input(
                 .class("nhsuk-input" + errorClass), .id(field.elementID), .name(field.name), .type(type),
                 .safeValue(isPassword(field) ? "" : field.value),
                 .unwrap(field.autocomplete) { .safeAttribute(named: "autocomplete", value: $0) }
             )
         case .textarea:
-            return .textarea(.class("nhsuk-textarea" + errorClass), .id(field.elementID), .name(field.name), .safeAttribute(named: "rows", value: "4"), .text(field.value))
+            return .textarea(
+                .class("nhsuk-textarea" + errorClass), .id(field.elementID), .name(field.name), .safeAttribute(named: "rows", value: "4"),
+                .text(field.value))
         case .select(let options):
             return .select(
                 .class("nhsuk-select"), .id(field.elementID), .safeAttribute(named: "name", value: field.name),
@@ -102,7 +111,8 @@ enum Forms {
         .form(
             .class("vg-inline-form"), .action(action.path), .method(.post),
             csrfField(csrf),
-            .button(.class(secondary ? "nhsuk-button nhsuk-button--secondary vg-small-button" : "nhsuk-button"), .type(.submit), .text(label))
+            .button(
+                .class(secondary ? "nhsuk-button nhsuk-button--secondary vg-small-button" : "nhsuk-button"), .type(.submit), .text(label))
         )
     }
 }

@@ -51,13 +51,18 @@ enum Layout {
                 .link(.rel(.icon), .safeAttribute(named: "href", value: SiteURL.asset("favicon.svg").path), .type("image/svg+xml")),
                 // Feed readers find a page's feeds from these (RFC 4287 autodiscovery).
                 .forEach(feeds) { feed in
-                    .link(.rel(.alternate), .type("application/atom+xml"), .safeAttribute(named: "title", value: feed.title),
-                          .safeAttribute(named: "href", value: feed.url.path))
+                    .link(
+                        .rel(.alternate), .type("application/atom+xml"), .safeAttribute(named: "title", value: feed.title),
+                        .safeAttribute(named: "href", value: feed.url.path))
                 },
-                .if(context.hasNHSUKAssets, .element(named: "script", nodes: [
-                    .safeAttribute(named: "type", value: "module"),
-                    .safeAttribute(named: "src", value: SiteURL.asset("app.js").path),
-                ]))
+                .if(
+                    context.hasNHSUKAssets,
+                    .element(
+                        named: "script",
+                        nodes: [
+                            .safeAttribute(named: "type", value: "module"),
+                            .safeAttribute(named: "src", value: SiteURL.asset("app.js").path),
+                        ]))
             ),
             .body(
                 .class("nhsuk-frontend-supported"),
@@ -95,8 +100,10 @@ enum Layout {
                     .safeAttribute(named: "role", value: "search"),
                     .label(.class("vg-header__search-label"), .for("header-search"), .text("Find your local vanguard, or search")),
                     // A visible label rather than hint text inside the box, as the NHS.UK design system advises.
-                    .input(.class("nhsuk-header__search-input nhsuk-input"), .id("header-search"), .name("q"), .type(.search),
-                           .safeAttribute(named: "aria-label", value: "Search vanguards, councils, areas, ICBs, organisations, posts and case studies")),
+                    .input(
+                        .class("nhsuk-header__search-input nhsuk-input"), .id("header-search"), .name("q"), .type(.search),
+                        .safeAttribute(
+                            named: "aria-label", value: "Search vanguards, councils, areas, ICBs, organisations, posts and case studies")),
                     .button(.class("nhsuk-header__search-submit"), .type(.submit), .text("Search"))
                 ),
                 accountLinks(context)
@@ -112,7 +119,9 @@ enum Layout {
                                 .class("nhsuk-header__navigation-item"),
                                 .a(
                                     .class("nhsuk-header__navigation-link"), .safeHref(item.url.path),
-                                    .if(isCurrent(item.url, path: context.currentPath), .safeAttribute(named: "aria-current", value: "page")),
+                                    .if(
+                                        isCurrent(item.url, path: context.currentPath), .safeAttribute(named: "aria-current", value: "page")
+                                    ),
                                     .text(item.title)
                                 )
                             )
@@ -126,25 +135,32 @@ enum Layout {
     static func accountLinks(_ context: PageContext) -> Node<HTML.BodyContext> {
         .div(
             .class("vg-header__account"),
-            .unwrap(context.signedInAs, { name in
-                .group(
-                    .a(.safeHref(SiteURL.account.path), .text(name)),
-                    .if(context.allows(.assess) && !context.isProgrammeTeam, .group(.text(" · "), .a(.safeHref(SiteURL.assessments.path), .text("Assessments")))),
-                    .if(context.isProgrammeTeam, .group(
-                        .text(" · "), .a(.safeHref(SiteURL.adminUsers.path), .text("Accounts")),
-                        .text(" · "), .a(.safeHref(SiteURL.audit.path), .text("Audit log"))
-                    )),
-                    .form(
-                        .class("vg-inline-form"), .action(SiteURL.signOut.path), .method(.post),
-                        Forms.csrfField(context.csrfToken),
-                        .button(.class("vg-link-button"), .type(.submit), .text("Sign out"))
+            .unwrap(
+                context.signedInAs,
+                { name in
+                    .group(
+                        .a(.safeHref(SiteURL.account.path), .text(name)),
+                        .if(
+                            context.allows(.assess) && !context.isProgrammeTeam,
+                            .group(.text(" · "), .a(.safeHref(SiteURL.assessments.path), .text("Assessments")))),
+                        .if(
+                            context.isProgrammeTeam,
+                            .group(
+                                .text(" · "), .a(.safeHref(SiteURL.adminUsers.path), .text("Accounts")),
+                                .text(" · "), .a(.safeHref(SiteURL.audit.path), .text("Audit log"))
+                            )),
+                        .form(
+                            .class("vg-inline-form"), .action(SiteURL.signOut.path), .method(.post),
+                            Forms.csrfField(context.csrfToken),
+                            .button(.class("vg-link-button"), .type(.submit), .text("Sign out"))
+                        )
                     )
-                )
-            }, else: .group(
-                .a(.safeHref(SiteURL.signIn.path), .text("Sign in")),
-                .text(" · "),
-                .a(.safeHref(SiteURL.signUp.path), .text("Create an account"))
-            ))
+                },
+                else: .group(
+                    .a(.safeHref(SiteURL.signIn.path), .text("Sign in")),
+                    .text(" · "),
+                    .a(.safeHref(SiteURL.signUp.path), .text("Create an account"))
+                ))
         )
     }
 
@@ -158,7 +174,9 @@ enum Layout {
             .ol(
                 .class("nhsuk-breadcrumb__list"),
                 .forEach(crumbs) { crumb in
-                    .li(.class("nhsuk-breadcrumb__list-item"), .a(.class("nhsuk-breadcrumb__link"), .safeHref(crumb.1.path), .text(crumb.0)))
+                    .li(
+                        .class("nhsuk-breadcrumb__list-item"), .a(.class("nhsuk-breadcrumb__link"), .safeHref(crumb.1.path), .text(crumb.0))
+                    )
                 }
             )
         )
@@ -172,12 +190,24 @@ enum Layout {
                     .class("nhsuk-width-container"),
                     .ul(
                         .class("nhsuk-footer__list"),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.dataSources.path), .text("Data sources and licences"))),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.api(.openAPI).path), .text("API (OpenAPI 3.1)"))),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.healthz.path), .text("Service health"))),
-                        .li(.class("nhsuk-footer__list-item"), .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.permissions.path), .text("Who may do what")))
+                        .li(
+                            .class("nhsuk-footer__list-item"),
+                            .a(
+                                .class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.dataSources.path),
+                                .text("Data sources and licences"))),
+                        .li(
+                            .class("nhsuk-footer__list-item"),
+                            .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.api(.openAPI).path), .text("API (OpenAPI 3.1)"))),
+                        .li(
+                            .class("nhsuk-footer__list-item"),
+                            .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.healthz.path), .text("Service health"))),
+                        .li(
+                            .class("nhsuk-footer__list-item"),
+                            .a(.class("nhsuk-footer__list-item-link"), .safeHref(SiteURL.permissions.path), .text("Who may do what")))
                     ),
-                    .p(.class("nhsuk-footer__copyright"), .text("Contains ONS data © Crown copyright and database right. Vanguard is open-source software."))
+                    .p(
+                        .class("nhsuk-footer__copyright"),
+                        .text("Contains ONS data © Crown copyright and database right. Vanguard is open-source software."))
                 )
             )
         )
@@ -187,16 +217,22 @@ enum Layout {
 /// Small pieces that several pages share.
 enum Components {
     static func careModelTag(_ model: CareModel) -> Node<HTML.BodyContext> {
-        .strong(.class("nhsuk-tag vg-tag vg-tag--\(model.rawValue)"), .safeAttribute(named: "title", value: model.name), .text(model.abbreviation))
+        .strong(
+            .class("nhsuk-tag vg-tag vg-tag--\(model.rawValue)"), .safeAttribute(named: "title", value: model.name),
+            .text(model.abbreviation))
     }
 
     /// A disclosure ("Reply", "Flag") around content that is not in Plot's details context, such as a form.
     static func disclosure(_ summary: String, _ content: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
-        .element(named: "details", nodes: [
-            .class("nhsuk-details"),
-            .element(named: "summary", nodes: [.class("nhsuk-details__summary"), .span(.class("nhsuk-details__summary-text"), .text(summary))]),
-            .div(.class("nhsuk-details__text"), content),
-        ])
+        .element(
+            named: "details",
+            nodes: [
+                .class("nhsuk-details"),
+                .element(
+                    named: "summary",
+                    nodes: [.class("nhsuk-details__summary"), .span(.class("nhsuk-details__summary-text"), .text(summary))]),
+                .div(.class("nhsuk-details__text"), content),
+            ])
     }
 
     /// NHS.UK's summary list, each row its own `<dl>`: the design system's `div` rows inside one
@@ -250,15 +286,25 @@ enum Components {
     }
 
     static func pagination(current: Int, pageCount: Int, link: (Int) -> String) -> Node<HTML.BodyContext> {
-        .if(pageCount > 1, .nav(
-            .class("nhsuk-pagination vg-pagination"), .safeAttribute(named: "role", value: "navigation"), .ariaLabel("Pagination"),
-            .ul(
-                .class("nhsuk-list nhsuk-pagination__list"),
-                .if(current > 1, .li(.class("nhsuk-pagination-item--previous"), .a(.class("nhsuk-pagination__link"), .safeHref(link(current - 1)), .text("Previous page")))),
-                .li(.text("Page \(current) of \(pageCount)")),
-                .if(current < pageCount, .li(.class("nhsuk-pagination-item--next"), .a(.class("nhsuk-pagination__link"), .safeHref(link(current + 1)), .text("Next page"))))
-            )
-        ))
+        .if(
+            pageCount > 1,
+            .nav(
+                .class("nhsuk-pagination vg-pagination"), .safeAttribute(named: "role", value: "navigation"), .ariaLabel("Pagination"),
+                .ul(
+                    .class("nhsuk-list nhsuk-pagination__list"),
+                    .if(
+                        current > 1,
+                        .li(
+                            .class("nhsuk-pagination-item--previous"),
+                            .a(.class("nhsuk-pagination__link"), .safeHref(link(current - 1)), .text("Previous page")))),
+                    .li(.text("Page \(current) of \(pageCount)")),
+                    .if(
+                        current < pageCount,
+                        .li(
+                            .class("nhsuk-pagination-item--next"),
+                            .a(.class("nhsuk-pagination__link"), .safeHref(link(current + 1)), .text("Next page"))))
+                )
+            ))
     }
 }
 
@@ -282,11 +328,13 @@ extension Int {
 extension Node where Context == HTML.SelectContext {
     /// An `<option>` with its label as content (Plot's own `option` is self-closing).
     static func choice(_ value: String, selected: Bool, label: String) -> Node {
-        .element(named: "option", nodes: [
-            // Plot drops empty attributes, but an empty value is what "any" must submit.
-            Node<HTML.BodyContext>.attribute(Attribute(name: "value", value: value.escapedForXML, ignoreIfValueIsEmpty: false)),
-            selected ? Node<HTML.BodyContext>.safeAttribute(named: "selected", value: "selected") : .empty,
-            .text(label),
-        ])
+        .element(
+            named: "option",
+            nodes: [
+                // Plot drops empty attributes, but an empty value is what "any" must submit.
+                Node<HTML.BodyContext>.attribute(Attribute(name: "value", value: value.escapedForXML, ignoreIfValueIsEmpty: false)),
+                selected ? Node<HTML.BodyContext>.safeAttribute(named: "selected", value: "selected") : .empty,
+                .text(label),
+            ])
     }
 }

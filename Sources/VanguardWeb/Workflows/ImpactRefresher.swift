@@ -1,5 +1,5 @@
-import Vapor
 import VanguardStore
+import Vapor
 
 /// Refits the impact estimates in the background after returns are accepted, so the request that
 /// sent them does not wait; a request during a refit asks for one more afterwards.

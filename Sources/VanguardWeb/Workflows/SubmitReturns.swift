@@ -39,7 +39,8 @@ struct SubmitReturns {
         let clock = ContinuousClock()
         let started = clock.now
         let checker = ReturnsFile(
-            knownAreas: Set(registry.areas.map(\.code)), knownMetrics: Set(try await ReturnsStore(database: database, now: now).metrics().map(\.code)),
+            knownAreas: Set(registry.areas.map(\.code)),
+            knownMetrics: Set(try await ReturnsStore(database: database, now: now).metrics().map(\.code)),
             latestPeriod: Month(containing: now()), permittedAreas: permittedAreas
         )
         let values: [ReturnValue]
@@ -53,7 +54,8 @@ struct SubmitReturns {
         let clock = ContinuousClock()
         let writeStarted = clock.now
         let progress = progress
-        let summary = try await ReturnsStore(database: database, now: now).submit(values, fileName: fileName, by: submitter) { written, total in
+        let summary = try await ReturnsStore(database: database, now: now).submit(values, fileName: fileName, by: submitter) {
+            written, total in
             progress(.writing(written: written, of: total))
         }
         progress(.written(took: clock.now - writeStarted))

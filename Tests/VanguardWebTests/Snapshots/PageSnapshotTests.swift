@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VanguardCore
+
 @testable import VanguardWeb
 
 /// The most visited pages, each rendered from a fixed model: no database, no server.
@@ -13,7 +14,8 @@ import VanguardCore
     }
 
     @Test func vanguards() throws {
-        try Snapshot.expect(VanguardsPage.document(.init(registry: registry, filter: VanguardFilter()), context: context), matches: "vanguards")
+        try Snapshot.expect(
+            VanguardsPage.document(.init(registry: registry, filter: VanguardFilter()), context: context), matches: "vanguards")
     }
 
     @Test func vanguardsFilteredByCareModel() throws {
@@ -23,12 +25,15 @@ import VanguardCore
 
     @Test func vanguard() throws {
         let wirral = try #require(registry.vanguard(number: 1))
-        try Snapshot.expect(VanguardPage.document(.init(vanguard: wirral, registry: registry, boundaries: [:]), context: context), matches: "vanguard")
+        try Snapshot.expect(
+            VanguardPage.document(.init(vanguard: wirral, registry: registry, boundaries: [:]), context: context), matches: "vanguard")
     }
 
     @Test func vanguardWithNotesToEscape() throws {
         let erewash = try #require(registry.vanguard(number: 2))
-        try Snapshot.expect(VanguardPage.document(.init(vanguard: erewash, registry: registry, boundaries: [:]), context: context), matches: "vanguard-notes")
+        try Snapshot.expect(
+            VanguardPage.document(.init(vanguard: erewash, registry: registry, boundaries: [:]), context: context),
+            matches: "vanguard-notes")
     }
 
     @Test func map() throws {
@@ -37,8 +42,10 @@ import VanguardCore
 
     @Test func area() throws {
         let wirral = try #require(registry.area(code: "E38000208"))
-        try Snapshot.expect(AreaPage.document(.init(area: wirral, registry: registry, boundaries: [:], metrics: SnapshotFixtures.metrics), context: context),
-                            matches: "area")
+        try Snapshot.expect(
+            AreaPage.document(
+                .init(area: wirral, registry: registry, boundaries: [:], metrics: SnapshotFixtures.metrics), context: context),
+            matches: "area")
     }
 
     @Test func icb() throws {
@@ -52,13 +59,15 @@ import VanguardCore
     }
 
     @Test func organisations() throws {
-        try Snapshot.expect(OrganisationsPage.document(.init(registry: registry, sector: nil, text: nil, page: PageRequest()), context: context),
-                            matches: "organisations")
+        try Snapshot.expect(
+            OrganisationsPage.document(.init(registry: registry, sector: nil, text: nil, page: PageRequest()), context: context),
+            matches: "organisations")
     }
 
     @Test func organisation() throws {
         let council = try #require(registry.organisation(slug: "wirral-council"))
-        try Snapshot.expect(OrganisationPage.document(.init(organisation: council, registry: registry), context: context), matches: "organisation")
+        try Snapshot.expect(
+            OrganisationPage.document(.init(organisation: council, registry: registry), context: context), matches: "organisation")
     }
 
     @Test func metrics() throws {
@@ -66,7 +75,8 @@ import VanguardCore
     }
 
     @Test func calls() throws {
-        try Snapshot.expect(CallsPage.document(calls: SnapshotFixtures.calls, now: SnapshotFixtures.fixedNow, context: context), matches: "calls")
+        try Snapshot.expect(
+            CallsPage.document(calls: SnapshotFixtures.calls, now: SnapshotFixtures.fixedNow, context: context), matches: "calls")
     }
 
     @Test func historicalCall() throws {
@@ -83,7 +93,8 @@ import VanguardCore
     }
 
     @Test func notFound() throws {
-        try Snapshot.expect(ErrorPage.document(status: .notFound, reason: "The vanguard 99 was not found.", context: context), matches: "not-found")
+        try Snapshot.expect(
+            ErrorPage.document(status: .notFound, reason: "The vanguard 99 was not found.", context: context), matches: "not-found")
     }
 
     @Test func dataSources() throws {

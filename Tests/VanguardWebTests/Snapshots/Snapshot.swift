@@ -27,7 +27,8 @@ enum Snapshot {
         let new = rendered.split(separator: "\n", omittingEmptySubsequences: false)
         let old = expected.split(separator: "\n", omittingEmptySubsequences: false)
         let line = zip(new, old).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(new.count, old.count)
-        Issue.record("""
+        Issue.record(
+            """
             \(name) differs from its snapshot from line \(line + 1):
               stored:   \(line < old.count ? String(old[line]) : "(end)")
               rendered: \(line < new.count ? String(new[line]) : "(end)")

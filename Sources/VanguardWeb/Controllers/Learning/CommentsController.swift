@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Commenting, replying, editing, flagging, and the programme team's moderation.
 enum CommentsController {
@@ -17,8 +17,9 @@ enum CommentsController {
             }
             return grant.role.name
         }()
-        return CommentStore.Author(id: person.id, name: person.displayName, role: role, organisation: person.organisation,
-                                   isModerator: request.pageContext.allows(.moderateLearning), actor: person.actor)
+        return CommentStore.Author(
+            id: person.id, name: person.displayName, role: role, organisation: person.organisation,
+            isModerator: request.pageContext.allows(.moderateLearning), actor: person.actor)
     }
 
     @Sendable static func add(request: Request) async throws -> Response {
@@ -27,17 +28,20 @@ enum CommentsController {
         let body = (form["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         let parent = (form["parent"] ?? "").isEmpty ? nil : Int(form["parent"] ?? "")
         do {
-            let comment = try await CommentStore(on: request).add(to: post.id, replyingTo: parent, body: body, by: try await author(request))
+            let comment = try await CommentStore(on: request).add(
+                to: post.id, replyingTo: parent, body: body, by: try await author(request))
             return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
         } catch let error as ValidationError {
             guard post.status != .deleted else { throw AppError.badRequest(error.reason) }
-            return try await PostsController.page(request, post: post, commentText: body, commentError: error.reason).response(status: .badRequest)
+            return try await PostsController.page(request, post: post, commentText: body, commentError: error.reason).response(
+                status: .badRequest)
         }
     }
 
     static func findComment(_ request: Request) async throws -> (Comment, Post) {
         guard let number = Int(request.pathParameter("number")), let comment = try await CommentStore(on: request).comment(number: number),
-              let post = try await LearningStore(on: request).post(id: comment.postID) else { throw AppError.notFound("The comment") }
+            let post = try await LearningStore(on: request).post(id: comment.postID)
+        else { throw AppError.notFound("The comment") }
         return (comment, post)
     }
 
@@ -48,7 +52,9 @@ enum CommentsController {
             _ = try await CommentStore(on: request).edit(number: comment.number, body: body, by: try await author(request))
             return request.redirect(to: SiteURL.learning(.post(post.slug)).path + "#comment-\(comment.number)", redirectType: .normal)
         } catch let error as ValidationError {
-            return try await PostsController.page(request, post: post, notice: "Comment #\(comment.number) was not changed: \(error.reason)").response(status: .badRequest)
+            return try await PostsController.page(
+                request, post: post, notice: "Comment #\(comment.number) was not changed: \(error.reason)"
+            ).response(status: .badRequest)
         }
     }
 
@@ -57,7 +63,8 @@ enum CommentsController {
         let reason = try request.content.decode([String: String].self)["reason"] ?? ""
         do {
             let flagged = try await CommentStore(on: request).flag(number: comment.number, reason: reason, by: try await author(request))
-            let notice = flagged.status == .held
+            let notice =
+                flagged.status == .held
                 ? "Thank you. Comment #\(comment.number) has been flagged by \(flagged.flagCount) members and is hidden until a moderator looks at it."
                 : "Thank you. Comment #\(comment.number) is flagged for the moderators."
             return try await PostsController.page(request, post: post, notice: notice).response()
@@ -67,10 +74,14 @@ enum CommentsController {
     }
 
     /// The moderation page: the held comments and the blocked words.
-    static func queuePage(_ request: Request, notice: String? = nil, error: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func queuePage(_ request: Request, notice: String? = nil, error: String? = nil, status: HTTPResponseStatus = .ok) async throws
+        -> Response
+    {
         let store = CommentStore(on: request)
-        return CommentQueuePage.document(try await store.queue(), blockedWords: try await store.blockedWords(), notice: notice, error: error,
-                                         context: request.pageContext).response(status: status)
+        return CommentQueuePage.document(
+            try await store.queue(), blockedWords: try await store.blockedWords(), notice: notice, error: error,
+            context: request.pageContext
+        ).response(status: status)
     }
 
     @Sendable static func queue(request: Request) async throws -> Response {
@@ -101,7 +112,8 @@ enum CommentsController {
             return try await queuePage(request, error: "Choose approve, reject or hide", status: .badRequest)
         }
         do {
-            let result = try await store.moderate(number: comment.number, decision: decision, reason: form["reason"] ?? "", by: try request.requirePerson().actor)
+            let result = try await store.moderate(
+                number: comment.number, decision: decision, reason: form["reason"] ?? "", by: try request.requirePerson().actor)
             return try await queuePage(request, notice: "Comment #\(result.number) is now \(result.status.name.lowercased()).")
         } catch let error as ValidationError {
             return try await queuePage(request, error: "#\(comment.number): \(error.reason)", status: .badRequest)

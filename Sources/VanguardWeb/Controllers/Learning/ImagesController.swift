@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// Images for posts: uploaded by authors, checked by their bytes, served with their own type only.
 enum ImagesController {
@@ -24,7 +24,8 @@ enum ImagesController {
 
     @Sendable static func show(request: Request) async throws -> Response {
         guard let id = UUID(uuidString: request.pathParameter("image")),
-              let image = try await LearningStore(on: request).image(id) else { throw AppError.notFound("The image") }
+            let image = try await LearningStore(on: request).image(id)
+        else { throw AppError.notFound("The image") }
         let response = Response(status: .ok, body: .init(data: image.bytes))
         response.headers.replaceOrAdd(name: .contentType, value: image.mediaType)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")

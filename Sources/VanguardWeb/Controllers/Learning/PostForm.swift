@@ -1,6 +1,6 @@
 import Foundation
-import Vapor
 import VanguardCore
+import Vapor
 
 /// A post form as submitted; checkbox groups arrive as arrays.
 struct PostForm: Content {
@@ -56,10 +56,12 @@ struct PostForm: Content {
     /// The content, status and time the form asks for, or every problem by field.
     func read() -> Result<(content: PostContent, status: PostStatus, publishAt: Date?), FieldErrors> {
         var reading = FormReading()
-        let kind = PostKind(rawValue: kind ?? "") ?? {
-            reading.note("kind", "Choose the kind of post")
-            return .blog
-        }()
+        let kind =
+            PostKind(rawValue: kind ?? "")
+            ?? {
+                reading.note("kind", "Choose the kind of post")
+                return .blog
+            }()
         let vanguardNumber = (vanguard ?? "").isEmpty ? nil : Int(vanguard ?? "")
         if vanguardNumber == nil, !(vanguard ?? "").isEmpty { reading.note("vanguard", "Choose a vanguard from the list") }
         var models: [CareModel] = []
@@ -74,12 +76,15 @@ struct PostForm: Content {
             if publishDate == nil { reading.note("publish_at", "Give the time as YYYY-MM-DD HH:MM, e.g. 2026-12-07 09:00") }
         }
         func text(_ value: String?) -> String { (value ?? "").replacingOccurrences(of: "\r\n", with: "\n") }
-        let parts = kind == .caseStudy
-            ? CaseStudyParts(problem: text(problem), whatChanged: text(whatChanged), results: text(results), cost: text(cost), contacts: text(contacts))
+        let parts =
+            kind == .caseStudy
+            ? CaseStudyParts(
+                problem: text(problem), whatChanged: text(whatChanged), results: text(results), cost: text(cost), contacts: text(contacts))
             : nil
         let streams = (workStreams ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let content = PostContent(
-            kind: kind, title: text(title).trimmingCharacters(in: .whitespacesAndNewlines), summary: text(summary).trimmingCharacters(in: .whitespacesAndNewlines),
+            kind: kind, title: text(title).trimmingCharacters(in: .whitespacesAndNewlines),
+            summary: text(summary).trimmingCharacters(in: .whitespacesAndNewlines),
             body: text(body), caseStudy: parts, vanguardNumber: vanguardNumber, categorySlugs: categories ?? [], careModels: models,
             workStreams: streams, innovation: (innovation ?? "").isEmpty ? nil : innovation,
             metricCodes: kind == .caseStudy ? (metrics ?? []) : []

@@ -1,7 +1,7 @@
 import Foundation
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// `/search` and `/api/v1/search`: one index over posts, vanguards and organisations.
 enum SearchController {
@@ -9,7 +9,9 @@ enum SearchController {
 
     static func results(_ request: Request) async throws -> (query: String, hits: [(SearchHit, SiteURL)]) {
         let text = String((request.queryValue("q") ?? "").prefix(maximumQueryLength))
-        let hits = try await request.readingDatabase { try await SearchIndex(database: request.db).search(SearchQuery(text), at: request.now) }
+        let hits = try await request.readingDatabase {
+            try await SearchIndex(database: request.db).search(SearchQuery(text), at: request.now)
+        }
         var linked: [(SearchHit, SiteURL)] = []
         let store = LearningStore(on: request)
         for hit in hits {
@@ -29,7 +31,9 @@ enum SearchController {
         let snapshot = try await request.registry()
         let providers = try await request.readingDatabase { try await ProviderLookupStore(on: request).entries() }
         let postcodes = PostcodeLookupCache.lookup(vendorDirectory: request.application.appConfig.vendorDirectory)
-        let registry = Optional(query).nonBlank.map { LocalVanguardSearch(query: $0, in: snapshot, providers: providers, postcodes: postcodes) }
+        let registry = Optional(query).nonBlank.map {
+            LocalVanguardSearch(query: $0, in: snapshot, providers: providers, postcodes: postcodes)
+        }
         let found = registry.map { search in Set(search.matches.map { FindPage.url(for: $0).path }) } ?? []
         let content = hits.filter { !found.contains($0.1.path) }.map { SearchPage.Result(hit: $0.0, url: $0.1) }
         return SearchPage.document(.init(query: query, registry: registry, content: content), context: request.pageContext).response()
@@ -48,8 +52,11 @@ enum SearchController {
         let (query, hits) = try await results(request)
         guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.badRequest("Give a query as ?q=") }
         let base = request.application.appConfig.publicURL
-        return SearchResultsDTO(query: query, results: hits.map { hit, url in
-            SearchResultsDTO.Result(kind: hit.kind.rawValue, title: hit.title, url: base + url.path, rank: hit.rank, snippet: hit.snippet)
-        })
+        return SearchResultsDTO(
+            query: query,
+            results: hits.map { hit, url in
+                SearchResultsDTO.Result(
+                    kind: hit.kind.rawValue, title: hit.title, url: base + url.path, rank: hit.rank, snippet: hit.snippet)
+            })
     }
 }

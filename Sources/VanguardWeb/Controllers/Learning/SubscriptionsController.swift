@@ -1,8 +1,8 @@
 import Foundation
 import Plot
-import Vapor
 import VanguardCore
 import VanguardStore
+import Vapor
 
 /// A member's digests, the one-click unsubscribe, and sending what is due.
 enum SubscriptionsController {
@@ -16,8 +16,9 @@ enum SubscriptionsController {
 
     static func page(_ request: Request, notice: String? = nil, errors: [String: String] = [:]) async throws -> HTML {
         let person = try request.requirePerson()
-        let model = SubscriptionsPage.Model(subscriptions: try await SubscriptionStore(on: request).subscriptions(of: person.id),
-                                            topics: try await topics(request), notice: notice, errors: errors)
+        let model = SubscriptionsPage.Model(
+            subscriptions: try await SubscriptionStore(on: request).subscriptions(of: person.id),
+            topics: try await topics(request), notice: notice, errors: errors)
         return SubscriptionsPage.document(model, context: request.pageContext)
     }
 
@@ -29,13 +30,15 @@ enum SubscriptionsController {
         let person = try request.requirePerson()
         let form = try request.content.decode([String: String].self)
         let known = try await topics(request)
-        guard let key = form["topic"], let topic = SubscriptionTopic(key: key), let name = known.first(where: { $0.key == key })?.name else {
+        guard let key = form["topic"], let topic = SubscriptionTopic(key: key), let name = known.first(where: { $0.key == key })?.name
+        else {
             return try await page(request, errors: ["topic": "Choose a topic from the list"]).response(status: .badRequest)
         }
         guard let frequency = DigestFrequency(rawValue: form["frequency"] ?? "") else {
             return try await page(request, errors: ["frequency": "Choose daily or weekly"]).response(status: .badRequest)
         }
-        try await SubscriptionStore(on: request).subscribe(person.id, to: topic, frequency: frequency, token: Secrets.make(), by: person.actor)
+        try await SubscriptionStore(on: request).subscribe(
+            person.id, to: topic, frequency: frequency, token: Secrets.make(), by: person.actor)
         return try await page(request, notice: "Subscribed: \(name), \(frequency.name.lowercased()).").response()
     }
 
@@ -50,22 +53,26 @@ enum SubscriptionsController {
         let token = request.pathParameter("token")
         let subscription = try await SubscriptionStore(on: request).subscription(token: token)
         let name = subscription == nil ? nil : try await topicName(subscription!.topic, request)
-        return UnsubscribePage.document(topicName: name, token: token, done: false, context: request.pageContext).response(status: subscription == nil ? .notFound : .ok)
+        return UnsubscribePage.document(topicName: name, token: token, done: false, context: request.pageContext).response(
+            status: subscription == nil ? .notFound : .ok)
     }
 
     @Sendable static func unsubscribe(request: Request) async throws -> Response {
         let ended = try await SubscriptionStore(on: request).unsubscribe(token: request.pathParameter("token"))
         let name = ended == nil ? nil : try await topicName(ended!.topic, request)
-        return UnsubscribePage.document(topicName: name, token: "", done: true, context: request.pageContext).response(status: ended == nil ? .notFound : .ok)
+        return UnsubscribePage.document(topicName: name, token: "", done: true, context: request.pageContext).response(
+            status: ended == nil ? .notFound : .ok)
     }
 
     static func topicName(_ topic: SubscriptionTopic, _ request: Request) async throws -> String {
-        SubscriptionsPage.topicName(topic, categories: try await LearningStore(on: request).categories(), vanguards: try await request.registry().vanguards)
+        SubscriptionsPage.topicName(
+            topic, categories: try await LearningStore(on: request).categories(), vanguards: try await request.registry().vanguards)
     }
 
     /// The programme team's "send every digest now"; the scheduled `vanguard digests` command sends only those due.
     @Sendable static func sendDue(request: Request) async throws -> Response {
-        let sent = try await DigestMail.sendDue(database: request.db, publicURL: request.application.appConfig.publicURL, at: request.now, everyone: true)
+        let sent = try await DigestMail.sendDue(
+            database: request.db, publicURL: request.application.appConfig.publicURL, at: request.now, everyone: true)
         return try await CommentsController.queuePage(request, notice: "Digests written to the outbox: \(sent).")
     }
 }

@@ -50,9 +50,13 @@ enum AccountPage {
 
     static func passwordFields(errors: [String: String] = [:]) -> [FormField] {
         [
-            FormField(name: "current_password", label: "Current password", kind: .password, error: errors["current_password"], autocomplete: "current-password"),
-            FormField(name: "password", label: "New password", kind: .password,
-                      hint: "At least \(PasswordPolicy.minimumLength) characters; a few unrelated words make a strong one.", error: errors["password"], autocomplete: "new-password"),
+            FormField(
+                name: "current_password", label: "Current password", kind: .password, error: errors["current_password"],
+                autocomplete: "current-password"),
+            FormField(
+                name: "password", label: "New password", kind: .password,
+                hint: "At least \(PasswordPolicy.minimumLength) characters; a few unrelated words make a strong one.",
+                error: errors["password"], autocomplete: "new-password"),
         ]
     }
 
@@ -71,8 +75,12 @@ enum AccountPage {
                 ]),
                 .h2(.text("Your roles")),
                 RolesList.list(account.grants, registry: model.registry),
-                .if(PermissionMatrix.allows(account.roleGrants, .manageTokens), .p(.a(.safeHref(SiteURL.tokens.path), .text("API tokens for data submission")))),
-                .if(PermissionMatrix.allows(account.roleGrants, .submitReturns), .p(.a(.safeHref(SiteURL.uploadReturns.path), .text("Submit monthly returns")))),
+                .if(
+                    PermissionMatrix.allows(account.roleGrants, .manageTokens),
+                    .p(.a(.safeHref(SiteURL.tokens.path), .text("API tokens for data submission")))),
+                .if(
+                    PermissionMatrix.allows(account.roleGrants, .submitReturns),
+                    .p(.a(.safeHref(SiteURL.uploadReturns.path), .text("Submit monthly returns")))),
                 .h2(.text("Change your password")),
                 Forms.form(action: .changePassword, csrf: context.csrfToken, fields: model.passwordFields, submit: "Change password")
             )
@@ -90,7 +98,9 @@ enum RolesList {
         }
     }
 
-    static func list(_ grants: [StoredGrant], registry: Registry, revoke: ((StoredGrant) -> Node<HTML.BodyContext>)? = nil) -> Node<HTML.BodyContext> {
+    static func list(_ grants: [StoredGrant], registry: Registry, revoke: ((StoredGrant) -> Node<HTML.BodyContext>)? = nil) -> Node<
+        HTML.BodyContext
+    > {
         .ul(
             .class("nhsuk-list nhsuk-list--bullet"),
             .li(.text("Member (every signed-in account)")),
@@ -115,11 +125,17 @@ enum TokensPage {
 
     static let programmeChoice = "programme"
 
-    static func fields(vanguards: [Vanguard], offersProgrammeToken: Bool = false, errors: [String: String] = [:], name: String = "") -> [FormField] {
+    static func fields(vanguards: [Vanguard], offersProgrammeToken: Bool = false, errors: [String: String] = [:], name: String = "")
+        -> [FormField]
+    {
         let programme = offersProgrammeToken ? [(programmeChoice, "The programme (metric framework, rebase points)")] : []
         return [
-            FormField(name: "name", label: "What the token is for", value: name, hint: "For example: monthly returns from our data warehouse", error: errors["name"]),
-            FormField(name: "vanguard", label: "Acts for", kind: .select(programme + vanguards.map { ("\($0.number)", $0.name) }), error: errors["vanguard"]),
+            FormField(
+                name: "name", label: "What the token is for", value: name, hint: "For example: monthly returns from our data warehouse",
+                error: errors["name"]),
+            FormField(
+                name: "vanguard", label: "Acts for", kind: .select(programme + vanguards.map { ("\($0.number)", $0.name) }),
+                error: errors["vanguard"]),
         ]
     }
 
@@ -128,8 +144,16 @@ enum TokensPage {
             title: "API tokens", context: context, breadcrumbs: [("Your account", .account)],
             body: .group(
                 .h1(.text("API tokens")),
-                .p(.text("A token lets a program submit data for one vanguard through the API, sent as Authorization: Bearer <token>. It is shown once; we keep only a hash of it. It works only while you hold the role it acts with, and it expires; make a new one before then.")),
-                .if(model.offersProgrammeToken, .p(.text("As a member of the programme team you can also create a programme token, which edits the metric framework and rebase points through the API for as long as you hold that role."))),
+                .p(
+                    .text(
+                        "A token lets a program submit data for one vanguard through the API, sent as Authorization: Bearer <token>. It is shown once; we keep only a hash of it. It works only while you hold the role it acts with, and it expires; make a new one before then."
+                    )),
+                .if(
+                    model.offersProgrammeToken,
+                    .p(
+                        .text(
+                            "As a member of the programme team you can also create a programme token, which edits the metric framework and rebase points through the API for as long as you hold that role."
+                        ))),
                 .unwrap(model.newToken) { token in
                     .div(
                         .class("nhsuk-warning-callout"),
@@ -138,10 +162,13 @@ enum TokensPage {
                         .p(.code(.class("vg-token"), .text(token)))
                     )
                 },
-                .if(model.tokens.isEmpty, .p(.text("You have no tokens yet.")),
-                    else: TokenTable.table(model.tokens.map { ($0, nil) }, registry: registry, now: model.now, revoke: SiteURL.revokeToken, context: context)),
+                .if(
+                    model.tokens.isEmpty, .p(.text("You have no tokens yet.")),
+                    else: TokenTable.table(
+                        model.tokens.map { ($0, nil) }, registry: registry, now: model.now, revoke: SiteURL.revokeToken, context: context)),
                 .h2(.text("Create a token")),
-                .if(model.vanguards.isEmpty,
+                .if(
+                    model.vanguards.isEmpty,
                     .p(.text("Tokens are for site leads; you do not lead a vanguard.")),
                     else: Forms.form(action: .tokens, csrf: context.csrfToken, fields: model.fields, submit: "Create token"))
             )
@@ -151,24 +178,33 @@ enum TokensPage {
 
 /// API tokens as a table, for their owner and for the programme team (with an owner column).
 enum TokenTable {
-    static func table(_ tokens: [(token: APITokenSummary, owner: String?)], registry: Registry, now: Date, revoke: @escaping (UUID) -> SiteURL,
-                      context: PageContext) -> Node<HTML.BodyContext> {
+    static func table(
+        _ tokens: [(token: APITokenSummary, owner: String?)], registry: Registry, now: Date, revoke: @escaping (UUID) -> SiteURL,
+        context: PageContext
+    ) -> Node<HTML.BodyContext> {
         let showsOwner = tokens.contains { $0.owner != nil }
         return .table(
             .class("nhsuk-table"),
-            .thead(.tr(.if(showsOwner, .th(.text("Owner"))), .th(.text("Name")), .th(.text("Starts with")), .th(.text("Acts for")), .th(.text("Created")),
-                       .th(.text("Expires")), .th(.text("Last used")), .th(.text("State")))),
-            .tbody(.forEach(tokens) { row in
-                let token = row.token
-                return .tr(
-                    .if(showsOwner, .td(.text(row.owner ?? ""))),
-                    .td(.text(token.name)), .td(.code(.text(token.prefix + "…"))),
-                    .td(.text(token.vanguardNumber.map { number in registry.vanguard(number: number)?.name ?? "\(number)" } ?? "The programme")),
-                    .td(.text(DateText.short(token.createdAt))), .td(.text(token.expiresAt.map(DateText.short) ?? "–")),
-                    .td(.text(token.lastUsedAt.map(DateText.short) ?? "Never")),
-                    .td(state(token, now: now, revoke: revoke, context: context))
-                )
-            })
+            .thead(
+                .tr(
+                    .if(showsOwner, .th(.text("Owner"))), .th(.text("Name")), .th(.text("Starts with")), .th(.text("Acts for")),
+                    .th(.text("Created")),
+                    .th(.text("Expires")), .th(.text("Last used")), .th(.text("State")))),
+            .tbody(
+                .forEach(tokens) { row in
+                    let token = row.token
+                    return .tr(
+                        .if(showsOwner, .td(.text(row.owner ?? ""))),
+                        .td(.text(token.name)), .td(.code(.text(token.prefix + "…"))),
+                        .td(
+                            .text(
+                                token.vanguardNumber.map { number in registry.vanguard(number: number)?.name ?? "\(number)" }
+                                    ?? "The programme")),
+                        .td(.text(DateText.short(token.createdAt))), .td(.text(token.expiresAt.map(DateText.short) ?? "–")),
+                        .td(.text(token.lastUsedAt.map(DateText.short) ?? "Never")),
+                        .td(state(token, now: now, revoke: revoke, context: context))
+                    )
+                })
         )
     }
 
@@ -186,9 +222,15 @@ enum AdminTokensPage {
             title: "API tokens", context: context, breadcrumbs: [("Accounts", .adminUsers)],
             body: .group(
                 .h1(.text("Every API token")),
-                .p(.text("Tokens act only while their owner holds the role they act with, and expire. Revoke any token here; vanguard tokens list and vanguard tokens revoke do the same at the command line.")),
-                .if(tokens.isEmpty, .p(.text("No account has a token.")),
-                    else: TokenTable.table(tokens.map { ($0.token, $0.owner) }, registry: registry, now: now, revoke: SiteURL.adminRevokeToken, context: context))
+                .p(
+                    .text(
+                        "Tokens act only while their owner holds the role they act with, and expire. Revoke any token here; vanguard tokens list and vanguard tokens revoke do the same at the command line."
+                    )),
+                .if(
+                    tokens.isEmpty, .p(.text("No account has a token.")),
+                    else: TokenTable.table(
+                        tokens.map { ($0.token, $0.owner) }, registry: registry, now: now, revoke: SiteURL.adminRevokeToken,
+                        context: context))
             )
         )
     }

@@ -10,19 +10,28 @@ enum AdminUsersPage {
             title: "Accounts", context: context,
             body: .group(
                 .h1(.text("Accounts")),
-                .p(.text("\(accounts.count) accounts. Operators can also list, create and change accounts at the command line: vanguard users list|create|grant|revoke.")),
+                .p(
+                    .text(
+                        "\(accounts.count) accounts. Operators can also list, create and change accounts at the command line: vanguard users list|create|grant|revoke."
+                    )),
                 .p(.a(.safeHref(SiteURL.adminTokens.path), .text("Every API token, to see or revoke"))),
                 .table(
                     .class("nhsuk-table"),
                     .thead(.tr(.th(.text("Name")), .th(.text("E-mail")), .th(.text("Confirmed")), .th(.text("Roles")))),
-                    .tbody(.forEach(accounts) { account in
-                        .tr(
-                            .td(.a(.safeHref(SiteURL.adminUser(account.id).path), .text(account.displayName))),
-                            .td(.text(account.email)),
-                            .td(.text(account.isConfirmed ? "Yes" : "No")),
-                            .td(.text(account.grants.isEmpty ? "Member" : account.grants.map { RolesList.describe($0.grant, registry: registry) }.joined(separator: "; ")))
-                        )
-                    })
+                    .tbody(
+                        .forEach(accounts) { account in
+                            .tr(
+                                .td(.a(.safeHref(SiteURL.adminUser(account.id).path), .text(account.displayName))),
+                                .td(.text(account.email)),
+                                .td(.text(account.isConfirmed ? "Yes" : "No")),
+                                .td(
+                                    .text(
+                                        account.grants.isEmpty
+                                            ? "Member"
+                                            : account.grants.map { RolesList.describe($0.grant, registry: registry) }.joined(
+                                                separator: "; ")))
+                            )
+                        })
                 )
             )
         )
@@ -33,11 +42,16 @@ enum AdminUserPage {
     static func roleFields(registry: Registry, errors: [String: String] = [:], values: [String: String] = [:]) -> [FormField] {
         [
             // No role is chosen until someone chooses one: granting the programme team by default is one slip from harm.
-            FormField(name: "role", label: "Role", kind: .select([("", "Choose a role")] + Role.allCases.filter { $0 != .member }.map { ($0.rawValue, $0.name) }),
-                      value: values["role"] ?? "", error: errors["role"]),
-            FormField(name: "vanguard", label: "Vanguard number (site lead only)", value: values["vanguard"] ?? "", hint: "1 to \(registry.vanguards.count)", error: errors["vanguard"]),
-            FormField(name: "organisation", label: "Organisation (partner signatory only)", value: values["organisation"] ?? "",
-                      hint: "The organisation's directory address, e.g. salford-royal-nhs-ft", error: errors["organisation"]),
+            FormField(
+                name: "role", label: "Role",
+                kind: .select([("", "Choose a role")] + Role.allCases.filter { $0 != .member }.map { ($0.rawValue, $0.name) }),
+                value: values["role"] ?? "", error: errors["role"]),
+            FormField(
+                name: "vanguard", label: "Vanguard number (site lead only)", value: values["vanguard"] ?? "",
+                hint: "1 to \(registry.vanguards.count)", error: errors["vanguard"]),
+            FormField(
+                name: "organisation", label: "Organisation (partner signatory only)", value: values["organisation"] ?? "",
+                hint: "The organisation's directory address, e.g. salford-royal-nhs-ft", error: errors["organisation"]),
         ]
     }
 
@@ -71,13 +85,18 @@ enum AuditPage {
             title: "Audit log", context: context,
             body: .group(
                 .h1(.text("Audit log")),
-                .p(.text("Every change to data: who, when, through which door, and the values before and after. Entries cannot be changed or deleted through the app.")),
+                .p(
+                    .text(
+                        "Every change to data: who, when, through which door, and the values before and after. Entries cannot be changed or deleted through the app."
+                    )),
                 .form(
                     .class("vg-filter"), .action(SiteURL.audit.path), .method(.get),
-                    .div(.class("nhsuk-form-group vg-filter__field"), .label(.class("nhsuk-label"), .for("entity"), .text("Entity")),
-                         .input(.class("nhsuk-input"), .id("entity"), .name("entity"), .safeValue(filter.entity ?? ""))),
-                    .div(.class("nhsuk-form-group vg-filter__field"), .label(.class("nhsuk-label"), .for("actor"), .text("Actor")),
-                         .input(.class("nhsuk-input"), .id("actor"), .name("actor"), .safeValue(filter.actor ?? ""))),
+                    .div(
+                        .class("nhsuk-form-group vg-filter__field"), .label(.class("nhsuk-label"), .for("entity"), .text("Entity")),
+                        .input(.class("nhsuk-input"), .id("entity"), .name("entity"), .safeValue(filter.entity ?? ""))),
+                    .div(
+                        .class("nhsuk-form-group vg-filter__field"), .label(.class("nhsuk-label"), .for("actor"), .text("Actor")),
+                        .input(.class("nhsuk-input"), .id("actor"), .name("actor"), .safeValue(filter.actor ?? ""))),
                     Components.filterSelect(
                         name: "channel", label: "Through", any: "Any", options: Actor.Channel.allCases.map { ($0.rawValue, $0.rawValue) },
                         selected: filter.channel?.rawValue
@@ -86,17 +105,21 @@ enum AuditPage {
                 ),
                 .table(
                     .class("nhsuk-table vg-audit"),
-                    .thead(.tr(.th(.text("When")), .th(.text("Who")), .th(.text("Through")), .th(.text("What")), .th(.text("Before")), .th(.text("After")))),
-                    .tbody(.forEach(entries) { entry in
+                    .thead(
                         .tr(
-                            .td(.text(DateText.short(entry.at))),
-                            .td(.text(entry.actor.label)),
-                            .td(.text(entry.actor.channel.rawValue)),
-                            .td(.text("\(entry.action) \(entry.entity) \(entry.entityID)")),
-                            .td(values(entry.before)),
-                            .td(values(entry.after))
-                        )
-                    })
+                            .th(.text("When")), .th(.text("Who")), .th(.text("Through")), .th(.text("What")), .th(.text("Before")),
+                            .th(.text("After")))),
+                    .tbody(
+                        .forEach(entries) { entry in
+                            .tr(
+                                .td(.text(DateText.short(entry.at))),
+                                .td(.text(entry.actor.label)),
+                                .td(.text(entry.actor.channel.rawValue)),
+                                .td(.text("\(entry.action) \(entry.entity) \(entry.entityID)")),
+                                .td(values(entry.before)),
+                                .td(values(entry.after))
+                            )
+                        })
                 )
             )
         )
@@ -104,9 +127,11 @@ enum AuditPage {
 
     static func values(_ values: [String: String]?) -> Node<HTML.BodyContext> {
         guard let values else { return .text("–") }
-        return .dl(.class("vg-values"), .forEach(values.sorted { $0.key < $1.key }) { pair in
-            .group(.dt(.text(pair.key)), .dd(.text(pair.value.isEmpty ? "–" : pair.value)))
-        })
+        return .dl(
+            .class("vg-values"),
+            .forEach(values.sorted { $0.key < $1.key }) { pair in
+                .group(.dt(.text(pair.key)), .dd(.text(pair.value.isEmpty ? "–" : pair.value)))
+            })
     }
 }
 
@@ -117,14 +142,22 @@ enum OutboxPage {
             title: "Outbox", context: context,
             body: .group(
                 .h1(.text("E-mail outbox")),
-                .p(.text("Messages the app has written. With SMTP_HOST set they are sent from here; without it they wait here, and operators can read them with vanguard outbox list. Account e-mails (confirmation links, password resets) carry secrets: they are never shown, and their text is deleted once sent.")),
+                .p(
+                    .text(
+                        "Messages the app has written. With SMTP_HOST set they are sent from here; without it they wait here, and operators can read them with vanguard outbox list. Account e-mails (confirmation links, password resets) carry secrets: they are never shown, and their text is deleted once sent."
+                    )),
                 .forEach(messages) { message in
                     .div(
                         .class("vg-message"),
                         .h2(.class("nhsuk-heading-s"), .text(message.subject)),
-                        .p(.class("nhsuk-body-s"), .text("To \(message.recipient), \(DateText.short(message.createdAt)). "),
-                           .strong(.class("vg-delivery"), .text(message.sentAt.map { "Sent \(DateText.short($0))" }
-                                ?? (message.attempts > 0 ? "Not sent after \(message.attempts) attempts: \(message.lastError ?? "")" : "Waiting")))),
+                        .p(
+                            .class("nhsuk-body-s"), .text("To \(message.recipient), \(DateText.short(message.createdAt)). "),
+                            .strong(
+                                .class("vg-delivery"),
+                                .text(
+                                    message.sentAt.map { "Sent \(DateText.short($0))" }
+                                        ?? (message.attempts > 0
+                                            ? "Not sent after \(message.attempts) attempts: \(message.lastError ?? "")" : "Waiting")))),
                         .element(named: "pre", nodes: [.text(message.readableBody)])
                     )
                 }
@@ -140,19 +173,27 @@ enum PermissionsPage {
             title: "Who may do what", context: context,
             body: .group(
                 .h1(.text("Who may do what")),
-                .p(.text("Every route asks the same table below. Site leads act only for their own vanguard and partner signatories only for their own organisation.")),
+                .p(
+                    .text(
+                        "Every route asks the same table below. Site leads act only for their own vanguard and partner signatories only for their own organisation."
+                    )),
                 .table(
                     .class("nhsuk-table vg-matrix"),
                     .thead(.tr(.th(.text("Action")), .th(.text("Anyone")), .forEach(Role.allCases) { .th(.text($0.name)) })),
-                    .tbody(.forEach(Action.allCases) { action in
-                        .tr(
-                            .td(.text(action.summary)),
-                            .td(.text(PermissionMatrix.anonymous.contains(action) ? "Yes" : "No")),
-                            .forEach(Role.allCases) { role in
-                                .td(.text(PermissionMatrix.table[role]?.contains(action) == true ? (role.scopeKind != nil && action.scopeKind != nil ? "Own \(role.scopeKind!.rawValue)" : "Yes") : "No"))
-                            }
-                        )
-                    })
+                    .tbody(
+                        .forEach(Action.allCases) { action in
+                            .tr(
+                                .td(.text(action.summary)),
+                                .td(.text(PermissionMatrix.anonymous.contains(action) ? "Yes" : "No")),
+                                .forEach(Role.allCases) { role in
+                                    .td(
+                                        .text(
+                                            PermissionMatrix.table[role]?.contains(action) == true
+                                                ? (role.scopeKind != nil && action.scopeKind != nil
+                                                    ? "Own \(role.scopeKind!.rawValue)" : "Yes") : "No"))
+                                }
+                            )
+                        })
                 ),
                 .h2(.text("Rules that depend on the data")),
                 .ul(.forEach(PermissionMatrix.dataRules) { .li(.text($0)) }),
@@ -160,9 +201,10 @@ enum PermissionsPage {
                 .table(
                     .class("nhsuk-table"),
                     .thead(.tr(.th(.text("Method")), .th(.text("Path")), .th(.text("Action")))),
-                    .tbody(.forEach(routes) { route in
-                        .tr(.td(.text(route.method)), .td(.code(.text(route.path))), .td(.text(route.action.rawValue)))
-                    })
+                    .tbody(
+                        .forEach(routes) { route in
+                            .tr(.td(.text(route.method)), .td(.code(.text(route.path))), .td(.text(route.action.rawValue)))
+                        })
                 )
             )
         )

@@ -56,7 +56,9 @@ enum PlacePage {
             name = region.name
             parent = nil
             let icbs = registry.icbs(in: region.code)
-            areas = icbs.flatMap { registry.areas(in: $0.code) }.sorted { $0.name < $1.name }.map { ($0, registry.vanguards(covering: $0.code)) }
+            areas = icbs.flatMap { registry.areas(in: $0.code) }.sorted { $0.name < $1.name }.map {
+                ($0, registry.vanguards(covering: $0.code))
+            }
             children = icbs.map { ($0.shortName, SiteURL.icb($0.code), registry.areas(in: $0.code).count) }
         }
     }

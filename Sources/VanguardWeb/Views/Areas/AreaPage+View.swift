@@ -19,26 +19,33 @@ extension AreaPage {
                     ("Neighbourhoods (LSOAs)", .number(area.lsoaCount)),
                 ]),
                 .h2(.text(model.vanguards.isEmpty ? "No vanguard covered this area" : "Vanguards covering this area")),
-                .if(model.vanguards.isEmpty,
+                .if(
+                    model.vanguards.isEmpty,
                     .p(.text("None of the 50 vanguards of 2015 had this sub-ICB location in its footprint.")),
-                    else: .ul(.class("nhsuk-list"), .forEach(model.vanguards) { item in
-                        .li(
-                            Components.careModelTag(item.vanguard.careModel), .text(" "),
-                            Components.vanguardLink(item.vanguard),
-                            .text(" — wave \(item.vanguard.wave.number)"),
-                            .unwrap(item.footprint) { footprint in
-                                .p(.class("nhsuk-body-s"), .text("\(footprint.basis) (confidence \(footprint.confidence))."))
-                            }
-                        )
-                    })
+                    else: .ul(
+                        .class("nhsuk-list"),
+                        .forEach(model.vanguards) { item in
+                            .li(
+                                Components.careModelTag(item.vanguard.careModel), .text(" "),
+                                Components.vanguardLink(item.vanguard),
+                                .text(" — wave \(item.vanguard.wave.number)"),
+                                .unwrap(item.footprint) { footprint in
+                                    .p(.class("nhsuk-body-s"), .text("\(footprint.basis) (confidence \(footprint.confidence))."))
+                                }
+                            )
+                        })
                 ),
                 .unwrap(model.map) { .div(.class("vg-map vg-map--small"), .raw($0.svg)) },
-                .if(!model.metrics.isEmpty, .group(
-                    .h2(.text("Monthly returns")),
-                    .ul(.class("nhsuk-list nhsuk-list--bullet"), .forEach(model.metrics) { metric in
-                        .li(.a(.safeHref(SiteURL.areaReturns(area.code, metric.code).path), .text(metric.name)))
-                    })
-                )),
+                .if(
+                    !model.metrics.isEmpty,
+                    .group(
+                        .h2(.text("Monthly returns")),
+                        .ul(
+                            .class("nhsuk-list nhsuk-list--bullet"),
+                            .forEach(model.metrics) { metric in
+                                .li(.a(.safeHref(SiteURL.areaReturns(area.code, metric.code).path), .text(metric.name)))
+                            })
+                    )),
                 .p(.class("nhsuk-body-s vg-credit"), .text("Contains ONS data © Crown copyright and database right.")),
                 .p(.a(.safeHref(SiteURL.api(.area(area.code)).path), .text("This area as JSON")))
             )
@@ -55,26 +62,35 @@ extension PlacePage {
                 .h1(.text(model.name)),
                 .unwrap(model.parent) { parent in .p(.text("Part of "), .a(.safeHref(parent.url.path), .text(parent.name)), .text(".")) },
                 .p(.text("\(model.areas.count) sub-ICB locations; \(model.areas.filter { !$0.vanguards.isEmpty }.count) had a vanguard.")),
-                .if(!model.children.isEmpty, .group(
-                    .h2(.text("Integrated care boards")),
-                    .ul(.class("nhsuk-list nhsuk-list--bullet"), .forEach(model.children) { child in
-                        .li(.a(.safeHref(child.url.path), .text(child.name)), .text(" (\(child.areas) locations)"))
-                    })
-                )),
+                .if(
+                    !model.children.isEmpty,
+                    .group(
+                        .h2(.text("Integrated care boards")),
+                        .ul(
+                            .class("nhsuk-list nhsuk-list--bullet"),
+                            .forEach(model.children) { child in
+                                .li(.a(.safeHref(child.url.path), .text(child.name)), .text(" (\(child.areas) locations)"))
+                            })
+                    )),
                 .h2(.text("Vanguards")),
-                .if(model.vanguards.isEmpty, .p(.text("No vanguard worked here.")), else: .ul(.class("nhsuk-list"), .forEach(model.vanguards) { vanguard in
-                    .li(Components.careModelTag(vanguard.careModel), .text(" "), Components.vanguardLink(vanguard))
-                })),
+                .if(
+                    model.vanguards.isEmpty, .p(.text("No vanguard worked here.")),
+                    else: .ul(
+                        .class("nhsuk-list"),
+                        .forEach(model.vanguards) { vanguard in
+                            .li(Components.careModelTag(vanguard.careModel), .text(" "), Components.vanguardLink(vanguard))
+                        })),
                 .h2(.text("Sub-ICB locations")),
                 .table(
                     .class("nhsuk-table"),
                     .thead(.tr(.th(.text("Location")), .th(.text("Vanguards")))),
-                    .tbody(.forEach(model.areas) { row in
-                        .tr(
-                            .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.label))),
-                            .td(.text(row.vanguards.isEmpty ? "None" : row.vanguards.map(\.name).joined(separator: "; ")))
-                        )
-                    })
+                    .tbody(
+                        .forEach(model.areas) { row in
+                            .tr(
+                                .td(.a(.safeHref(SiteURL.area(row.area.code).path), .text(row.area.label))),
+                                .td(.text(row.vanguards.isEmpty ? "None" : row.vanguards.map(\.name).joined(separator: "; ")))
+                            )
+                        })
                 )
             )
         )

@@ -23,22 +23,29 @@ enum ReturnsHistoryPage {
                 .p(.text("Each month shows the value in use; earlier versions are kept beneath it, with who sent each and when.")),
                 .table(
                     .class("nhsuk-table vg-history"),
-                    .thead(.tr(.th(.text("Month")), .th(.text("Revision")), .th(.text("Numerator")), .th(.text("Denominator")),
-                               .th(.text(model.metric.unit.prefix(1).uppercased() + model.metric.unit.dropFirst())), .th(.text("Sent by")), .th(.text("When")))),
-                    .tbody(.forEach(model.months) { month in
-                        .forEach(month.revisions) { revision in
-                            .tr(
-                                .class(revision.isCurrent ? "vg-history__current" : "vg-history__earlier"),
-                                .td(.text(revision.isCurrent ? month.period.description : "")),
-                                .td(.text(revision.isCurrent ? "\(revision.revision) (in use)" : "\(revision.revision) (replaced)")),
-                                .td(.text(SPCChartSVG.format(revision.numerator))),
-                                .td(.text(SPCChartSVG.format(revision.denominator))),
-                                .td(.text(SPCChartSVG.format(model.metric.rate(numerator: revision.numerator, denominator: revision.denominator)))),
-                                .td(.text("\(revision.submittedBy) (\(revision.channel == "seed" ? "generated" : revision.channel))")),
-                                .td(.text(DateText.short(revision.submittedAt)))
-                            )
-                        }
-                    })
+                    .thead(
+                        .tr(
+                            .th(.text("Month")), .th(.text("Revision")), .th(.text("Numerator")), .th(.text("Denominator")),
+                            .th(.text(model.metric.unit.prefix(1).uppercased() + model.metric.unit.dropFirst())), .th(.text("Sent by")),
+                            .th(.text("When")))),
+                    .tbody(
+                        .forEach(model.months) { month in
+                            .forEach(month.revisions) { revision in
+                                .tr(
+                                    .class(revision.isCurrent ? "vg-history__current" : "vg-history__earlier"),
+                                    .td(.text(revision.isCurrent ? month.period.description : "")),
+                                    .td(.text(revision.isCurrent ? "\(revision.revision) (in use)" : "\(revision.revision) (replaced)")),
+                                    .td(.text(SPCChartSVG.format(revision.numerator))),
+                                    .td(.text(SPCChartSVG.format(revision.denominator))),
+                                    .td(
+                                        .text(
+                                            SPCChartSVG.format(
+                                                model.metric.rate(numerator: revision.numerator, denominator: revision.denominator)))),
+                                    .td(.text("\(revision.submittedBy) (\(revision.channel == "seed" ? "generated" : revision.channel))")),
+                                    .td(.text(DateText.short(revision.submittedAt)))
+                                )
+                            }
+                        })
                 )
             )
         )

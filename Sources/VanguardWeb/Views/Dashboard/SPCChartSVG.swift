@@ -30,11 +30,13 @@ enum SPCChartSVG {
         func x(_ index: Int) -> Double { margin.left + plotWidth * Double(index) / Double(max(evaluation.rates.count - 1, 1)) }
         func y(_ value: Double) -> Double { margin.top + plotHeight * (1 - (value - low) / span) }
         func f(_ value: Double) -> String { String(format: "%.1f", value) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-spc\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(title.escapedForXML)\">"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-spc\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(title.escapedForXML)\">"
         // The y-axis: round ticks with light grid lines; the x-axis: the first and last month.
         for tick in ticks {
             svg += "<path class=\"vg-spc__grid\" d=\"M\(f(margin.left)) \(f(y(tick)))L\(f(width - margin.right)) \(f(y(tick)))\"/>"
-            svg += "<text class=\"vg-spc__axis vg-spc__tick\" x=\"\(f(margin.left - 6))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(format(tick))</text>"
+            svg +=
+                "<text class=\"vg-spc__axis vg-spc__tick\" x=\"\(f(margin.left - 6))\" y=\"\(f(y(tick) + 4))\" text-anchor=\"end\">\(format(tick))</text>"
         }
         if let first = evaluation.months.first, let last = evaluation.months.last {
             svg += "<text class=\"vg-spc__axis\" x=\"\(f(margin.left))\" y=\"\(f(height - 8))\">\(first)</text>"
@@ -53,7 +55,8 @@ enum SPCChartSVG {
         horizontal(chart.centre, chart.runsSignal ? "vg-spc__mean vg-spc__mean--signal" : "vg-spc__mean")
         if let target {
             horizontal(Array(repeating: target, count: evaluation.rates.count), "vg-spc__target")
-            svg += "<text class=\"vg-spc__axis vg-spc__target-label\" x=\"\(f(width - margin.right))\" y=\"\(f(y(target) - 4))\" text-anchor=\"end\">target \(format(target))</text>"
+            svg +=
+                "<text class=\"vg-spc__axis vg-spc__target-label\" x=\"\(f(width - margin.right))\" y=\"\(f(y(target) - 4))\" text-anchor=\"end\">target \(format(target))</text>"
         }
         if let comparison, comparison.months == evaluation.months {
             horizontal(comparison.rates, "vg-spc__comparison")
@@ -62,7 +65,8 @@ enum SPCChartSVG {
         for (index, rate) in evaluation.rates.enumerated() {
             let type = index < chart.pointTypes.count ? chart.pointTypes[index] : "common_cause"
             let label = index < chart.labels.count ? chart.labels[index] : ""
-            svg += "<circle class=\"vg-spc__point \(colour(for: type))\" cx=\"\(f(x(index)))\" cy=\"\(f(y(rate)))\" r=\"3\"><title>\(evaluation.months[index]): \(format(rate)) (\(label.escapedForXML))</title></circle>"
+            svg +=
+                "<circle class=\"vg-spc__point \(colour(for: type))\" cx=\"\(f(x(index)))\" cy=\"\(f(y(rate)))\" r=\"3\"><title>\(evaluation.months[index]): \(format(rate)) (\(label.escapedForXML))</title></circle>"
         }
         return svg + "</svg>"
     }
@@ -104,24 +108,36 @@ enum SPCIcons {
     }
 
     static func variation(_ icon: String) -> Icon {
-        let (words, text, cssClass): (String, String, String) = switch icon {
-        case "improvement_high": ("Special cause variation of an improving nature: higher values", "Improvement (high)", "vg-icon--improvement")
-        case "improvement_low": ("Special cause variation of an improving nature: lower values", "Improvement (low)", "vg-icon--improvement")
-        case "concern_high": ("Special cause variation of a concerning nature: higher values", "Concern (high)", "vg-icon--concern")
-        case "concern_low": ("Special cause variation of a concerning nature: lower values", "Concern (low)", "vg-icon--concern")
-        case "neutral_high": ("Special cause variation of a neutral nature: higher values", "Special cause (high)", "vg-icon--neutral")
-        case "neutral_low": ("Special cause variation of a neutral nature: lower values", "Special cause (low)", "vg-icon--neutral")
-        default: ("Common cause variation: no significant change", "Common cause", "vg-icon--common")
-        }
+        let (words, text, cssClass): (String, String, String) =
+            switch icon {
+            case "improvement_high":
+                ("Special cause variation of an improving nature: higher values", "Improvement (high)", "vg-icon--improvement")
+            case "improvement_low":
+                ("Special cause variation of an improving nature: lower values", "Improvement (low)", "vg-icon--improvement")
+            case "concern_high": ("Special cause variation of a concerning nature: higher values", "Concern (high)", "vg-icon--concern")
+            case "concern_low": ("Special cause variation of a concerning nature: lower values", "Concern (low)", "vg-icon--concern")
+            case "neutral_high": ("Special cause variation of a neutral nature: higher values", "Special cause (high)", "vg-icon--neutral")
+            case "neutral_low": ("Special cause variation of a neutral nature: lower values", "Special cause (low)", "vg-icon--neutral")
+            default: ("Common cause variation: no significant change", "Common cause", "vg-icon--common")
+            }
         let known = ["improvement_high", "improvement_low", "concern_high", "concern_low", "neutral_high", "neutral_low"].contains(icon)
         return Icon(file: "spc-variation-\(known ? icon : "common_cause").svg", words: words, text: text, cssClass: cssClass)
     }
 
     static func assurance(_ icon: String?) -> Icon? {
         switch icon {
-        case "pass": Icon(file: "spc-assurance-pass.svg", words: "The process is expected to consistently pass the target", text: "Consistently passes the target", cssClass: "vg-icon--improvement")
-        case "fail": Icon(file: "spc-assurance-fail.svg", words: "The process is expected to consistently fail the target", text: "Consistently fails the target", cssClass: "vg-icon--concern")
-        case "inconsistent": Icon(file: "spc-assurance-inconsistent.svg", words: "The process will inconsistently hit and miss the target", text: "Hits and misses the target", cssClass: "vg-icon--common")
+        case "pass":
+            Icon(
+                file: "spc-assurance-pass.svg", words: "The process is expected to consistently pass the target",
+                text: "Consistently passes the target", cssClass: "vg-icon--improvement")
+        case "fail":
+            Icon(
+                file: "spc-assurance-fail.svg", words: "The process is expected to consistently fail the target",
+                text: "Consistently fails the target", cssClass: "vg-icon--concern")
+        case "inconsistent":
+            Icon(
+                file: "spc-assurance-inconsistent.svg", words: "The process will inconsistently hit and miss the target",
+                text: "Hits and misses the target", cssClass: "vg-icon--common")
         default: nil
         }
     }
@@ -133,8 +149,10 @@ extension SPCIcons.Icon {
     var node: Node<HTML.BodyContext> {
         .span(
             .class("vg-icon-with-text"),
-            .img(.safeAttribute(named: "src", value: SiteURL.asset(file).path), .safeAttribute(named: "alt", value: words), .class("vg-spc-icon"),
-                 .safeAttribute(named: "width", value: "32"), .safeAttribute(named: "height", value: "32")),
+            .img(
+                .safeAttribute(named: "src", value: SiteURL.asset(file).path), .safeAttribute(named: "alt", value: words),
+                .class("vg-spc-icon"),
+                .safeAttribute(named: "width", value: "32"), .safeAttribute(named: "height", value: "32")),
             .span(.class("vg-icon \(cssClass)"), .safeAttribute(named: "aria-hidden", value: "true"), .text(text))
         )
     }

@@ -29,14 +29,19 @@ enum VanguardDashboardPage {
             body: .group(
                 .span(.class("nhsuk-caption-l"), .text("Dashboard")),
                 .h1(.text(vanguard.name)),
-                .if(model.isGenerated, Components.warning("Generated data",
-                    "These figures are generated for demonstration, with known effects built in from the vanguard's announcement. They are not real NHS data.")),
+                .if(
+                    model.isGenerated,
+                    Components.warning(
+                        "Generated data",
+                        "These figures are generated for demonstration, with known effects built in from the vanguard's announcement. They are not real NHS data."
+                    )),
                 .if(model.rows.isEmpty, .p(.text("No returns have been received for this vanguard's metrics yet."))),
                 .if(!model.rows.isEmpty, summary(model)),
                 .forEach(model.rows) { row in metricSection(row, generated: model.isGenerated, model: model, context: context) },
-                .p(.a(.safeHref(SiteURL.dashboardCSV(vanguard.number).path), .text("Download all of this as CSV")), .text(" · "),
-                   .a(.safeHref(SiteURL.progressReport(vanguard.number).path), .text("Printable progress report")), .text(" · "),
-                   .a(.safeHref(SiteURL.progressReportBundle(vanguard.number).path), .text("Progress report as a CSV bundle (ZIP)")))
+                .p(
+                    .a(.safeHref(SiteURL.dashboardCSV(vanguard.number).path), .text("Download all of this as CSV")), .text(" · "),
+                    .a(.safeHref(SiteURL.progressReport(vanguard.number).path), .text("Printable progress report")), .text(" · "),
+                    .a(.safeHref(SiteURL.progressReportBundle(vanguard.number).path), .text("Progress report as a CSV bundle (ZIP)")))
             )
         )
     }
@@ -49,19 +54,22 @@ enum VanguardDashboardPage {
         .table(
             .class("nhsuk-table"),
             .caption(.class("nhsuk-table__caption"), .text("At a glance\(model.isGenerated ? " (generated data)" : "")")),
-            .thead(.tr(.th(.text("Metric")), .th(.text("Variation")), .th(.text("Assurance")), .th(.text("Latest")),
-                       .th(.text("Change since 2014/15")), .th(.text("Rest of England")))),
-            .tbody(.forEach(model.rows) { row in
-                let variation = SPCIcons.variation(row.evaluation.reading?.variationIcon ?? "common_cause")
-                return .tr(
-                    .td(.a(.safeHref("#\(row.metric.code)"), .text(row.metric.name))),
-                    .td(variation.node),
-                    .td(.unwrap(SPCIcons.assurance(row.evaluation.reading?.assuranceIcon), { $0.node }, else: .text("No target"))),
-                    .td(.text(row.evaluation.rates.last.map { "\(SPCChartSVG.format($0)) (\(row.evaluation.months.last!))" } ?? "–")),
-                    .td(.text(change(row.evaluation))),
-                    .td(.text(change(row.restOfEngland)))
-                )
-            })
+            .thead(
+                .tr(
+                    .th(.text("Metric")), .th(.text("Variation")), .th(.text("Assurance")), .th(.text("Latest")),
+                    .th(.text("Change since 2014/15")), .th(.text("Rest of England")))),
+            .tbody(
+                .forEach(model.rows) { row in
+                    let variation = SPCIcons.variation(row.evaluation.reading?.variationIcon ?? "common_cause")
+                    return .tr(
+                        .td(.a(.safeHref("#\(row.metric.code)"), .text(row.metric.name))),
+                        .td(variation.node),
+                        .td(.unwrap(SPCIcons.assurance(row.evaluation.reading?.assuranceIcon), { $0.node }, else: .text("No target"))),
+                        .td(.text(row.evaluation.rates.last.map { "\(SPCChartSVG.format($0)) (\(row.evaluation.months.last!))" } ?? "–")),
+                        .td(.text(change(row.evaluation))),
+                        .td(.text(change(row.restOfEngland)))
+                    )
+                })
         )
     }
 
@@ -73,9 +81,13 @@ enum VanguardDashboardPage {
         case .xmr: note += "; points outside the limits, runs of 7 and trends of 7 are special cause."
         case .run: note += "; a run chart has no limits: a shift or too few crossings of the median (Anhøj rules) is a signal."
         case .p, .u: note += "; limits follow each month's denominator, and a point outside them is special cause."
-        case .pp, .up: note += "; Laney's limits allow for variation between months beyond chance, so large denominators do not make every month a signal."
+        case .pp, .up:
+            note +=
+                "; Laney's limits allow for variation between months beyond chance, so large denominators do not make every month a signal."
         }
-        if reading.runsSignal && reading.kind != .xmr { note += " The runs in this chart signal a shift or trend (Anhøj rules); the centre line is drawn dashed in red." }
+        if reading.runsSignal && reading.kind != .xmr {
+            note += " The runs in this chart signal a shift or trend (Anhøj rules); the centre line is drawn dashed in red."
+        }
         return note
     }
 
@@ -84,39 +96,60 @@ enum VanguardDashboardPage {
         return .section(
             .id(row.metric.code), .class("vg-metric"),
             .h2(.text(row.metric.name)),
-            .p(.class("nhsuk-body-s"), .text("\(row.metric.definition). \(row.metric.unit.prefix(1).uppercased() + row.metric.unit.dropFirst()); \(row.metric.direction == .decrease ? "lower is better" : row.metric.direction == .increase ? "higher is better" : "neither direction is better")\(row.metric.target.map { "; target \(SPCChartSVG.format($0))" } ?? ""). Source: \(row.metric.source)\(generated ? " (the values here are generated)" : "").")),
-            .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland, target: row.metric.target))),
-            .p(.class("nhsuk-body-s vg-spc-legend"),
-               .span(.class("vg-key vg-spc--common"), .text("Common cause")), .text(" "),
-               .span(.class("vg-key vg-spc--improvement"), .text("Improvement")), .text(" "),
-               .span(.class("vg-key vg-spc--concern"), .text("Concern")), .text(" "),
-               .span(.class("vg-key vg-key--comparison"), .text("Rest of England"))),
+            .p(
+                .class("nhsuk-body-s"),
+                .text(
+                    "\(row.metric.definition). \(row.metric.unit.prefix(1).uppercased() + row.metric.unit.dropFirst()); \(row.metric.direction == .decrease ? "lower is better" : row.metric.direction == .increase ? "higher is better" : "neither direction is better")\(row.metric.target.map { "; target \(SPCChartSVG.format($0))" } ?? ""). Source: \(row.metric.source)\(generated ? " (the values here are generated)" : "")."
+                )),
+            .div(
+                .class("vg-spc-wrap"),
+                .raw(
+                    SPCChartSVG.svg(
+                        evaluation: evaluation, title: "\(row.metric.name), monthly, with process limits", comparison: row.restOfEngland,
+                        target: row.metric.target))),
+            .p(
+                .class("nhsuk-body-s vg-spc-legend"),
+                .span(.class("vg-key vg-spc--common"), .text("Common cause")), .text(" "),
+                .span(.class("vg-key vg-spc--improvement"), .text("Improvement")), .text(" "),
+                .span(.class("vg-key vg-spc--concern"), .text("Concern")), .text(" "),
+                .span(.class("vg-key vg-key--comparison"), .text("Rest of England"))),
             .p(.class("nhsuk-body-s"), .text(chartNote(evaluation.reading))),
             .unwrap(model.rebases[row.metric.code]) { points in
-                .ul(.class("nhsuk-list nhsuk-body-s"), .forEach(points) { point in
-                    .li(.text("Limits recalculated from \(point.period): \(point.reason) (\(point.createdBy))"),
-                        .if(context.allows(.manageMetrics), removeRebaseForm(point, model: model, context: context)))
-                })
+                .ul(
+                    .class("nhsuk-list nhsuk-body-s"),
+                    .forEach(points) { point in
+                        .li(
+                            .text("Limits recalculated from \(point.period): \(point.reason) (\(point.createdBy))"),
+                            .if(context.allows(.manageMetrics), removeRebaseForm(point, model: model, context: context)))
+                    })
             },
-            .if(model.impactMetrics.contains(row.metric.code), .p(.a(.safeHref(SiteURL.impactEstimate(model.vanguard.number, row.metric.code).path),
-                                                                  .text("Impact estimate: what would have happened without the vanguard")))),
+            .if(
+                model.impactMetrics.contains(row.metric.code),
+                .p(
+                    .a(
+                        .safeHref(SiteURL.impactEstimate(model.vanguard.number, row.metric.code).path),
+                        .text("Impact estimate: what would have happened without the vanguard")))),
             .if(context.allows(.manageMetrics), rebaseForm(row, model: model, context: context)),
             .details(
                 .summary(.text("The data as a table")),
                 .table(
                     .class("nhsuk-table vg-data-table"),
-                    .thead(.tr(.th(.text("Month")), .th(.text("Numerator")), .th(.text("Denominator")), .th(.text("Rate")), .th(.text("Rest of England")), .th(.text("SPC")))),
-                    .tbody(.forEach(evaluation.months.indices) { index in
-                        let restIndex = row.restOfEngland?.months.firstIndex(of: evaluation.months[index])
-                        return .tr(
-                            .td(.text(evaluation.months[index].description)),
-                            .td(.text(SPCChartSVG.format(evaluation.numerators[index]))),
-                            .td(.text(SPCChartSVG.format(evaluation.denominators[index]))),
-                            .td(.text(SPCChartSVG.format(evaluation.rates[index]))),
-                            .td(.text(restIndex.flatMap { row.restOfEngland?.rates[$0] }.map(SPCChartSVG.format) ?? "–")),
-                            .td(.text(evaluation.reading?.labels[index] ?? "–"))
-                        )
-                    })
+                    .thead(
+                        .tr(
+                            .th(.text("Month")), .th(.text("Numerator")), .th(.text("Denominator")), .th(.text("Rate")),
+                            .th(.text("Rest of England")), .th(.text("SPC")))),
+                    .tbody(
+                        .forEach(evaluation.months.indices) { index in
+                            let restIndex = row.restOfEngland?.months.firstIndex(of: evaluation.months[index])
+                            return .tr(
+                                .td(.text(evaluation.months[index].description)),
+                                .td(.text(SPCChartSVG.format(evaluation.numerators[index]))),
+                                .td(.text(SPCChartSVG.format(evaluation.denominators[index]))),
+                                .td(.text(SPCChartSVG.format(evaluation.rates[index]))),
+                                .td(.text(restIndex.flatMap { row.restOfEngland?.rates[$0] }.map(SPCChartSVG.format) ?? "–")),
+                                .td(.text(evaluation.reading?.labels[index] ?? "–"))
+                            )
+                        })
                 )
             )
         )
@@ -131,10 +164,14 @@ enum VanguardDashboardPage {
                 Forms.csrfField(context.csrfToken),
                 .input(.type(.hidden), .name("metric"), .safeValue(row.metric.code)),
                 .unwrap(error) { .p(.class("nhsuk-error-message"), .text($0)) },
-                .div(.class("nhsuk-form-group"), .label(.class("nhsuk-label"), .for("period-\(row.metric.code)"), .text("From month (YYYY-MM)")),
-                     .input(.class("nhsuk-input nhsuk-input--width-10"), .id("period-\(row.metric.code)"), .name("period"))),
-                .div(.class("nhsuk-form-group"), .label(.class("nhsuk-label"), .for("reason-\(row.metric.code)"), .text("Why the process changed")),
-                     .input(.class("nhsuk-input"), .id("reason-\(row.metric.code)"), .name("reason"))),
+                .div(
+                    .class("nhsuk-form-group"),
+                    .label(.class("nhsuk-label"), .for("period-\(row.metric.code)"), .text("From month (YYYY-MM)")),
+                    .input(.class("nhsuk-input nhsuk-input--width-10"), .id("period-\(row.metric.code)"), .name("period"))),
+                .div(
+                    .class("nhsuk-form-group"),
+                    .label(.class("nhsuk-label"), .for("reason-\(row.metric.code)"), .text("Why the process changed")),
+                    .input(.class("nhsuk-input"), .id("reason-\(row.metric.code)"), .name("reason"))),
                 .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Rebase"))
             )
         )
@@ -149,8 +186,10 @@ enum VanguardDashboardPage {
                 Forms.csrfField(context.csrfToken),
                 .input(.type(.hidden), .name("metric"), .safeValue(point.metricCode)),
                 .input(.type(.hidden), .name("period"), .safeValue(point.period.description)),
-                .div(.class("nhsuk-form-group"), .label(.class("nhsuk-label"), .for("remove-reason-\(id)"), .text("Why it no longer applies")),
-                     .input(.class("nhsuk-input"), .id("remove-reason-\(id)"), .name("reason"))),
+                .div(
+                    .class("nhsuk-form-group"),
+                    .label(.class("nhsuk-label"), .for("remove-reason-\(id)"), .text("Why it no longer applies")),
+                    .input(.class("nhsuk-input"), .id("remove-reason-\(id)"), .name("reason"))),
                 .button(.class("nhsuk-button nhsuk-button--secondary"), .type(.submit), .text("Remove rebase point"))
             )
         )
@@ -158,7 +197,9 @@ enum VanguardDashboardPage {
 
     /// Every row of every metric, for people to take away; text is made spreadsheet-safe.
     static func csv(_ model: Model) -> String {
-        var text = CSVWriter.line(["vanguard", "metric", "period", "numerator", "denominator", "rate", "special_cause", "rest_of_england_rate", "data"])
+        var text = CSVWriter.line([
+            "vanguard", "metric", "period", "numerator", "denominator", "rate", "special_cause", "rest_of_england_rate", "data",
+        ])
         for row in model.rows {
             for index in row.evaluation.months.indices {
                 let month = row.evaluation.months[index]
@@ -166,7 +207,8 @@ enum VanguardDashboardPage {
                 text += CSVWriter.line([
                     model.vanguard.name, row.metric.code, month.description, String(row.evaluation.numerators[index]),
                     String(row.evaluation.denominators[index]), String(row.evaluation.rates[index]),
-                    row.evaluation.reading?.labels[index] ?? "", rest.map { String($0) } ?? "", model.isGenerated ? "generated" : "returned",
+                    row.evaluation.reading?.labels[index] ?? "", rest.map { String($0) } ?? "",
+                    model.isGenerated ? "generated" : "returned",
                 ])
             }
         }

@@ -22,17 +22,24 @@ enum ImpactChartSVG {
         let plotWidth = width - margin.left - margin.right, plotHeight = height - margin.top - margin.bottom
         func x(_ index: Int) -> Double { margin.left + plotWidth * Double(index) / Double(months.count - 1) }
         func y(_ value: Double) -> Double { margin.top + plotHeight * (1 - (value - low) / span) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-impact\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(title.escapedForXML)\">"
-        svg += "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(margin.top + 8))\" text-anchor=\"end\">\(SPCChartSVG.format(high))</text>"
-        svg += "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(height - margin.bottom))\" text-anchor=\"end\">\(SPCChartSVG.format(low))</text>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-impact\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(title.escapedForXML)\">"
+        svg +=
+            "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(margin.top + 8))\" text-anchor=\"end\">\(SPCChartSVG.format(high))</text>"
+        svg +=
+            "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(height - margin.bottom))\" text-anchor=\"end\">\(SPCChartSVG.format(low))</text>"
         svg += "<text class=\"vg-spc__axis\" x=\"\(f(margin.left))\" y=\"\(f(height - 8))\">\(months[0])</text>"
-        svg += "<text class=\"vg-spc__axis\" x=\"\(f(width - margin.right))\" y=\"\(f(height - 8))\" text-anchor=\"end\">\(months[months.count - 1])</text>"
+        svg +=
+            "<text class=\"vg-spc__axis\" x=\"\(f(width - margin.right))\" y=\"\(f(height - 8))\" text-anchor=\"end\">\(months[months.count - 1])</text>"
         if zeroLine { svg += "<path class=\"vg-impact__zero\" d=\"M\(f(margin.left)) \(f(y(0)))L\(f(width - margin.right)) \(f(y(0)))\"/>" }
         if let startIndex, startIndex < months.count {
-            svg += "<path class=\"vg-impact__start\" d=\"M\(f(x(startIndex))) \(f(margin.top))L\(f(x(startIndex))) \(f(height - margin.bottom))\"/>"
+            svg +=
+                "<path class=\"vg-impact__start\" d=\"M\(f(x(startIndex))) \(f(margin.top))L\(f(x(startIndex))) \(f(height - margin.bottom))\"/>"
         }
         for line in lines {
-            let path = line.values.prefix(months.count).enumerated().map { "\($0.offset == 0 ? "M" : "L")\(f(x($0.offset))) \(f(y($0.element)))" }.joined()
+            let path = line.values.prefix(months.count).enumerated().map {
+                "\($0.offset == 0 ? "M" : "L")\(f(x($0.offset))) \(f(y($0.element)))"
+            }.joined()
             svg += "<path class=\"\(line.cssClass)\" d=\"\(path)\"/>"
         }
         return svg + "</svg>"
@@ -47,16 +54,22 @@ enum ImpactChartSVG {
         let first = Double(quarters.min()!), last = Double(quarters.max()!)
         func x(_ quarter: Int) -> Double { margin.left + plotWidth * (Double(quarter) - first) / max(last - first, 1) }
         func y(_ value: Double) -> Double { margin.top + plotHeight * (1 - (value - low) / span) }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-impact\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(title.escapedForXML)\">"
-        svg += "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(margin.top + 8))\" text-anchor=\"end\">\(percent(high))</text>"
-        svg += "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(height - margin.bottom))\" text-anchor=\"end\">\(percent(low))</text>"
+        var svg =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"vg-impact\" viewBox=\"0 0 \(f(width)) \(f(height))\" role=\"img\" aria-label=\"\(title.escapedForXML)\">"
+        svg +=
+            "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(margin.top + 8))\" text-anchor=\"end\">\(percent(high))</text>"
+        svg +=
+            "<text class=\"vg-spc__axis\" x=\"\(f(margin.left - 6))\" y=\"\(f(height - margin.bottom))\" text-anchor=\"end\">\(percent(low))</text>"
         svg += "<text class=\"vg-spc__axis\" x=\"\(f(margin.left))\" y=\"\(f(height - 8))\">quarter \(Int(first))</text>"
-        svg += "<text class=\"vg-spc__axis\" x=\"\(f(width - margin.right))\" y=\"\(f(height - 8))\" text-anchor=\"end\">quarter +\(Int(last))</text>"
+        svg +=
+            "<text class=\"vg-spc__axis\" x=\"\(f(width - margin.right))\" y=\"\(f(height - 8))\" text-anchor=\"end\">quarter +\(Int(last))</text>"
         svg += "<path class=\"vg-impact__zero\" d=\"M\(f(margin.left)) \(f(y(0)))L\(f(width - margin.right)) \(f(y(0)))\"/>"
         svg += "<path class=\"vg-impact__start\" d=\"M\(f(x(0))) \(f(margin.top))L\(f(x(0))) \(f(height - margin.bottom))\"/>"
         for (index, quarter) in quarters.enumerated() {
-            svg += "<path class=\"vg-impact__interval\" d=\"M\(f(x(quarter))) \(f(y(lower[index])))L\(f(x(quarter))) \(f(y(upper[index])))\"/>"
-            svg += "<circle class=\"vg-impact__point\" cx=\"\(f(x(quarter)))\" cy=\"\(f(y(effects[index])))\" r=\"3\"><title>quarter \(quarter): \(percent(effects[index])) (\(percent(lower[index])) to \(percent(upper[index])))</title></circle>"
+            svg +=
+                "<path class=\"vg-impact__interval\" d=\"M\(f(x(quarter))) \(f(y(lower[index])))L\(f(x(quarter))) \(f(y(upper[index])))\"/>"
+            svg +=
+                "<circle class=\"vg-impact__point\" cx=\"\(f(x(quarter)))\" cy=\"\(f(y(effects[index])))\" r=\"3\"><title>quarter \(quarter): \(percent(effects[index])) (\(percent(lower[index])) to \(percent(upper[index])))</title></circle>"
         }
         return svg + "</svg>"
     }

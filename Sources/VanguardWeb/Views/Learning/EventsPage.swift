@@ -11,9 +11,13 @@ enum EventsPage {
             title: "Events", context: context, breadcrumbs: [("Home", .home), ("Learning", .learning(.home))],
             body: .group(
                 .h1(.text("Courses, webinars and open days")),
-                .p(.a(.safeHref(SiteURL.learning(.eventsCalendar).path), .safeAttribute(named: "type", value: "text/calendar"),
-                      .text("Add every event to your calendar (iCalendar feed)"))),
-                .if(context.allows(.writePosts), .p(.a(.class("nhsuk-button"), .safeHref(SiteURL.learning(.newEvent).path), .text("New event")))),
+                .p(
+                    .a(
+                        .safeHref(SiteURL.learning(.eventsCalendar).path), .safeAttribute(named: "type", value: "text/calendar"),
+                        .text("Add every event to your calendar (iCalendar feed)"))),
+                .if(
+                    context.allows(.writePosts),
+                    .p(.a(.class("nhsuk-button"), .safeHref(SiteURL.learning(.newEvent).path), .text("New event")))),
                 .h2(.text("Coming up")),
                 table(Array(upcoming), empty: "Nothing is planned yet."),
                 .if(!past.isEmpty, .group(.h2(.text("Past events")), table(Array(past), empty: "")))
@@ -22,18 +26,23 @@ enum EventsPage {
     }
 
     static func table(_ rows: [(event: ProgrammeEvent, taken: Int, updatedAt: Date)], empty: String) -> Node<HTML.BodyContext> {
-        rows.isEmpty ? .p(.class("vg-empty"), .text(empty)) : .table(
-            .class("nhsuk-table"),
-            .thead(.tr(.th(.text("Event")), .th(.text("When")), .th(.text("Where")), .th(.class("vg-number"), .text("Places left")))),
-            .tbody(.forEach(rows) { row in
-                .tr(
-                    .td(.span(.class("nhsuk-caption-m"), .text(row.event.kind.name)), .a(.safeHref(SiteURL.learning(.event(row.event.id)).path), .text(row.event.title))),
-                    .td(.text(DateText.short(row.event.startsAt))),
-                    .td(.text(EventPage.whereText(row.event))),
-                    .td(.class("vg-number"), .text(String(max(row.event.capacity - row.taken, 0))))
-                )
-            })
-        )
+        rows.isEmpty
+            ? .p(.class("vg-empty"), .text(empty))
+            : .table(
+                .class("nhsuk-table"),
+                .thead(.tr(.th(.text("Event")), .th(.text("When")), .th(.text("Where")), .th(.class("vg-number"), .text("Places left")))),
+                .tbody(
+                    .forEach(rows) { row in
+                        .tr(
+                            .td(
+                                .span(.class("nhsuk-caption-m"), .text(row.event.kind.name)),
+                                .a(.safeHref(SiteURL.learning(.event(row.event.id)).path), .text(row.event.title))),
+                            .td(.text(DateText.short(row.event.startsAt))),
+                            .td(.text(EventPage.whereText(row.event))),
+                            .td(.class("vg-number"), .text(String(max(row.event.capacity - row.taken, 0))))
+                        )
+                    })
+            )
     }
 }
 
@@ -58,25 +67,38 @@ enum EventPage {
         let event = model.event
         let left = max(event.capacity - model.taken, 0)
         return Layout.document(
-            title: event.title, context: context, breadcrumbs: [("Home", .home), ("Learning", .learning(.home)), ("Events", .learning(.events))],
+            title: event.title, context: context,
+            breadcrumbs: [("Home", .home), ("Learning", .learning(.home)), ("Events", .learning(.events))],
             body: .group(
                 .span(.class("nhsuk-caption-l"), .text(event.kind.name)),
                 .h1(.text(event.title)),
                 .unwrap(model.notice) { .div(.class("nhsuk-inset-text"), .p(.text($0))) },
-                Components.summaryList([
-                    ("When", .text("\(DateText.short(event.startsAt)) to \(DateText.short(event.endsAt))")),
-                    ("Where", .group(.text(event.place ?? ""), .unwrap(event.link) { link in
-                        .group(.if(!(event.place ?? "").isEmpty, .text(" and ")), .a(.safeHref(link), .safeAttribute(named: "rel", value: "nofollow noopener"), .text("online")))
-                    })),
-                    ("Places", .text("\(left) of \(event.capacity) left")),
-                ] + (event.vanguardNumber.map { [("Vanguard", .a(.safeHref(SiteURL.vanguard($0).path), .text("Vanguard \($0)")))] } ?? [])),
+                Components.summaryList(
+                    [
+                        ("When", .text("\(DateText.short(event.startsAt)) to \(DateText.short(event.endsAt))")),
+                        (
+                            "Where",
+                            .group(
+                                .text(event.place ?? ""),
+                                .unwrap(event.link) { link in
+                                    .group(
+                                        .if(!(event.place ?? "").isEmpty, .text(" and ")),
+                                        .a(.safeHref(link), .safeAttribute(named: "rel", value: "nofollow noopener"), .text("online")))
+                                })
+                        ),
+                        ("Places", .text("\(left) of \(event.capacity) left")),
+                    ]
+                        + (event.vanguardNumber.map { [("Vanguard", .a(.safeHref(SiteURL.vanguard($0).path), .text("Vanguard \($0)")))] }
+                            ?? [])),
                 .div(.class("vg-post__body"), .raw(event.descriptionHTML ?? "")),
                 signUp(model, left: left, context: context),
-                .if(model.canEdit, .group(
-                    .p(.a(.safeHref(SiteURL.learning(.editEvent(event.id)).path), .text("Edit this event"))),
-                    .h2(.text("Who is coming (\(model.taken))")),
-                    .ul(.class("nhsuk-list"), .forEach(model.attendees) { .li(.text($0)) })
-                ))
+                .if(
+                    model.canEdit,
+                    .group(
+                        .p(.a(.safeHref(SiteURL.learning(.editEvent(event.id)).path), .text("Edit this event"))),
+                        .h2(.text("Who is coming (\(model.taken))")),
+                        .ul(.class("nhsuk-list"), .forEach(model.attendees) { .li(.text($0)) })
+                    ))
             )
         )
     }
@@ -85,11 +107,18 @@ enum EventPage {
         let event = model.event
         if event.startsAt <= model.now { return .p(.text("Sign-up has closed.")) }
         if model.hasPlace {
-            return .group(.p(.strong(.text("You have a place."))), Forms.postButton(.learning(.eventCancel(event.id)), csrf: context.csrfToken, label: "Give up my place"))
+            return .group(
+                .p(.strong(.text("You have a place."))),
+                Forms.postButton(.learning(.eventCancel(event.id)), csrf: context.csrfToken, label: "Give up my place"))
         }
         if !context.allows(.takePart) {
-            return .p(.a(.safeHref(SiteURL.signIn.path(query: ["next": SiteURL.learning(.event(event.id)).path])), .text("Sign in to take a place")))
+            return .p(
+                .a(
+                    .safeHref(SiteURL.signIn.path(query: ["next": SiteURL.learning(.event(event.id)).path])),
+                    .text("Sign in to take a place")))
         }
-        return left == 0 ? .p(.text("The event is full.")) : Forms.postButton(.learning(.eventSignUp(event.id)), csrf: context.csrfToken, label: "Take a place", secondary: false)
+        return left == 0
+            ? .p(.text("The event is full."))
+            : Forms.postButton(.learning(.eventSignUp(event.id)), csrf: context.csrfToken, label: "Take a place", secondary: false)
     }
 }

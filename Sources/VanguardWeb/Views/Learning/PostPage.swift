@@ -42,14 +42,16 @@ enum PostPage {
                     .unwrap(model.notice) { .div(.class("nhsuk-inset-text"), .p(.text($0))) },
                     status(post, now: model.now),
                     .if(!content.summary.isEmpty, .p(.class("nhsuk-lede-text"), .text(content.summary))),
-                    .p(.class("nhsuk-body-s"), .text(PostList.meta(post)), .text(" · revision \(post.revision) · "),
-                       .a(.safeHref(SiteURL.learning(.revisions(post.slug)).path), .text("revisions"))),
+                    .p(
+                        .class("nhsuk-body-s"), .text(PostList.meta(post)), .text(" · revision \(post.revision) · "),
+                        .a(.safeHref(SiteURL.learning(.revisions(post.slug)).path), .text("revisions"))),
                     .if(model.canEdit, .p(.a(.safeHref(SiteURL.learning(.editPost(post.slug)).path), .text("Edit this post")))),
                     .div(.class("vg-post__body"), .raw(post.html["body"])),
                     .unwrap(content.caseStudy) { parts in
                         .forEach(parts.sections) { section in
-                            .section(.class("vg-case-study__part"), .id(section.field), .h2(.text(section.heading)),
-                                     .div(.class("vg-post__body"), .raw(post.html[section.field])))
+                            .section(
+                                .class("vg-case-study__part"), .id(section.field), .h2(.text(section.heading)),
+                                .div(.class("vg-post__body"), .raw(post.html[section.field])))
                         }
                     },
                     .if(!model.evidence.isEmpty, evidence(model)),
@@ -67,7 +69,8 @@ enum PostPage {
         switch post.status {
         case .draft: Components.warning("Draft", "Only its authors and the programme team can see this post.")
         case .deleted: Components.warning("Deleted", "This post has been withdrawn.")
-        case .published where post.isScheduled(at: now): Components.warning("Scheduled", "This post will be published on \(DateText.short(post.publishAt!)).")
+        case .published where post.isScheduled(at: now):
+            Components.warning("Scheduled", "This post will be published on \(DateText.short(post.publishAt!)).")
         case .published: .empty
         }
     }
@@ -79,22 +82,41 @@ enum PostPage {
             rows.append(("Vanguard", .a(.safeHref(SiteURL.vanguard(number).path), .text(model.vanguardName ?? "Vanguard \(number)"))))
         }
         if let innovation = content.innovation, !innovation.isEmpty {
-            rows.append(("Innovation", .a(.safeHref(SiteURL.learning(.innovation(innovation)).path), .text(model.innovationName ?? innovation))))
+            rows.append(
+                ("Innovation", .a(.safeHref(SiteURL.learning(.innovation(innovation)).path), .text(model.innovationName ?? innovation))))
         }
         if !content.categorySlugs.isEmpty {
-            rows.append(("Categories", .ul(.class("nhsuk-list"), .forEach(content.categorySlugs) { slug in
-                .li(.a(.safeHref(SiteURL.learning(.category(slug)).path), .text(model.categories.label(slug))))
-            })))
+            rows.append(
+                (
+                    "Categories",
+                    .ul(
+                        .class("nhsuk-list"),
+                        .forEach(content.categorySlugs) { slug in
+                            .li(.a(.safeHref(SiteURL.learning(.category(slug)).path), .text(model.categories.label(slug))))
+                        })
+                ))
         }
         if !content.careModels.isEmpty {
-            rows.append(("Care models", .group(.forEach(content.careModels) { model in
-                .a(.safeHref(SiteURL.learning(.careModel(model.rawValue)).path), .text(model.abbreviation), .safeAttribute(named: "title", value: model.name))
-            })))
+            rows.append(
+                (
+                    "Care models",
+                    .group(
+                        .forEach(content.careModels) { model in
+                            .a(
+                                .safeHref(SiteURL.learning(.careModel(model.rawValue)).path), .text(model.abbreviation),
+                                .safeAttribute(named: "title", value: model.name))
+                        })
+                ))
         }
         if !content.workStreams.isEmpty {
-            rows.append(("Work streams", .group(.forEach(content.workStreams.enumerated()) { index, tag in
-                .group(.if(index > 0, .text(", ")), .a(.safeHref(SiteURL.learning(.tag(tag.lowercased())).path), .text(tag)))
-            })))
+            rows.append(
+                (
+                    "Work streams",
+                    .group(
+                        .forEach(content.workStreams.enumerated()) { index, tag in
+                            .group(.if(index > 0, .text(", ")), .a(.safeHref(SiteURL.learning(.tag(tag.lowercased())).path), .text(tag)))
+                        })
+                ))
         }
         return rows
     }
@@ -104,25 +126,42 @@ enum PostPage {
         .section(
             .class("vg-evidence"), .id("evidence"),
             .h2(.text("The evidence, live")),
-            .p(.text("This case study claims to move the metrics below. Each chart is the vanguard's monthly returns with statistical process control limits, against the rest of England, as they stand today\(model.isGenerated ? " (generated data: these figures are generated for demonstration and are not real NHS data)" : "").")),
+            .p(
+                .text(
+                    "This case study claims to move the metrics below. Each chart is the vanguard's monthly returns with statistical process control limits, against the rest of England, as they stand today\(model.isGenerated ? " (generated data: these figures are generated for demonstration and are not real NHS data)" : "")."
+                )),
             .forEach(model.evidence) { item in
                 .div(
                     .class("vg-metric"),
                     .h3(.text(item.metric.name + (model.isGenerated ? " (generated)" : ""))),
-                    .unwrap(item.evaluation, { evaluation in
-                        .group(
-                            .div(.class("vg-spc-wrap"), .raw(SPCChartSVG.svg(evaluation: evaluation, title: "\(item.metric.name), monthly, with process limits",
-                                                                         comparison: item.restOfEngland, target: item.metric.target))),
-                            .p(.class("nhsuk-body-s"), .text(headline(evaluation, restOfEngland: item.restOfEngland)))
-                        )
-                    }, else: .p(.text("No returns yet for this metric from this vanguard: the claim has no evidence beside it."))),
+                    .unwrap(
+                        item.evaluation,
+                        { evaluation in
+                            .group(
+                                .div(
+                                    .class("vg-spc-wrap"),
+                                    .raw(
+                                        SPCChartSVG.svg(
+                                            evaluation: evaluation, title: "\(item.metric.name), monthly, with process limits",
+                                            comparison: item.restOfEngland, target: item.metric.target))),
+                                .p(.class("nhsuk-body-s"), .text(headline(evaluation, restOfEngland: item.restOfEngland)))
+                            )
+                        }, else: .p(.text("No returns yet for this metric from this vanguard: the claim has no evidence beside it."))),
                     .unwrap(item.impact?.synthetic) { synthetic in
-                        .p(.class("nhsuk-body-s"), .text("Impact estimate (synthetic control): \(ImpactChartSVG.percent(synthetic.relativeEffect)) against what would have happened without the vanguard, interval \(ImpactChartSVG.percent(synthetic.lower)) to \(ImpactChartSVG.percent(synthetic.upper))"),
-                           .text(synthetic.verdict.isReliable ? ". " : " — not reliable: \(synthetic.verdict.reason). "),
-                           .a(.safeHref(SiteURL.impactEstimate(model.post.content.vanguardNumber ?? 0, item.metric.code).path), .text("The estimate in full")))
+                        .p(
+                            .class("nhsuk-body-s"),
+                            .text(
+                                "Impact estimate (synthetic control): \(ImpactChartSVG.percent(synthetic.relativeEffect)) against what would have happened without the vanguard, interval \(ImpactChartSVG.percent(synthetic.lower)) to \(ImpactChartSVG.percent(synthetic.upper))"
+                            ),
+                            .text(synthetic.verdict.isReliable ? ". " : " — not reliable: \(synthetic.verdict.reason). "),
+                            .a(
+                                .safeHref(SiteURL.impactEstimate(model.post.content.vanguardNumber ?? 0, item.metric.code).path),
+                                .text("The estimate in full")))
                     },
                     .unwrap(model.post.content.vanguardNumber) { number in
-                        .p(.class("nhsuk-body-s"), .a(.safeHref(SiteURL.dashboard(number).path + "#" + item.metric.code), .text("On the vanguard's dashboard")))
+                        .p(
+                            .class("nhsuk-body-s"),
+                            .a(.safeHref(SiteURL.dashboard(number).path + "#" + item.metric.code), .text("On the vanguard's dashboard")))
                     }
                 )
             }
@@ -130,9 +169,11 @@ enum PostPage {
     }
 
     static func headline(_ evaluation: MetricEvaluation, restOfEngland: MetricEvaluation?) -> String {
-        var text = "Latest: \(evaluation.rates.last.map(SPCChartSVG.format) ?? "–") (\(evaluation.months.last.map(\.description) ?? "no months"))."
+        var text =
+            "Latest: \(evaluation.rates.last.map(SPCChartSVG.format) ?? "–") (\(evaluation.months.last.map(\.description) ?? "no months"))."
         if evaluation.changeAgainstBaseline != nil {
-            text += " Change against 2014/15: \(VanguardDashboardPage.change(evaluation)); the rest of England \(VanguardDashboardPage.change(restOfEngland))."
+            text +=
+                " Change against 2014/15: \(VanguardDashboardPage.change(evaluation)); the rest of England \(VanguardDashboardPage.change(restOfEngland))."
         }
         return text
     }

@@ -25,24 +25,39 @@ enum SubscriptionsPage {
             title: "E-mail digests", context: context, breadcrumbs: [("Home", .home), ("Your account", .account)],
             body: .group(
                 .h1(.text("E-mail digests")),
-                .p(.text("A digest lists what was published since the last one, in the topics you follow. Nothing new, no e-mail. Every digest has a one-click unsubscribe link.")),
+                .p(
+                    .text(
+                        "A digest lists what was published since the last one, in the topics you follow. Nothing new, no e-mail. Every digest has a one-click unsubscribe link."
+                    )),
                 .unwrap(model.notice) { .div(.class("nhsuk-inset-text"), .p(.text($0))) },
-                model.subscriptions.isEmpty ? .p(.text("You do not receive any digests yet.")) : .table(
-                    .class("nhsuk-table"),
-                    .thead(.tr(.th(.text("Following")), .th(.text("How often")), .th(.text("Last sent")), .th(.text("")))),
-                    .tbody(.forEach(model.subscriptions) { subscription in
-                        .tr(.td(.text(names[subscription.topic.key] ?? subscription.topic.key)), .td(.text(subscription.frequency.name)),
-                            .td(.text(subscription.lastSentAt.map(DateText.short) ?? "Not yet")),
-                            .td(Forms.postButton(.learning(.cancelSubscription(subscription.id)), csrf: context.csrfToken, label: "Unsubscribe")))
-                    })
-                ),
+                model.subscriptions.isEmpty
+                    ? .p(.text("You do not receive any digests yet."))
+                    : .table(
+                        .class("nhsuk-table"),
+                        .thead(.tr(.th(.text("Following")), .th(.text("How often")), .th(.text("Last sent")), .th(.text("")))),
+                        .tbody(
+                            .forEach(model.subscriptions) { subscription in
+                                .tr(
+                                    .td(.text(names[subscription.topic.key] ?? subscription.topic.key)),
+                                    .td(.text(subscription.frequency.name)),
+                                    .td(.text(subscription.lastSentAt.map(DateText.short) ?? "Not yet")),
+                                    .td(
+                                        Forms.postButton(
+                                            .learning(.cancelSubscription(subscription.id)), csrf: context.csrfToken, label: "Unsubscribe"))
+                                )
+                            })
+                    ),
                 .h2(.text("Follow")),
                 Forms.form(
                     action: .learning(.subscriptions), csrf: context.csrfToken,
                     fields: [
-                        FormField(name: "topic", label: "Topic", kind: .select(model.topics.map { ($0.key, $0.name) }), error: model.errors["topic"]),
-                        FormField(name: "frequency", label: "How often", kind: .select(DigestFrequency.allCases.map { ($0.rawValue, $0.name) }), value: "weekly",
-                                  error: model.errors["frequency"]),
+                        FormField(
+                            name: "topic", label: "Topic", kind: .select(model.topics.map { ($0.key, $0.name) }),
+                            error: model.errors["topic"]),
+                        FormField(
+                            name: "frequency", label: "How often", kind: .select(DigestFrequency.allCases.map { ($0.rawValue, $0.name) }),
+                            value: "weekly",
+                            error: model.errors["frequency"]),
                     ],
                     submit: "Subscribe"
                 )
@@ -58,12 +73,22 @@ enum UnsubscribePage {
             title: "Unsubscribe", context: context,
             body: .group(
                 .h1(.text(done ? "Unsubscribed" : "Unsubscribe")),
-                .unwrap(topicName, { name in
-                    done ? .p(.text("You will receive no more digests of \(name).")) : .group(
-                        .p(.text("Stop the digest of \(name)?")),
-                        Forms.postButton(.learning(.unsubscribe(token)), csrf: context.csrfToken, label: "Unsubscribe", secondary: false)
-                    )
-                }, else: .p(.text(done ? "You will receive no more of that digest." : "This unsubscribe link has already been used or is not one of ours.")))
+                .unwrap(
+                    topicName,
+                    { name in
+                        done
+                            ? .p(.text("You will receive no more digests of \(name)."))
+                            : .group(
+                                .p(.text("Stop the digest of \(name)?")),
+                                Forms.postButton(
+                                    .learning(.unsubscribe(token)), csrf: context.csrfToken, label: "Unsubscribe", secondary: false)
+                            )
+                    },
+                    else: .p(
+                        .text(
+                            done
+                                ? "You will receive no more of that digest."
+                                : "This unsubscribe link has already been used or is not one of ours.")))
             )
         )
     }

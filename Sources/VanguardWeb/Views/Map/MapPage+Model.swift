@@ -24,13 +24,25 @@ enum MapPage {
                     vanguards: registry.vanguards(covering: area.code).filter { careModel == nil || $0.careModel == careModel }
                 )
             }
-            let classes = registry.areas.map { MapSVG.fillClass(for: MapSVG.models(covering: $0.code, registry: registry, only: careModel)) }
-            let shown = careModel.map { [$0] } ?? CareModel.allCases
-            legend = shown.map { model in
-                ("vg-fill--\(model.rawValue)", "\(model.abbreviation): \(model.name)", classes.filter { $0 == "vg-fill--\(model.rawValue)" }.count)
+            let classes = registry.areas.map {
+                MapSVG.fillClass(for: MapSVG.models(covering: $0.code, registry: registry, only: careModel))
             }
-                + (careModel == nil ? [("vg-fill--multi", "More than one care model", classes.filter { $0 == "vg-fill--multi" }.count)] : [])
-                + [("vg-fill--none", careModel == nil ? "No vanguard" : "No \(careModel!.abbreviation) vanguard", classes.filter { $0 == "vg-fill--none" }.count)]
+            let shown = careModel.map { [$0] } ?? CareModel.allCases
+            legend =
+                shown.map { model in
+                    (
+                        "vg-fill--\(model.rawValue)", "\(model.abbreviation): \(model.name)",
+                        classes.filter { $0 == "vg-fill--\(model.rawValue)" }.count
+                    )
+                }
+                + (careModel == nil
+                    ? [("vg-fill--multi", "More than one care model", classes.filter { $0 == "vg-fill--multi" }.count)] : [])
+                + [
+                    (
+                        "vg-fill--none", careModel == nil ? "No vanguard" : "No \(careModel!.abbreviation) vanguard",
+                        classes.filter { $0 == "vg-fill--none" }.count
+                    )
+                ]
         }
     }
 }

@@ -19,10 +19,11 @@ enum MapSVG {
 
         init(shapes: [Shape], bounds: PlaneBounds, title: String) {
             var svg = """
-            <svg xmlns="http://www.w3.org/2000/svg" class="vg-map__svg" viewBox="\(Self.number(bounds.minX)) \(Self.number(bounds.minY)) \(Self.number(bounds.width)) \(Self.number(bounds.height))" role="img" aria-labelledby="map-title"><title id="map-title">\(title.escapedForXML)</title>
-            """
+                <svg xmlns="http://www.w3.org/2000/svg" class="vg-map__svg" viewBox="\(Self.number(bounds.minX)) \(Self.number(bounds.minY)) \(Self.number(bounds.width)) \(Self.number(bounds.height))" role="img" aria-labelledby="map-title"><title id="map-title">\(title.escapedForXML)</title>
+                """
             for shape in shapes {
-                svg += "<a href=\"\(shape.href.escapedForXML)\"><path class=\"vg-area \(shape.fillClass)\" data-code=\"\(shape.code)\" d=\"\(shape.path)\"><title>\(shape.label.escapedForXML)</title></path></a>"
+                svg +=
+                    "<a href=\"\(shape.href.escapedForXML)\"><path class=\"vg-area \(shape.fillClass)\" data-code=\"\(shape.code)\" d=\"\(shape.path)\"><title>\(shape.label.escapedForXML)</title></path></a>"
             }
             svg += "</svg>"
             self.svg = svg
@@ -44,14 +45,18 @@ enum MapSVG {
             }
             let bounds = boundaries.values.map(\.bounds).reduce(nil) { $0?.union($1) ?? $1 }
             guard let bounds, !shapes.isEmpty else { return nil }
-            return Drawing(shapes: shapes, bounds: bounds.padded(by: 0.01), title: "Map of England by sub-ICB location" + (careModel.map { ", \($0.name)" } ?? ""))
+            return Drawing(
+                shapes: shapes, bounds: bounds.padded(by: 0.01),
+                title: "Map of England by sub-ICB location" + (careModel.map { ", \($0.name)" } ?? ""))
         }
 
         /// The given areas highlighted with their neighbours around them for context.
         static func focused(
             on codes: Set<String>, registry: Registry, boundaries: [String: AreaBoundary], title: String, highlightClass: String
         ) -> Drawing? {
-            focused(classes: Dictionary(uniqueKeysWithValues: codes.map { ($0, highlightClass) }), registry: registry, boundaries: boundaries, title: title)
+            focused(
+                classes: Dictionary(uniqueKeysWithValues: codes.map { ($0, highlightClass) }), registry: registry, boundaries: boundaries,
+                title: title)
         }
 
         /// Areas highlighted each with its own class (e.g. where an innovation began and where it was adopted).

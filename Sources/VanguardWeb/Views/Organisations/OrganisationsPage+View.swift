@@ -7,7 +7,10 @@ extension OrganisationsPage {
             title: "Organisations", context: context, breadcrumbs: [("Home", .home)],
             body: .group(
                 .h1(.text("Organisations directory")),
-                .p(.text("Every partner organisation named in the vanguards' public sources, with its sector and vanguards. ODS codes are shown where the registry knows them.")),
+                .p(
+                    .text(
+                        "Every partner organisation named in the vanguards' public sources, with its sector and vanguards. ODS codes are shown where the registry knows them."
+                    )),
                 .form(
                     .class("vg-filter"), .action(SiteURL.organisations.path), .method(.get),
                     Components.filterSelect(
@@ -25,16 +28,19 @@ extension OrganisationsPage {
                 .table(
                     .class("nhsuk-table"),
                     .thead(.tr(.th(.text("Organisation")), .th(.text("Sector")), .th(.text("ODS code")), .th(.text("Vanguards")))),
-                    .tbody(.forEach(model.rows) { row in
-                        .tr(
-                            .td(.a(.safeHref(SiteURL.organisation(row.organisation.slug).path), .text(row.organisation.name))),
-                            .td(.text(row.organisation.sector.name)),
-                            .td(.text(row.organisation.odsCode ?? "–")),
-                            .td(.group(.forEach(row.vanguards.enumerated()) { index, vanguard in
-                                .group(.if(index > 0, .text("; ")), Components.vanguardLink(vanguard))
-                            }))
-                        )
-                    })
+                    .tbody(
+                        .forEach(model.rows) { row in
+                            .tr(
+                                .td(.a(.safeHref(SiteURL.organisation(row.organisation.slug).path), .text(row.organisation.name))),
+                                .td(.text(row.organisation.sector.name)),
+                                .td(.text(row.organisation.odsCode ?? "–")),
+                                .td(
+                                    .group(
+                                        .forEach(row.vanguards.enumerated()) { index, vanguard in
+                                            .group(.if(index > 0, .text("; ")), Components.vanguardLink(vanguard))
+                                        }))
+                            )
+                        })
                 ),
                 Components.pagination(current: model.page.page, pageCount: model.page.pageCount(total: model.total)) { page in
                     SiteURL.organisations.path(query: ["sector": model.sector?.rawValue, "q": model.text, "page": "\(page)"])
@@ -56,16 +62,19 @@ extension OrganisationPage {
                     ("Sector", .text(organisation.sector.name)),
                     ("ODS code", .text(organisation.odsCode ?? "Not yet recorded")),
                 ]),
-                .if(context.allows(.editOrganisation, on: .organisation(organisation.slug)),
+                .if(
+                    context.allows(.editOrganisation, on: .organisation(organisation.slug)),
                     .p(.a(.safeHref(SiteURL.editOrganisation(organisation.slug).path), .text("Edit the ODS code")))),
                 .h2(.text("Vanguards")),
-                .ul(.class("nhsuk-list"), .forEach(model.memberships) { item in
-                    .li(
-                        Components.careModelTag(item.vanguard.careModel), .text(" "), Components.vanguardLink(item.vanguard),
-                        .if(item.membership.isLead, .strong(.class("nhsuk-tag nhsuk-tag--blue vg-lead"), .text("Lead"))),
-                        .p(.class("nhsuk-body-s"), .text("Named in the sources as “\(item.membership.asWritten)”."))
-                    )
-                }),
+                .ul(
+                    .class("nhsuk-list"),
+                    .forEach(model.memberships) { item in
+                        .li(
+                            Components.careModelTag(item.vanguard.careModel), .text(" "), Components.vanguardLink(item.vanguard),
+                            .if(item.membership.isLead, .strong(.class("nhsuk-tag nhsuk-tag--blue vg-lead"), .text("Lead"))),
+                            .p(.class("nhsuk-body-s"), .text("Named in the sources as “\(item.membership.asWritten)”."))
+                        )
+                    }),
                 .p(.a(.safeHref(SiteURL.api(.organisation(organisation.slug)).path), .text("This organisation as JSON")))
             )
         )

@@ -26,7 +26,11 @@ enum ApplicationForm {
             try FieldLimits.check(form["partnership_name"] ?? "", field: "partnership_name", maximum: 200, required: false)
         }
         if let code = form["care_model"].nonBlank {
-            if let model = CareModel(rawValue: code) { content.careModel = model } else { reading.note("care_model", "Choose a care model from the list") }
+            if let model = CareModel(rawValue: code) {
+                content.careModel = model
+            } else {
+                reading.note("care_model", "Choose a care model from the list")
+            }
         }
         content.areaCodes = (form["areas"] ?? "").split(whereSeparator: { $0.isWhitespace || $0 == "," || $0 == ";" })
             .map { $0.uppercased() }
@@ -34,10 +38,15 @@ enum ApplicationForm {
         content.population = reading.read(nil) { () throws(ValidationError) in try ApplicationText.population(form["population"] ?? "") }
         content.partners = reading.read([]) { () throws(ValidationError) in try ApplicationText.partners(form["partners"] ?? "") }
         content.commitments = reading.read([]) { () throws(ValidationError) in try ApplicationText.commitments(form["commitments"] ?? "") }
-        content.sustainabilityPounds = reading.read(nil) { () throws(ValidationError) in try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability") }
-        content.transformationPounds = reading.read(nil) { () throws(ValidationError) in try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation") }
+        content.sustainabilityPounds = reading.read(nil) { () throws(ValidationError) in
+            try ApplicationText.pounds(form["sustainability"] ?? "", field: "sustainability")
+        }
+        content.transformationPounds = reading.read(nil) { () throws(ValidationError) in
+            try ApplicationText.pounds(form["transformation"] ?? "", field: "transformation")
+        }
         for question in call.questions {
-            let answer = (form["answer_\(question.key)"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let answer = (form["answer_\(question.key)"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(
+                in: .whitespacesAndNewlines)
             if answer.count > 20_000 { reading.note("answer_\(question.key)", "Keep an answer to 20,000 characters") }
             if !answer.isEmpty { content.answers[question.key] = answer }
         }

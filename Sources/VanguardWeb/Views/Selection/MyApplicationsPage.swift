@@ -13,14 +13,18 @@ enum MyApplicationsPage {
                     : .table(
                         .class("nhsuk-table"),
                         .thead(.tr(.th(.text("Partnership")), .th(.text("Call")), .th(.text("Status")), .th(.text("Last changed")))),
-                        .tbody(.forEach(applications) { application, call in
-                            .tr(
-                                .td(.a(.safeHref(SiteURL.application(application.id).path), .text(ApplicationPage.title(of: application)))),
-                                .td(.a(.safeHref(SiteURL.call(call.id).path), .text(call.title))),
-                                .td(.text(application.status.name)),
-                                .td(.text(CalendarText.dateTime(application.updatedAt)))
-                            )
-                        })
+                        .tbody(
+                            .forEach(applications) { application, call in
+                                .tr(
+                                    .td(
+                                        .a(
+                                            .safeHref(SiteURL.application(application.id).path),
+                                            .text(ApplicationPage.title(of: application)))),
+                                    .td(.a(.safeHref(SiteURL.call(call.id).path), .text(call.title))),
+                                    .td(.text(application.status.name)),
+                                    .td(.text(CalendarText.dateTime(application.updatedAt)))
+                                )
+                            })
                     )
             )
         )

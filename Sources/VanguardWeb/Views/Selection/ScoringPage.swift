@@ -21,7 +21,8 @@ enum ScoringPage {
             areaNames: model.areaNames, metricNames: model.metricNames, decision: nil, presentation: nil, isLead: false
         )
         return Layout.document(
-            title: "Score \(ApplicationPage.title(of: model.application))", context: context, breadcrumbs: [("Home", .home), ("Your assessments", .assessments)],
+            title: "Score \(ApplicationPage.title(of: model.application))", context: context,
+            breadcrumbs: [("Home", .home), ("Your assessments", .assessments)],
             body: .group(
                 .span(.class("nhsuk-caption-l"), .text("\(model.assessment.stage.name) – \(model.call.title)")),
                 .h1(.text(ApplicationPage.title(of: model.application))),
@@ -36,14 +37,24 @@ enum ScoringPage {
     static func sheetForm(_ model: Model, context: PageContext) -> Node<HTML.BodyContext> {
         var fields: [FormField] = []
         for (index, criterion) in model.call.criteria.enumerated() {
-            fields.append(FormField(name: "score_\(index)", label: "\(criterion.name) (0 to \(criterion.scaleMaximum), weight \(ApplicationText.figure(criterion.weight)))",
-                                    kind: .select([("", "Choose")] + (0...criterion.scaleMaximum).map { ("\($0)", "\($0)") }),
-                                    value: model.form["score_\(index)"] ?? "", hint: criterion.description.isEmpty ? nil : criterion.description, error: model.errors["score_\(index)"]))
-            fields.append(FormField(name: "comment_\(index)", label: "Comment on \(criterion.name)", kind: .textarea, value: model.form["comment_\(index)"] ?? "",
-                                    error: model.errors["comment_\(index)"]))
+            fields.append(
+                FormField(
+                    name: "score_\(index)",
+                    label: "\(criterion.name) (0 to \(criterion.scaleMaximum), weight \(ApplicationText.figure(criterion.weight)))",
+                    kind: .select([("", "Choose")] + (0...criterion.scaleMaximum).map { ("\($0)", "\($0)") }),
+                    value: model.form["score_\(index)"] ?? "", hint: criterion.description.isEmpty ? nil : criterion.description,
+                    error: model.errors["score_\(index)"]))
+            fields.append(
+                FormField(
+                    name: "comment_\(index)", label: "Comment on \(criterion.name)", kind: .textarea,
+                    value: model.form["comment_\(index)"] ?? "",
+                    error: model.errors["comment_\(index)"]))
         }
         return .group(
-            .p(.text("Score each criterion on your own: you will see the other assessors' scores once yours are submitted, and yours cannot change after that.")),
+            .p(
+                .text(
+                    "Score each criterion on your own: you will see the other assessors' scores once yours are submitted, and yours cannot change after that."
+                )),
             Forms.form(action: .assessment(model.assessment.id), csrf: context.csrfToken, fields: fields, submit: "Submit scores")
         )
     }
@@ -52,16 +63,22 @@ enum ScoringPage {
         let sheets = [sheet] + model.others.compactMap(\.sheet)
         let waiting = model.others.count { !$0.isSubmitted }
         return .group(
-            Components.inset("Your scores are submitted." + (waiting > 0 ? " \(waiting) other assessor\(waiting == 1 ? " has" : "s have") still to score." : "")),
+            Components.inset(
+                "Your scores are submitted."
+                    + (waiting > 0 ? " \(waiting) other assessor\(waiting == 1 ? " has" : "s have") still to score." : "")),
             .table(
                 .class("nhsuk-table"),
                 .thead(.tr(.th(.text("Criterion")), .forEach(sheets) { .th(.text($0.assessor)) })),
-                .tbody(.forEach(model.call.criteria) { criterion in
-                    .tr(.td(.text(criterion.name)), .forEach(sheets) { sheet in
-                        .td(.text(sheet.scores[criterion.name].map(String.init) ?? "–"),
-                            .unwrap(sheet.comments[criterion.name]) { .div(.class("nhsuk-body-s"), .text($0)) })
+                .tbody(
+                    .forEach(model.call.criteria) { criterion in
+                        .tr(
+                            .td(.text(criterion.name)),
+                            .forEach(sheets) { sheet in
+                                .td(
+                                    .text(sheet.scores[criterion.name].map(String.init) ?? "–"),
+                                    .unwrap(sheet.comments[criterion.name]) { .div(.class("nhsuk-body-s"), .text($0)) })
+                            })
                     })
-                })
             )
         )
     }

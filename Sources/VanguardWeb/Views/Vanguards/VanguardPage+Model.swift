@@ -14,7 +14,8 @@ enum VanguardPage {
         /// The innovations it originated, from the catalogue.
         let innovations: [Innovation]
 
-        init(vanguard: Vanguard, registry: Registry, boundaries: [String: AreaBoundary], posts: [Post] = [], innovations: [Innovation] = []) {
+        init(vanguard: Vanguard, registry: Registry, boundaries: [String: AreaBoundary], posts: [Post] = [], innovations: [Innovation] = [])
+        {
             self.vanguard = vanguard
             self.posts = posts
             self.innovations = innovations

@@ -8,9 +8,11 @@ extension VanguardsPage {
             body: .group(
                 .h1(.text("Vanguards")),
                 filterForm(model),
-                .p(.safeAttribute(named: "role", value: "status"), .text(
-                    model.filter.isEmpty ? "All \(model.total) vanguards." : "\(model.rows.count) of \(model.total) vanguards match."
-                )),
+                .p(
+                    .safeAttribute(named: "role", value: "status"),
+                    .text(
+                        model.filter.isEmpty ? "All \(model.total) vanguards." : "\(model.rows.count) of \(model.total) vanguards match."
+                    )),
                 .if(!model.rows.isEmpty, table(model.rows), else: .p(.text("No vanguard matches. Try fewer words or another filter.")))
             )
         )
@@ -26,10 +28,12 @@ extension VanguardsPage {
             ),
             Components.filterSelect(
                 name: "wave", label: "Wave", any: "Any wave",
-                options: Wave.all.map { ("\($0.number)", "Wave \($0.number) (\($0.announced.longForm))") }, selected: filter.wave.map { "\($0.number)" }
+                options: Wave.all.map { ("\($0.number)", "Wave \($0.number) (\($0.announced.longForm))") },
+                selected: filter.wave.map { "\($0.number)" }
             ),
             Components.filterSelect(
-                name: "region", label: "Region", any: "Any region", options: model.regions.map { ($0.code, $0.name) }, selected: filter.regionCode
+                name: "region", label: "Region", any: "Any region", options: model.regions.map { ($0.code, $0.name) },
+                selected: filter.regionCode
             ),
             .div(
                 .class("nhsuk-form-group vg-filter__field"),
@@ -44,10 +48,12 @@ extension VanguardsPage {
         .table(
             .class("nhsuk-table-responsive vg-vanguards"),
             .caption(.class("nhsuk-table__caption nhsuk-u-visually-hidden"), .text("Vanguards")),
-            .thead(.class("nhsuk-table__head"), .tr(
-                .th(.text("No.")), .th(.text("Vanguard")), .th(.text("Care model")), .th(.text("Wave")),
-                .th(.text("Region")), .th(.class("nhsuk-table__header--numeric"), .text("Areas")), .th(.text("Sources"))
-            )),
+            .thead(
+                .class("nhsuk-table__head"),
+                .tr(
+                    .th(.text("No.")), .th(.text("Vanguard")), .th(.text("Care model")), .th(.text("Wave")),
+                    .th(.text("Region")), .th(.class("nhsuk-table__header--numeric"), .text("Areas")), .th(.text("Sources"))
+                )),
             .tbody(
                 .class("nhsuk-table__body"),
                 .forEach(rows) { row in
@@ -57,9 +63,15 @@ extension VanguardsPage {
                         .td(.class("nhsuk-table__cell"), Components.vanguardLink(row.vanguard)),
                         .td(.class("nhsuk-table__cell"), Components.careModelTag(row.vanguard.careModel)),
                         .td(.class("nhsuk-table__cell"), .text("\(row.vanguard.wave.number)")),
-                        .td(.class("nhsuk-table__cell"), .text(row.regions.isEmpty ? row.vanguard.regionDescription : row.regions.map(\.name).joined(separator: ", "))),
+                        .td(
+                            .class("nhsuk-table__cell"),
+                            .text(row.regions.isEmpty ? row.vanguard.regionDescription : row.regions.map(\.name).joined(separator: ", "))),
                         .td(.class("nhsuk-table__cell nhsuk-table__cell--numeric"), .text("\(row.areaCount)")),
-                        .td(.class("nhsuk-table__cell"), .if(row.vanguard.confidence == .sourced, .text("Sourced"), else: .strong(.class("nhsuk-tag nhsuk-tag--yellow"), .text("Partial"))))
+                        .td(
+                            .class("nhsuk-table__cell"),
+                            .if(
+                                row.vanguard.confidence == .sourced, .text("Sourced"),
+                                else: .strong(.class("nhsuk-tag nhsuk-tag--yellow"), .text("Partial"))))
                     )
                 }
             )
