@@ -25,7 +25,14 @@ cleanup() {
 }
 trap cleanup EXIT
 
-step() { printf '\n==> %s\n' "$*"; }
+# Each step's time is kept, so every run reports its own breakdown (the README quotes CI's).
+step_name="" step_started=$SECONDS
+breakdown=""
+step() {
+    [ -n "$step_name" ] && breakdown+=$(printf '%6d s  %s' $((SECONDS - step_started)) "$step_name")$'\n'
+    step_name=$* step_started=$SECONDS
+    printf '\n==> %s\n' "$*"
+}
 
 count_swift() { # adds the tests a Swift Testing run reports as passed
     local n
@@ -120,4 +127,6 @@ serve_and_test "$pg_url" postgres \
     VANGUARD_DB_PAUSE="$root/scripts/postgres.sh pause $pg_dir $pg_port" \
     VANGUARD_DB_RESUME="$root/scripts/postgres.sh resume $pg_dir $pg_port"
 
+step "done"
+printf '\ntime by step:\n%s%6d s  in all\n' "$breakdown" "$SECONDS"
 printf '\nvanguard: %d passed, 0 failed\n' "$passed"
