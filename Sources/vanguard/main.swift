@@ -3,7 +3,7 @@ import VanguardWeb
 import Vapor
 
 // The executable only wires things together: configuration from the environment, the app, its commands.
-let config: AppConfig
+var config: AppConfig
 do {
     config = try AppConfig.fromEnvironment()
 } catch {
@@ -11,8 +11,14 @@ do {
     exit(2)
 }
 var environment = try Environment.detect()
+// `serve --no-worker`: this server only answers requests; `vanguard worker` processes work the queue.
+if let flag = environment.arguments.firstIndex(of: "--no-worker") {
+    environment.arguments.remove(at: flag)
+    config.runsJobs = false
+}
+let jsonLogs = config.jsonLogs
 try LoggingSystem.bootstrap(from: &environment) { level in
-    { label in makeLogHandler(label: label, level: level, json: config.jsonLogs) }
+    { label in makeLogHandler(label: label, level: level, json: jsonLogs) }
 }
 let app = try await Application.make(environment)
 var status: Int32 = 0

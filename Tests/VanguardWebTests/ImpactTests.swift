@@ -65,7 +65,7 @@ import VaporTesting
         }
     }
 
-    @Test func acceptedReturnsRefitTheEstimatesInTheBackground() async throws {
+    @Test func acceptedReturnsQueueOneRefitThatAWorkerDoes() async throws {
         try await TestApp.run { app in
             let people = try await People.make(in: app)
             _ = try await Self.load(app)
@@ -73,9 +73,16 @@ import VaporTesting
             let csv = "area_code,metric_code,period,numerator,denominator\nE38000208,emergency_admissions,2019-03,2500,330000\n"
             let response = try await app.send(.POST, "/api/v1/returns", bearer: people.token, csv: csv)
             #expect(response.status == .created)
-            // validate: the response did not wait; the refit lands once the background task ends.
-            await app.impactRefresher.waitUntilIdle()
+            // validate: the response did not wait: the refit is queued, once however often returns arrive.
+            #expect(try await ImpactStore(on: app).impact(vanguard: 1, metric: "emergency_admissions") == nil)
+            let again = "area_code,metric_code,period,numerator,denominator\nE38000208,emergency_admissions,2019-04,2400,330000\n"
+            #expect(try await app.send(.POST, "/api/v1/returns", bearer: people.token, csv: again).status == .created)
+            let queued = try await JobStore(on: app).jobs()
+            #expect(queued.map(\.kind) == [.refitImpact] && queued.map(\.state) == [.pending])
+            // A worker (any server's) does it.
+            #expect(try await app.jobWorker.runDue() == 1)
             #expect(try await ImpactStore(on: app).impact(vanguard: 1, metric: "emergency_admissions") != nil)
+            #expect(try await JobStore(on: app).jobs().map(\.state) == [.done])
         }
     }
 }

@@ -169,6 +169,8 @@ import VaporTesting
         "POST /admin/tokens/:id/revoke": [.programmeTeam],
         "GET /admin/audit": [.programmeTeam],
         "GET /admin/outbox": [.programmeTeam],
+        "GET /admin/jobs": [.programmeTeam],
+        "POST /admin/jobs/:id/retry": [.programmeTeam],
         "GET /api/v1/openapi.json": everyone,
         "GET /api/v1/vanguards": everyone,
         "GET /api/v1/vanguards/:number": everyone,

@@ -43,6 +43,8 @@ enum TestApp {
         let database = try await TestDatabases.shared.copy(seeded: seeded, for: try databaseLocation)
         var config = config(database: database.location)
         config.connectionsPerEventLoop = 1
+        // Tests work the queue themselves (`app.jobWorker.runDue()`), when they choose.
+        config.runsJobs = false
         if let clock { config.now = clock.now }
         let app = try await Application.make(.testing)
         do {

@@ -44,6 +44,8 @@ public enum Action: String, CaseIterable, Codable, Sendable {
     case viewAuditLog = "view_audit_log"
     /// The e-mail outbox.
     case viewOutbox = "view_outbox"
+    /// Seeing the background job queue and sending failed jobs round again.
+    case operateJobs = "operate_jobs"
 
     public var summary: String {
         switch self {
@@ -69,6 +71,7 @@ public enum Action: String, CaseIterable, Codable, Sendable {
         case .manageAccounts: "Manage accounts and assign roles"
         case .viewAuditLog: "Browse the audit log"
         case .viewOutbox: "Read the e-mail outbox"
+        case .operateJobs: "See background jobs and retry failed ones"
         }
     }
 

@@ -26,6 +26,7 @@ public enum VanguardMigrations {
             Migration0020AreaLocalAuthorities(),
             Migration0021MetricCharts(),
             Migration0022AdoptionAreaChanges(),
+            Migration0024CreateJobs(),
             // Data migrations that read through today's models come after every column they read.
             Migration0023RefitImpactEstimates(),
         ]

@@ -102,9 +102,11 @@ public struct ReturnsStore: Store {
     }
 
     /// Writes checked values as one submission. A value equal to the current one is left alone; a
-    /// different one becomes a new revision and the earlier revision is kept. All or nothing.
+    /// different one becomes a new revision and the earlier revision is kept. All or nothing, with
+    /// the `jobs` the new figures need queued in the same transaction, so none is lost to a crash.
     public func submit(
-        _ values: [ReturnValue], fileName: String, by actor: Actor, progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
+        _ values: [ReturnValue], fileName: String, by actor: Actor, queueing jobs: [(kind: JobKind, key: String)] = [],
+        progress: @escaping @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> SubmissionSummary {
         let submissionID = UUID()
         let at = now()
@@ -160,6 +162,7 @@ public struct ReturnsStore: Store {
                 ],
                 at: at, on: database
             )
+            for job in jobs { try await JobStore(database: database, now: now).enqueue(job.kind, key: job.key) }
             return SubmissionSummary(submissionID: submissionID, rows: values.count, added: added, revised: revised, unchanged: unchanged)
         }
     }

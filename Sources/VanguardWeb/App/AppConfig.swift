@@ -28,6 +28,9 @@ public struct AppConfig: Sendable {
     /// The time as the app reads it: the system's in service. Tests set it to try deadlines,
     /// throttles, schedules and digests without waiting; nothing else asks the system.
     public var now: @Sendable () -> Date = SystemTime.now
+    /// Whether this server also works the job queue (`vanguard serve --no-worker` turns it off, for
+    /// servers that only answer requests while `vanguard worker` processes do the work).
+    public var runsJobs = true
 
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 

@@ -28,6 +28,8 @@ enum SiteURL: Hashable {
     case adminTokens
     case adminRevokeToken(UUID)
     case audit, outbox, permissions
+    case jobs
+    case retryJob(UUID)
     case editVanguard(Int)
     case dashboard(Int)
     case uploadReturns
@@ -129,6 +131,8 @@ enum SiteURL: Hashable {
         case .adminRevokeToken(let id): ["admin", "tokens", .parameter("id", id), "revoke"]
         case .audit: ["admin", "audit"]
         case .outbox: ["admin", "outbox"]
+        case .jobs: ["admin", "jobs"]
+        case .retryJob(let id): ["admin", "jobs", .parameter("id", id), "retry"]
         case .permissions: ["permissions"]
         case .editVanguard(let number): ["vanguards", .parameter("number", number), "edit"]
         case .dashboard(let number): ["vanguards", .parameter("number", number), "dashboard"]

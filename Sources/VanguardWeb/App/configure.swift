@@ -52,12 +52,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(ImpactCommand(), as: "impact")
     app.asyncCommands.use(TimetableCommand(), as: "timetable")
     app.asyncCommands.use(DigestCommand(), as: "digests")
-    app.lifecycle.use(ImpactRefresherLifecycle())
+    app.asyncCommands.use(JobsCommand(), as: "jobs")
+    app.asyncCommands.use(WorkerCommand(), as: "worker")
     try routes(app)
     if let smtp = config.smtp, isServing(app) {
         app.lifecycle.use(OutboxDeliveryLifecycle(settings: smtp))
     }
     if isServing(app) { app.lifecycle.use(DigestScheduleLifecycle()) }
+    if isServing(app) && config.runsJobs { app.lifecycle.use(JobWorkerLifecycle()) }
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
 }
 

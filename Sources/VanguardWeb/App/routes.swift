@@ -162,6 +162,8 @@ func routes(_ app: Application) throws {
     app.on(.POST, .adminRevokeToken(.parameter), action: .manageAccounts, use: AdminController.revokeToken)
     app.on(.GET, .audit, action: .viewAuditLog, use: AdminController.audit)
     app.on(.GET, .outbox, action: .viewOutbox, use: AdminController.outbox)
+    app.on(.GET, .jobs, action: .operateJobs, use: AdminController.jobs)
+    app.on(.POST, .retryJob(.parameter), action: .operateJobs, use: AdminController.retryJob)
 
     app.on(.GET, .api(.openAPI), action: .readPublic, use: APIController.openAPI)
     app.on(.GET, .api(.vanguards), action: .readPublic, use: APIController.vanguards)

@@ -1,4 +1,5 @@
 import Foundation
+import Plot
 import VanguardCore
 import VanguardStore
 import Vapor
@@ -122,6 +123,28 @@ enum AdminController {
 
     @Sendable static func outbox(request: Request) async throws -> Response {
         OutboxPage.document(try await request.accounts.outbox(), context: request.pageContext).response()
+    }
+
+    @Sendable static func jobs(request: Request) async throws -> Response {
+        try await jobsPage(request).response()
+    }
+
+    static func jobsPage(_ request: Request, notice: String? = nil) async throws -> HTML {
+        let store = JobStore(on: request)
+        let depth = try await store.queueDepth()
+        return JobsPage.document(
+            .init(jobs: try await store.jobs(), waiting: depth.waiting, oldestDue: depth.oldestDue, notice: notice),
+            context: request.pageContext)
+    }
+
+    @Sendable static func retryJob(request: Request) async throws -> Response {
+        guard let id = UUID(uuidString: request.pathParameter("id")) else { throw AppError.notFound("The job") }
+        do {
+            try await JobStore(on: request).retry(id, by: try request.requirePerson().actor)
+        } catch let error as ValidationError {
+            return try await jobsPage(request, notice: "Not retried: \(error.reason)").response(status: .badRequest)
+        }
+        return request.redirect(to: SiteURL.jobs.path, redirectType: .normal)
     }
 
     @Sendable static func permissions(request: Request) async throws -> Response {

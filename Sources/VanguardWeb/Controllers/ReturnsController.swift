@@ -10,10 +10,7 @@ enum ReturnsController {
     static func accept(_ data: Data, fileName: String, request: Request) async throws -> Result<SubmissionSummary, ReturnsRejection> {
         guard let caller = request.caller else { throw AppError.unauthorized("Sign in or send an API token.") }
         let registry = try await request.registry()
-        let application = request.application
-        let submit = SubmitReturns(
-            database: request.db, registry: registry, now: application.appConfig.now,
-            refit: .inBackground { await application.impactRefresher.requestRefresh() })
+        let submit = SubmitReturns(database: request.db, registry: registry, now: request.application.appConfig.now, refit: .queued)
         return try await submit(
             file: data, named: fileName, by: caller.actor,
             permittedAreas: PermissionMatrix.writableAreas(caller.grants, footprints: registry.footprintAreas))

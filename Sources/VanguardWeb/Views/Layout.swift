@@ -147,7 +147,8 @@ enum Layout {
                             context.isProgrammeTeam,
                             .group(
                                 .text(" · "), .a(.safeHref(SiteURL.adminUsers.path), .text("Accounts")),
-                                .text(" · "), .a(.safeHref(SiteURL.audit.path), .text("Audit log"))
+                                .text(" · "), .a(.safeHref(SiteURL.audit.path), .text("Audit log")),
+                                .text(" · "), .a(.safeHref(SiteURL.jobs.path), .text("Jobs"))
                             )),
                         .form(
                             .class("vg-inline-form"), .action(SiteURL.signOut.path), .method(.post),

@@ -7,11 +7,11 @@ import VanguardStore
 /// on them brought up to date. The upload page, the API and `vanguard import` all run this; they
 /// only translate what they were sent and what came of it.
 struct SubmitReturns {
-    /// When the impact estimates are refitted: slower than everything else, so a request hands them
-    /// to the background while the command line waits for them (or leaves them, when told to).
+    /// When the impact estimates are refitted: slower than everything else, so a request queues the
+    /// refit for a worker while the command line waits for it (or leaves it, when told to).
     enum Refit {
         case now
-        case inBackground(@Sendable () async -> Void)
+        case queued
         case skip
     }
 
@@ -54,7 +54,10 @@ struct SubmitReturns {
         let clock = ContinuousClock()
         let writeStarted = clock.now
         let progress = progress
-        let summary = try await ReturnsStore(database: database, now: now).submit(values, fileName: fileName, by: submitter) {
+        let queue: [(kind: JobKind, key: String)] = refit == .queued ? [(.refitImpact, "all")] : []
+        let summary = try await ReturnsStore(database: database, now: now).submit(
+            values, fileName: fileName, by: submitter, queueing: queue
+        ) {
             written, total in
             progress(.writing(written: written, of: total))
         }
@@ -68,9 +71,7 @@ struct SubmitReturns {
             let refitStarted = clock.now
             let estimates = try await ImpactStore(database: database, now: now).recomputeAll(registry: registry, at: now())
             progress(.refitted(count: estimates, took: clock.now - refitStarted))
-        case .inBackground(let request):
-            await request()
-        case .skip:
+        case .queued, .skip:
             break
         }
         return summary

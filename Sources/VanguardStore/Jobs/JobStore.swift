@@ -1,0 +1,151 @@
+import FluentKit
+import Foundation
+import SQLKit
+import VanguardCore
+
+/// The job queue. Any number of workers, in any number of servers, claim from it: on PostgreSQL a
+/// claim skips rows another worker holds (`FOR UPDATE SKIP LOCKED`); SQLite serialises writers, so
+/// the same statement without the clause is already safe there. A claim is a lease: a worker that
+/// dies leaves its job to be claimed again once the lease runs out, so no job is lost.
+public struct JobStore: Store {
+    let database: any Database
+    let now: @Sendable () -> Date
+
+    public init(database: any Database, now: @escaping @Sendable () -> Date = SystemTime.now) {
+        self.database = database
+        self.now = now
+    }
+
+    private var sql: any SQLDatabase {
+        guard let sql = database as? any SQLDatabase else { preconditionFailure("both supported drivers are SQL databases") }
+        return sql
+    }
+
+    /// Asks for work to be done (at `runAt`, or now). While the same kind and key is already
+    /// waiting, asking again changes nothing: returns false.
+    @discardableResult
+    public func enqueue(_ kind: JobKind, key: String, runAt: Date? = nil) async throws -> Bool {
+        let at = now()
+        let inserted = try await sql.raw(
+            """
+            INSERT INTO jobs (id, kind, key, state, attempts, run_at, created_at)
+            VALUES (\(bind: UUID()), \(bind: kind.rawValue), \(bind: key), 'pending', 0, \(bind: runAt ?? at), \(bind: at))
+            ON CONFLICT (kind, key) WHERE state = 'pending' DO NOTHING
+            RETURNING id
+            """
+        ).all()
+        return !inserted.isEmpty
+    }
+
+    /// Claims the job that has waited longest among those due (or whose worker's lease ran out),
+    /// for `lease` seconds; nil when there is none.
+    public func claim(worker: String, lease: TimeInterval) async throws -> Job? {
+        let at = now()
+        let skipLocked: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
+        let rows = try await sql.raw(
+            """
+            UPDATE jobs SET state = 'running', attempts = attempts + 1, lease_until = \(bind: at.addingTimeInterval(lease)), worker = \(bind: worker)
+            WHERE id = (
+                SELECT id FROM jobs
+                WHERE (state = 'pending' AND run_at <= \(bind: at)) OR (state = 'running' AND lease_until < \(bind: at))
+                ORDER BY run_at, created_at LIMIT 1 \(skipLocked))
+            RETURNING id
+            """
+        ).all()
+        guard let row = rows.first else { return nil }
+        let id = try row.decode(column: "id", as: UUID.self)
+        return try await JobRecord.find(id, on: database).flatMap(Self.job)
+    }
+
+    /// Closes a job its worker finished. A worker whose lease was taken over closes nothing.
+    @discardableResult
+    public func complete(_ job: Job, worker: String) async throws -> Bool {
+        try await close(job, worker: worker) { record in
+            record.state = Job.State.done.rawValue
+            record.finishedAt = now()
+        }
+    }
+
+    /// Records a failure: the job waits for its next try, or stops (`failed`) after the last one.
+    @discardableResult
+    public func fail(_ job: Job, worker: String, error: String, policy: RetryPolicy = .standard) async throws -> Bool {
+        let at = now()
+        return try await close(job, worker: worker) { record in
+            record.lastError = String(error.prefix(2000))
+            if let next = policy.nextRun(afterFailedAttempt: record.attempts, at: at) {
+                record.state = Job.State.pending.rawValue
+                record.runAt = next
+            } else {
+                record.state = Job.State.failed.rawValue
+                record.finishedAt = at
+            }
+        }
+    }
+
+    private func close(_ job: Job, worker: String, _ change: @escaping @Sendable (JobRecord) -> Void) async throws -> Bool {
+        try await database.transaction { database in
+            guard let record = try await JobRecord.find(job.id, on: database), record.state == Job.State.running.rawValue,
+                record.worker == worker
+            else { return false }
+            change(record)
+            record.leaseUntil = nil
+            // A job going back to wait while a newer request of the same work waits is that request's.
+            if record.state == Job.State.pending.rawValue,
+                try await JobRecord.query(on: database).filter(\.$kind == record.kind).filter(\.$key == record.key)
+                    .filter(\.$state == Job.State.pending.rawValue).first() != nil
+            {
+                record.state = Job.State.done.rawValue
+                record.finishedAt = now()
+            }
+            try await record.save(on: database)
+            return true
+        }
+    }
+
+    /// An operator sends a failed job round again, from its first try.
+    public func retry(_ id: UUID, by actor: Actor) async throws {
+        try await database.transaction { database in
+            guard let record = try await JobRecord.find(id, on: database), record.state == Job.State.failed.rawValue else {
+                throw ValidationError.invalid(field: "job", reason: "Only a failed job can be retried")
+            }
+            if try await JobRecord.query(on: database).filter(\.$kind == record.kind).filter(\.$key == record.key)
+                .filter(\.$state == Job.State.pending.rawValue).first() != nil
+            {
+                throw ValidationError.invalid(field: "job", reason: "The same work is already waiting to run")
+            }
+            record.state = Job.State.pending.rawValue
+            record.attempts = 0
+            record.runAt = now()
+            record.finishedAt = nil
+            try await record.save(on: database)
+            try await AuditLog.record(
+                actor, "retry_job", entity: "job", id: id.uuidString, after: ["kind": record.kind, "key": record.key],
+                at: now(), on: database)
+        }
+    }
+
+    /// The newest jobs first, of the given states (all when empty).
+    public func jobs(in states: Set<Job.State> = [], limit: Int = 200) async throws -> [Job] {
+        var query = JobRecord.query(on: database).sort(\.$createdAt, .descending).limit(limit)
+        if !states.isEmpty { query = query.filter(\.$state ~~ states.map(\.rawValue)) }
+        return try await query.all().compactMap(Self.job)
+    }
+
+    /// How many jobs wait, and how long the oldest due one has waited (for the operator and metrics).
+    public func queueDepth() async throws -> (waiting: Int, oldestDue: Date?) {
+        let waiting = try await JobRecord.query(on: database).filter(\.$state == Job.State.pending.rawValue).count()
+        let oldest = try await JobRecord.query(on: database).filter(\.$state == Job.State.pending.rawValue)
+            .filter(\.$runAt <= now()).sort(\.$runAt).first()?.runAt
+        return (waiting, oldest)
+    }
+
+    static func job(_ record: JobRecord) -> Job? {
+        guard let id = record.id, let kind = JobKind(rawValue: record.kind), let state = Job.State(rawValue: record.state) else {
+            return nil
+        }
+        return Job(
+            id: id, kind: kind, key: record.key, state: state, attempts: record.attempts, runAt: record.runAt,
+            leaseUntil: record.leaseUntil,
+            worker: record.worker, lastError: record.lastError, createdAt: record.createdAt, finishedAt: record.finishedAt)
+    }
+}
