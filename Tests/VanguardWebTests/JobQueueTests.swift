@@ -109,10 +109,49 @@ import VaporTesting
             app.environment.arguments = ["vanguard", "worker", "--once"]
             try await app.execute()
             // validate
+            // (The worker also queued and wrote this hour's digests, as every worker round does.)
             let jobs = try await store.jobs()
-            #expect(jobs.map(\.state) == [.done] && jobs.map(\.attempts) == [1])
+            #expect(jobs.map(\.kind).sorted { $0.rawValue < $1.rawValue } == [.recomputeEvaluations, .sendDigests])
+            #expect(jobs.allSatisfy { $0.state == .done && $0.attempts == 1 })
             let retry = try #require(try await AuditLog.entries(matching: .init(entity: "job"), on: app.db).first)
             #expect(retry.action == "retry_job" && retry.actor.channel == .cli)
+        }
+    }
+
+    @Test func recurringWorkIsQueuedOnceHoweverManyServersAsk() async throws {
+        let clock = TestClock(at: Date(timeIntervalSince1970: 1_796_638_500))  // 2026-12-07 10:15 UTC
+        try await TestApp.run(seeded: false, clock: clock) { app in
+            let mailer = SMTPClient(
+                settings: SMTPSettings(host: "127.0.0.1", port: 1, from: "vanguard@test.nhs.uk"), group: app.eventLoopGroup)
+            let servers = ["a", "b", "c"].map { name in
+                JobWorker(
+                    database: app.db, now: clock.now, logger: app.logger, publicURL: "https://vanguard.test", mailer: mailer, name: name)
+            }
+            let store = JobStore(on: app)
+            // Sending is queued only while something waits in the outbox.
+            for server in servers { try await server.scheduleRecurring() }
+            #expect(try await store.jobs().map(\.kind) == [.sendDigests])
+            try await AccountStore(on: app).enqueue(to: "lead@example.nhs.uk", subject: "Your plan", body: "Sign it")
+            for server in servers { try await server.scheduleRecurring() }
+            var waiting = try await store.jobs().map { "\($0.kind.rawValue) \($0.key)" }.sorted()
+            #expect(waiting == ["deliver_outbox outbox", "send_digests 2026-12-07T10"])
+            // While one server sends the outbox, no other queues a second sending beside it.
+            let sending = try #require(try await store.claim(worker: "a", lease: 600))
+            #expect(sending.kind == .deliverOutbox || sending.kind == .sendDigests)
+            for server in servers { try await server.scheduleRecurring() }
+            #expect(try await store.jobs().count == 2)
+            // The next hour's digests are queued once, whoever asks.
+            clock.advance(by: 3_600)
+            for server in servers { try await server.scheduleRecurring() }
+            waiting = try await store.jobs().map { "\($0.kind.rawValue) \($0.key)" }.sorted()
+            #expect(waiting == ["deliver_outbox outbox", "send_digests 2026-12-07T10", "send_digests 2026-12-07T11"])
+            // A week after they were done, finished jobs are let go.
+            try await store.complete(sending, worker: "a")
+            while let claimed = try await store.claim(worker: "a", lease: 600) { try await store.complete(claimed, worker: "a") }
+            clock.advance(by: 8 * 86_400)
+            try await servers[0].scheduleRecurring()
+            // (The message still waits, so sending is queued again beside the new hour's digests.)
+            #expect(try await store.jobs().map(\.key).sorted() == ["2026-12-15T11", "outbox"])
         }
     }
 }

@@ -52,11 +52,17 @@ public enum JobKind: String, Sendable, Codable, CaseIterable {
     case refitImpact = "refit_impact"
     /// Recompute every evaluation (after a metric or rebase change).
     case recomputeEvaluations = "recompute_evaluations"
+    /// Send what waits in the e-mail outbox (one at a time across every server, so none goes twice).
+    case deliverOutbox = "deliver_outbox"
+    /// Write the digests due this hour to the outbox (once an hour across every server).
+    case sendDigests = "send_digests"
 
     public var name: String {
         switch self {
         case .refitImpact: "Refit impact estimates"
         case .recomputeEvaluations: "Recompute evaluations"
+        case .deliverOutbox: "Send the outbox"
+        case .sendDigests: "Write the due digests"
         }
     }
 }

@@ -21,15 +21,35 @@ public struct JobStore: Store {
         return sql
     }
 
-    /// Asks for work to be done (at `runAt`, or now). While the same kind and key is already
-    /// waiting, asking again changes nothing: returns false.
+    /// When asking again for the same kind and key changes nothing.
+    public enum Collapse: Sendable {
+        /// While the work waits: a refit asked for during a refit runs again after it.
+        case whileWaiting
+        /// While it waits or runs: work that must never run twice at once (sending the outbox).
+        case whileWaitingOrRunning
+        /// Ever: work done once per key (this hour's digests), however many servers ask.
+        case ever
+
+        var states: [String] {
+            switch self {
+            case .whileWaiting: [Job.State.pending.rawValue]
+            case .whileWaitingOrRunning: [Job.State.pending.rawValue, Job.State.running.rawValue]
+            case .ever: Job.State.allCases.map(\.rawValue)
+            }
+        }
+    }
+
+    /// Asks for work to be done (at `runAt`, or now); returns false when the same kind and key
+    /// already stands, as `collapse` says, and nothing was added.
     @discardableResult
-    public func enqueue(_ kind: JobKind, key: String, runAt: Date? = nil) async throws -> Bool {
+    public func enqueue(_ kind: JobKind, key: String, runAt: Date? = nil, collapse: Collapse = .whileWaiting) async throws -> Bool {
         let at = now()
+        // The unique index on waiting jobs settles two servers asking at the same moment.
         let inserted = try await sql.raw(
             """
             INSERT INTO jobs (id, kind, key, state, attempts, run_at, created_at)
-            VALUES (\(bind: UUID()), \(bind: kind.rawValue), \(bind: key), 'pending', 0, \(bind: runAt ?? at), \(bind: at))
+            SELECT \(bind: UUID()), \(bind: kind.rawValue), \(bind: key), 'pending', 0, \(bind: runAt ?? at), \(bind: at)
+            WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = \(bind: kind.rawValue) AND key = \(bind: key) AND state IN (\(binds: collapse.states)))
             ON CONFLICT (kind, key) WHERE state = 'pending' DO NOTHING
             RETURNING id
             """
@@ -122,6 +142,11 @@ public struct JobStore: Store {
                 actor, "retry_job", entity: "job", id: id.uuidString, after: ["kind": record.kind, "key": record.key],
                 at: now(), on: database)
         }
+    }
+
+    /// Lets go of jobs done before `date`; failed ones stay until an operator has seen them through.
+    public func removeFinished(before date: Date) async throws {
+        try await JobRecord.query(on: database).filter(\.$state == Job.State.done.rawValue).filter(\.$finishedAt < date).delete()
     }
 
     /// The newest jobs first, of the given states (all when empty).

@@ -55,15 +55,12 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
     try routes(app)
-    if let smtp = config.smtp, isServing(app) {
-        app.lifecycle.use(OutboxDeliveryLifecycle(settings: smtp))
-    }
-    if isServing(app) { app.lifecycle.use(DigestScheduleLifecycle()) }
     if isServing(app) && config.runsJobs { app.lifecycle.use(JobWorkerLifecycle()) }
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
 }
 
-/// Only the server delivers mail in the background; one-off commands leave it to `vanguard outbox send`.
+/// Only a server works the job queue in the background (sending mail among it); one-off commands leave it to
+/// `vanguard worker` and `vanguard outbox send`.
 func isServing(_ app: Application) -> Bool {
     let command = app.environment.arguments.dropFirst().first
     return command == nil || command == "serve"

@@ -73,6 +73,7 @@ struct WorkerCommand: AsyncCommand {
         let worker = context.application.jobWorker
         repeat {
             do {
+                try await worker.scheduleRecurring()
                 let ran = try await worker.runDue()
                 if signature.once { context.console.print("[worker] \(ran) job\(ran == 1 ? "" : "s") done") }
             } catch  where !signature.once {

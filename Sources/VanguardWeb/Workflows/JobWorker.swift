@@ -11,12 +11,36 @@ struct JobWorker: Sendable {
     let database: any Database
     let now: @Sendable () -> Date
     let logger: Logger
+    /// Where digests link to.
+    let publicURL: String
+    /// Sends the outbox when SMTP is configured; without it mail waits for `vanguard outbox send`.
+    let mailer: SMTPClient?
     /// Who holds a claim: the host and process, so an operator can tell workers apart.
     var name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     /// Longer than any job takes (an impact refit is minutes in a debug build): a claim older than
     /// this belongs to a worker that died.
     var lease: TimeInterval = 30 * 60
     var policy = RetryPolicy.standard
+
+    /// Queues the work that recurs: sending the outbox (never twice at once, across every server)
+    /// and this hour's digests (once an hour, whichever server asks first).
+    func scheduleRecurring() async throws {
+        let store = JobStore(database: database, now: now)
+        let outbox = AccountStore(database: database, now: now)
+        if mailer != nil, try await !outbox.pendingMessages(maximumAttempts: OutboxDelivery.maximumAttempts, limit: 1).isEmpty {
+            try await store.enqueue(.deliverOutbox, key: "outbox", collapse: .whileWaitingOrRunning)
+        }
+        try await store.enqueue(.sendDigests, key: Self.hour(of: now()), collapse: .ever)
+        // Finished work is kept a week for operators, then let go.
+        try await store.removeFinished(before: now().addingTimeInterval(-7 * 86_400))
+    }
+
+    static func hour(of date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!  // a fixed, valid identifier
+        let parts = calendar.dateComponents([.year, .month, .day, .hour], from: date)
+        return String(format: "%04d-%02d-%02dT%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0)
+    }
 
     /// Does every due job until none is left; returns how many were done (or failed).
     @discardableResult
@@ -45,6 +69,15 @@ struct JobWorker: Sendable {
             try await ImpactStore(database: database, now: now).recomputeAll(registry: registry, at: now())
         case .recomputeEvaluations:
             try await EvaluationStore(database: database, now: now).recompute()
+        case .deliverOutbox:
+            guard let mailer else { return }
+            let result = try await OutboxDelivery.deliverPending(store: AccountStore(database: database, now: now), client: mailer)
+            if result.sent + result.failed > 0 {
+                logger.info("outbox delivery", metadata: ["sent": "\(result.sent)", "failed": "\(result.failed)"])
+            }
+        case .sendDigests:
+            let sent = try await DigestMail.sendDue(database: database, publicURL: publicURL, at: now())
+            if sent > 0 { logger.info("digests written to the outbox", metadata: ["count": "\(sent)"]) }
         }
     }
 }

@@ -1,8 +1,9 @@
 import NIOCore
 import Vapor
 
-/// While the server runs, its worker looks for due jobs every two seconds. A database that has
-/// gone away makes a round fail; the next round tries again, so the loop resumes by itself.
+/// While the server runs, its worker queues the recurring work and does what is due, every two
+/// seconds. A database that has gone away makes a round fail; the next round tries again, so the
+/// loop resumes by itself.
 struct JobWorkerLifecycle: LifecycleHandler {
     func didBootAsync(_ application: Application) async throws {
         let worker = application.jobWorker
@@ -10,7 +11,10 @@ struct JobWorkerLifecycle: LifecycleHandler {
         let loop = application.eventLoopGroup.next()
         let task = loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(1), delay: .seconds(2)) { _ in
             loop.makeFutureWithTask {
-                do { try await worker.runDue() } catch {
+                do {
+                    try await worker.scheduleRecurring()
+                    try await worker.runDue()
+                } catch {
                     logger.warning("the job queue could not be read", metadata: ["error": "\(String(reflecting: error))"])
                 }
             }
@@ -34,6 +38,8 @@ struct JobWorkerTaskKey: StorageKey {
 extension Application {
     /// This process's worker, on the app's database and clock.
     var jobWorker: JobWorker {
-        JobWorker(database: db, now: appConfig.now, logger: logger)
+        JobWorker(
+            database: db, now: appConfig.now, logger: logger, publicURL: appConfig.publicURL,
+            mailer: appConfig.smtp.map { SMTPClient(settings: $0, group: eventLoopGroup) })
     }
 }
