@@ -79,6 +79,8 @@ import VaporTesting
             #expect(try await app.send(.POST, "/api/v1/returns", bearer: people.token, csv: again).status == .created)
             let queued = try await JobStore(on: app).jobs()
             #expect(queued.map(\.kind) == [.refitImpact] && queued.map(\.state) == [.pending])
+            // Only the metric whose returns arrived is refitted.
+            #expect(queued.map(\.key) == ["emergency_admissions"])
             // A worker (any server's) does it.
             #expect(try await app.jobWorker.runDue() == 1)
             #expect(try await ImpactStore(on: app).impact(vanguard: 1, metric: "emergency_admissions") != nil)

@@ -21,11 +21,12 @@ public struct ImpactStore: Store {
         try await recomputeAll(registry: try await RegistryStore(database: database, now: now).registry())
     }
 
-    /// Fits everything from the returns as stored now and replaces the stored estimates in one transaction.
+    /// Fits everything from the returns as stored now — or only `metrics`, when given — and replaces
+    /// those stored estimates in one transaction.
     @discardableResult
-    public func recomputeAll(registry: Registry, at date: Date? = nil) async throws -> Int {
+    public func recomputeAll(registry: Registry, metrics only: Set<String>? = nil, at date: Date? = nil) async throws -> Int {
         let date = date ?? now()
-        let metrics = try await ReturnsStore(database: database, now: now).metrics()
+        let metrics = try await ReturnsStore(database: database, now: now).metrics().filter { only?.contains($0.code) ?? true }
         let values = try await ReturnsStore(database: database, now: now).currentValues()
         let covered = Set(registry.footprints.map(\.areaCode))
         let donors = registry.areas.map(\.code).filter { !covered.contains($0) }
@@ -57,7 +58,11 @@ public struct ImpactStore: Store {
             return record
         }
         try await database.transaction { database in
-            try await ImpactRecord.query(on: database).delete()
+            if let only {
+                try await ImpactRecord.query(on: database).filter(\.$metricCode ~~ Array(only)).delete()
+            } else {
+                try await ImpactRecord.query(on: database).delete()
+            }
             try await records.create(on: database, inChunksOf: 50)
         }
         return records.count

@@ -66,7 +66,9 @@ struct JobWorker: Sendable {
         switch job.kind {
         case .refitImpact:
             let registry = try await RegistryStore(database: database, now: now).registry()
-            try await ImpactStore(database: database, now: now).recomputeAll(registry: registry, at: now())
+            // Keyed by the metric whose returns changed ("all" after a change that touches every one).
+            let metrics: Set<String>? = job.key == "all" ? nil : [job.key]
+            try await ImpactStore(database: database, now: now).recomputeAll(registry: registry, metrics: metrics, at: now())
         case .recomputeEvaluations:
             try await EvaluationStore(database: database, now: now).recompute()
         case .deliverOutbox:

@@ -54,7 +54,9 @@ struct SubmitReturns {
         let clock = ContinuousClock()
         let writeStarted = clock.now
         let progress = progress
-        let queue: [(kind: JobKind, key: String)] = refit == .queued ? [(.refitImpact, "all")] : []
+        // Each metric whose returns arrived is refitted once, however many files arrive meanwhile.
+        let touched = Set(values.map(\.metricCode)).sorted()
+        let queue: [(kind: JobKind, key: String)] = refit == .queued ? touched.map { (.refitImpact, $0) } : []
         let summary = try await ReturnsStore(database: database, now: now).submit(
             values, fileName: fileName, by: submitter, queueing: queue
         ) {
