@@ -47,6 +47,24 @@ actor TestDatabases {
         }
     }
 
+    /// A database with nothing in it (no tables), for restoring a backup into.
+    func empty(for server: DatabaseLocation) async throws -> Copy {
+        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        switch server {
+        case .postgres(let url):
+            try await Self.administer(url) { sql in try await sql.raw("CREATE DATABASE \(ident: name)").run() }
+            return Copy(location: .postgres(url: try Self.url(url, database: name))) {
+                try? await Self.administer(url) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run() }
+            }
+        case .sqliteFile, .sqliteMemory:
+            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
+            let path = Self.folder.appendingPathComponent("\(name).sqlite").path
+            return Copy(location: .sqliteFile(path: path)) {
+                for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            }
+        }
+    }
+
     private func template(seeded: Bool, on server: DatabaseLocation) -> Task<Template, any Error> {
         if let task = templates[seeded] { return task }
         let task = Task { try await Self.build(seeded: seeded, on: server) }

@@ -54,6 +54,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(DigestCommand(), as: "digests")
     app.asyncCommands.use(JobsCommand(), as: "jobs")
     app.asyncCommands.use(WorkerCommand(), as: "worker")
+    app.asyncCommands.use(BackupCommand(), as: "backup")
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     try routes(app)
     if isServing(app) && config.runsJobs { app.lifecycle.use(JobWorkerLifecycle()) }
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
