@@ -34,3 +34,17 @@ import Testing
         #expect(message.data.contains("Subject: =?utf-8?B?\(Data("Café – update".utf8).base64EncodedString())?="))
     }
 }
+
+@Suite struct ListUnsubscribeHeaderTests {
+    @Test func aListMessageCarriesTheOneClickHeaders() {
+        let message = MailMessage(
+            from: "vanguard@test.nhs.uk", to: "a@example.nhs.uk", subject: "Digest", body: "Hello", date: Date(timeIntervalSince1970: 0),
+            messageID: "1@vanguard", listUnsubscribe: "https://vanguard.test/learning/unsubscribe/abc/one-click\r\nBcc: x@evil.test")
+        #expect(
+            message.data.contains("\r\nList-Unsubscribe: <https://vanguard.test/learning/unsubscribe/abc/one-click  Bcc: x@evil.test>\r\n"))
+        #expect(message.data.contains("\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n\r\nHello"))
+        let plain = MailMessage(
+            from: "v@t", to: "a@t", subject: "s", body: "b", date: Date(timeIntervalSince1970: 0), messageID: "2@vanguard")
+        #expect(!plain.data.contains("List-Unsubscribe"))
+    }
+}

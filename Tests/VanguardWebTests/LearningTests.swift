@@ -279,6 +279,8 @@ import VaporTesting
             #expect(digest.body.contains("Case study: Care home support in Wirral"))
             let token = try #require(try await subscriptions.token(of: subscription.id))
             #expect(digest.body.contains("/learning/unsubscribe/\(token)"))
+            // Mail clients get RFC 8058's one-click address in the headers.
+            #expect(digest.listUnsubscribe == "https://vanguard.test/learning/unsubscribe/\(token)/one-click")
 
             #expect(try await app.fetch("/learning/unsubscribe/\(token)").body.contains("Stop the digest of Primary and community care?"))
             #expect(

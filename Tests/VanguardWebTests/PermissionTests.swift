@@ -111,6 +111,7 @@ import VaporTesting
         "GET /vanguards/:number/posts.atom": browsers,
         "GET /learning/unsubscribe/:token": browsers,
         "POST /learning/unsubscribe/:token": browsers,
+        "POST /learning/unsubscribe/:token/one-click": browsers,
         "POST /learning/digests/send": [.programmeTeam],
         "GET /search": browsers,
         "GET /account/subscriptions": signedIn,

@@ -8,8 +8,10 @@ public struct MailMessage: Sendable, Equatable {
     public let body: String
     public let date: Date
     public let messageID: String
+    /// Where a mail client's one-click unsubscribe posts to (RFC 8058); nil for mail that is not a list's.
+    public let listUnsubscribe: String?
 
-    public init(from: String, to: String, subject: String, body: String, date: Date, messageID: String) {
+    public init(from: String, to: String, subject: String, body: String, date: Date, messageID: String, listUnsubscribe: String? = nil) {
         // Line breaks in a header would let text start new headers (header injection): fold them to spaces.
         func oneLine(_ text: String) -> String {
             text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
@@ -20,6 +22,7 @@ public struct MailMessage: Sendable, Equatable {
         self.body = body
         self.date = date
         self.messageID = oneLine(messageID)
+        self.listUnsubscribe = listUnsubscribe.map(oneLine)
     }
 
     /// The message as sent after DATA, ending with the lone dot that closes it.
@@ -33,8 +36,11 @@ public struct MailMessage: Sendable, Equatable {
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",
             "Content-Transfer-Encoding: 8bit",
-            "",
         ]
+        if let listUnsubscribe {
+            lines += ["List-Unsubscribe: <\(listUnsubscribe)>", "List-Unsubscribe-Post: List-Unsubscribe=One-Click"]
+        }
+        lines.append("")
         let normalised = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         for line in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
             // A line that starts with a dot gets another, so it cannot end the message early.

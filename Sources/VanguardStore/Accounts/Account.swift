@@ -72,6 +72,7 @@ public struct OutboxMessage: Sendable, Hashable {
     public let sentAt: Date?
     public let attempts: Int
     public let lastError: String?
+    public var listUnsubscribe: String? = nil
 
     /// The text the outbox page and CLI show: an account e-mail's live link is never among it.
     public var readableBody: String {

@@ -269,9 +269,12 @@ public struct AccountStore: Store {
 
     /// Writes a message to the outbox. A `sensitive` one (an account e-mail with a one-time link)
     /// is never shown on the outbox page or the CLI, and its text is deleted once it is sent.
-    public func enqueue(to recipient: String, subject: String, body: String, sensitive: Bool = false) async throws {
+    public func enqueue(to recipient: String, subject: String, body: String, sensitive: Bool = false, listUnsubscribe: String? = nil)
+        async throws
+    {
         let message = OutboxMessageRecord()
         message.sensitive = sensitive
+        message.listUnsubscribe = listUnsubscribe
         message.id = UUID()
         message.recipient = recipient
         message.subject = subject
@@ -310,7 +313,7 @@ public struct AccountStore: Store {
         OutboxMessage(
             id: record.id!, recipient: record.recipient, subject: record.subject, body: record.body, isSensitive: record.sensitive,
             createdAt: record.createdAt,
-            sentAt: record.sentAt, attempts: record.attempts, lastError: record.lastError
+            sentAt: record.sentAt, attempts: record.attempts, lastError: record.lastError, listUnsubscribe: record.listUnsubscribe
         )
     }
 

@@ -30,11 +30,11 @@ struct Migration0017SecurityHardening: AsyncMigration {
             "Confirm your e-mail address for Vanguard", "Reset your Vanguard password",
             "Someone tried to create a Vanguard account with your address",
         ]
-        for message in try await OutboxMessageRecord.query(on: database).filter(\.$subject ~~ accountSubjects).all() {
-            message.sensitive = true
-            if message.sentAt != nil { message.body = "" }
-            try await message.update(on: database)
-        }
+        // Updates that name their columns, not a read through the model, which would select columns
+        // later migrations add (0025's list_unsubscribe) before they exist.
+        try await OutboxMessageRecord.query(on: database).filter(\.$subject ~~ accountSubjects).set(\.$sensitive, to: true).update()
+        try await OutboxMessageRecord.query(on: database).filter(\.$subject ~~ accountSubjects).filter(\.$sentAt != nil)
+            .set(\.$body, to: "").update()
 
         try await database.schema(RateLimitHitRecord.schema)
             .id()

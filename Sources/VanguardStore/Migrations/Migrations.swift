@@ -27,6 +27,7 @@ public enum VanguardMigrations {
             Migration0021MetricCharts(),
             Migration0022AdoptionAreaChanges(),
             Migration0024CreateJobs(),
+            Migration0025ListUnsubscribe(),
             // Data migrations that read through today's models come after every column they read.
             Migration0023RefitImpactEstimates(),
         ]

@@ -90,6 +90,8 @@ public final class OutboxMessageRecord: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") public var lastError: String?
     /// An account e-mail carrying a one-time link: not shown, and its body emptied once sent.
     @Field(key: "sensitive") public var sensitive: Bool
+    /// A digest's one-click unsubscribe address, sent as its List-Unsubscribe header.
+    @OptionalField(key: "list_unsubscribe") public var listUnsubscribe: String?
 
     public init() {}
 }

@@ -33,9 +33,19 @@ struct BodyLimit: Sendable, Equatable {
 /// token, without the body); then the declared size (413 at once); then the body, never more than
 /// the route's limit; then, for a form, its CSRF token. Every route has one (routes.swift).
 struct RouteGuard: AsyncMiddleware {
+    /// What proves a form was sent on purpose.
+    enum FormProof: Sendable {
+        /// The CSRF token of the page that held the form: every form but one.
+        case csrfToken
+        /// An unguessable secret in the address itself, which only its recipient holds: a mail
+        /// client's one-click unsubscribe (RFC 8058) posts from outside any page, with no cookie.
+        case secretInAddress
+    }
+
     let action: Action
     let scope: ScopeSource
     let bodyLimit: BodyLimit
+    var formProof = FormProof.csrfToken
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let refusal = try refusal(of: request) { return refusal }
@@ -50,7 +60,7 @@ struct RouteGuard: AsyncMiddleware {
                 throw AppError.payloadTooLarge(limit: bodyLimit.bytes)
             }
         }
-        if !request.isAPI {
+        if !request.isAPI, formProof == .csrfToken {
             let submitted = try? request.content.get(String.self, at: CSRFMiddleware.fieldName)
             guard let submitted, Secrets.equal(request.csrfToken, submitted), request.cookies[request.cookieNames.csrf] != nil else {
                 throw AppError.forbidden(
@@ -104,9 +114,9 @@ extension RoutesBuilder {
     @discardableResult
     func on(
         _ method: HTTPMethod, _ url: SiteURL, action: Action, scope: ScopeSource = .none, body: BodyLimit = .standard,
-        use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+        formProof: RouteGuard.FormProof = .csrfToken, use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        let guarded = grouped(RouteGuard(action: action, scope: scope, bodyLimit: body))
+        let guarded = grouped(RouteGuard(action: action, scope: scope, bodyLimit: body, formProof: formProof))
         let route = guarded.on(method, url.pathComponents, body: .collect(maxSize: ByteCount(value: body.bytes)), use: handler)
         route.userInfo["vanguard.action"] = action
         route.userInfo["vanguard.bodyLimit"] = body

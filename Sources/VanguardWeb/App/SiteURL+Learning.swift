@@ -24,6 +24,7 @@ extension SiteURL {
         case vanguardFeed(Int)
         case subscriptions
         case unsubscribe(String)
+        case unsubscribeOneClick(String)
         case cancelSubscription(UUID)
         case sendDigests
         case events, newEvent, eventsCalendar
@@ -56,6 +57,7 @@ extension SiteURL {
             case .vanguardFeed(let number): ["vanguards", .parameter("number", number), "posts.atom"]
             case .subscriptions: ["account", "subscriptions"]
             case .unsubscribe(let token): ["learning", "unsubscribe", .parameter("token", token)]
+            case .unsubscribeOneClick(let token): ["learning", "unsubscribe", .parameter("token", token), "one-click"]
             case .cancelSubscription(let id): ["account", "subscriptions", .parameter("id", id), "cancel"]
             case .sendDigests: ["learning", "digests", "send"]
             case .events: ["learning", "events"]

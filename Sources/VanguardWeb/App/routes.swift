@@ -111,6 +111,9 @@ func routes(_ app: Application) throws {
     app.on(.GET, .learning(.vanguardFeed(.parameter)), action: .readPublic, use: FeedsController.vanguard)
     app.on(.GET, .learning(.unsubscribe(.parameter)), action: .readPublic, use: SubscriptionsController.unsubscribeForm)
     app.on(.POST, .learning(.unsubscribe(.parameter)), action: .readPublic, use: SubscriptionsController.unsubscribe)
+    app.on(
+        .POST, .learning(.unsubscribeOneClick(.parameter)), action: .readPublic, formProof: .secretInAddress,
+        use: SubscriptionsController.unsubscribeOneClick)
     app.on(.POST, .learning(.sendDigests), action: .moderateLearning, use: SubscriptionsController.sendDue)
     app.on(.GET, .search, action: .readPublic, use: SearchController.page)
     app.on(.GET, .learning(.events), action: .readPublic, use: EventsController.list)

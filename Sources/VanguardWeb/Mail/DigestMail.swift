@@ -39,7 +39,8 @@ enum DigestMail {
                 guard try await SubscriptionStore(database: database, now: clock).markSent(subscription, at: date) else { return false }
                 guard let digest else { return false }
                 try await AccountStore(database: database, now: clock).enqueue(
-                    to: account.email, subject: digest.subject, body: digest.body)
+                    to: account.email, subject: digest.subject, body: digest.body,
+                    listUnsubscribe: publicURL + SiteURL.learning(.unsubscribeOneClick(token)).path)
                 return true
             }
             if wrote { sent += 1 }

@@ -103,7 +103,8 @@ enum OutboxDelivery {
         for message in try await store.pendingMessages(maximumAttempts: maximumAttempts, limit: limit) {
             let mail = MailMessage(
                 from: client.settings.from, to: message.recipient, subject: message.subject, body: message.body,
-                date: message.createdAt, messageID: "\(message.id.uuidString.lowercased())@vanguard"
+                date: message.createdAt, messageID: "\(message.id.uuidString.lowercased())@vanguard",
+                listUnsubscribe: message.listUnsubscribe
             )
             do {
                 try await client.send(mail)

@@ -64,6 +64,17 @@ enum SubscriptionsController {
             status: ended == nil ? .notFound : .ok)
     }
 
+    /// RFC 8058: a mail client posts `List-Unsubscribe=One-Click` to the digest's List-Unsubscribe
+    /// address, and the subscription ends with no page in between. The token in the address is the proof.
+    @Sendable static func unsubscribeOneClick(request: Request) async throws -> Response {
+        guard (try? request.content.get(String.self, at: "List-Unsubscribe")) == "One-Click" else {
+            throw AppError.badRequest("Send List-Unsubscribe=One-Click, as RFC 8058 says.")
+        }
+        let ended = try await SubscriptionStore(on: request).unsubscribe(token: request.pathParameter("token"))
+        guard ended != nil else { throw AppError.notFound("The subscription") }
+        return Response(status: .ok, body: .init(string: "Unsubscribed.\n"))
+    }
+
     static func topicName(_ topic: SubscriptionTopic, _ request: Request) async throws -> String {
         SubscriptionsPage.topicName(
             topic, categories: try await LearningStore(on: request).categories(), vanguards: try await request.registry().vanguards)
