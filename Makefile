@@ -50,7 +50,7 @@ lint:
 format:
 	swift format format --in-place --recursive Sources Tests Package.swift
 
-## The persistence layer alone: FluentKit on SQLite, no Vapor
+## The persistence layer alone: FluentKit, no Vapor (SQLite, or TEST_DATABASE_URL's PostgreSQL)
 test-store: build-deps
 	swift test --filter VanguardStoreTests
 

