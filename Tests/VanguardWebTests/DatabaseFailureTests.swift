@@ -26,6 +26,10 @@ import VaporTesting
             #expect(home.body.contains("Sorry, the service is unavailable"))
             #expect(api.status == .serviceUnavailable)
             #expect(try api.json()["reason"] as? String == AppError.databaseUnavailable.reason)
+            // Clients and load balancers are told when to come back.
+            #expect([home, api].allSatisfy { $0.headers.first(name: "Retry-After") == "5" })
+            // The job worker's round fails rather than hangs; the server's loop simply tries again.
+            await #expect(throws: (any Error).self) { try await app.jobWorker.runDue() }
         } catch {
             try? await app.asyncShutdown()
             throw error
