@@ -154,4 +154,20 @@ import VaporTesting
             #expect(try await store.jobs().map(\.key).sorted() == ["2026-12-15T11", "outbox"])
         }
     }
+
+    @Test func aJobWhoseWorkIsGoneStopsAtOnceWithItsReason() async throws {
+        try await TestApp.run { app in
+            let store = JobStore(on: app)
+            try await store.enqueue(.refitImpact, key: "a_metric_since_removed")
+            // MUT
+            #expect(try await app.jobWorker.runDue() == 1)
+            // validate: failed at the first try, not retried, with words an operator can act on
+            let failed = try await store.jobs(in: [.failed])
+            #expect(failed.map(\.attempts) == [1])
+            #expect(
+                failed.first?.lastError
+                    == "The metric a_metric_since_removed is not in the framework any more, so there is nothing to refit")
+            #expect(try await store.jobs(in: [.pending]).isEmpty)
+        }
+    }
 }

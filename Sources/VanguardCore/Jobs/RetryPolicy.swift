@@ -9,6 +9,8 @@ public struct RetryPolicy: Sendable, Equatable {
     public let longestDelay: TimeInterval
 
     public static let standard = RetryPolicy(maximumAttempts: 5, firstDelay: 30, longestDelay: 30 * 60)
+    /// No second try: for work that cannot succeed.
+    public static let once = RetryPolicy(maximumAttempts: 1, firstDelay: 0, longestDelay: 0)
 
     public init(maximumAttempts: Int, firstDelay: TimeInterval, longestDelay: TimeInterval) {
         self.maximumAttempts = maximumAttempts

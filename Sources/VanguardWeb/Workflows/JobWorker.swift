@@ -52,6 +52,11 @@ struct JobWorker: Sendable {
                 try await perform(job)
                 try await store.complete(job, worker: name)
                 logger.info("job done", metadata: ["kind": "\(job.kind.rawValue)", "key": "\(job.key)", "attempt": "\(job.attempts)"])
+            } catch let pointless as JobNoLongerMakesSense {
+                // Trying again cannot help: stop at once, with the reason, for an operator to read.
+                try await store.fail(job, worker: name, error: pointless.description, policy: .once)
+                logger.warning(
+                    "job stopped", metadata: ["kind": "\(job.kind.rawValue)", "key": "\(job.key)", "reason": "\(pointless.description)"])
             } catch {
                 try await store.fail(job, worker: name, error: String(describing: error), policy: policy)
                 logger.warning(
@@ -68,6 +73,10 @@ struct JobWorker: Sendable {
             let registry = try await RegistryStore(database: database, now: now).registry()
             // Keyed by the metric whose returns changed ("all" after a change that touches every one).
             let metrics: Set<String>? = job.key == "all" ? nil : [job.key]
+            if let metrics, try await ReturnsStore(database: database, now: now).metrics().allSatisfy({ !metrics.contains($0.code) }) {
+                throw JobNoLongerMakesSense(
+                    description: "The metric \(job.key) is not in the framework any more, so there is nothing to refit")
+            }
             try await ImpactStore(database: database, now: now).recomputeAll(registry: registry, metrics: metrics, at: now())
         case .recomputeEvaluations:
             try await EvaluationStore(database: database, now: now).recompute()
@@ -82,4 +91,10 @@ struct JobWorker: Sendable {
             if sent > 0 { logger.info("digests written to the outbox", metadata: ["count": "\(sent)"]) }
         }
     }
+}
+
+/// A job whose work no longer exists (its metric was removed, say): it fails at its first try with
+/// the reason, rather than being retried for half an hour.
+struct JobNoLongerMakesSense: Error, CustomStringConvertible {
+    let description: String
 }
