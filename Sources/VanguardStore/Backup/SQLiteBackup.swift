@@ -11,10 +11,9 @@ public enum SQLiteBackup {
         public let description: String
     }
 
+    /// Writes the copy to `file`, which the caller has checked does not exist (`VACUUM INTO` also
+    /// refuses a file with anything in it).
     public static func backup(_ database: any Database, to file: URL) async throws {
-        guard !FileManager.default.fileExists(atPath: file.path) else {
-            throw Refused(description: "\(file.path) exists already; a backup never overwrites a file")
-        }
         try await sql(database).raw("VACUUM INTO \(bind: file.path)").run()
     }
 

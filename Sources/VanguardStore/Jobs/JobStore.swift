@@ -110,10 +110,7 @@ public struct JobStore: Store {
             change(record)
             record.leaseUntil = nil
             // A job going back to wait while a newer request of the same work waits is that request's.
-            if record.state == Job.State.pending.rawValue,
-                try await JobRecord.query(on: database).filter(\.$kind == record.kind).filter(\.$key == record.key)
-                    .filter(\.$state == Job.State.pending.rawValue).first() != nil
-            {
+            if record.state == Job.State.pending.rawValue, try await Self.isWaiting(record, on: database) {
                 record.state = Job.State.done.rawValue
                 record.finishedAt = now()
             }
@@ -128,9 +125,7 @@ public struct JobStore: Store {
             guard let record = try await JobRecord.find(id, on: database), record.state == Job.State.failed.rawValue else {
                 throw ValidationError.invalid(field: "job", reason: "Only a failed job can be retried")
             }
-            if try await JobRecord.query(on: database).filter(\.$kind == record.kind).filter(\.$key == record.key)
-                .filter(\.$state == Job.State.pending.rawValue).first() != nil
-            {
+            if try await Self.isWaiting(record, on: database) {
                 throw ValidationError.invalid(field: "job", reason: "The same work is already waiting to run")
             }
             record.state = Job.State.pending.rawValue
@@ -162,6 +157,14 @@ public struct JobStore: Store {
         let oldest = try await JobRecord.query(on: database).filter(\.$state == Job.State.pending.rawValue)
             .filter(\.$runAt <= now()).sort(\.$runAt).first()?.runAt
         return (waiting, oldest)
+    }
+
+    /// Whether another request of the same work (kind and key) is already waiting.
+    private static func isWaiting(_ record: JobRecord, on database: any Database) async throws -> Bool {
+        var others = JobRecord.query(on: database).filter(\.$kind == record.kind).filter(\.$key == record.key)
+            .filter(\.$state == Job.State.pending.rawValue)
+        if let id = record.id { others = others.filter(\.$id != id) }
+        return try await others.first() != nil
     }
 
     static func job(_ record: JobRecord) -> Job? {

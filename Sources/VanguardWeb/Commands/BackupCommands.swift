@@ -16,15 +16,13 @@ struct BackupCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let file = URL(fileURLWithPath: signature.file)
+        guard !FileManager.default.fileExists(atPath: file.path) else {
+            throw CommandFailure(description: "\(file.path) exists already; a backup never overwrites a file")
+        }
         switch app.appConfig.database {
         case .sqliteFile, .sqliteMemory:
-            do { try await SQLiteBackup.backup(app.db, to: file) } catch let refused as SQLiteBackup.Refused {
-                throw CommandFailure(description: refused.description)
-            }
+            try await SQLiteBackup.backup(app.db, to: file)
         case .postgres(let url):
-            guard !FileManager.default.fileExists(atPath: file.path) else {
-                throw CommandFailure(description: "\(file.path) exists already; a backup never overwrites a file")
-            }
             try PostgresTool.run("pg_dump", ["--format=custom", "--no-owner", "--file", file.path], url: url)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
