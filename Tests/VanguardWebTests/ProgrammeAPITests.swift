@@ -101,7 +101,7 @@ import VaporTesting
             let rescaled = try await people.send(
                 app, .programmeToken, .PUT, "/api/v1/metrics/emergency_admissions",
                 json: String(edit.dropLast()) + #","multiplier":100000}"#)
-            #expect(rescaled.status == .badRequest)
+            #expect(rescaled.status == .conflict)
             #expect(
                 try rescaled.json()["reason"] as? String
                     == "multiplier: cannot be changed: every figure already published was computed with it (add a new metric instead)")
@@ -161,16 +161,17 @@ import VaporTesting
             #expect(points.count == 1 && points.first?["reason"] as? String == "New frailty pathway")
             // Bad requests are refused and change nothing.
             let twice = try await people.send(app, .programmeToken, .POST, "/api/v1/vanguards/1/rebases", json: body)
-            #expect(twice.status == .badRequest)
+            #expect(twice.status == .conflict)
             #expect(try twice.json()["reason"] as? String == "period: The chart is already rebased at 2015-04")
             let noMonth = try await people.send(
                 app, .programmeToken, .POST, "/api/v1/vanguards/1/rebases",
                 json: #"{"metric":"emergency_admissions","period":"2031-01","reason":"x"}"#)
-            #expect(try noMonth.json()["reason"] as? String == "period: Give a month in the form YYYY-MM that the chart shows")
+            #expect(noMonth.status == .notFound)
+            #expect(try noMonth.json()["reason"] as? String == "The month '2031-01' of the chart of emergency_admissions was not found.")
             let noChart = try await people.send(
                 app, .programmeToken, .POST, "/api/v1/vanguards/1/rebases",
                 json: #"{"metric":"made_up","period":"2015-04","reason":"x"}"#)
-            #expect(noChart.status == .badRequest)
+            #expect(noChart.status == .notFound)
             let noReason = try await people.send(app, .programmeToken, .DELETE, "/api/v1/vanguards/1/rebases/emergency_admissions/2015-04")
             #expect(noReason.status == .badRequest)
             let missing = try await people.send(

@@ -39,7 +39,7 @@ struct MetricDTO: Content, Equatable {
 
 /// The editable part of a metric: what `PUT /api/v1/metrics/{code}` takes. Numerator,
 /// denominator and multiplier are fixed, since stored returns were collected against them.
-struct MetricEditDTO: Content {
+struct MetricEditDTO: Content, JSONBody {
     let name: String
     let definition: String
     let unit: String
@@ -59,6 +59,14 @@ struct MetricEditDTO: Content {
         case name, definition, unit, direction, target, code, multiplier, numerator, denominator, source, chart
         case careModels = "care_models"
     }
+
+    static let fields = Set(
+        [
+            "name", "definition", "unit", "direction", "care_models", "target", "chart", "code", "multiplier", "numerator", "denominator",
+            "source",
+        ])
+    static let shape =
+        "{\"name\", \"definition\", \"unit\": text, \"direction\": increase|decrease|neutral, \"care_models\": [codes], \"target\": number or null}"
 
     /// The fixed fields sent with a value other than the metric's, each with the reason it cannot change.
     func changesToFixedFields(of metric: Metric) -> [String] {
@@ -106,10 +114,13 @@ struct RebaseDTO: Content, Equatable {
 }
 
 /// What `POST /api/v1/vanguards/{number}/rebases` takes.
-struct NewRebaseDTO: Content {
+struct NewRebaseDTO: Content, JSONBody {
     let metric: String
     let period: String
     let reason: String
+
+    static let fields: Set<String> = ["metric", "period", "reason"]
+    static let shape = "{\"metric\": code, \"period\": \"YYYY-MM\", \"reason\": text}"
 }
 
 /// One metric of a vanguard's dashboard as JSON: the monthly figures, the SPC chart's centre,

@@ -64,6 +64,12 @@ struct AllocationDTO: Content {
     let tranches: [Line]
 }
 
+extension AllocationDTO: JSONBody {
+    static let fields: Set<String> = ["tranches"]
+    static let shape =
+        "{\"tranches\": [{\"quarter\": \"2017/18 Q1\", \"pounds\": 1000000, \"condition\": null or {\"kind\", \"metric\", \"points\"}}]}"
+}
+
 struct FundingRoundSummaryDTO: Content {
     let id: UUID
     let name: String

@@ -5,6 +5,8 @@ import Vapor
 enum AppError: AbortError, Equatable {
     case notFound(String)
     case badRequest(String)
+    /// The request is well formed but the record's state refuses it (a field fixed for life, say).
+    case conflict(String)
     case databaseUnavailable
     case unauthorized(String)
     case forbidden(String)
@@ -16,6 +18,7 @@ enum AppError: AbortError, Equatable {
         switch self {
         case .notFound: .notFound
         case .badRequest: .badRequest
+        case .conflict: .conflict
         case .databaseUnavailable: .serviceUnavailable
         case .unauthorized: .unauthorized
         case .forbidden: .forbidden
@@ -27,7 +30,7 @@ enum AppError: AbortError, Equatable {
     var reason: String {
         switch self {
         case .notFound(let what): "\(what) was not found."
-        case .badRequest(let message), .unauthorized(let message), .forbidden(let message): message
+        case .badRequest(let message), .conflict(let message), .unauthorized(let message), .forbidden(let message): message
         case .payloadTooLarge(let limit):
             "The request is larger than this address accepts (\(String(format: "%.1f", Double(limit) / 1_000_000)) MB)."
         case .tooManyRequests(let message, _): message

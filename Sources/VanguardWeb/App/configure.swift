@@ -32,6 +32,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(AssetMiddleware(publicDirectory: config.publicDirectory, vendorDirectory: config.vendorDirectory))
     // Bodies are read only by a route's guard, after its permission check, within its own limit.
     app.routes.defaultMaxBodySize = ByteCount(value: BodyLimit.standard.bytes)
+    app.middleware.use(BlankAPIParameterMiddleware())
     app.middleware.use(AuthenticationMiddleware())
     app.middleware.use(CSRFMiddleware(cookies: CookieNames(secure: config.secureCookies)))
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -57,6 +58,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(BackupCommand(), as: "backup")
     app.asyncCommands.use(RestoreCommand(), as: "restore")
     try routes(app)
+    // Innermost, so it sees the router's own 404 before anything turns it into a page.
+    app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
     if isServing(app) && config.runsJobs { app.lifecycle.use(JobWorkerLifecycle()) }
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
 }

@@ -63,9 +63,14 @@ enum EditController {
         return request.redirect(to: SiteURL.vanguard(vanguard.number).path, redirectType: .normal)
     }
 
-    struct GovernanceDTO: Content {
+    struct GovernanceDTO: Content, JSONBody {
         let governance: String?
         let contracting: String?
+
+        static let fields: Set<String> = ["governance", "contracting"]
+        static var shape: String {
+            "{\"governance\": string or null, \"contracting\": one of \(ContractingArrangement.allCases.map(\.rawValue).joined(separator: ", ")) or null}"
+        }
     }
 
     /// `PATCH /api/v1/vanguards/{number}` with a token for that vanguard.
@@ -73,12 +78,7 @@ enum EditController {
         let registry = try await request.registry()
         let vanguard = try PagesController.findVanguard(request.pathParameter("number"), in: registry)
         guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
-        let body: GovernanceDTO
-        do { body = try request.content.decode(GovernanceDTO.self) } catch {
-            throw AppError.badRequest(
-                "The body must be JSON: {\"governance\": string or null, \"contracting\": one of \(ContractingArrangement.allCases.map(\.rawValue).joined(separator: ", ")) or null}."
-            )
-        }
+        let body = try request.decodeBody(GovernanceDTO.self)
         _ = try await RegistryStore(on: request).setGovernance(
             try governance(governance: body.governance, contracting: body.contracting), forVanguard: vanguard.number, by: caller.actor
         )

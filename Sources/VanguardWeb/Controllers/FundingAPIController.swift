@@ -40,12 +40,7 @@ enum FundingAPIController {
     /// `POST /api/v1/funding/plans/{plan}/allocation` with a programme token.
     @Sendable static func allocate(request: Request) async throws -> Response {
         let (plan, _, _) = try await FundingPlanController.find(request)
-        let body: AllocationDTO
-        do { body = try request.content.decode(AllocationDTO.self) } catch {
-            throw AppError.badRequest(
-                "The body must be JSON: {\"tranches\": [{\"quarter\": \"2017/18 Q1\", \"pounds\": 1000000, \"condition\": null or {\"kind\", \"metric\", \"points\"}}]}."
-            )
-        }
+        let body = try request.decodeBody(AllocationDTO.self)
         guard let caller = request.caller else { throw AppError.unauthorized("Send an API token.") }
         let store = FundingStore(on: request)
         var tranches: [FundingStore.TrancheRequest] = []

@@ -122,14 +122,9 @@ extension MetricsController {
     /// `PUT /api/v1/metrics/{code}` with a programme token: the same checks as the form, then a recompute.
     @Sendable static func apiUpdate(request: Request) async throws -> MetricDTO {
         let metric = try await find(request)
-        let body: MetricEditDTO
-        do { body = try request.content.decode(MetricEditDTO.self) } catch {
-            throw AppError.badRequest(
-                "The body must be JSON: {\"name\", \"definition\", \"unit\": text, \"direction\": increase|decrease|neutral, \"care_models\": [codes], \"target\": number or null}."
-            )
-        }
+        let body = try request.decodeBody(MetricEditDTO.self)
         let fixed = body.changesToFixedFields(of: metric)
-        if !fixed.isEmpty { throw AppError.badRequest(fixed.joined(separator: "; ")) }
+        if !fixed.isEmpty { throw AppError.conflict(fixed.joined(separator: "; ")) }
         switch parse(body.form, into: metric) {
         case .failure(let errors):
             throw AppError.badRequest(errors.byField.keys.sorted().map { "\($0): \(errors.byField[$0]!)" }.joined(separator: "; "))

@@ -78,12 +78,13 @@ enum RebaseController {
     /// `POST /api/v1/vanguards/{number}/rebases` with a programme token.
     @Sendable static func create(request: Request) async throws -> Response {
         let model = try await DashboardController.model(request)
-        let body: NewRebaseDTO
-        do { body = try request.content.decode(NewRebaseDTO.self) } catch {
-            throw AppError.badRequest("The body must be JSON: {\"metric\": code, \"period\": \"YYYY-MM\", \"reason\": text}.")
-        }
+        let body = try request.decodeBody(NewRebaseDTO.self)
         let checked = try checkedForAPI(metric: body.metric, period: body.period, reason: body.reason, rows: model.rows)
-        try await apply(checked, remove: false, vanguard: model.vanguard.number, request: request)
+        // What the store refuses now is the chart's state (already rebased there), not the request's form.
+        do { try await apply(checked, remove: false, vanguard: model.vanguard.number, request: request) } catch let error as ValidationError
+        {
+            throw AppError.conflict("\(error.field): \(error.reason)")
+        }
         let stored = try await EvaluationStore(on: request).rebases(vanguard: model.vanguard.number)[checked.metric]?.first {
             $0.period == checked.period
         }
@@ -104,9 +105,13 @@ enum RebaseController {
         return Response(status: .noContent)
     }
 
+    /// A chart or month the vanguard does not have is a resource that is not there (404); a reason
+    /// missing is the caller's to fix (400).
     static func checkedForAPI(metric: String, period: String, reason: String, rows: [VanguardDashboardPage.Row]) throws -> Checked {
         switch check(metric: metric, period: period, reason: reason, rows: rows) {
-        case .success(let checked): checked
+        case .success(let checked): return checked
+        case .failure(let error) where error.field == "metric": throw AppError.notFound("The chart of '\(metric)' at this vanguard")
+        case .failure(let error) where error.field == "period": throw AppError.notFound("The month '\(period)' of the chart of \(metric)")
         case .failure(let error): throw AppError.badRequest("\(error.field): \(error.reason)")
         }
     }

@@ -17,9 +17,36 @@ enum SPCController {
         return response
     }
 
-    /// Which chart a body asks for: `"chart"`, XmR when it is absent.
-    struct ChartChoice: Decodable {
-        let chart: String?
+    /// Which chart a body asks for: `"chart"`, XmR when it is absent or null.
+    static func chart(in body: Data) throws -> String {
+        let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+        switch object?["chart"] {
+        case nil, is NSNull: return "xmr"
+        case let name as String: return name
+        default: throw AppError.badRequest("chart must be one of xmr, run, p, u, pp, up")
+        }
+    }
+
+    /// The fields each kind of chart takes; another is refused rather than ignored, since a
+    /// misspelt option would otherwise leave the caller believing it had been applied.
+    static func fields(of chart: String) -> Set<String>? {
+        switch chart {
+        case "xmr": ["chart", "values", "improvement_direction", "target", "rebase_points", "screen_outliers", "fix_after_n_points"]
+        case "run": ["chart", "values", "numerators", "denominators", "freeze", "rebase_points", "exclude", "multiply"]
+        case "p", "u", "pp", "up":
+            ["chart", "values", "numerators", "denominators", "freeze", "rebase_points", "exclude", "multiply", "screen_moving_ranges"]
+        default: nil
+        }
+    }
+
+    static func refuseUnknownFields(in body: Data, chart: String) throws {
+        guard let fields = fields(of: chart), let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return }
+        let unknown = Set(object.keys).subtracting(fields).sorted()
+        guard unknown.isEmpty else {
+            throw AppError.badRequest(
+                "\(unknown.joined(separator: ", ")): not a field of a \(chart) chart, which takes \(fields.sorted().joined(separator: ", "))."
+            )
+        }
     }
 
     /// The chart as JSON, or a bad-request error saying what is wrong with the input.
@@ -28,7 +55,8 @@ enum SPCController {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
-            let choice = (try? JSONDecoder().decode(ChartChoice.self, from: body))?.chart ?? "xmr"
+            let choice = try chart(in: body)
+            try refuseUnknownFields(in: body, chart: choice)
             if choice == "xmr" { return try encoder.encode(try XmRChart(try XmRChart.input(fromJSON: body))) }
             return try encoder.encode(try AttributeChart(try AttributeChart.input(fromJSON: body)))
         } catch let error as AttributeChart.InputError {

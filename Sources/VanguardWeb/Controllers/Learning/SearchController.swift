@@ -49,8 +49,12 @@ enum SearchController {
     }
 
     @Sendable static func api(request: Request) async throws -> SearchResultsDTO {
+        // The page shortens a long query for a person; a program is told, since its answer would not be for what it sent.
+        if let sent = request.queryValue("q"), sent.count > maximumQueryLength {
+            throw AppError.badRequest("q is \(sent.count) characters long; at most \(maximumQueryLength) are searched for")
+        }
         let (query, hits) = try await results(request)
-        guard !query.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.badRequest("Give a query as ?q=") }
+        guard !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw AppError.badRequest("Give a query as ?q=") }
         let base = request.application.appConfig.publicURL
         return SearchResultsDTO(
             query: query,
