@@ -111,7 +111,7 @@ serve_and_test() { # database-url label [extra env for pytest...]
     done
     env VANGUARD_URL="http://127.0.0.1:$port" VANGUARD_ARTIFACTS="$work/artifacts-$label" \
         VANGUARD_ADMIN_EMAIL=e2e-admin@example.nhs.uk VANGUARD_ADMIN_PASSWORD="$e2e_password" VANGUARD_SMTP_SINK="$work/mail-$label.jsonl" \
-        VANGUARD_BINARY="$binary" VANGUARD_DATABASE_URL="$url" "$@" \
+        VANGUARD_BINARY="$binary" VANGUARD_DATABASE_URL="$url" VANGUARD_SMTP_PORT="$smtp_port" VANGUARD_SERVER_LOG="$work/serve-$label.log" "$@" \
         python3 -m pytest -q -p no:cacheprovider e2e 2>&1 | tee "$work/pytest-$label.log"
     local status=${PIPESTATUS[0]}
     kill "$server_pid" "$sink_pid" 2>/dev/null || true

@@ -32,4 +32,32 @@ import Testing
             #expect(String(describing: error).contains("PORT '99999'") && String(describing: error).contains("BCRYPT_COST '4'"))
         }
     }
+
+    @Test func theLeaseAndTheTrustedProxiesAreReadAndChecked() throws {
+        let config = try AppConfig.fromEnvironment(
+            ["JOB_LEASE_SECONDS": "5", "TRUSTED_PROXIES": "127.0.0.1, ::1"], workingDirectory: TestApp.root)
+        #expect(config.jobLease == 5)
+        #expect(config.trustedProxies == ["127.0.0.1", "::1"])
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: TestApp.root).jobLease == 1800)
+        do {
+            _ = try AppConfig.fromEnvironment(["JOB_LEASE_SECONDS": "0", "TRUSTED_PROXIES": "balancer"], workingDirectory: TestApp.root)
+            Issue.record("accepted a lease of 0 and a proxy that is not an address")
+        } catch {
+            #expect(String(describing: error).contains("JOB_LEASE_SECONDS '0'"))
+            #expect(String(describing: error).contains("TRUSTED_PROXIES: 'balancer' is not an IP address"))
+        }
+    }
+
+    @Test func theClientAddressIsTheFirstHopFromTheRightThatIsNotATrustedProxy() {
+        let proxies: Set<String> = ["10.0.0.1", "10.0.0.2"]
+        // Not behind a trusted proxy: the peer, whatever the header says.
+        #expect(ClientAddress.of(peer: "203.0.113.9", forwardedFor: ["198.51.100.1"], trustedProxies: proxies) == "203.0.113.9")
+        // Behind two: the client's own address, not the one it wrote itself at the left.
+        #expect(
+            ClientAddress.of(peer: "10.0.0.2", forwardedFor: ["6.6.6.6, 198.51.100.1", "10.0.0.1"], trustedProxies: proxies)
+                == "198.51.100.1")
+        #expect(ClientAddress.of(peer: "10.0.0.1", forwardedFor: [], trustedProxies: proxies) == "10.0.0.1")
+        #expect(ClientAddress.of(peer: "10.0.0.1", forwardedFor: ["not an address"], trustedProxies: proxies) == "10.0.0.1")
+        #expect(ClientAddress.of(peer: nil, forwardedFor: ["198.51.100.1"], trustedProxies: proxies) == "unknown")
+    }
 }

@@ -31,6 +31,13 @@ public struct AppConfig: Sendable {
     /// Whether this server also works the job queue (`vanguard serve --no-worker` turns it off, for
     /// servers that only answer requests while `vanguard worker` processes do the work).
     public var runsJobs = true
+    /// How long a worker's claim on a job lasts (`JOB_LEASE_SECONDS`, default 30 minutes): longer
+    /// than any job takes, since a claim older than this is taken to belong to a worker that died.
+    public var jobLease: TimeInterval = 30 * 60
+    /// The load balancers in front of the servers (`TRUSTED_PROXIES`, addresses separated by
+    /// commas). Only from these is `X-Forwarded-For` believed, so that sign-in and sign-up limits
+    /// count each person's address, not the balancer's, and nobody else can claim an address.
+    public var trustedProxies: Set<String> = []
 
     public var secureCookies: Bool { publicURL.hasPrefix("https://") }
 
@@ -123,6 +130,18 @@ public struct AppConfig: Sendable {
                 problems.append("SMTP_PORT '\(portText)' is not a port number (1–65535)")
             }
         }
+        var jobLease: TimeInterval = 30 * 60
+        if let text = environment["JOB_LEASE_SECONDS"].nonBlank {
+            if let value = Int(text), (1...86_400).contains(value) {
+                jobLease = TimeInterval(value)
+            } else {
+                problems.append("JOB_LEASE_SECONDS '\(text)' must be a whole number of seconds from 1 to 86400")
+            }
+        }
+        let proxies = (environment["TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for proxy in proxies where !ClientAddress.isIPAddress(proxy) {
+            problems.append("TRUSTED_PROXIES: '\(proxy)' is not an IP address")
+        }
         if !problems.isEmpty { throw Invalid(problems: problems) }
         func directory(_ key: String, _ fallback: String) -> URL {
             let path = environment[key].nonBlank ?? fallback
@@ -136,13 +155,15 @@ public struct AppConfig: Sendable {
             jsonLogs: environment["LOG_FORMAT"] != "console",
             publicURL: environment["PUBLIC_URL"].nonBlank.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             bcryptCost: bcryptCost
-        ).with(smtp: smtp, tokenLifetime: TimeInterval(tokenDays) * 24 * 60 * 60)
+        ).with(smtp: smtp, tokenLifetime: TimeInterval(tokenDays) * 24 * 60 * 60, jobLease: jobLease, trustedProxies: Set(proxies))
     }
 
-    func with(smtp: SMTPSettings?, tokenLifetime: TimeInterval) -> AppConfig {
+    func with(smtp: SMTPSettings?, tokenLifetime: TimeInterval, jobLease: TimeInterval, trustedProxies: Set<String>) -> AppConfig {
         var copy = self
         copy.smtp = smtp
         copy.tokenLifetime = tokenLifetime
+        copy.jobLease = jobLease
+        copy.trustedProxies = trustedProxies
         return copy
     }
 

@@ -59,7 +59,7 @@ enum AccountController {
                 context: request.pageContext
             ).response(status: .badRequest)
         }
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         if let wait = try await RateLimitStore(on: request).use(.signUpsPerAddress, key: address) {
             return tooMany(request, title: "Too many new accounts", retryAfter: wait)
         }
@@ -147,7 +147,7 @@ enum AccountController {
         let form = try request.content.decode([String: String].self)
         let email = (form["email"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let password = form["password"] ?? ""
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
+        let address = request.clientAddress
         let accounts = request.accounts
         let attempt: UUID
         switch try await accounts.reserveSignIn(email: email, address: address, throttle: throttle) {
@@ -241,7 +241,7 @@ enum AccountController {
             ).response(status: .badRequest)
         }
         let limits = RateLimitStore(on: request)
-        if let wait = try await limits.use(.resetsPerAddress, key: request.remoteAddress?.ipAddress ?? "unknown") {
+        if let wait = try await limits.use(.resetsPerAddress, key: request.clientAddress) {
             return tooMany(request, title: "Too many reset requests", retryAfter: wait)
         }
         if let wait = try await limits.use(.resetsPerEmail, key: email.value) {

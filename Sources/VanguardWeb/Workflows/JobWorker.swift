@@ -15,11 +15,11 @@ struct JobWorker: Sendable {
     let publicURL: String
     /// Sends the outbox when SMTP is configured; without it mail waits for `vanguard outbox send`.
     let mailer: SMTPClient?
-    /// Who holds a claim: the host and process, so an operator can tell workers apart.
-    var name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     /// Longer than any job takes (an impact refit is minutes in a debug build): a claim older than
     /// this belongs to a worker that died.
     var lease: TimeInterval = 30 * 60
+    /// Who holds a claim: the host and process, so an operator can tell workers apart.
+    var name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     var policy = RetryPolicy.standard
 
     /// Queues the work that recurs: sending the outbox (never twice at once, across every server)
@@ -51,7 +51,8 @@ struct JobWorker: Sendable {
             do {
                 try await perform(job)
                 try await store.complete(job, worker: name)
-                logger.info("job done", metadata: ["kind": "\(job.kind.rawValue)", "key": "\(job.key)", "attempt": "\(job.attempts)"])
+                logger.info(
+                    "job done", metadata: ["id": "\(job.id)", "kind": "\(job.kind.rawValue)", "key": "\(job.key)", "attempt": "\(job.attempts)"])
             } catch let pointless as JobNoLongerMakesSense {
                 // Trying again cannot help: stop at once, with the reason, for an operator to read.
                 try await store.fail(job, worker: name, error: pointless.description, policy: .once)

@@ -40,6 +40,6 @@ extension Application {
     var jobWorker: JobWorker {
         JobWorker(
             database: db, now: appConfig.now, logger: logger, publicURL: appConfig.publicURL,
-            mailer: appConfig.smtp.map { SMTPClient(settings: $0, group: eventLoopGroup) })
+            mailer: appConfig.smtp.map { SMTPClient(settings: $0, group: eventLoopGroup) }, lease: appConfig.jobLease)
     }
 }

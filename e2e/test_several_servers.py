@@ -1,0 +1,164 @@
+"""Three `vanguard serve` processes on one PostgreSQL behind nginx (round-robin), beside the
+server scripts/test.sh already runs: one signs a person in and the others know them; returns sent
+through the balancer show on every server; each message reaches the SMTP sink once and each refit
+runs once, though four workers watch the queue."""
+import http.cookiejar
+import json
+import os
+import re
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+
+import served
+
+DATABASE = os.environ.get("VANGUARD_DATABASE_URL", "")
+SINK = os.environ.get("VANGUARD_SMTP_SINK")
+SMTP_PORT = os.environ.get("VANGUARD_SMTP_PORT")
+NGINX = "/usr/sbin/nginx"
+
+pytestmark = pytest.mark.skipif(
+    not (served.BINARY and DATABASE.startswith("postgres") and SINK and SMTP_PORT and os.environ.get("VANGUARD_SERVER_LOG")),
+    reason="several servers share one database only on PostgreSQL, as scripts/test.sh runs it")
+
+NGINX_CONF = """
+user root;
+worker_processes 1;
+daemon off;
+pid {dir}/nginx.pid;
+error_log {dir}/nginx-error.log;
+events {{ worker_connections 256; }}
+http {{
+    log_format upstream '$request_method $uri $status $upstream_addr';
+    access_log {dir}/nginx-access.log upstream;
+    client_body_temp_path {dir}/body;
+    proxy_temp_path {dir}/proxy;
+    fastcgi_temp_path {dir}/fastcgi;
+    uwsgi_temp_path {dir}/uwsgi;
+    scgi_temp_path {dir}/scgi;
+    client_max_body_size 50m;
+    upstream vanguard {{
+{servers}
+    }}
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{
+            proxy_pass http://vanguard;
+            proxy_set_header Host $http_host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+        }}
+    }}
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    assert os.path.exists(NGINX), "nginx is missing: scripts/install-test-deps.sh installs it"
+    folder = tmp_path_factory.mktemp("cluster")
+    settings = {"SMTP_HOST": "127.0.0.1", "SMTP_PORT": SMTP_PORT, "MAIL_FROM": "vanguard@test.nhs.uk",
+                "TRUSTED_PROXIES": "127.0.0.1", "BCRYPT_COST": "10"}
+    servers = [served.Server(DATABASE, folder / f"serve-{n}.log", extra_env=settings).start() for n in range(3)]
+    port = served.free_port()
+    conf = folder / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(dir=folder, port=port, servers="\n".join(f"        server 127.0.0.1:{s.port};" for s in servers)))
+    balancer = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(folder)], stderr=subprocess.STDOUT, stdout=open(folder / "nginx.out", "w"))
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        if served.status_of(url + "/healthz") == 200:
+            break
+        time.sleep(0.1)
+    yield {"url": url, "servers": servers, "folder": folder}
+    balancer.terminate()
+    balancer.wait()
+    for server in servers:
+        server.kill()
+
+
+class Browser:
+    """A person with a cookie jar; `forwarded_for` is the address the balancer hears them from."""
+
+    def __init__(self, forwarded_for=None):
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+
+    def open(self, url, fields=None):
+        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
+        with self.opener.open(urllib.request.Request(url, data=data, headers=self.headers)) as response:
+            return response.read().decode("utf-8")
+
+    def post_form(self, page_url, fields):
+        page = self.open(page_url)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        return self.open(page_url, dict(fields, csrf_token=token))
+
+
+def sent_to(address):
+    with open(SINK) as sink:
+        return [m for m in map(json.loads, sink) if address in m["to"]]
+
+
+def jobs(state=None):
+    arguments = ["jobs", "list"] + (["--state", state] if state else [])
+    return [line.split("\t") for line in served.cli(DATABASE, *arguments).splitlines() if line.count("\t") >= 6]
+
+
+def test_a_person_signed_in_through_one_server_is_signed_in_on_every_server(cluster):
+    person = Browser()
+    answer = person.post_form(cluster["url"] + "/account/sign-in",
+                              {"email": os.environ["VANGUARD_ADMIN_EMAIL"], "password": os.environ["VANGUARD_ADMIN_PASSWORD"]})
+    assert "Sign out" in answer
+    for server in cluster["servers"]:
+        assert "E2E Admin" in person.open(server.url + "/account")
+    # Through the balancer, every request of a run of six is answered, by each server in turn.
+    for _ in range(6):
+        assert "E2E Admin" in person.open(cluster["url"] + "/account")
+    served_by = {line.split()[-1] for line in (cluster["folder"] / "nginx-access.log").read_text().splitlines() if " /account " in line}
+    assert served_by == {f"127.0.0.1:{s.port}" for s in cluster["servers"]}
+
+
+def test_returns_sent_through_the_balancer_show_on_every_server_and_their_refit_runs_once(cluster):
+    token = served.cli(DATABASE, "tokens", "create", "--email", "e2e-sitelead@example.nhs.uk", "--vanguard", "1").strip().splitlines()[-1]
+    numerator = 3000 + int(time.time()) % 997
+    csv = f"area_code,metric_code,period,numerator,denominator\nE38000208,emergency_admissions,2013-04,{numerator},339900\n"
+    request = urllib.request.Request(cluster["url"] + "/api/v1/returns", data=csv.encode(), method="POST",
+                                     headers={"Authorization": f"Bearer {token}", "Content-Type": "text/csv"})
+    with urllib.request.urlopen(request) as response:
+        assert response.status == 201
+    for server in cluster["servers"]:
+        with urllib.request.urlopen(server.url + "/api/v1/vanguards/1/evaluations") as response:
+            chart = next(e for e in json.load(response) if e["metric_code"] == "emergency_admissions")
+        assert next(p for p in chart["points"] if p["period"] == "2013-04")["numerator"] == numerator
+    # The refit it queued is done once, by one of the four workers, at the first try.
+    for _ in range(600):
+        waiting = [j for j in jobs() if j[1] == "refit_impact" and j[3] in ("pending", "running")]
+        if not waiting:
+            break
+        time.sleep(0.5)
+    assert not waiting, waiting
+    newest = next(j for j in jobs() if j[1] == "refit_impact" and j[2] == "emergency_admissions")
+    assert newest[3] == "done" and newest[4] == "tries 1", newest
+    logs = [s.log_path for s in cluster["servers"]] + [os.environ["VANGUARD_SERVER_LOG"]]
+    done = [line for log in logs for line in open(log) if '"job done"' in line and newest[0].lower() in line.lower()]
+    assert len(done) == 1, done
+
+
+def test_each_message_reaches_the_sink_exactly_once(cluster):
+    addresses = [f"several-{int(time.time() * 1000)}-{n}@example.nhs.uk" for n in range(6)]
+    for n, address in enumerate(addresses):
+        # Six people, six addresses as the balancer hears them: the sign-up limit is per person.
+        person = Browser(forwarded_for=f"198.51.100.{n + 1}")
+        answer = person.post_form(cluster["url"] + "/account/sign-up",
+                                  {"display_name": f"Person {n}", "email": address, "password": "an end to end passphrase"})
+        assert "Check your e-mail" in answer
+    for _ in range(300):
+        if all(sent_to(a) for a in addresses) and not [j for j in jobs() if j[1] == "deliver_outbox" and j[3] in ("pending", "running")]:
+            break
+        time.sleep(0.2)
+    # A few more rounds of every worker (one each two seconds), in which nothing may be sent again.
+    time.sleep(6)
+    assert [len(sent_to(a)) for a in addresses] == [1] * 6
