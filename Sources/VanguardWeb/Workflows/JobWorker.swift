@@ -52,7 +52,8 @@ struct JobWorker: Sendable {
                 try await perform(job)
                 try await store.complete(job, worker: name)
                 logger.info(
-                    "job done", metadata: ["id": "\(job.id)", "kind": "\(job.kind.rawValue)", "key": "\(job.key)", "attempt": "\(job.attempts)"])
+                    "job done",
+                    metadata: ["id": "\(job.id)", "kind": "\(job.kind.rawValue)", "key": "\(job.key)", "attempt": "\(job.attempts)"])
             } catch let pointless as JobNoLongerMakesSense {
                 // Trying again cannot help: stop at once, with the reason, for an operator to read.
                 try await store.fail(job, worker: name, error: pointless.description, policy: .once)
