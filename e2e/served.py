@@ -1,6 +1,7 @@
 """Starting, stopping and killing `vanguard` processes of a test's own, on databases of its own,
 for the tests that need more than the one server scripts/test.sh runs (several servers, kill -9,
 schemathesis, which writes)."""
+import glob
 import os
 import signal
 import socket
@@ -87,3 +88,29 @@ class Server:
 
     def __exit__(self, *exc):
         self.kill(signal.SIGTERM)
+
+
+def sql(database_url, statement):
+    """Rows of one SQL statement, each a tuple of strings: the tests read the database as an operator would."""
+    if database_url.startswith("sqlite:"):
+        import sqlite3
+        with sqlite3.connect(database_url[len("sqlite:"):]) as connection:
+            return [tuple("" if v is None else str(v) for v in row) for row in connection.execute(statement)]
+    psql = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))[-1]
+    done = subprocess.run([psql, database_url, "-At", "-F", "\t", "-c", statement], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return [tuple(line.split("\t")) for line in done.stdout.splitlines()]
+
+
+def copy_of(database_url, folder, name):
+    """A database of the test's own with what `database_url` holds, made with `vanguard backup` and
+    `vanguard restore` (on PostgreSQL, a new database beside the original)."""
+    dump = folder / f"{name}.backup"
+    cli(database_url, "backup", str(dump))
+    if database_url.startswith("sqlite:"):
+        return f"sqlite:{dump}"
+    sql(database_url, f"DROP DATABASE IF EXISTS {name}")
+    sql(database_url, f"CREATE DATABASE {name}")
+    copy = database_url.rsplit("/", 1)[0] + "/" + name
+    cli(copy, "restore", str(dump))
+    return copy

@@ -26,8 +26,7 @@ pytestmark = [
 
 def test_schemathesis_finds_no_failure(tmp_path):
     # A copy of the seeded, demo-filled database the other tests use, made with `vanguard backup`.
-    served.cli(os.environ["VANGUARD_DATABASE_URL"], "backup", str(tmp_path / "schemathesis.sqlite"))
-    database = f"sqlite:{tmp_path}/schemathesis.sqlite"
+    database = served.copy_of(os.environ["VANGUARD_DATABASE_URL"], tmp_path, "schemathesis")
     token = served.programme_token(database)
     with served.Server(database, tmp_path / "serve.log") as server:
         done = subprocess.run(

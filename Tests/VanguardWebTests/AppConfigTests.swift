@@ -38,7 +38,7 @@ import Testing
             ["JOB_LEASE_SECONDS": "5", "TRUSTED_PROXIES": "127.0.0.1, ::1"], workingDirectory: TestApp.root)
         #expect(config.jobLease == 5)
         #expect(config.trustedProxies == ["127.0.0.1", "::1"])
-        #expect(try AppConfig.fromEnvironment([:], workingDirectory: TestApp.root).jobLease == 1800)
+        #expect(try AppConfig.fromEnvironment([:], workingDirectory: TestApp.root).jobLease == 60)
         do {
             _ = try AppConfig.fromEnvironment(["JOB_LEASE_SECONDS": "0", "TRUSTED_PROXIES": "balancer"], workingDirectory: TestApp.root)
             Issue.record("accepted a lease of 0 and a proxy that is not an address")

@@ -84,7 +84,7 @@ import VaporTesting
                         ]) { $1 }
                     ),
                     (
-                        .programmeTeam, "/metrics/emergency_admissions/edit",
+                        .programmeTeam, "/metric-framework/emergency_admissions/edit",
                         ["name": "Emergency admissions", "definition": "d", "unit": "u", "direction": "decrease", "target": value]
                     ),
                 ]

@@ -42,6 +42,34 @@ import VaporTesting
         }
     }
 
+    @Test func aWorkerStillAtItsJobRenewsItsClaimAndAJobThatKeepsKillingWorkersStops() async throws {
+        let clock = TestClock()
+        try await TestApp.run(seeded: false, clock: clock) { app in
+            let store = JobStore(on: app)
+            try await store.enqueue(.refitImpact, key: "all")
+            let held = try #require(try await store.claim(worker: "a", lease: 60))
+            clock.advance(by: 50)
+            #expect(try await store.renew(held, worker: "a", lease: 60))
+            clock.advance(by: 50)
+            // A hundred seconds on, the renewed claim still holds.
+            #expect(try await store.claim(worker: "b", lease: 60) == nil)
+            clock.advance(by: 11)
+            let taken = try #require(try await store.claim(worker: "b", lease: 60))
+            #expect(!(try await store.renew(held, worker: "a", lease: 60)))
+            // Each later worker dies under it too: after the tenth lost claim it stops, with the reason.
+            var attempts = taken.attempts
+            while let again = try await {
+                clock.advance(by: 61); return try await store.claim(worker: "w\(attempts)", lease: 60)
+            }() {
+                attempts = again.attempts
+            }
+            #expect(attempts == JobStore.maximumLostLeases)
+            let stopped = try #require(try await store.jobs().first)
+            #expect(stopped.state == .failed)
+            #expect(stopped.lastError == "Its worker stopped 10 times while doing it (killed, or out of memory), so it was not tried again")
+        }
+    }
+
     @Test func aFailingJobBacksOffThenStopsForAnOperatorToRetry() async throws {
         let clock = TestClock()
         try await TestApp.run(clock: clock) { app in

@@ -129,7 +129,7 @@ import VaporTesting
             let stored = try #require(
                 try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" })
             #expect(stored.reading?.kind == .up)
-            #expect(try await app.fetch("/metrics").body.contains("U′ chart (Laney)"))
+            #expect(try await app.fetch("/metric-framework").body.contains("U′ chart (Laney)"))
             #expect(
                 try await app.fetch("/vanguards/1/dashboard").body.contains(
                     "Drawn on a U′ chart (Laney), as the metric framework sets for this metric"))

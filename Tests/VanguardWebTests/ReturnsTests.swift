@@ -353,7 +353,7 @@ import VaporTesting
                 try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first { $0.metricCode == "emergency_admissions" }?
                     .chart?.assuranceIcon == nil)
             // MUT
-            let saved = try await people.send(app, .programmeTeam, .POST, "/metrics/emergency_admissions/edit", form: Self.form)
+            let saved = try await people.send(app, .programmeTeam, .POST, "/metric-framework/emergency_admissions/edit", form: Self.form)
             // validate: saved, audited, and the evaluation now judges the target (rates ≈ 9.1 per 1,000 never reach 8)
             #expect(saved.status == .seeOther)
             let evaluation = try await EvaluationStore(on: app).evaluations(vanguard: 1).vanguard.first {
@@ -364,7 +364,7 @@ import VaporTesting
             #expect(
                 entry.before?["target"] == "" && entry.after?["target"] == "8.0"
                     && entry.actor.label == "Test programmeTeam (Programme team)")
-            let page = try await app.fetch("/metrics")
+            let page = try await app.fetch("/metric-framework")
             #expect(page.body.contains("Emergency admissions per 1,000 population"))
             // The dashboard draws the target, labels the y-axis with round ticks, and shows the official icons with their words.
             let dashboard = try await app.fetch("/vanguards/1/dashboard")
@@ -391,7 +391,7 @@ import VaporTesting
             let people = try await People.make(in: app)
             var form = Self.form
             form[field] = value
-            let response = try await people.send(app, .programmeTeam, .POST, "/metrics/emergency_admissions/edit", form: form)
+            let response = try await people.send(app, .programmeTeam, .POST, "/metric-framework/emergency_admissions/edit", form: form)
             #expect(response.status == .badRequest)
             #expect(response.body.contains(reason))
             #expect(try await ReturnsStore(on: app).metrics().first { $0.code == "emergency_admissions" }?.target == nil)

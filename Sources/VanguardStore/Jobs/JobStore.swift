@@ -57,10 +57,21 @@ public struct JobStore: Store {
         return !inserted.isEmpty
     }
 
+    /// How many times a job's worker may die under it (its lease running out) before the job is
+    /// taken to be what kills them — out of memory, say — and stopped for an operator.
+    public static let maximumLostLeases = 10
+
     /// Claims the job that has waited longest among those due (or whose worker's lease ran out),
     /// for `lease` seconds; nil when there is none.
     public func claim(worker: String, lease: TimeInterval) async throws -> Job? {
         let at = now()
+        try await sql.raw(
+            """
+            UPDATE jobs SET state = 'failed', finished_at = \(bind: at), lease_until = NULL,
+                last_error = \(bind: "Its worker stopped \(Self.maximumLostLeases) times while doing it (killed, or out of memory), so it was not tried again")
+            WHERE state = 'running' AND lease_until < \(bind: at) AND attempts >= \(bind: Self.maximumLostLeases)
+            """
+        ).run()
         let skipLocked: SQLQueryString = sql.dialect.name == "postgresql" ? "FOR UPDATE SKIP LOCKED" : ""
         let rows = try await sql.raw(
             """
@@ -75,6 +86,20 @@ public struct JobStore: Store {
         guard let row = rows.first else { return nil }
         let id = try row.decode(column: "id", as: UUID.self)
         return try await JobRecord.find(id, on: database).flatMap(Self.job)
+    }
+
+    /// Keeps a claim alive while its worker is still at the job, so a lease can be short (a dead
+    /// worker's job is taken up soon) and still outlast a long job. False when the claim was lost.
+    @discardableResult
+    public func renew(_ job: Job, worker: String, lease: TimeInterval) async throws -> Bool {
+        let rows = try await sql.raw(
+            """
+            UPDATE jobs SET lease_until = \(bind: now().addingTimeInterval(lease))
+            WHERE id = \(bind: job.id) AND state = 'running' AND worker = \(bind: worker)
+            RETURNING id
+            """
+        ).all()
+        return !rows.isEmpty
     }
 
     /// Closes a job its worker finished. A worker whose lease was taken over closes nothing.
@@ -157,6 +182,15 @@ public struct JobStore: Store {
         let oldest = try await JobRecord.query(on: database).filter(\.$state == Job.State.pending.rawValue)
             .filter(\.$runAt <= now()).sort(\.$runAt).first()?.runAt
         return (waiting, oldest)
+    }
+
+    /// How many jobs are in each state, for monitoring.
+    public func countsByState() async throws -> [Job.State: Int] {
+        var counts: [Job.State: Int] = [:]
+        for state in Job.State.allCases {
+            counts[state] = try await JobRecord.query(on: database).filter(\.$state == state.rawValue).count()
+        }
+        return counts
     }
 
     /// Whether another request of the same work (kind and key) is already waiting.

@@ -31,9 +31,10 @@ public struct AppConfig: Sendable {
     /// Whether this server also works the job queue (`vanguard serve --no-worker` turns it off, for
     /// servers that only answer requests while `vanguard worker` processes do the work).
     public var runsJobs = true
-    /// How long a worker's claim on a job lasts (`JOB_LEASE_SECONDS`, default 30 minutes): longer
-    /// than any job takes, since a claim older than this is taken to belong to a worker that died.
-    public var jobLease: TimeInterval = 30 * 60
+    /// How long a worker's claim on a job lasts unless renewed (`JOB_LEASE_SECONDS`, default a
+    /// minute): the worker renews it while it works, so this is how soon a dead worker's job is
+    /// taken up by another.
+    public var jobLease: TimeInterval = 60
     /// The load balancers in front of the servers (`TRUSTED_PROXIES`, addresses separated by
     /// commas). Only from these is `X-Forwarded-For` believed, so that sign-in and sign-up limits
     /// count each person's address, not the balancer's, and nobody else can claim an address.
@@ -130,7 +131,7 @@ public struct AppConfig: Sendable {
                 problems.append("SMTP_PORT '\(portText)' is not a port number (1–65535)")
             }
         }
-        var jobLease: TimeInterval = 30 * 60
+        var jobLease: TimeInterval = 60
         if let text = environment["JOB_LEASE_SECONDS"].nonBlank {
             if let value = Int(text), (1...86_400).contains(value) {
                 jobLease = TimeInterval(value)

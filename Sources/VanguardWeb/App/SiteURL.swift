@@ -34,8 +34,11 @@ enum SiteURL: Hashable {
     case dashboard(Int)
     case uploadReturns
     case national
-    case metrics
+    case metricFramework
     case editMetric(String)
+    /// Prometheus text; the metric framework's address until December 2026.
+    case monitoring
+    case formerEditMetric(String)
     case areaReturns(String, String)
     case dashboardCSV(Int)
     case rebase(Int)
@@ -138,8 +141,10 @@ enum SiteURL: Hashable {
         case .dashboard(let number): ["vanguards", .parameter("number", number), "dashboard"]
         case .uploadReturns: ["returns", "upload"]
         case .national: ["national"]
-        case .metrics: ["metrics"]
-        case .editMetric(let code): ["metrics", .parameter("code", code), "edit"]
+        case .metricFramework: ["metric-framework"]
+        case .editMetric(let code): ["metric-framework", .parameter("code", code), "edit"]
+        case .monitoring: ["metrics"]
+        case .formerEditMetric(let code): ["metrics", .parameter("code", code), "edit"]
         case .areaReturns(let area, let metric): ["areas", .parameter("code", area), "returns", .parameter("metric", metric)]
         case .dashboardCSV(let number): ["vanguards", .parameter("number", number), "dashboard.csv"]
         case .rebase(let number): ["vanguards", .parameter("number", number), "dashboard", "rebase"]

@@ -27,6 +27,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     // Order matters: errors are caught outermost so that security headers wrap error pages too.
     app.middleware = .init()
+    app.middleware.use(RequestMonitoringMiddleware(monitoring: app.monitoring))
     app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
     app.middleware.use(ErrorPageMiddleware(context: { $0.pageContext }))
     app.middleware.use(AssetMiddleware(publicDirectory: config.publicDirectory, vendorDirectory: config.vendorDirectory))

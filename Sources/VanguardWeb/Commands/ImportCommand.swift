@@ -15,6 +15,8 @@ struct ImportReturnsCommand: AsyncCommand {
         var file: String
         @Flag(name: "skip-impact", help: "Leave the impact estimates as they are (refit later with vanguard impact refit)")
         var skipImpact: Bool
+        @Flag(name: "queue-impact", help: "Queue the refit for the servers' workers, in the import's own transaction, and return at once")
+        var queueImpact: Bool
     }
 
     var help: String {
@@ -32,7 +34,9 @@ struct ImportReturnsCommand: AsyncCommand {
         context.console.print("[import] checking \(url.lastPathComponent) (\(data.count) bytes)…")
         let bar = ProgressBar(title: "[import] writing", total: 0)
         let console = context.console
-        var submit = SubmitReturns(database: app.db, registry: registry, now: app.appConfig.now, refit: signature.skipImpact ? .skip : .now)
+        var submit = SubmitReturns(
+            database: app.db, registry: registry, now: app.appConfig.now,
+            refit: signature.skipImpact ? .skip : signature.queueImpact ? .queued : .now)
         submit.progress = { step in
             switch step {
             case .checked(let rows, let took): console.print("[import] \(rows) rows are good (checked in \(Self.seconds(took))); writing…")

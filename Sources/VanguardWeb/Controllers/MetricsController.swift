@@ -103,7 +103,7 @@ enum MetricsController {
         case .success(let updated):
             try await ReviseMetric(database: request.db, now: request.application.appConfig.now)(
                 updated, by: try request.requirePerson().actor)
-            return request.redirect(to: SiteURL.metrics.path, redirectType: .normal)
+            return request.redirect(to: SiteURL.metricFramework.path, redirectType: .normal)
         }
     }
 }

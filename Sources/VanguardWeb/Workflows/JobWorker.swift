@@ -15,9 +15,9 @@ struct JobWorker: Sendable {
     let publicURL: String
     /// Sends the outbox when SMTP is configured; without it mail waits for `vanguard outbox send`.
     let mailer: SMTPClient?
-    /// Longer than any job takes (an impact refit is minutes in a debug build): a claim older than
-    /// this belongs to a worker that died.
-    var lease: TimeInterval = 30 * 60
+    /// How long a claim lasts unless renewed; the worker renews it every third of that while it
+    /// works, so a claim that runs out belongs to a worker that died.
+    var lease: TimeInterval = 60
     /// Who holds a claim: the host and process, so an operator can tell workers apart.
     var name = "\(ProcessInfo.processInfo.hostName):\(ProcessInfo.processInfo.processIdentifier)"
     var policy = RetryPolicy.standard
@@ -48,6 +48,8 @@ struct JobWorker: Sendable {
         let store = JobStore(database: database, now: now)
         var ran = 0
         while let job = try await store.claim(worker: name, lease: lease) {
+            let renewal = renewing(job, in: store)
+            defer { renewal.cancel() }
             do {
                 try await perform(job)
                 try await store.complete(job, worker: name)
@@ -67,6 +69,23 @@ struct JobWorker: Sendable {
             ran += 1
         }
         return ran
+    }
+
+    /// Renews the claim every third of the lease until cancelled. A renewal that fails (the
+    /// database away for a moment) is tried again at the next; only a claim that ran out is lost.
+    private func renewing(_ job: Job, in store: JobStore) -> Task<Void, Never> {
+        let (lease, name, logger) = (lease, name, logger)
+        return Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .seconds(lease / 3))
+                guard !Task.isCancelled else { return }
+                do {
+                    if try await !store.renew(job, worker: name, lease: lease) { return }
+                } catch {
+                    logger.warning("a job's claim could not be renewed", metadata: ["id": "\(job.id)", "error": "\(error)"])
+                }
+            }
+        }
     }
 
     private func perform(_ job: Job) async throws {

@@ -48,7 +48,7 @@ enum NationalPage {
                     Components.warning(
                         "Generated data", "These figures come from generated data with known effects built in; they are not real NHS data.")
                 ),
-                .p(.a(.safeHref(SiteURL.metrics.path), .text("The metric framework"))),
+                .p(.a(.safeHref(SiteURL.metricFramework.path), .text("The metric framework"))),
                 .p(
                     .text(
                         "Growth in each metric from April 2014 – March 2015 to the latest twelve months, for the areas of each care model's vanguards pooled, beside the areas no vanguard covered — the comparison the programme published in 2017."
