@@ -60,4 +60,28 @@ import Testing
         #expect(ClientAddress.of(peer: "10.0.0.1", forwardedFor: ["not an address"], trustedProxies: proxies) == "10.0.0.1")
         #expect(ClientAddress.of(peer: nil, forwardedFor: ["198.51.100.1"], trustedProxies: proxies) == "unknown")
     }
+
+    @Test func aRelayLoginIsOnlyEverSentOverTLS() throws {
+        let relay = ["SMTP_HOST": "smtp.example.nhs.uk", "SMTP_USERNAME": "vanguard", "SMTP_PASSWORD": "relay secret"]
+        let settings = try #require(try AppConfig.fromEnvironment(relay, workingDirectory: TestApp.root).smtp)
+        #expect(settings.security == .starttls && settings.port == 587)
+        #expect(settings.login == SMTPSettings.Login(username: "vanguard", password: "relay secret"))
+        let implicit = try AppConfig.fromEnvironment(relay.merging(["SMTP_SECURITY": "tls"]) { $1 }, workingDirectory: TestApp.root)
+        #expect(implicit.smtp?.port == 465)
+        let local = try AppConfig.fromEnvironment(["SMTP_HOST": "localhost"], workingDirectory: TestApp.root)
+        #expect(local.smtp?.security == SMTPSettings.Security.none && local.smtp?.port == 25 && local.smtp?.login == nil)
+        do {
+            _ = try AppConfig.fromEnvironment(
+                relay.merging(["SMTP_SECURITY": "none", "SMTP_CA_FILE": "/no/such/file.pem"]) { $1 }, workingDirectory: TestApp.root)
+            Issue.record("a password would have gone in the clear")
+        } catch {
+            #expect(String(describing: error).contains("SMTP_USERNAME needs SMTP_SECURITY=starttls or tls"))
+            #expect(String(describing: error).contains("SMTP_CA_FILE '/no/such/file.pem' cannot be read"))
+        }
+    }
+
+    @Test func anEHLOReplyIsReadForWhatItOffers() {
+        #expect(SMTPClient.offers("STARTTLS", in: "relay.example Hello 8BITMIME STARTTLS SIZE 35882577"))
+        #expect(!SMTPClient.offers("STARTTLS", in: "relay.example Hello 8BITMIME NOSTARTTLS"))
+    }
 }

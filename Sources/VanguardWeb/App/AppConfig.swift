@@ -122,15 +122,7 @@ public struct AppConfig: Sendable {
         if let url = environment["PUBLIC_URL"], !url.isEmpty, !(url.hasPrefix("http://") || url.hasPrefix("https://")) {
             problems.append("PUBLIC_URL '\(url)' must start with http:// or https://")
         }
-        var smtp: SMTPSettings?
-        if let host = environment["SMTP_HOST"].nonBlank {
-            let portText = environment["SMTP_PORT"].nonBlank ?? "25"
-            if let port = Int(portText), (1...65535).contains(port) {
-                smtp = SMTPSettings(host: host, port: port, from: environment["MAIL_FROM"].nonBlank ?? "vanguard@localhost")
-            } else {
-                problems.append("SMTP_PORT '\(portText)' is not a port number (1–65535)")
-            }
-        }
+        let smtp = smtpSettings(environment, problems: &problems)
         var jobLease: TimeInterval = 60
         if let text = environment["JOB_LEASE_SECONDS"].nonBlank {
             if let value = Int(text), (1...86_400).contains(value) {
@@ -157,6 +149,47 @@ public struct AppConfig: Sendable {
             publicURL: environment["PUBLIC_URL"].nonBlank.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
             bcryptCost: bcryptCost
         ).with(smtp: smtp, tokenLifetime: TimeInterval(tokenDays) * 24 * 60 * 60, jobLease: jobLease, trustedProxies: Set(proxies))
+    }
+
+    /// `SMTP_HOST` and its companions. A login is only ever sent over TLS: STARTTLS unless
+    /// `SMTP_SECURITY` says `tls`; `none` with a login is refused.
+    static func smtpSettings(_ environment: [String: String], problems: inout [String]) -> SMTPSettings? {
+        guard let host = environment["SMTP_HOST"].nonBlank else { return nil }
+        var login: SMTPSettings.Login?
+        if let username = environment["SMTP_USERNAME"].nonBlank {
+            var password = environment["SMTP_PASSWORD"] ?? ""
+            if let file = environment["SMTP_PASSWORD_FILE"].nonBlank {
+                if let text = try? String(contentsOfFile: file, encoding: .utf8) {
+                    password = text.trimmingCharacters(in: .newlines)
+                } else {
+                    problems.append("SMTP_PASSWORD_FILE '\(file)' cannot be read")
+                }
+            }
+            if password.isEmpty {
+                problems.append("SMTP_USERNAME is set but neither SMTP_PASSWORD nor SMTP_PASSWORD_FILE gives a password")
+            }
+            login = SMTPSettings.Login(username: username, password: password)
+        }
+        let securityText = environment["SMTP_SECURITY"].nonBlank ?? (login == nil ? "none" : "starttls")
+        guard let security = SMTPSettings.Security(rawValue: securityText) else {
+            problems.append("SMTP_SECURITY '\(securityText)' must be none, starttls or tls")
+            return nil
+        }
+        if security == .none, login != nil {
+            problems.append("SMTP_USERNAME needs SMTP_SECURITY=starttls or tls: a password is never sent in the clear")
+        }
+        let portText = environment["SMTP_PORT"].nonBlank ?? (security == .tls ? "465" : security == .starttls ? "587" : "25")
+        guard let port = Int(portText), (1...65535).contains(port) else {
+            problems.append("SMTP_PORT '\(portText)' is not a port number (1–65535)")
+            return nil
+        }
+        let certificates = environment["SMTP_CA_FILE"].nonBlank
+        if let certificates, !FileManager.default.isReadableFile(atPath: certificates) {
+            problems.append("SMTP_CA_FILE '\(certificates)' cannot be read")
+        }
+        return SMTPSettings(
+            host: host, port: port, from: environment["MAIL_FROM"].nonBlank ?? "vanguard@localhost", security: security, login: login,
+            trustedCertificates: certificates)
     }
 
     func with(smtp: SMTPSettings?, tokenLifetime: TimeInterval, jobLease: TimeInterval, trustedProxies: Set<String>) -> AppConfig {

@@ -1,24 +1,57 @@
 import Foundation
 import NIOCore
 import NIOPosix
+import NIOSSL
 import VanguardCore
 import VanguardStore
 
-/// Where to send mail: a relay that accepts mail from this host without authentication (a local
-/// Postfix, or the organisation's internal relay). TLS and AUTH are not spoken.
+/// Where to send mail, and how: a relay that takes mail from this host as it is (a local Postfix),
+/// or one that wants TLS and a login, as real relays do (port 587 with STARTTLS, or 465 with TLS
+/// from the first byte).
 public struct SMTPSettings: Sendable, Equatable {
+    public enum Security: String, Sendable, Equatable, CaseIterable {
+        /// Plain text: only for a relay on this host or a private network.
+        case none
+        /// Plain until the client asks for TLS (RFC 3207); refused if the relay does not offer it.
+        case starttls
+        /// TLS from the first byte (RFC 8314).
+        case tls
+    }
+
+    public struct Login: Sendable, Equatable {
+        public var username: String
+        public var password: String
+
+        public init(username: String, password: String) {
+            self.username = username
+            self.password = password
+        }
+    }
+
     public var host: String
     public var port: Int
     public var from: String
+    public var security: Security
+    /// Sent with AUTH PLAIN, and only ever over TLS.
+    public var login: Login?
+    /// A PEM file of the certificate authorities to trust instead of the system's (a relay with a
+    /// private CA); the relay's name is checked against its certificate either way.
+    public var trustedCertificates: String?
 
-    public init(host: String, port: Int = 25, from: String) {
+    public init(
+        host: String, port: Int = 25, from: String, security: Security = .none, login: Login? = nil, trustedCertificates: String? = nil
+    ) {
         self.host = host
         self.port = port
         self.from = from
+        self.security = security
+        self.login = login
+        self.trustedCertificates = trustedCertificates
     }
 }
 
-/// A small SMTP client (RFC 5321): EHLO, MAIL FROM, RCPT TO, DATA, QUIT, one message per connection.
+/// A small SMTP client (RFC 5321): EHLO, STARTTLS and AUTH PLAIN when configured, MAIL FROM,
+/// RCPT TO, DATA, QUIT, one message per connection.
 struct SMTPClient: Sendable {
     let settings: SMTPSettings
     let group: any EventLoopGroup
@@ -28,27 +61,47 @@ struct SMTPClient: Sendable {
     }
 
     func send(_ message: MailMessage) async throws {
+        let tls = try settings.security == .none ? nil : NIOSSLContext(configuration: tlsConfiguration())
+        let host = settings.host
+        let implicitTLS = settings.security == .tls
         let channel = try await ClientBootstrap(group: group)
             .connectTimeout(.seconds(10))
             .connect(host: settings.host, port: settings.port) { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                    if implicitTLS, let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: host))
+                    }
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
             }
         try await channel.executeThenClose { inbound, outbound in
             var replies = ReplyReader(iterator: inbound.makeAsyncIterator())
-            func expect(_ code: Int, after command: String?) async throws {
+            @discardableResult
+            func expect(_ code: Int, after command: String?, naming name: String? = nil) async throws -> String {
                 if let command { try await outbound.write(ByteBuffer(string: command + "\r\n")) }
                 let reply = try await replies.next()
                 guard reply.code == code else {
-                    throw Failure(
-                        description:
-                            "\(command.map { "\($0.split(separator: ":").first ?? "")" } ?? "greeting"): the server said \(reply.code) \(reply.text)"
-                    )
+                    let what = name ?? command.map { "\($0.split(separator: ":").first ?? "")" } ?? "greeting"
+                    throw Failure(description: "\(what): the server said \(reply.code) \(reply.text)")
                 }
+                return reply.text
             }
             try await expect(220, after: nil)
-            try await expect(250, after: "EHLO vanguard")
+            var offered = try await expect(250, after: "EHLO vanguard")
+            if settings.security == .starttls {
+                guard Self.offers("STARTTLS", in: offered) else {
+                    throw Failure(
+                        description: "STARTTLS: the relay does not offer it, and SMTP_SECURITY=starttls will not send in the clear")
+                }
+                try await expect(220, after: "STARTTLS")
+                guard let tls else { return }
+                try await channel.channel.pipeline.addHandler(NIOSSLClientHandler(context: tls, serverHostname: host), position: .first)
+                offered = try await expect(250, after: "EHLO vanguard")
+            }
+            if let login = settings.login {
+                let credentials = Data("\u{0}\(login.username)\u{0}\(login.password)".utf8).base64EncodedString()
+                try await expect(235, after: "AUTH PLAIN \(credentials)", naming: "AUTH")
+            }
             try await expect(250, after: "MAIL FROM:<\(settings.from)>")
             try await expect(250, after: "RCPT TO:<\(message.to)>")
             try await expect(354, after: "DATA")
@@ -56,6 +109,18 @@ struct SMTPClient: Sendable {
             try await expect(250, after: nil)
             try? await expect(221, after: "QUIT")
         }
+    }
+
+    func tlsConfiguration() -> TLSConfiguration {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        configuration.minimumTLSVersion = .tlsv12
+        if let file = settings.trustedCertificates { configuration.trustRoots = .file(file) }
+        return configuration
+    }
+
+    /// Whether an EHLO reply lists an extension (each line of it one keyword and its parameters).
+    static func offers(_ keyword: String, in reply: String) -> Bool {
+        reply.split(separator: " ").contains { $0.uppercased() == keyword }
     }
 
     /// Reads SMTP replies, joining multi-line ones ("250-…" … "250 …").
