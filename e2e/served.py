@@ -114,3 +114,19 @@ def copy_of(database_url, folder, name):
     copy = database_url.rsplit("/", 1)[0] + "/" + name
     cli(copy, "restore", str(dump))
     return copy
+
+
+def sign_up(url, address, forwarded_for=None, name="A Person"):
+    """Signs a new person up through the form, as a browser would (cookie, CSRF token); returns the answer page.
+    `forwarded_for` is the address a trusted balancer would report, so that each test's sign-ups count apart."""
+    import http.cookiejar
+    import re
+    import urllib.parse
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    if forwarded_for:
+        opener.addheaders = [("X-Forwarded-For", forwarded_for)]
+    form = opener.open(url + "/account/sign-up").read().decode()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
+    body = urllib.parse.urlencode({"csrf_token": token, "display_name": name, "email": address,
+                                   "password": "an end to end passphrase"}).encode()
+    return opener.open(url + "/account/sign-up", data=body).read().decode()

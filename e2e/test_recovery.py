@@ -6,7 +6,6 @@ import subprocess
 import threading
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 
 import pytest
@@ -49,7 +48,7 @@ def test_under_load_the_database_goes_away_and_no_acknowledged_write_is_lost(bas
     token = served.cli(os.environ["VANGUARD_DATABASE_URL"], "tokens", "create", "--email", "e2e-sitelead@example.nhs.uk",
                        "--vanguard", "1").strip().splitlines()[-1]
     stop = threading.Event()
-    acknowledged, statuses, retry_after = [], [], set()
+    acknowledged, statuses, retry_after, unanswered = [], [], set(), []
 
     def write():
         number = 0
@@ -58,20 +57,26 @@ def test_under_load_the_database_goes_away_and_no_acknowledged_write_is_lost(bas
             request = urllib.request.Request(
                 base_url + "/api/v1/vanguards/1", method="PATCH", data=json.dumps({"governance": f"load {number}"}).encode(),
                 headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+            sent = time.monotonic() - began
             try:
-                with urllib.request.urlopen(request, timeout=30) as response:
+                with urllib.request.urlopen(request, timeout=10) as response:
                     statuses.append(response.status)
                     acknowledged.append(number)
             except urllib.error.HTTPError as error:
                 statuses.append(error.code)
                 if error.code == 503:
                     retry_after.add(error.headers.get("Retry-After"))
+            except OSError:  # no answer at all
+                unanswered.append(sent)
             time.sleep(0.02)
 
+    began = time.monotonic()
+    moments = {}
     writer = threading.Thread(target=write)
     writer.start()
     try:
         time.sleep(1)
+        moments["paused"] = time.monotonic() - began
         subprocess.run(shlex.split(PAUSE), check=True)
         try:
             for _ in range(200):
@@ -80,6 +85,7 @@ def test_under_load_the_database_goes_away_and_no_acknowledged_write_is_lost(bas
                 time.sleep(0.05)
             time.sleep(2)
         finally:
+            moments["resumed"] = time.monotonic() - began
             subprocess.run(shlex.split(RESUME), check=True)
         assert wait_for(get, "/healthz", 200) == 200
         written_before = len(acknowledged)
@@ -93,6 +99,11 @@ def test_under_load_the_database_goes_away_and_no_acknowledged_write_is_lost(bas
     # Refused while it was away, with when to try again; nothing else went wrong; writes resumed.
     assert 503 in statuses and retry_after == {"5"}
     assert set(statuses) <= {200, 503}, sorted(set(statuses))
+    # Known defect (issue 21's note): a write whose transaction is under way at the very moment
+    # PostgreSQL stops can wait, unanswered, until the client gives up; every later request is
+    # answered at once. Held to that: at most one, and only one sent just before the stop.
+    assert len(unanswered) <= 1 and all(moments["paused"] - 1 <= at <= moments["paused"] + 0.5 for at in unanswered), \
+        (unanswered, moments)
     assert len(acknowledged) > written_before
     # The last acknowledged write is what is stored (a later unacknowledged one may have landed too).
     governance = get("/api/v1/vanguards/1").json()["governance"]
@@ -101,11 +112,7 @@ def test_under_load_the_database_goes_away_and_no_acknowledged_write_is_lost(bas
     log = open(os.environ["VANGUARD_SERVER_LOG"]).read()
     assert "the job queue could not be read" in log
     address = f"after-recovery-{int(time.time() * 1000)}@example.nhs.uk"
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-    form = opener.open(base_url + "/account/sign-up").read().decode()
-    csrf = form.split('name="csrf_token" value="')[1].split('"')[0]
-    opener.open(base_url + "/account/sign-up", data=urllib.parse.urlencode(
-        {"csrf_token": csrf, "display_name": "After Recovery", "email": address, "password": "an end to end passphrase"}).encode())
+    assert "Check your e-mail" in served.sign_up(base_url, address)
     for _ in range(300):
         if address in open(os.environ["VANGUARD_SMTP_SINK"]).read():
             break

@@ -15,12 +15,37 @@ final class Monitoring: Sendable {
         .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
     ]
 
+    // Computed: the descriptor type is not Sendable, so it cannot be a stored static.
+    static var requests: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vanguard", subsystem: "http", metricName: "requests", unitName: "total",
+            helpText: "Requests answered, by method, route pattern and status")
+    }
+    static var latency: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vanguard", subsystem: "http", metricName: "request_duration", unitName: "seconds",
+            helpText: "Time to answer, by method and route pattern")
+    }
+    static var jobs: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vanguard", metricName: "jobs", unitName: "", helpText: "Jobs in the queue by state, at the scrape")
+    }
+    static var oldestDue: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vanguard", subsystem: "job_queue", metricName: "oldest_due", unitName: "seconds",
+            helpText: "How long the oldest due job has waited for a worker")
+    }
+    static var databaseUp: MetricNameDescriptor {
+        MetricNameDescriptor(
+            namespace: "vanguard", metricName: "database_up", unitName: "", helpText: "1 when the database answered the scrape, 0 when not")
+    }
+
     func requestFinished(method: HTTPMethod, route: String, status: HTTPResponseStatus, after duration: Duration) {
         registry.makeCounter(
-            name: "vanguard_http_requests_total", labels: [("method", method.rawValue), ("route", route), ("status", "\(status.code)")]
+            descriptor: Self.requests, labels: [("method", method.rawValue), ("route", route), ("status", "\(status.code)")]
         ).increment()
         registry.makeDurationHistogram(
-            name: "vanguard_http_request_duration_seconds", labels: [("method", method.rawValue), ("route", route)],
+            descriptor: Self.latency, labels: [("method", method.rawValue), ("route", route)],
             buckets: Self.latencyBuckets
         ).record(duration)
     }
@@ -28,13 +53,13 @@ final class Monitoring: Sendable {
     /// The queue as one scrape sees it: jobs in each state, and how long the oldest due job has waited.
     func queue(counts: [Job.State: Int], oldestDue: Date?, now: Date) {
         for state in Job.State.allCases {
-            registry.makeGauge(name: "vanguard_jobs", labels: [("state", state.rawValue)]).set(Double(counts[state] ?? 0))
+            registry.makeGauge(descriptor: Self.jobs, labels: [("state", state.rawValue)]).set(Double(counts[state] ?? 0))
         }
-        registry.makeGauge(name: "vanguard_job_queue_oldest_due_seconds").set(max(0, oldestDue.map { now.timeIntervalSince($0) } ?? 0))
+        registry.makeGauge(descriptor: Self.oldestDue).set(max(0, oldestDue.map { now.timeIntervalSince($0) } ?? 0))
     }
 
     func databaseReachable(_ reachable: Bool) {
-        registry.makeGauge(name: "vanguard_database_up").set(to: reachable ? 1 : 0)
+        registry.makeGauge(descriptor: Self.databaseUp).set(to: reachable ? 1 : 0)
     }
 
     /// The Prometheus text exposition format, version 0.0.4.
