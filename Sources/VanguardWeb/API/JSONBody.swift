@@ -17,12 +17,17 @@ extension Request {
         guard let buffer = body.data,
             let object = try? JSONSerialization.jsonObject(with: Data(buffer: buffer)) as? [String: Any]
         else { throw notJSON }
-        let unknown = Set(object.keys).subtracting(Body.fields).sorted()
-        guard unknown.isEmpty else {
-            throw AppError.badRequest(
-                "\(unknown.joined(separator: ", ")): not a field of this request, which takes \(Body.fields.sorted().joined(separator: ", "))."
-            )
-        }
+        try refuseUndescribedFields(of: object, allowed: Body.fields, in: "this request")
         do { return try content.decode(Body.self) } catch { throw notJSON }
+    }
+}
+
+/// Refuses a JSON object carrying a field outside `allowed`, naming it and what `what` takes.
+func refuseUndescribedFields(of object: [String: Any], allowed: Set<String>, in what: String) throws {
+    let unknown = Set(object.keys).subtracting(allowed).sorted()
+    guard unknown.isEmpty else {
+        throw AppError.badRequest(
+            "\(unknown.joined(separator: ", ")): not a field of \(what), which takes \(allowed.sorted().joined(separator: ", "))."
+        )
     }
 }

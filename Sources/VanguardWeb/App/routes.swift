@@ -26,7 +26,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, .impactEstimate(.parameter, .parameter), action: .readPublic, use: ImpactController.estimate)
     app.on(.GET, .metricFramework, action: .readPublic, use: MetricsController.list)
     app.on(.GET, .monitoring, action: .readPublic, use: MonitoringController.scrape)
-    app.on(.GET, .formerEditMetric(.parameter), action: .readPublic, use: MonitoringController.formerEditAddress)
+    app.on(.GET, .formerEditMetric(.parameter), action: .readPublic, use: MetricsController.formerEditAddress)
     app.on(.GET, .editMetric(.parameter), action: .manageMetrics, use: MetricsController.form)
     app.on(.POST, .editMetric(.parameter), action: .manageMetrics, use: MetricsController.save)
     app.on(.GET, .area(.parameter), action: .readPublic, use: PagesController.area)

@@ -12,6 +12,12 @@ enum MetricsController {
         return MetricsPage.document(metrics, context: request.pageContext).response()
     }
 
+    /// Old links to `/metrics/{code}/edit` (the framework's address until December 2026) go to the
+    /// metric's form at its new address.
+    @Sendable static func formerEditAddress(request: Request) async throws -> Response {
+        request.redirect(to: SiteURL.editMetric(request.pathParameter("code")).path, redirectType: .permanent)
+    }
+
     static func find(_ request: Request) async throws -> Metric {
         let code = request.pathParameter("code")
         guard let metric = try await ReturnsStore(on: request).metrics().first(where: { $0.code == code }) else {

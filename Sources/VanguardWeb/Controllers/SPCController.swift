@@ -18,8 +18,7 @@ enum SPCController {
     }
 
     /// Which chart a body asks for: `"chart"`, XmR when it is absent or null.
-    static func chart(in body: Data) throws -> String {
-        let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+    static func chart(in object: [String: Any]?) throws -> String {
         switch object?["chart"] {
         case nil, is NSNull: return "xmr"
         case let name as String: return name
@@ -39,24 +38,18 @@ enum SPCController {
         }
     }
 
-    static func refuseUnknownFields(in body: Data, chart: String) throws {
-        guard let fields = fields(of: chart), let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return }
-        let unknown = Set(object.keys).subtracting(fields).sorted()
-        guard unknown.isEmpty else {
-            throw AppError.badRequest(
-                "\(unknown.joined(separator: ", ")): not a field of a \(chart) chart, which takes \(fields.sorted().joined(separator: ", "))."
-            )
-        }
-    }
-
     /// The chart as JSON, or a bad-request error saying what is wrong with the input.
     static func chartJSON(for body: Data) throws -> Data {
         guard body.count <= maximumBodyBytes else { throw AppError.badRequest("The body is larger than \(maximumBodyBytes) bytes.") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         do {
-            let choice = try chart(in: body)
-            try refuseUnknownFields(in: body, chart: choice)
+            // Read once: which chart, and whether every field is one that chart takes.
+            let object = (try? JSONSerialization.jsonObject(with: body) as? [String: Any]) ?? nil
+            let choice = try chart(in: object)
+            if let object, let fields = fields(of: choice) {
+                try refuseUndescribedFields(of: object, allowed: fields, in: "a \(choice) chart")
+            }
             if choice == "xmr" { return try encoder.encode(try XmRChart(try XmRChart.input(fromJSON: body))) }
             return try encoder.encode(try AttributeChart(try AttributeChart.input(fromJSON: body)))
         } catch let error as AttributeChart.InputError {

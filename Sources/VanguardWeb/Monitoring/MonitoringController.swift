@@ -25,11 +25,6 @@ enum MonitoringController {
         return response
     }
 
-    /// Old links to `/metrics/{code}/edit` go to the metric's form at its new address.
-    @Sendable static func formerEditAddress(request: Request) async throws -> Response {
-        request.redirect(to: SiteURL.editMetric(request.pathParameter("code")).path, redirectType: .permanent)
-    }
-
     /// Browsers put text/html first; Prometheus asks for its own formats and text/plain.
     static func prefersHTML(_ accept: [String]) -> Bool {
         accept.joined(separator: ",").split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix("text/html") }
