@@ -2,12 +2,15 @@
 for the tests that need more than the one server scripts/test.sh runs (several servers, kill -9,
 schemathesis, which writes)."""
 import glob
+import http.cookiejar
 import os
+import re
 import signal
 import socket
 import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 BINARY = os.environ.get("VANGUARD_BINARY")
@@ -116,17 +119,26 @@ def copy_of(database_url, folder, name):
     return copy
 
 
+class Browser:
+    """A person with a cookie jar; `forwarded_for` is the address the balancer hears them from."""
+
+    def __init__(self, forwarded_for=None):
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        self.headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+
+    def open(self, url, fields=None):
+        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
+        with self.opener.open(urllib.request.Request(url, data=data, headers=self.headers)) as response:
+            return response.read().decode("utf-8")
+
+    def post_form(self, page_url, fields):
+        page = self.open(page_url)
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+        return self.open(page_url, dict(fields, csrf_token=token))
+
+
 def sign_up(url, address, forwarded_for=None, name="A Person"):
-    """Signs a new person up through the form, as a browser would (cookie, CSRF token); returns the answer page.
+    """Signs a new person up through the form, as a browser would; returns the answer page.
     `forwarded_for` is the address a trusted balancer would report, so that each test's sign-ups count apart."""
-    import http.cookiejar
-    import re
-    import urllib.parse
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    if forwarded_for:
-        opener.addheaders = [("X-Forwarded-For", forwarded_for)]
-    form = opener.open(url + "/account/sign-up").read().decode()
-    token = re.search(r'name="csrf_token" value="([^"]+)"', form).group(1)
-    body = urllib.parse.urlencode({"csrf_token": token, "display_name": name, "email": address,
-                                   "password": "an end to end passphrase"}).encode()
-    return opener.open(url + "/account/sign-up", data=body).read().decode()
+    return Browser(forwarded_for).post_form(url + "/account/sign-up",
+                                            {"display_name": name, "email": address, "password": "an end to end passphrase"})

@@ -2,14 +2,11 @@
 server scripts/test.sh already runs: one signs a person in and the others know them; returns sent
 through the balancer show on every server; each message reaches the SMTP sink once and each refit
 runs once, though four workers watch the queue."""
-import http.cookiejar
 import json
 import os
-import re
 import subprocess
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 
 import pytest
@@ -80,24 +77,6 @@ def cluster(tmp_path_factory):
         server.kill()
 
 
-class Browser:
-    """A person with a cookie jar; `forwarded_for` is the address the balancer hears them from."""
-
-    def __init__(self, forwarded_for=None):
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-        self.headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
-
-    def open(self, url, fields=None):
-        data = urllib.parse.urlencode(fields).encode() if fields is not None else None
-        with self.opener.open(urllib.request.Request(url, data=data, headers=self.headers)) as response:
-            return response.read().decode("utf-8")
-
-    def post_form(self, page_url, fields):
-        page = self.open(page_url)
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-        return self.open(page_url, dict(fields, csrf_token=token))
-
-
 def sent_to(address):
     with open(SINK) as sink:
         return [m for m in map(json.loads, sink) if address in m["to"]]
@@ -109,7 +88,7 @@ def jobs(state=None):
 
 
 def test_a_person_signed_in_through_one_server_is_signed_in_on_every_server(cluster):
-    person = Browser()
+    person = served.Browser()
     answer = person.post_form(cluster["url"] + "/account/sign-in",
                               {"email": os.environ["VANGUARD_ADMIN_EMAIL"], "password": os.environ["VANGUARD_ADMIN_PASSWORD"]})
     assert "Sign out" in answer
@@ -180,7 +159,7 @@ def test_each_message_reaches_the_sink_exactly_once(cluster):
     addresses = [f"several-{int(time.time() * 1000)}-{n}@example.nhs.uk" for n in range(6)]
     for n, address in enumerate(addresses):
         # Six people, six addresses as the balancer hears them: the sign-up limit is per person.
-        person = Browser(forwarded_for=f"198.51.100.{n + 1}")
+        person = served.Browser(forwarded_for=f"198.51.100.{n + 1}")
         answer = person.post_form(cluster["url"] + "/account/sign-up",
                                   {"display_name": f"Person {n}", "email": address, "password": "an end to end passphrase"})
         assert "Check your e-mail" in answer
