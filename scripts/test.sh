@@ -52,7 +52,7 @@ step "dependencies and assets"
 ./scripts/fetch-assets.sh
 
 step "lint (swift-format, strict)"
-swift format lint --strict --recursive Sources Tests Package.swift || { echo "swift-format found problems: run make format, or fix what it names" >&2; exit 1; }
+make --no-print-directory lint || { echo "lint found problems: run make format, or fix what it names" >&2; exit 1; }
 
 step "build (once, tests included)"
 swift build --build-tests > "$work/build.log" 2>&1 || { tail -60 "$work/build.log" >&2; exit 1; }

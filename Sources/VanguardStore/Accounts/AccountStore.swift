@@ -20,7 +20,7 @@ public struct AccountStore: Store {
         email: EmailAddress, displayName: String, organisation: String?, passwordHash: String, confirmed: Bool,
         grants: [RoleGrant] = [], by actor: Actor
     ) async throws -> Account {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             if try await UserRecord.query(on: database).filter(\.$email == email.value).first() != nil {
                 throw ValidationError.invalid(field: "email", reason: "An account with this e-mail address already exists")
             }
@@ -69,7 +69,7 @@ public struct AccountStore: Store {
     }
 
     public func setPasswordHash(_ hash: String, for userID: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let user = try await UserRecord.find(userID, on: database) else {
                 throw ValidationError.invalid(field: "account", reason: "No such account")
             }
@@ -83,7 +83,7 @@ public struct AccountStore: Store {
     }
 
     public func confirm(_ userID: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let user = try await UserRecord.find(userID, on: database) else { return }
             guard user.confirmedAt == nil else { return }
             let before = Self.snapshot(user)
@@ -99,7 +99,7 @@ public struct AccountStore: Store {
 
     /// Grants a role, checking that its vanguard or organisation exists.
     public func grant(_ grant: RoleGrant, to userID: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let user = try await UserRecord.find(userID, on: database) else {
                 throw ValidationError.invalid(field: "account", reason: "No such account")
             }
@@ -108,7 +108,7 @@ public struct AccountStore: Store {
     }
 
     public func revokeGrant(_ grantID: UUID, from userID: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await RoleGrantRecord.find(grantID, on: database), record.userID == userID else {
                 throw ValidationError.invalid(field: "grant", reason: "No such role on this account")
             }
@@ -181,7 +181,7 @@ public struct AccountStore: Store {
 
     /// Uses a link once: answers its account, or says why it cannot be used.
     public func useLink(secretHash: String, purpose: LinkPurpose) async throws -> UUID {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let link = try await AccountLinkRecord.find(secretHash, on: database), link.purpose == purpose.rawValue else {
                 throw ValidationError.invalid(field: "link", reason: "This link is not valid. Ask for a new one.")
             }
@@ -214,7 +214,7 @@ public struct AccountStore: Store {
         if vanguard == nil, try await account(id: userID)?.roleGrants.contains(where: { $0.role == .programmeTeam }) != true {
             throw ValidationError.invalid(field: "vanguard", reason: "Only the programme team can hold a programme token")
         }
-        return try await database.transaction { database in
+        return try await database.guardedTransaction { database in
             if let vanguard, try await VanguardRecord.find(vanguard, on: database) == nil {
                 throw ValidationError.invalid(field: "vanguard", reason: "There is no vanguard \(vanguard)")
             }
@@ -251,7 +251,7 @@ public struct AccountStore: Store {
     }
 
     public func revokeToken(_ id: UUID, ownedBy userID: UUID?, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let token = try await APITokenRecord.find(id, on: database), userID == nil || token.userID == userID else {
                 throw ValidationError.invalid(field: "token", reason: "No such token")
             }

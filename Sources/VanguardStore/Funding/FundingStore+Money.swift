@@ -51,7 +51,7 @@ extension FundingStore {
             throw ValidationError.invalid(field: "tranches", reason: "Give each quarter once")
         }
         for tranche in tranches { if let problem = tranche.condition?.problem(knownMetrics: knownMetrics) { throw problem } }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let store = FundingStore(database: database, now: now)
             guard let (plan, _) = try await store.plan(id), let round = try await store.round(plan.roundID) else {
                 throw ValidationError.invalid(field: "plan", reason: "The plan no longer exists")
@@ -106,7 +106,7 @@ extension FundingStore {
         tranche id: UUID, place: [String: MetricEvaluation], restOfEngland: [String: MetricEvaluation],
         override: String?, by actor: Actor
     ) async throws -> ConditionCheck {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await TrancheRecord.find(id, on: database), let tranche = Self.tranche(record),
                 let planRecord = try await FundingPlanRecord.find(record.planID, on: database)
             else {
@@ -144,7 +144,7 @@ extension FundingStore {
     public func reverse(entry id: UUID, reason: String, by actor: Actor) async throws {
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !why.isEmpty else { throw ValidationError.invalid(field: "reason", reason: "Give the reason for the reversal") }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await LedgerRecord.find(id, on: database), let kind = LedgerEntry.Kind(rawValue: record.kind),
                 kind != .reversal
             else {
@@ -198,7 +198,7 @@ extension FundingStore {
         guard spend.sustainabilityPounds >= 0, spend.transformationPounds >= 0 else {
             throw ValidationError.invalid(field: "spend", reason: "Spend cannot be negative")
         }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let record = SpendReturnRecord()
             record.id = UUID()
             record.planID = plan

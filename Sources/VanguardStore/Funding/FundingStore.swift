@@ -27,7 +27,7 @@ public struct FundingStore: Store {
 
     public func create(_ round: FundingRound, by actor: Actor) async throws {
         if let problem = round.problems.first { throw problem }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let record = FundingRoundRecord()
             record.id = round.id
             record.name = round.name
@@ -68,7 +68,7 @@ public struct FundingStore: Store {
         -> UUID
     {
         let id = UUID()
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let existing = try await FundingPlanRecord.query(on: database).filter(\.$roundID == round.id).all()
                 .map { try SelectionStore.decode(FundingPlace.self, $0.place) }
             let footprints = Dictionary(grouping: try await FootprintRecord.query(on: database).all(), by: \.vanguardNumber).mapValues {
@@ -98,7 +98,7 @@ public struct FundingStore: Store {
     /// Saves an edit as a new version. Signatures stay with the versions they signed, so every
     /// partner must sign again; the audit says what changed.
     public func revise(_ id: UUID, content: FundingPlanContent, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard
                 let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending)
                     .first()
@@ -132,7 +132,7 @@ public struct FundingStore: Store {
     /// A partner organisation signs a version. Refused unless it is the current version and the
     /// organisation is one of its partners; the caller has checked the signatory's role.
     public func sign(_ id: UUID, version: Int, organisation: String, signatory: UUID, signatoryName: String, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard
                 let latest = try await FundingPlanVersionRecord.query(on: database).filter(\.$planID == id).sort(\.$number, .descending)
                     .first()
@@ -172,7 +172,7 @@ public struct FundingStore: Store {
     /// The programme team confirms the partners the lead has named that the registry does not
     /// know as the place's, so they count toward sign-off.
     public func confirmPartners(_ id: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await FundingPlanRecord.find(id, on: database),
                 let (plan, _) = try await FundingStore(database: database, now: now).plan(id)
             else {

@@ -128,7 +128,7 @@ public struct JobStore: Store {
     }
 
     private func close(_ job: Job, worker: String, _ change: @escaping @Sendable (JobRecord) -> Void) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await JobRecord.find(job.id, on: database), record.state == Job.State.running.rawValue,
                 record.worker == worker
             else { return false }
@@ -146,7 +146,7 @@ public struct JobStore: Store {
 
     /// An operator sends a failed job round again, from its first try.
     public func retry(_ id: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await JobRecord.find(id, on: database), record.state == Job.State.failed.rawValue else {
                 throw ValidationError.invalid(field: "job", reason: "Only a failed job can be retried")
             }

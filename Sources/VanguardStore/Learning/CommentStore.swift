@@ -47,7 +47,7 @@ public struct CommentStore: Store {
         let date = date ?? now()
         if let problem = CommentModeration.problem(with: body) { throw problem }
         let id = UUID()
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let post = try await PostRecord.find(postID, on: database), post.status == PostStatus.published.rawValue,
                 (post.publishAt ?? .distantPast) <= date
             else {
@@ -107,7 +107,7 @@ public struct CommentStore: Store {
     public func edit(number: Int, body: String, by author: Author, at date: Date? = nil) async throws -> Comment {
         let date = date ?? now()
         if let problem = CommentModeration.problem(with: body) { throw problem }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(),
                 let comment = Self.comment(record)
             else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
@@ -137,7 +137,7 @@ public struct CommentStore: Store {
         let date = date ?? now()
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if reason.count > 500 { throw ValidationError.invalid(field: "reason", reason: "Keep the reason to 500 characters") }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(), let id = record.id else {
                 throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)")
             }
@@ -169,7 +169,7 @@ public struct CommentStore: Store {
         if decision != .approve, reason.isEmpty {
             throw ValidationError.invalid(field: "reason", reason: "Give a reason: the author will see it")
         }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await CommentRecord.query(on: database).filter(\.$number == number).first(),
                 let status = CommentStatus(rawValue: record.status)
             else { throw ValidationError.invalid(field: "comment", reason: "There is no comment #\(number)") }
@@ -207,7 +207,7 @@ public struct CommentStore: Store {
         let normalised = CommentModeration.normalised(word)
         if normalised.isEmpty { throw ValidationError.invalid(field: "word", reason: "Give a word or phrase (letters)") }
         if normalised.count > 60 { throw ValidationError.invalid(field: "word", reason: "Keep it to 60 characters") }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard try await BlockedWordRecord.find(normalised, on: database) == nil else { return }
             let record = BlockedWordRecord()
             record.id = normalised
@@ -217,7 +217,7 @@ public struct CommentStore: Store {
     }
 
     public func unblockWord(_ word: String, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             try await BlockedWordRecord.query(on: database).filter(\.$id == word).delete()
             try await AuditLog.record(actor, "unblock_word", entity: "blocked_word", id: word, at: now(), on: database)
         }

@@ -16,7 +16,7 @@ public struct EventStore: Store {
     public func save(_ event: ProgrammeEvent, by actor: Actor, at date: Date? = nil) async throws {
         let date = date ?? now()
         if let problem = event.problems.first { throw problem }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let existing = try await EventRecord.find(event.id, on: database)
             let record = existing ?? EventRecord()
             if existing == nil {
@@ -65,7 +65,7 @@ public struct EventStore: Store {
     /// Takes a place; refused when the event is full, has started, or the person already has one.
     public func signUp(_ account: UUID, to id: UUID, by actor: Actor, at date: Date? = nil) async throws {
         let date = date ?? now()
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await EventRecord.find(id, on: database) else {
                 throw ValidationError.invalid(field: "event", reason: "There is no such event")
             }
@@ -91,7 +91,7 @@ public struct EventStore: Store {
     }
 
     public func cancel(_ account: UUID, from id: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             try await EventSignUpRecord.query(on: database).filter(\.$eventID == id).filter(\.$userID == account).delete()
             try await AuditLog.record(actor, "cancel_sign_up", entity: "event", id: id.uuidString, at: now(), on: database)
         }

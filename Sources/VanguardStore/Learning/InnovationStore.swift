@@ -25,7 +25,7 @@ public struct InnovationStore: Store {
             slug: Post.slug(from: name), name: name.trimmingCharacters(in: .whitespaces), summary: summary,
             careModel: careModel, originVanguard: originVanguard)
         if let problem = innovation.problems.first { throw problem }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             if try await InnovationRecord.find(innovation.slug, on: database) != nil {
                 throw ValidationError.invalid(field: "name", reason: "The catalogue already has '\(innovation.name)'")
             }
@@ -84,7 +84,7 @@ public struct InnovationStore: Store {
             id: UUID(), innovationSlug: slug, adopter: adopter.trimmingCharacters(in: .whitespaces), organisationSlug: organisation?.id,
             areaCode: areaCode, adoptedOn: adoptedOn!, contact: contact.trimmingCharacters(in: .whitespaces), recordedBy: account,
             areaChanges: changes)
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let existing = try await AdoptionRecord.query(on: database).filter(\.$innovationSlug == slug).filter(\.$areaCode == areaCode)
                 .all().compactMap(Self.adoption)
             if existing.contains(where: adoption.duplicates) {

@@ -23,7 +23,7 @@ public struct LearningStore: Store {
 
     public func addCategory(name: String, parentSlug: String?, by actor: Actor) async throws -> PostCategory {
         let category = PostCategory(slug: Post.slug(from: name), name: name.trimmingCharacters(in: .whitespaces), parentSlug: parentSlug)
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             if let problem = try await LearningStore(database: database, now: now).categories().problem(adding: category) { throw problem }
             let record = CategoryRecord()
             record.slug = category.slug
@@ -55,7 +55,7 @@ public struct LearningStore: Store {
         let date = date ?? now()
         if let problem = try await problems(in: content).first { throw problem }
         let id = UUID()
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             var slug = Post.slug(from: content.title)
             let base = slug
             var suffix = 2
@@ -84,7 +84,7 @@ public struct LearningStore: Store {
     {
         let date = date ?? now()
         if let problem = try await problems(in: content).first { throw problem }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await PostRecord.find(id, on: database), record.status != PostStatus.deleted.rawValue else {
                 throw ValidationError.invalid(field: "post", reason: "This post has been deleted")
             }
@@ -99,7 +99,7 @@ public struct LearningStore: Store {
 
     /// Withdraws a post: it leaves every list, feed and search, and takes no more comments.
     public func delete(_ id: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await PostRecord.find(id, on: database) else { return }
             let before = record.status
             record.status = PostStatus.deleted.rawValue

@@ -21,7 +21,7 @@ public struct SubscriptionStore: Store {
         _ account: UUID, to topic: SubscriptionTopic, frequency: DigestFrequency, token: String, by actor: Actor, at date: Date? = nil
     ) async throws {
         let date = date ?? now()
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let existing = try await SubscriptionRecord.query(on: database).filter(\.$userID == account).filter(\.$topic == topic.key)
                 .first()
             let record = existing ?? SubscriptionRecord()
@@ -44,7 +44,7 @@ public struct SubscriptionStore: Store {
         guard !token.isEmpty, let record = try await SubscriptionRecord.query(on: database).filter(\.$unsubscribeToken == token).first(),
             let subscription = Self.subscription(record)
         else { return nil }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             try await record.delete(on: database)
             try await AuditLog.record(
                 Actor(userID: record.userID, label: "unsubscribe link", channel: .web), "unsubscribe", entity: "subscription",
@@ -63,7 +63,7 @@ public struct SubscriptionStore: Store {
     }
 
     public func unsubscribe(_ id: UUID, account: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await SubscriptionRecord.find(id, on: database), record.userID == account else { return }
             try await record.delete(on: database)
             try await AuditLog.record(

@@ -18,7 +18,7 @@ public enum RegistrySeeder {
     public static func seed(
         _ dataset: RegistryDataset, on database: any Database, progress: @escaping @Sendable (String) -> Void = { _ in }
     ) async throws -> Summary {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             var summary = Summary()
             progress("regions and ICBs")
             try await upsert(dataset.regions, on: database, summary: &summary, key: \.code) { (record: RegionRecord, region) in

@@ -15,7 +15,7 @@ public struct RegistryStore: Store {
     /// The whole registry but the boundaries, in a handful of queries on one connection, so a
     /// page costs one pooled connection however many tables it reads.
     public func registry() async throws -> Registry {
-        try await database.withConnection { connection in
+        try await database.guardedConnection { connection in
             try await Self.registry(on: connection)
         }
     }
@@ -98,7 +98,7 @@ public struct RegistryStore: Store {
 
     /// Records an organisation's ODS code (the directory says it is editable), with its audit entry.
     public func setODSCode(_ code: String?, forOrganisation slug: String, by actor: Actor) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await OrganisationRecord.find(slug, on: database) else { return false }
             let before = ["ods_code": record.odsCode ?? ""]
             record.odsCode = code
@@ -111,7 +111,7 @@ public struct RegistryStore: Store {
 
     /// Records how a vanguard is governed and contracted, with its audit entry.
     public func setGovernance(_ governance: VanguardGovernance, forVanguard number: Int, by actor: Actor) async throws -> Bool {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await VanguardRecord.find(number, on: database) else { return false }
             let before = ["governance": record.governance ?? "", "contracting": record.contracting ?? ""]
             record.governance = governance.governance

@@ -62,7 +62,7 @@ public struct EvaluationStore: Store {
         }
         let encoder = JSONEncoder()
         let computed = results
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             try await EvaluationRecord.query(on: database).delete()
             var records: [EvaluationRecord] = []
             for result in computed {
@@ -96,7 +96,7 @@ public struct EvaluationStore: Store {
 
     /// Adds a rebase point to a vanguard's chart of a metric, audited; the caller recomputes.
     public func addRebase(vanguard: Int, metric: String, period: Month, reason: String, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let scope = "vanguard:\(vanguard)"
             if try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
                 .filter(\.$period == period.description).first() != nil
@@ -120,7 +120,7 @@ public struct EvaluationStore: Store {
 
     /// Removes a rebase point, with the reason for removing it in the audit log; the caller recomputes.
     public func removeRebase(vanguard: Int, metric: String, period: Month, reason: String, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let scope = "vanguard:\(vanguard)"
             guard
                 let record = try await RebaseRecord.query(on: database).filter(\.$scope == scope).filter(\.$metricCode == metric)
@@ -186,7 +186,7 @@ public struct EvaluationStore: Store {
     }
 
     public func recordEffects(_ effects: [InjectedEffect], seed: UInt64) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             try await InjectedEffectRecord.query(on: database).delete()
             var records: [InjectedEffectRecord] = []
             for effect in effects {

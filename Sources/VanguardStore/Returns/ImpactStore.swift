@@ -57,7 +57,7 @@ public struct ImpactStore: Store {
             record.summary = String(decoding: try encoder.encode(ImpactSummary(impact)), as: UTF8.self)
             return record
         }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             if let only {
                 try await ImpactRecord.query(on: database).filter(\.$metricCode ~~ Array(only)).delete()
             } else {

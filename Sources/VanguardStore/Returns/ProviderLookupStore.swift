@@ -41,7 +41,7 @@ public struct ProviderLookupStore: Store {
                 throw ValidationError.invalid(field: "area_code", reason: "'\(entry.areaCode)' is not a sub-ICB location")
             }
         }
-        return try await database.transaction { database in
+        return try await database.guardedTransaction { database in
             var added = 0, changed = 0, unchanged = 0
             for entry in entries {
                 let existing = try await ProviderAreaRecord.find(entry.orgCode, on: database)
@@ -72,7 +72,7 @@ public struct ProviderLookupStore: Store {
     }
 
     public func remove(orgCode: String, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await ProviderAreaRecord.find(orgCode.uppercased(), on: database) else {
                 throw ValidationError.invalid(field: "org_code", reason: "'\(orgCode)' is not in the lookup")
             }

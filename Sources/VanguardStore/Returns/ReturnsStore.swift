@@ -68,7 +68,7 @@ public struct ReturnsStore: Store {
 
     /// Replaces a metric's editable fields (not its code), with its audit entry.
     public func update(_ metric: Metric, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await MetricRecord.find(metric.code, on: database) else {
                 throw ValidationError.invalid(field: "code", reason: "There is no metric \(metric.code)")
             }
@@ -110,7 +110,7 @@ public struct ReturnsStore: Store {
     ) async throws -> SubmissionSummary {
         let submissionID = UUID()
         let at = now()
-        return try await database.transaction { database in
+        return try await database.guardedTransaction { database in
             let metricCodes = Array(Set(values.map(\.metricCode)))
             let areaCodes = Array(Set(values.map(\.areaCode)))
             var current: [ReturnValue.Key: ReturnValueRecord] = [:]

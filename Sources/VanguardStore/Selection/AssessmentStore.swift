@@ -36,7 +36,7 @@ public struct AssessmentStore: Store {
     /// and all. Returns the applications they were withdrawn from.
     @discardableResult
     public func declare(_ conflict: ConflictOfInterest, assessor: UUID, by actor: Actor) async throws -> [UUID] {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let (kind, value) = Self.parts(conflict)
             if try await ConflictRecord.query(on: database).filter(\.$assessorID == assessor).filter(\.$kind == kind).filter(
                 \.$value == value
@@ -99,7 +99,7 @@ public struct AssessmentStore: Store {
         guard (1...20).contains(perApplication) else {
             throw ValidationError.invalid(field: "per_application", reason: "Give between 1 and 20 assessors per application")
         }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let conflicts = try await AssessmentStore(database: database, now: now).allConflicts()
             let ids = applications.map(\.id)
             let existing =
@@ -140,7 +140,7 @@ public struct AssessmentStore: Store {
 
     /// Adds one assessor to an application by hand; refused when they are conflicted or already on it.
     public func addAssessor(_ assessor: UUID, to application: CallApplication, stage: AssessmentStage, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             if let conflict = try await AssessmentStore(database: database, now: now).conflicts(of: assessor).map(\.conflict).first(where: {
                 $0.touches(application.content)
             }) {
@@ -162,7 +162,7 @@ public struct AssessmentStore: Store {
 
     /// Takes an assessor off an application; refused once they have submitted scores.
     public func removeAssessment(_ id: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let task = try await AssessmentRecord.find(id, on: database) else {
                 throw ValidationError.invalid(field: "assessment", reason: "That assessment no longer exists")
             }
@@ -184,7 +184,7 @@ public struct AssessmentStore: Store {
     /// or when they have already submitted.
     public func submit(_ sheet: AssessorScores, for id: UUID, assessor: UUID, criteria: [AssessmentCriterion], by actor: Actor) async throws
     {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let task = try await AssessmentRecord.find(id, on: database), task.assessorID == assessor else {
                 throw ValidationError.invalid(field: "assessment", reason: "This application is not assigned to you")
             }
@@ -234,7 +234,7 @@ public struct AssessmentStore: Store {
     public func moderate(
         application: UUID, stage: AssessmentStage, criterion: AssessmentCriterion, score: Int, reason: String, by actor: Actor
     ) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let tasks = try await AssessmentRecord.query(on: database).filter(\.$applicationID == application).filter(
                 \.$stage == stage.rawValue
             ).all()

@@ -30,7 +30,7 @@ public struct PresentationStore: Store {
 
     /// Saves the plan and its timetable (nil when none exists); an unpublished timetable is replaced freely.
     public func save(_ plan: PresentationPlan, timetable: Timetable?, call: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let record = try await PresentationPlanRecord.find(call, on: database) ?? PresentationPlanRecord()
             if record.publishedAt != nil {
                 throw ValidationError.invalid(field: "plan", reason: "The timetable has been published; it can no longer change")
@@ -47,7 +47,7 @@ public struct PresentationStore: Store {
     }
 
     public func publish(call: UUID, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await PresentationPlanRecord.find(call, on: database),
                 let timetable = record.timetable.flatMap({ try? SelectionStore.decode(Timetable.self, $0) }),
                 let plan = try? SelectionStore.decode(PresentationPlan.self, record.settings)

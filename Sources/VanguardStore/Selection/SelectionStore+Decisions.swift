@@ -6,7 +6,7 @@ import VanguardCore
 extension SelectionStore {
     /// Puts a submitted application on the shortlist, or takes a shortlisted one off it.
     public func setShortlisted(_ id: UUID, _ shortlisted: Bool, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await ApplicationRecord.find(id, on: database) else {
                 throw ValidationError.invalid(field: "application", reason: "The application no longer exists")
             }
@@ -52,7 +52,7 @@ extension SelectionStore {
         {
             throw problem
         }
-        return try await database.transaction { database in
+        return try await database.guardedTransaction { database in
             guard let record = try await ApplicationRecord.find(id, on: database),
                 let callRecord = try await CallRecord.find(record.callID, on: database)
             else {
@@ -204,7 +204,7 @@ extension SelectionStore {
 
     /// The times a shortlisted partnership cannot present, as its lead gives them.
     public func setUnavailability(_ id: UUID, _ times: [TimetableProblem.Unavailability], by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await ApplicationRecord.find(id, on: database) else {
                 throw ValidationError.invalid(field: "application", reason: "The application no longer exists")
             }

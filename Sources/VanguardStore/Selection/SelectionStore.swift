@@ -25,7 +25,7 @@ public struct SelectionStore: Store {
 
     /// Saves a new call; the caller has checked `call.problems` is empty.
     public func create(_ call: Call, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let record = CallRecord()
             record.id = call.id
             record.createdBy = actor.label
@@ -40,7 +40,7 @@ public struct SelectionStore: Store {
     /// Changes a call. Once an application has been submitted, its questions and criteria are fixed:
     /// changing them would leave submitted answers and scores about a different call.
     public func update(_ call: Call, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let record = try await CallRecord.find(call.id, on: database) else {
                 throw ValidationError.invalid(field: "call", reason: "The call no longer exists")
             }
@@ -68,7 +68,7 @@ public struct SelectionStore: Store {
     public func startApplication(to call: Call, lead: UUID, content: ApplicationContent, by actor: Actor) async throws -> CallApplication {
         let application = CallApplication(
             id: UUID(), callID: call.id, leadAccountID: lead, content: content, status: .draft, submittedAt: nil, updatedAt: now())
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let record = ApplicationRecord()
             record.id = application.id
             record.callID = call.id
@@ -103,7 +103,7 @@ public struct SelectionStore: Store {
     /// close, applications are locked as they stand).
     public func saveDraft(_ id: UUID, content: ApplicationContent, at now: Date? = nil, by actor: Actor) async throws {
         let now = now ?? self.now()
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let record = try await Self.editable(id, on: database)
             if let call = try await CallRecord.find(record.callID, on: database), Self.call(call).phase(at: now) == .closed {
                 throw ValidationError.invalid(
@@ -121,7 +121,7 @@ public struct SelectionStore: Store {
     /// Submits the draft as it is stored, after the same checks the page shows, made again inside
     /// the transaction so a draft cannot slip past a closing time or a changed call.
     public func submit(_ id: UUID, at now: Date, knownAreas: Set<String>, knownMetrics: Set<String>, by actor: Actor) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let record = try await Self.editable(id, on: database)
             guard let callRecord = try await CallRecord.find(record.callID, on: database) else {
                 throw ValidationError.invalid(field: "call", reason: "The call no longer exists")

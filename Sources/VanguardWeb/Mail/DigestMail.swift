@@ -34,7 +34,7 @@ enum DigestMail {
                 manageURL: publicURL + SiteURL.learning(.subscriptions).path,
                 unsubscribeURL: publicURL + SiteURL.learning(.unsubscribe(token)).path
             )
-            let wrote = try await database.transaction { database in
+            let wrote = try await database.guardedTransaction { database in
                 // An empty window still moves on, so the next digest covers only what is new after it.
                 guard try await SubscriptionStore(database: database, now: clock).markSent(subscription, at: date) else { return false }
                 guard let digest else { return false }

@@ -98,7 +98,8 @@ struct SMTPClient: Sendable {
                 // The handler is made on the channel's own loop: it is not Sendable.
                 let underlying = channel.channel
                 try await underlying.eventLoop.submit {
-                    try underlying.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: host), position: .first)
+                    let handler = try NIOSSLClientHandler(context: tls, serverHostname: host)
+                    try underlying.pipeline.syncOperations.addHandler(handler, position: .first)
                 }.get()
                 offered = try await expect(250, after: "EHLO vanguard")
             }

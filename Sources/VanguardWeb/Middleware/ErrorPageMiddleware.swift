@@ -1,5 +1,6 @@
 import Plot
 import VanguardCore
+import VanguardStore
 import Vapor
 
 /// Turns every error into an answer: an NHS.UK-styled page for people, a JSON body for the API.
@@ -12,7 +13,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
-        } catch {
+        } catch var error {
+            if DatabaseOutage.explains(error) {
+                request.logger.error("the database is unavailable", metadata: ["error": "\(String(reflecting: error))"])
+                error = AppError.databaseUnavailable
+            }
             let (status, reason) = Self.describe(error, request: request)
             let response: Response
             if Self.wantsJSON(request) {

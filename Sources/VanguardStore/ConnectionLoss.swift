@@ -1,0 +1,87 @@
+import FluentKit
+import FluentPostgresDriver
+import NIOCore
+
+/// Work that holds one PostgreSQL connection across several statements, and gives up the moment
+/// that connection closes.
+///
+/// Why: PostgresNIO 1.33 writes each statement to its channel without a promise for the write. When
+/// PostgreSQL closes the connection (a restart, a fail-over) between two statements of a transaction,
+/// the next statement is written to a channel whose handlers are gone; the write fails and the
+/// statement's own promise is never answered. The request then waits for ever and its connection
+/// never goes back to the pool (one pool slot lost for good each time). Watching the connection during every
+/// step turns that into a prompt failure: the request answers 503 and the pool, finding
+/// the connection closed, drops it. A statement's own task may stay suspended; it holds no connection.
+///
+/// On SQLite, or inside a transaction already, these are Fluent's own `transaction` and `withConnection`.
+extension Database {
+    /// A transaction: all of `work` or none of it.
+    public func guardedTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard !inTransaction, self is any PostgresDatabase else { return try await transaction(work) }
+        return try await onOneConnection { database, connection in
+            guard let control = database as? any TransactionControlDatabase else {
+                return database.eventLoop.makeFailedFuture(ConnectionLoss.unsupported)
+            }
+            return connection.guarding(control.beginTransaction())
+                .flatMap { connection.guarding(database.eventLoop.makeFutureWithTask { try await work(database) }) }
+                .flatMap { value in connection.guarding(control.commitTransaction()).map { value } }
+                .flatMapError { error in
+                    // A closed connection's transaction is already rolled back by the server.
+                    guard !connection.isClosed else { return database.eventLoop.makeFailedFuture(error) }
+                    return connection.guarding(control.rollbackTransaction()).flatMapThrowing { throw error }
+                }
+        }
+    }
+
+    /// Several reads on one pooled connection.
+    public func guardedConnection<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard !inTransaction, self is any PostgresDatabase else { return try await withConnection(work) }
+        return try await onOneConnection { database, connection in
+            connection.guarding(database.eventLoop.makeFutureWithTask { try await work(database) })
+        }
+    }
+
+    private func onOneConnection<T: Sendable>(
+        _ work: @escaping @Sendable (any Database, PostgresConnection) -> EventLoopFuture<T>
+    ) async throws -> T {
+        try await withConnection { (database: any Database) -> EventLoopFuture<T> in
+            guard let postgres = database as? any PostgresDatabase else {
+                return database.eventLoop.makeFailedFuture(ConnectionLoss.unsupported)
+            }
+            return postgres.withConnection { connection in work(database, connection) }
+        }.get()
+    }
+}
+
+/// Why work on one connection stopped.
+public enum ConnectionLoss: Error, CustomStringConvertible {
+    /// PostgreSQL closed the connection before the work was done.
+    case closed
+    /// The database did not hand out a PostgreSQL connection (a driver change would show here first).
+    case unsupported
+
+    public var description: String {
+        switch self {
+        case .closed: "the database closed the connection before the work was done"
+        case .unsupported: "the database did not give a PostgreSQL connection"
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// `step`'s answer, or a failure soon after this connection closes, whichever comes first.
+    ///
+    /// The connection is looked at four times a second while the step is under way rather than
+    /// through its `closeFuture`: a pooled connection lives for hours, and a callback added to that
+    /// future for every statement would be kept until it closes.
+    fileprivate func guarding<T: Sendable>(_ step: EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let answer = eventLoop.makePromise(of: T.self)
+        step.cascade(to: answer)
+        let watch = eventLoop.scheduleRepeatedTask(initialDelay: .milliseconds(250), delay: .milliseconds(250)) { [self] _ in
+            // A promise answers once; if the step has answered, this is ignored.
+            if isClosed { answer.fail(ConnectionLoss.closed) }
+        }
+        answer.futureResult.whenComplete { _ in watch.cancel() }
+        return answer.futureResult
+    }
+}
