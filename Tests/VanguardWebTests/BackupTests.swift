@@ -38,10 +38,12 @@ import VaporTesting
                 let tables = try await Self.tables(source)
                 #expect(tables.count > 30 && tables.contains("jobs") && tables.contains("return_values"))
                 #expect(try await Self.tables(restored) == tables)
-                for table in tables {
+                for table in tables where table != "content_version" {
                     let (before, after) = (try await Self.fingerprint(table, in: source), try await Self.fingerprint(table, in: restored))
                     #expect(before == after, "table \(table)")
                 }
+                // The content version leaps, so no server keeps a page made at that number from other content.
+                #expect(try await ContentVersion.current(on: restored.db) >= ContentVersion.current(on: source.db) + 1_000_000)
                 // A database with anything in it is never restored over.
                 restored.environment.arguments = ["vanguard", "restore", file.path]
                 await #expect(throws: (any Error).self) { try await restored.execute() }

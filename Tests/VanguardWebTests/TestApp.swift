@@ -108,9 +108,9 @@ extension Application {
     /// Sends a request with optional cookies, form fields (CSRF token included when given) or JSON.
     func send(
         _ method: HTTPMethod, _ path: String, cookies: [String: String] = [:], form: [String: String]? = nil,
-        json: String? = nil, bearer: String? = nil, csv: String? = nil
+        json: String? = nil, bearer: String? = nil, csv: String? = nil, headers extra: [(String, String)] = []
     ) async throws -> Fetched {
-        var headers = HTTPHeaders()
+        var headers = HTTPHeaders(extra)
         if !cookies.isEmpty {
             headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }

@@ -28,6 +28,7 @@ public enum VanguardMigrations {
             Migration0022AdoptionAreaChanges(),
             Migration0024CreateJobs(),
             Migration0025ListUnsubscribe(),
+            Migration0026ContentVersion(),
             // Data migrations that read through today's models come after every column they read.
             Migration0023RefitImpactEstimates(),
         ]

@@ -110,16 +110,27 @@ extension Route {
 
 extension RoutesBuilder {
     /// Registers a route behind its guard, at an address stated once in `SiteURL`. Routes are only ever
-    /// added through here.
+    /// added through here. A public page (GET, `.readPublic`) is kept for anonymous visitors unless
+    /// `caching` is `.never` (`PublicPageCacheMiddleware`).
     @discardableResult
     func on(
         _ method: HTTPMethod, _ url: SiteURL, action: Action, scope: ScopeSource = .none, body: BodyLimit = .standard,
-        formProof: RouteGuard.FormProof = .csrfToken, use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
+        formProof: RouteGuard.FormProof = .csrfToken, caching: PageCaching = .whenPublic,
+        use handler: @escaping @Sendable (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
-        let guarded = grouped(RouteGuard(action: action, scope: scope, bodyLimit: body, formProof: formProof))
+        var guarded = grouped(RouteGuard(action: action, scope: scope, bodyLimit: body, formProof: formProof))
+        if method == .GET, action == .readPublic, caching == .whenPublic { guarded = guarded.grouped(PublicPageCacheMiddleware()) }
         let route = guarded.on(method, url.pathComponents, body: .collect(maxSize: ByteCount(value: body.bytes)), use: handler)
         route.userInfo["vanguard.action"] = action
         route.userInfo["vanguard.bodyLimit"] = body
         return route
     }
+}
+
+/// Whether a route's answers may be kept for anonymous visitors.
+enum PageCaching: Sendable {
+    /// Kept when the route is a public page (GET, `.readPublic`).
+    case whenPublic
+    /// Made afresh every time: the answer is live (health, monitoring) or personal.
+    case never
 }

@@ -24,6 +24,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         )
     }
     app.storage[PageContextKey.self] = PageContext(hasNHSUKAssets: hasNHSUKAssets)
+    app.storage[PublicPageCacheKey.self] = PublicPageCache()
 
     // Order matters: errors are caught outermost so that security headers wrap error pages too.
     app.middleware = .init()

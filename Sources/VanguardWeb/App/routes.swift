@@ -25,7 +25,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, .impact, action: .readPublic, use: ImpactController.national)
     app.on(.GET, .impactEstimate(.parameter, .parameter), action: .readPublic, use: ImpactController.estimate)
     app.on(.GET, .metricFramework, action: .readPublic, use: MetricsController.list)
-    app.on(.GET, .monitoring, action: .readPublic, use: MonitoringController.scrape)
+    app.on(.GET, .monitoring, action: .readPublic, caching: .never, use: MonitoringController.scrape)
     app.on(.GET, .formerEditMetric(.parameter), action: .readPublic, use: MetricsController.formerEditAddress)
     app.on(.GET, .editMetric(.parameter), action: .manageMetrics, use: MetricsController.form)
     app.on(.POST, .editMetric(.parameter), action: .manageMetrics, use: MetricsController.save)
@@ -44,7 +44,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, .find, action: .readPublic, use: SearchController.find)
     app.on(.GET, .dataSources, action: .readPublic, use: PagesController.dataSources)
     app.on(.GET, .permissions, action: .readPublic, use: AdminController.permissions)
-    app.on(.GET, .healthz, action: .readPublic, use: HealthController.health)
+    app.on(.GET, .healthz, action: .readPublic, caching: .never, use: HealthController.health)
 
     app.on(.GET, .calls, action: .readPublic, use: CallsController.list)
     app.on(.GET, .newCall, action: .manageCalls, use: CallsController.newForm)
@@ -111,7 +111,7 @@ func routes(_ app: Application) throws {
     app.on(.GET, .learning(.careModelFeed(.parameter)), action: .readPublic, use: FeedsController.careModel)
     app.on(.GET, .learning(.tag(.parameter)), action: .readPublic, use: LearningController.tag)
     app.on(.GET, .learning(.vanguardFeed(.parameter)), action: .readPublic, use: FeedsController.vanguard)
-    app.on(.GET, .learning(.unsubscribe(.parameter)), action: .readPublic, use: SubscriptionsController.unsubscribeForm)
+    app.on(.GET, .learning(.unsubscribe(.parameter)), action: .readPublic, caching: .never, use: SubscriptionsController.unsubscribeForm)
     app.on(.POST, .learning(.unsubscribe(.parameter)), action: .readPublic, use: SubscriptionsController.unsubscribe)
     app.on(
         .POST, .learning(.unsubscribeOneClick(.parameter)), action: .readPublic, formProof: .secretInAddress,

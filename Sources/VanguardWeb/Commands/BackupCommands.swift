@@ -62,6 +62,9 @@ struct RestoreCommand: AsyncCommand {
                 "pg_restore", ["--no-owner", "--exit-on-error", "--single-transaction", "--dbname"], url: url, trailing: [file.path])
             context.console.print("[restore] restored from \(file.path)")
         }
+        // A server may have kept pages made at the backup's version number from later content.
+        // (A backup older than the content version has none; `migrate` makes it.)
+        try? await ContentVersion.leap(on: app.db)
     }
 }
 

@@ -1,0 +1,119 @@
+import Crypto
+import NIOConcurrencyHelpers
+import NIOCore
+import Vapor
+
+/// Public pages as anonymous visitors see them, rendered once per content version and minute.
+///
+/// A page is kept with the content version (`ContentVersion`) it was made from and the minute it
+/// was made in; a request whose version or minute differs renders it again. The minute bounds what
+/// depends on the time alone (a call's deadline passing) to under a minute late. While one request
+/// renders a page, others asking for the same one wait for it instead of rendering it too, so a
+/// change under load costs one rendering, not one per connection. Oldest first out past `byteLimit`.
+final class PublicPageCache: Sendable {
+    struct Page: Sendable {
+        let body: ByteBuffer
+        let headers: [(String, String)]
+        let entityTag: String
+    }
+
+    struct Stamp: Hashable, Sendable {
+        let version: Int64
+        let minute: Int64
+    }
+
+    private struct Key: Hashable {
+        let uri: String
+        let stamp: Stamp
+    }
+
+    private struct State {
+        var pages: [String: (stamp: Stamp, page: Page)] = [:]
+        var order = CircularBuffer<String>()
+        var bytes = 0
+        /// Pages being made, with the requests waiting for each.
+        var rendering: [Key: [CheckedContinuation<Page??, Never>]] = [:]
+    }
+
+    /// What a request should do for its page.
+    enum Claim {
+        /// Answer with this page.
+        case kept(Page)
+        /// Make the page, then `finish` with it (or with nil if it must not be kept).
+        case render
+        /// Another request made the page and it could not be kept: make one for this request alone.
+        case renderUnkept
+    }
+
+    let byteLimit: Int
+    private let state = NIOLockedValueBox(State())
+
+    init(byteLimit: Int = 256 << 20) {
+        self.byteLimit = byteLimit
+    }
+
+    /// The kept page for `uri` at `stamp`; or, if another request is making it, that page once made;
+    /// or the duty to make it.
+    func claim(_ uri: String, at stamp: Stamp) async -> Claim {
+        let key = Key(uri: uri, stamp: stamp)
+        let made: Page?? = await withCheckedContinuation { (waiting: CheckedContinuation<Page??, Never>) in
+            state.withLockedValue { state in
+                if let entry = state.pages[uri], entry.stamp == stamp {
+                    waiting.resume(returning: .some(entry.page))
+                } else if state.rendering[key] != nil {
+                    state.rendering[key]?.append(waiting)
+                } else {
+                    state.rendering[key] = []
+                    waiting.resume(returning: nil)
+                }
+            }
+        }
+        switch made {
+        case .none: return .render
+        case .some(.some(let page)): return .kept(page)
+        case .some(.none): return .renderUnkept
+        }
+    }
+
+    /// The page `claim` asked this request to make, or nil if it must not be kept; wakes the waiters.
+    func finish(_ uri: String, at stamp: Stamp, with page: Page?) {
+        let waiters = state.withLockedValue { state -> [CheckedContinuation<Page??, Never>] in
+            if let page { keep(page, for: uri, at: stamp, in: &state) }
+            return state.rendering.removeValue(forKey: Key(uri: uri, stamp: stamp)) ?? []
+        }
+        for waiter in waiters { waiter.resume(returning: .some(page)) }
+    }
+
+    var count: Int { state.withLockedValue { $0.pages.count } }
+
+    /// When the kept page for `uri` was made, if one is kept.
+    func stamp(of uri: String) -> Stamp? { state.withLockedValue { $0.pages[uri]?.stamp } }
+
+    private func keep(_ page: Page, for uri: String, at stamp: Stamp, in state: inout State) {
+        if let old = state.pages[uri] { state.bytes -= old.page.body.readableBytes } else { state.order.append(uri) }
+        state.pages[uri] = (stamp, page)
+        state.bytes += page.body.readableBytes
+        while state.bytes > byteLimit, let oldest = state.order.popFirst() {
+            if let removed = state.pages.removeValue(forKey: oldest) { state.bytes -= removed.page.body.readableBytes }
+        }
+    }
+
+    /// A strong validator for these exact bytes.
+    static func entityTag(of body: ByteBuffer) -> String {
+        let digest = SHA256.hash(data: body.readableBytesView)
+        return "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+    }
+}
+
+struct PublicPageCacheKey: StorageKey {
+    typealias Value = PublicPageCache
+}
+
+extension Application {
+    var publicPageCache: PublicPageCache {
+        guard let cache = storage[PublicPageCacheKey.self] else {
+            preconditionFailure("configure(_:config:) makes the page cache before any route runs")
+        }
+        return cache
+    }
+}

@@ -1,0 +1,59 @@
+import VanguardStore
+import Vapor
+
+/// Serves a public page to an anonymous visitor from `PublicPageCache` while the content it was made
+/// from is unchanged, with an `ETag` a browser can send back for a 304.
+///
+/// Signed-in people and API tokens always get a page made for them: theirs show their name, their
+/// rights and forms bound to their session. A kept page never holds a form token: a rendering that
+/// contains this visitor's token, sets a cookie or is not a plain 200 is answered but not kept.
+struct PublicPageCacheMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method == .GET, request.caller == nil, request.headers[.authorization].isEmpty else {
+            return try await next.respond(to: request)
+        }
+        let version = try await request.readingDatabase { try await ContentVersion.current(on: request.db) }
+        let stamp = PublicPageCache.Stamp(version: version, minute: Int64((request.now.timeIntervalSince1970 / 60).rounded(.down)))
+        let cache = request.application.publicPageCache
+        let uri = request.url.string
+        switch await cache.claim(uri, at: stamp) {
+        case .kept(let page):
+            return Self.answer(page, to: request)
+        case .renderUnkept:
+            return try await next.respond(to: request)
+        case .render:
+            let response: Response
+            do {
+                response = try await next.respond(to: request)
+            } catch {
+                cache.finish(uri, at: stamp, with: nil)
+                throw error
+            }
+            let page = Self.keepable(response, csrfToken: request.csrfToken)
+            cache.finish(uri, at: stamp, with: page)
+            return page.map { Self.answer($0, to: request) } ?? response
+        }
+    }
+
+    static func keepable(_ response: Response, csrfToken: String) -> PublicPageCache.Page? {
+        guard response.status == .ok, response.headers[.setCookie].isEmpty, let body = response.body.buffer else { return nil }
+        if !csrfToken.isEmpty, body.readableBytesView.firstRange(of: Array(csrfToken.utf8)) != nil { return nil }
+        let headers = response.headers.filter { name, _ in
+            [HTTPHeaders.Name.contentType, .contentDisposition, .location].contains { $0.description.lowercased() == name.lowercased() }
+        }
+        return PublicPageCache.Page(
+            body: body, headers: headers.map { ($0.name, $0.value) }, entityTag: PublicPageCache.entityTag(of: body))
+    }
+
+    static func answer(_ page: PublicPageCache.Page, to request: Request) -> Response {
+        var headers = HTTPHeaders(page.headers)
+        headers.replaceOrAdd(name: .eTag, value: page.entityTag)
+        // Kept by the browser, asked about again each time: content can change at any moment.
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        let asked = request.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        if asked.contains(page.entityTag) || asked.contains("*") {
+            return Response(status: .notModified, headers: headers)
+        }
+        return Response(status: .ok, headers: headers, body: .init(buffer: page.body))
+    }
+}
