@@ -35,12 +35,16 @@ public enum ContentVersion {
 
     /// The version now.
     public static func current(on database: any Database) async throws -> Int64 {
-        guard let sql = database as? any SQLDatabase else { throw ContentVersionUnavailable() }
-        guard
-            let version = try await sql.raw("SELECT version FROM content_version WHERE id = 1").first(
-                decodingColumn: "version", as: Int64.self)
-        else { throw ContentVersionUnavailable() }
-        return version
+        try await read(on: database).get()
+    }
+
+    /// The version now, without leaving the event loop to ask (the hot path of every public page).
+    public static func read(on database: any Database) -> EventLoopFuture<Int64> {
+        guard let sql = database as? any SQLDatabase else { return database.eventLoop.makeFailedFuture(ContentVersionUnavailable()) }
+        return sql.raw("SELECT version FROM content_version WHERE id = 1").first().flatMapThrowing { row in
+            guard let version = try row?.decode(column: "version", as: Int64.self) else { throw ContentVersionUnavailable() }
+            return version
+        }
     }
 
     /// Moves the version by a random step: after a restore, the database may be back at a number a

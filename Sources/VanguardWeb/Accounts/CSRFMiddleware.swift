@@ -9,22 +9,23 @@ import Vapor
 /// sign-in stops working at sign-in). `RouteGuard` checks it, after the permission check and only
 /// once the body has been read within the route's limit. The JSON API is exempt because it
 /// authenticates only with bearer tokens, which a browser never sends by itself.
-struct CSRFMiddleware: AsyncMiddleware {
+struct CSRFMiddleware: Middleware {
     static let fieldName = "csrf_token"
     let cookies: CookieNames
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let existing = request.cookies[cookies.csrf]?.string
         let browserToken = (existing?.count ?? 0) >= 32 ? existing! : Secrets.make()
         let session = request.cookies[cookies.session]?.string
         request.storage[CSRFTokenKey.self] = Self.formToken(cookie: browserToken, session: session)
-        let response = try await next.respond(to: request)
-        if existing != browserToken {
-            response.cookies[cookies.csrf] = HTTPCookies.Value(
-                string: browserToken, path: "/", isSecure: cookies.secure, isHTTPOnly: true, sameSite: .strict
-            )
+        return next.respond(to: request).map { response in
+            if existing != browserToken {
+                response.cookies[cookies.csrf] = HTTPCookies.Value(
+                    string: browserToken, path: "/", isSecure: cookies.secure, isHTTPOnly: true, sameSite: .strict
+                )
+            }
+            return response
         }
-        return response
     }
 
     /// The token forms carry: bound to the browser's cookie and to the session, if there is one.

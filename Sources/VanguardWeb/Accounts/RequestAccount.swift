@@ -69,8 +69,15 @@ enum SessionCookie {
 
 /// Reads the session cookie or the bearer token and records the caller for the rest of the request:
 /// one database round trip, with the account's roles. The body is not touched here.
-struct AuthenticationMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct AuthenticationMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        // Most visitors carry neither: they go on without a hop off the event loop.
+        guard request.headers.bearerAuthorization != nil || !(request.cookies[request.cookieNames.session]?.string ?? "").isEmpty
+        else { return next.respond(to: request) }
+        return request.eventLoop.makeFutureWithTask { try await identify(request) }.flatMap { next.respond(to: request) }
+    }
+
+    private func identify(_ request: Request) async throws {
         if let bearer = request.headers.bearerAuthorization?.token {
             // A token on a page is refused by the permission check, like any other missing right.
             switch try await request.readingDatabase({ try await request.accounts.authenticate(tokenHash: Secrets.hash(bearer)) }) {
@@ -90,6 +97,5 @@ struct AuthenticationMiddleware: AsyncMiddleware {
                 request.caller = .person(account)
             }
         }
-        return try await next.respond(to: request)
     }
 }

@@ -32,7 +32,7 @@ struct BodyLimit: Sendable, Equatable {
 /// caller who may not ask: first the permission matrix (the caller was read from the session or
 /// token, without the body); then the declared size (413 at once); then the body, never more than
 /// the route's limit; then, for a form, its CSRF token. Every route has one (routes.swift).
-struct RouteGuard: AsyncMiddleware {
+struct RouteGuard: Middleware {
     /// What proves a form was sent on purpose.
     enum FormProof: Sendable {
         /// The CSRF token of the page that held the form: every form but one.
@@ -47,9 +47,19 @@ struct RouteGuard: AsyncMiddleware {
     let bodyLimit: BodyLimit
     var formProof = FormProof.csrfToken
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let refusal = try refusal(of: request) { return refusal }
-        guard request.method != .GET, request.method != .HEAD else { return try await next.respond(to: request) }
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        do {
+            if let refusal = try refusal(of: request) { return request.eventLoop.makeSucceededFuture(refusal) }
+        } catch {
+            return request.eventLoop.makeFailedFuture(error)
+        }
+        // Reading pages needs nothing more, and no hop off the event loop.
+        guard request.method != .GET, request.method != .HEAD else { return next.respond(to: request) }
+        return request.eventLoop.makeFutureWithTask { try await readBody(of: request) }.flatMap { next.respond(to: request) }
+    }
+
+    /// The declared size, the body within the route's limit, and a form's CSRF token.
+    private func readBody(of request: Request) async throws {
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > bodyLimit.bytes {
             throw AppError.payloadTooLarge(limit: bodyLimit.bytes)
         }
@@ -68,7 +78,6 @@ struct RouteGuard: AsyncMiddleware {
                 )
             }
         }
-        return try await next.respond(to: request)
     }
 
     /// Why the caller may not use this route, as a response (a redirect to sign in) or an error; nil when they may.

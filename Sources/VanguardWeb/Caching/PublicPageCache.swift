@@ -32,7 +32,7 @@ final class PublicPageCache: Sendable {
         var order = CircularBuffer<String>()
         var bytes = 0
         /// Pages being made, with the requests waiting for each.
-        var rendering: [Key: [CheckedContinuation<Page??, Never>]] = [:]
+        var rendering: [Key: [EventLoopPromise<Page?>]] = [:]
     }
 
     /// What a request should do for its page.
@@ -54,34 +54,27 @@ final class PublicPageCache: Sendable {
 
     /// The kept page for `uri` at `stamp`; or, if another request is making it, that page once made;
     /// or the duty to make it.
-    func claim(_ uri: String, at stamp: Stamp) async -> Claim {
+    func claim(_ uri: String, at stamp: Stamp, on eventLoop: any EventLoop) -> EventLoopFuture<Claim> {
         let key = Key(uri: uri, stamp: stamp)
-        let made: Page?? = await withCheckedContinuation { (waiting: CheckedContinuation<Page??, Never>) in
-            state.withLockedValue { state in
-                if let entry = state.pages[uri], entry.stamp == stamp {
-                    waiting.resume(returning: .some(entry.page))
-                } else if state.rendering[key] != nil {
-                    state.rendering[key]?.append(waiting)
-                } else {
-                    state.rendering[key] = []
-                    waiting.resume(returning: nil)
-                }
+        return state.withLockedValue { state in
+            if let entry = state.pages[uri], entry.stamp == stamp { return eventLoop.makeSucceededFuture(.kept(entry.page)) }
+            if state.rendering[key] != nil {
+                let made = eventLoop.makePromise(of: Page?.self)
+                state.rendering[key]?.append(made)
+                return made.futureResult.map { page in page.map(Claim.kept) ?? .renderUnkept }
             }
-        }
-        switch made {
-        case .none: return .render
-        case .some(.some(let page)): return .kept(page)
-        case .some(.none): return .renderUnkept
+            state.rendering[key] = []
+            return eventLoop.makeSucceededFuture(.render)
         }
     }
 
     /// The page `claim` asked this request to make, or nil if it must not be kept; wakes the waiters.
     func finish(_ uri: String, at stamp: Stamp, with page: Page?) {
-        let waiters = state.withLockedValue { state -> [CheckedContinuation<Page??, Never>] in
+        let waiters = state.withLockedValue { state -> [EventLoopPromise<Page?>] in
             if let page { keep(page, for: uri, at: stamp, in: &state) }
             return state.rendering.removeValue(forKey: Key(uri: uri, stamp: stamp)) ?? []
         }
-        for waiter in waiters { waiter.resume(returning: .some(page)) }
+        for waiter in waiters { waiter.succeed(page) }
     }
 
     var count: Int { state.withLockedValue { $0.pages.count } }

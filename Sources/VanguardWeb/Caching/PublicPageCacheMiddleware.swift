@@ -7,32 +7,42 @@ import Vapor
 /// Signed-in people and API tokens always get a page made for them: theirs show their name, their
 /// rights and forms bound to their session. A kept page never holds a form token: a rendering that
 /// contains this visitor's token, sets a cookie or is not a plain 200 is answered but not kept.
-struct PublicPageCacheMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct PublicPageCacheMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         guard request.method == .GET, request.caller == nil, request.headers[.authorization].isEmpty else {
-            return try await next.respond(to: request)
+            return next.respond(to: request)
         }
-        let version = try await request.readingDatabase { try await ContentVersion.current(on: request.db) }
-        let stamp = PublicPageCache.Stamp(version: version, minute: Int64((request.now.timeIntervalSince1970 / 60).rounded(.down)))
         let cache = request.application.publicPageCache
         let uri = request.url.string
-        switch await cache.claim(uri, at: stamp) {
-        case .kept(let page):
-            return Self.answer(page, to: request)
-        case .renderUnkept:
-            return try await next.respond(to: request)
-        case .render:
-            let response: Response
-            do {
-                response = try await next.respond(to: request)
-            } catch {
-                cache.finish(uri, at: stamp, with: nil)
-                throw error
+        let minute = Int64((request.now.timeIntervalSince1970 / 60).rounded(.down))
+        // All on the event loop: a kept page costs one single-row query and no task.
+        return ContentVersion.read(on: request.db)
+            .flatMapErrorThrowing { error in
+                request.logger.error("database read failed", metadata: ["error": "\(String(reflecting: error))"])
+                throw AppError.databaseUnavailable
             }
-            let page = Self.keepable(response, csrfToken: request.csrfToken)
-            cache.finish(uri, at: stamp, with: page)
-            return page.map { Self.answer($0, to: request) } ?? response
-        }
+            .flatMap { version in
+                let stamp = PublicPageCache.Stamp(version: version, minute: minute)
+                return cache.claim(uri, at: stamp, on: request.eventLoop).flatMap { claim in
+                    switch claim {
+                    case .kept(let page):
+                        return request.eventLoop.makeSucceededFuture(Self.answer(page, to: request))
+                    case .renderUnkept:
+                        return next.respond(to: request)
+                    case .render:
+                        return next.respond(to: request)
+                            .map { response in
+                                let page = Self.keepable(response, csrfToken: request.csrfToken)
+                                cache.finish(uri, at: stamp, with: page)
+                                return page.map { Self.answer($0, to: request) } ?? response
+                            }
+                            .flatMapErrorThrowing { error in
+                                cache.finish(uri, at: stamp, with: nil)
+                                throw error
+                            }
+                    }
+                }
+            }
     }
 
     static func keepable(_ response: Response, csrfToken: String) -> PublicPageCache.Page? {

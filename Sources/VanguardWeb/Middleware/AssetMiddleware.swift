@@ -2,7 +2,7 @@ import Vapor
 
 /// Serves `/assets/*` from the committed `Public/` folder and `/assets/vendor/*` from the files
 /// fetched at set-up. Only these two folders are reachable, by name, never by `..`.
-struct AssetMiddleware: AsyncMiddleware {
+struct AssetMiddleware: Middleware {
     let publicDirectory: URL
     let vendorDirectory: URL
 
@@ -11,11 +11,15 @@ struct AssetMiddleware: AsyncMiddleware {
         "nhsuk-frontend.min.js": "nhsuk-frontend/nhsuk-frontend.min.js",
     ]
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let path = request.url.path
         guard request.method == .GET || request.method == .HEAD, path.hasPrefix("/assets/") else {
-            return try await next.respond(to: request)
+            return next.respond(to: request)
         }
+        return request.eventLoop.makeFutureWithTask { try await asset(at: path, for: request) }
+    }
+
+    private func asset(at path: String, for request: Request) async throws -> Response {
         let name = String(path.dropFirst("/assets/".count))
         let file: URL
         if name.hasPrefix("vendor/") {

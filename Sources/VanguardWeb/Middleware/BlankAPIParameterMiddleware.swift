@@ -4,14 +4,14 @@ import Vapor
 /// one has usually lost a value on the way, and reading it as "no filter" would answer a question
 /// it did not ask. Free text (`q`) may be empty, as the OpenAPI document says. The pages' forms
 /// send empty choices for "any", and keep reading them so.
-struct BlankAPIParameterMiddleware: AsyncMiddleware {
+struct BlankAPIParameterMiddleware: Middleware {
     static let mayBeEmpty: Set<String> = ["q"]
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         if request.url.path.hasPrefix("/api/"), let blank = Self.blankParameters(in: request.url.query).first {
-            throw AppError.badRequest("\(blank) was sent with no value; give it one, or leave it out.")
+            return request.eventLoop.makeFailedFuture(AppError.badRequest("\(blank) was sent with no value; give it one, or leave it out."))
         }
-        return try await next.respond(to: request)
+        return next.respond(to: request)
     }
 
     static func blankParameters(in query: String?) -> [String] {

@@ -7,34 +7,35 @@ import Vapor
 ///
 /// Errors that are not ours (a database driver's, say) are logged with their detail and shown
 /// only as a generic message; a failure to reach the database becomes a 503.
-struct ErrorPageMiddleware: AsyncMiddleware {
+struct ErrorPageMiddleware: Middleware {
     let context: @Sendable (Request) -> PageContext
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch var error {
-            if DatabaseOutage.explains(error) {
-                request.logger.error("the database is unavailable", metadata: ["error": "\(String(reflecting: error))"])
-                error = AppError.databaseUnavailable
-            }
-            let (status, reason) = Self.describe(error, request: request)
-            let response: Response
-            if Self.wantsJSON(request) {
-                response = Response(status: status)
-                try response.content.encode(APIErrorDTO(error: true, status: Int(status.code), reason: reason), as: .json)
-            } else {
-                let page = ErrorPage.document(status: status, reason: reason, context: context(request))
-                response = Response(status: status, body: .init(string: page.render()))
-                response.headers.contentType = .html
-            }
-            if let abort = error as? any AbortError {
-                for (name, value) in abort.headers where name.lowercased() != "content-type" {
-                    response.headers.replaceOrAdd(name: name, value: value)
-                }
-            }
-            return response
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in try answer(error, to: request) }
+    }
+
+    private func answer(_ error: any Error, to request: Request) throws -> Response {
+        var error = error
+        if DatabaseOutage.explains(error) {
+            request.logger.error("the database is unavailable", metadata: ["error": "\(String(reflecting: error))"])
+            error = AppError.databaseUnavailable
         }
+        let (status, reason) = Self.describe(error, request: request)
+        let response: Response
+        if Self.wantsJSON(request) {
+            response = Response(status: status)
+            try response.content.encode(APIErrorDTO(error: true, status: Int(status.code), reason: reason), as: .json)
+        } else {
+            let page = ErrorPage.document(status: status, reason: reason, context: context(request))
+            response = Response(status: status, body: .init(string: page.render()))
+            response.headers.contentType = .html
+        }
+        if let abort = error as? any AbortError {
+            for (name, value) in abort.headers where name.lowercased() != "content-type" {
+                response.headers.replaceOrAdd(name: name, value: value)
+            }
+        }
+        return response
     }
 
     static func wantsJSON(_ request: Request) -> Bool {

@@ -4,17 +4,16 @@ import Vapor
 /// §15.5.6), where the router alone would say 404 as if the address did not exist.
 ///
 /// Built from the routes once they are all registered, so it never disagrees with them.
-struct MethodNotAllowedMiddleware: AsyncMiddleware {
+struct MethodNotAllowedMiddleware: Middleware {
     let routes: [(method: HTTPMethod, path: [PathComponent])]
 
     init(routes: [Route]) {
         self.routes = routes.map { ($0.method, $0.path) }
     }
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        do {
-            return try await next.respond(to: request)
-        } catch let error as RouteNotFound {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
+            guard error is RouteNotFound else { throw error }
             let allowed = allowedMethods(at: request.url.path)
             guard !allowed.isEmpty else { throw error }
             throw Abort(

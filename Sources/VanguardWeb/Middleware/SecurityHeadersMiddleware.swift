@@ -2,7 +2,7 @@ import Vapor
 
 /// Security headers on every response. The policy allows only the site's own scripts and styles,
 /// which is all the NHS.UK frontend needs when served from here.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+struct SecurityHeadersMiddleware: Middleware {
     /// Whether the site is served over https (`PUBLIC_URL`); then browsers are told never to use plain http.
     let strictTransport: Bool
 
@@ -19,8 +19,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         "frame-ancestors 'none'",
     ].joined(separator: "; ")
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { response in addHeaders(to: response) }
+    }
+
+    private func addHeaders(to response: Response) -> Response {
         var headers: [(String, String)] = [
             ("Content-Security-Policy", Self.contentSecurityPolicy),
             ("X-Content-Type-Options", "nosniff"),

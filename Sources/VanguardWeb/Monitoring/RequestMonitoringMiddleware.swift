@@ -3,18 +3,16 @@ import Vapor
 /// Counts and times every request by its route's pattern (`/vanguards/:number`, not each
 /// vanguard's address, which would make a series per page) and the status it ended with.
 /// Outermost, so error pages and refusals are counted as they were answered.
-struct RequestMonitoringMiddleware: AsyncMiddleware {
+struct RequestMonitoringMiddleware: Middleware {
     let monitoring: Monitoring
 
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let started = ContinuousClock.now
-        do {
-            let response = try await next.respond(to: request)
-            record(request, status: response.status, since: started)
-            return response
-        } catch {
-            record(request, status: (error as? any AbortError)?.status ?? .internalServerError, since: started)
-            throw error
+        return next.respond(to: request).always { outcome in
+            switch outcome {
+            case .success(let response): record(request, status: response.status, since: started)
+            case .failure(let error): record(request, status: (error as? any AbortError)?.status ?? .internalServerError, since: started)
+            }
         }
     }
 
