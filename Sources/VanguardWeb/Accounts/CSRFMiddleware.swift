@@ -15,13 +15,13 @@ struct CSRFMiddleware: Middleware {
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let existing = request.cookies[cookies.csrf]?.string
-        let browserToken = (existing?.count ?? 0) >= 32 ? existing! : Secrets.make()
-        let session = request.cookies[cookies.session]?.string
-        request.storage[CSRFTokenKey.self] = Self.formToken(cookie: browserToken, session: session)
+        let state = CSRFState(cookie: (existing?.count ?? 0) >= 32 ? existing : nil, session: request.cookies[cookies.session]?.string)
+        request.storage[CSRFStateKey.self] = state
         return next.respond(to: request).map { response in
-            if existing != browserToken {
+            // Only a browser that was shown a form needs the cookie: a kept public page has none.
+            if let issued = state.issuedCookie {
                 response.cookies[cookies.csrf] = HTTPCookies.Value(
-                    string: browserToken, path: "/", isSecure: cookies.secure, isHTTPOnly: true, sameSite: .strict
+                    string: issued, path: "/", isSecure: cookies.secure, isHTTPOnly: true, sameSite: .strict
                 )
             }
             return response
@@ -46,13 +46,40 @@ struct CookieNames: Sendable {
     var csrf: String { secure ? "__Host-vanguard_csrf" : "vanguard_csrf" }
 }
 
-struct CSRFTokenKey: StorageKey {
-    typealias Value = String
+/// One request's CSRF token, made only when a page or a guard asks for it.
+final class CSRFState: @unchecked Sendable {  // a request's storage is read by one task at a time
+    private let cookie: String?
+    private let session: String?
+    /// A browser cookie made for this request, to be set on its response.
+    private(set) var issuedCookie: String?
+
+    init(cookie: String?, session: String?) {
+        self.cookie = cookie
+        self.session = session
+    }
+
+    /// The form token, if anything on this request has asked for it.
+    private(set) var madeFormToken: String?
+
+    lazy var formToken: String = {
+        let browser = cookie ?? Secrets.make()
+        if cookie == nil { issuedCookie = browser }
+        let token = CSRFMiddleware.formToken(cookie: browser, session: session)
+        madeFormToken = token
+        return token
+    }()
+}
+
+struct CSRFStateKey: StorageKey {
+    typealias Value = CSRFState
 }
 
 extension Request {
     /// The token every form on this page must carry.
-    var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
+    var csrfToken: String { storage[CSRFStateKey.self]?.formToken ?? "" }
+
+    /// The token, if this request has made it (a page that never asked cannot hold it).
+    var csrfTokenIfMade: String? { storage[CSRFStateKey.self]?.madeFormToken }
 
     var cookieNames: CookieNames { CookieNames(secure: application.appConfig.secureCookies) }
 }

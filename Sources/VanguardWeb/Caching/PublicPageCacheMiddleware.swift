@@ -32,7 +32,7 @@ struct PublicPageCacheMiddleware: Middleware {
                     case .render:
                         return next.respond(to: request)
                             .map { response in
-                                let page = Self.keepable(response, csrfToken: request.csrfToken)
+                                let page = Self.keepable(response, csrfToken: request.csrfTokenIfMade)
                                 cache.finish(uri, at: stamp, with: page)
                                 return page.map { Self.answer($0, to: request) } ?? response
                             }
@@ -45,9 +45,9 @@ struct PublicPageCacheMiddleware: Middleware {
             }
     }
 
-    static func keepable(_ response: Response, csrfToken: String) -> PublicPageCache.Page? {
+    static func keepable(_ response: Response, csrfToken: String?) -> PublicPageCache.Page? {
         guard response.status == .ok, response.headers[.setCookie].isEmpty, let body = response.body.buffer else { return nil }
-        if !csrfToken.isEmpty, body.readableBytesView.firstRange(of: Array(csrfToken.utf8)) != nil { return nil }
+        if let csrfToken, !csrfToken.isEmpty, body.readableBytesView.firstRange(of: Array(csrfToken.utf8)) != nil { return nil }
         let headers = response.headers.filter { name, _ in
             [HTTPHeaders.Name.contentType, .contentDisposition, .location].contains { $0.description.lowercased() == name.lowercased() }
         }

@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOPosix
 import NIOSSL
+import NIOTLS
 import VanguardCore
 import VanguardStore
 
@@ -95,12 +96,21 @@ struct SMTPClient: Sendable {
                 }
                 try await expect(220, after: "STARTTLS")
                 guard let tls else { return }
-                // The handler is made on the channel's own loop: it is not Sendable.
+                // The handlers are made on the channel's own loop: they are not Sendable. The
+                // handshake is awaited on its own, so a refused certificate is reported as that,
+                // not as the closed channel the next command would find.
                 let underlying = channel.channel
+                let handshake = underlying.eventLoop.makePromise(of: Void.self)
                 try await underlying.eventLoop.submit {
                     let handler = try NIOSSLClientHandler(context: tls, serverHostname: host)
                     try underlying.pipeline.syncOperations.addHandler(handler, position: .first)
+                    try underlying.pipeline.syncOperations.addHandler(TLSHandshakeWatcher(done: handshake), position: .after(handler))
                 }.get()
+                do {
+                    try await handshake.futureResult.get()
+                } catch {
+                    throw Failure(description: "STARTTLS: the TLS handshake failed: \(error)")
+                }
                 offered = try await expect(250, after: "EHLO vanguard")
             }
             if let login = settings.login {
@@ -187,5 +197,31 @@ enum OutboxDelivery {
             }
         }
         return (sent, failed)
+    }
+}
+
+/// Tells when the TLS handshake after STARTTLS is done, or why it failed.
+private final class TLSHandshakeWatcher: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = ByteBuffer
+    typealias InboundOut = ByteBuffer
+    let done: EventLoopPromise<Void>
+
+    init(done: EventLoopPromise<Void>) {
+        self.done = done
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if case .handshakeCompleted = event as? TLSUserEvent { done.succeed(()) }
+        context.fireUserInboundEventTriggered(event)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        done.fail(error)  // a promise answers once: a later failure changes nothing
+        context.fireErrorCaught(error)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        done.fail(ChannelError.ioOnClosedChannel)
+        context.fireChannelInactive()
     }
 }
