@@ -402,6 +402,10 @@ import VaporTesting
             let id = try await store.saveImage(png, by: people.accounts[.siteLead]!.id)
             let served = try await app.fetch("/learning/images/\(id.uuidString)")
             #expect(served.status == .ok && served.headers.first(name: .contentType) == "image/png" && served.bytes == png)
+            // An image never changes: kept or not, it says so (the page cache keeps the handler's caching).
+            #expect(served.headers.first(name: .cacheControl) == "public, max-age=31536000, immutable")
+            let again = try await app.fetch("/learning/images/\(id.uuidString)")
+            #expect(again.headers.first(name: .cacheControl) == "public, max-age=31536000, immutable" && again.bytes == png)
             #expect(served.headers.first(name: "X-Content-Type-Options") == "nosniff")
             await #expect(throws: ValidationError.invalid(field: "image", reason: "This file is not a PNG, JPEG, GIF or WebP image")) {
                 _ = try await store.saveImage(Array("<svg onload=alert(1)>".utf8), by: people.accounts[.siteLead]!.id)

@@ -48,18 +48,21 @@ struct PublicPageCacheMiddleware: Middleware {
     static func keepable(_ response: Response, csrfToken: String?) -> PublicPageCache.Page? {
         guard response.status == .ok, response.headers[.setCookie].isEmpty, let body = response.body.buffer else { return nil }
         if let csrfToken, !csrfToken.isEmpty, body.readableBytesView.firstRange(of: Array(csrfToken.utf8)) != nil { return nil }
-        let headers = response.headers.filter { name, _ in
-            [HTTPHeaders.Name.contentType, .contentDisposition, .location].contains { $0.description.lowercased() == name.lowercased() }
-        }
+        // The handler's own headers (type, disposition, its caching) go with the page; the server
+        // writes length and date for each answer.
+        let headers = response.headers.filter { name, _ in !Self.perAnswerHeaders.contains(name.lowercased()) }
         return PublicPageCache.Page(
             body: body, headers: headers.map { ($0.name, $0.value) }, entityTag: PublicPageCache.entityTag(of: body))
     }
 
+    static let perAnswerHeaders: Set<String> = ["content-length", "transfer-encoding", "connection", "date", "set-cookie"]
+
     static func answer(_ page: PublicPageCache.Page, to request: Request) -> Response {
         var headers = HTTPHeaders(page.headers)
         headers.replaceOrAdd(name: .eTag, value: page.entityTag)
-        // Kept by the browser, asked about again each time: content can change at any moment.
-        headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        // Unless the handler said otherwise (an image is immutable): kept by the browser, asked
+        // about again each time, since content can change at any moment.
+        if !headers.contains(name: .cacheControl) { headers.add(name: .cacheControl, value: "private, no-cache") }
         let asked = request.headers[.ifNoneMatch].flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
         if asked.contains(page.entityTag) || asked.contains("*") {
             return Response(status: .notModified, headers: headers)
