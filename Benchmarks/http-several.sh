@@ -11,6 +11,8 @@
 # Usage: DURATION=10 SERVERS=3 PATHS="/ /api/v1/vanguards" Benchmarks/http-several.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=Benchmarks/wrk.sh
+. Benchmarks/wrk.sh
 duration=${DURATION:-30}
 connections=${CONNECTIONS:-64}
 servers=${SERVERS:-3}
@@ -28,7 +30,6 @@ bin=$(swift build -c "$configuration" --show-bin-path)/vanguard
 
 work=$(mktemp -d /tmp/vanguard-several.XXXXXX)
 chmod 755 "$work"
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 pg_port=$(free_port)
 pids=()
 cleanup() {
@@ -42,22 +43,6 @@ url=$(./scripts/postgres.sh start "$work/pg" "$pg_port")
 echo "making the database (seed and generated demo returns, PostgreSQL)..."
 DATABASE_URL=$url "$bin" seed >/dev/null
 DATABASE_URL=$url "$bin" demo-data >/dev/null
-
-measure() {
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(label):
-    m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    if not m: return float("nan")
-    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
-bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-errors += int(bad.group(1)) if bad else 0
-p50, p99 = ms("50%"), ms("99%")
-print(f"{rate:.0f} {p50:.2f} {p99:.2f} {errors}")'
-}
 
 # Starts `count` servers and nginx in front of them, listening on $balancer.
 start_cluster() {

@@ -12,6 +12,8 @@
 #        DURATION=10 CONNECTIONS=64 CONFIGURATION=release PATHS="/ /map" Benchmarks/http.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=Benchmarks/wrk.sh
+. Benchmarks/wrk.sh
 duration=${DURATION:-30}
 connections=${CONNECTIONS:-64}
 configuration=${CONFIGURATION:-release}
@@ -44,7 +46,6 @@ else
 fi
 DATABASE_URL="sqlite:$work/vanguard.sqlite" "$bin" migrate --yes >/dev/null 2>&1 || true
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 port=$(free_port)
 static_port=$(free_port)
 DATABASE_URL="sqlite:$work/vanguard.sqlite" PORT=$port "$bin" serve > "$work/server.log" 2>&1 &
@@ -83,23 +84,6 @@ CONF
 /usr/sbin/nginx -c "$work/nginx.conf" -p "$work" &
 nginx_pid=$!
 sleep 0.5
-
-# wrk's summary as "req/s p50 p99 errors"; latencies in milliseconds.
-measure() {
-    wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(label):
-    m = re.search(r"^\s*" + label + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
-    if not m: return float("nan")
-    return float(m.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[m.group(2)]
-rate = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", text))
-bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-errors += int(bad.group(1)) if bad else 0
-p50, p99 = ms("50%"), ms("99%")
-print(f"{rate:.0f} {p50:.2f} {p99:.2f} {errors}")'
-}
 
 echo
 echo "$(date -u +%Y-%m-%d) · $(nproc) cores · $configuration build · wrk -c$connections -d${duration}s · SQLite"
