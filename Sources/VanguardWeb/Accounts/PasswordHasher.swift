@@ -39,10 +39,7 @@ struct PasswordHasherLifecycle: LifecycleHandler {
 }
 
 extension Application {
-    var passwordHasher: PasswordHasher {
-        guard let hasher = storage[PasswordHasherKey.self] else { preconditionFailure("configure(_:config:) sets the password hasher") }
-        return hasher
-    }
+    var passwordHasher: PasswordHasher { configured(PasswordHasherKey.self) }
 }
 
 extension Request {

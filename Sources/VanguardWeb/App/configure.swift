@@ -86,11 +86,13 @@ struct PageContextKey: StorageKey {
 }
 
 extension Application {
-    var appConfig: AppConfig {
-        guard let config = storage[AppConfigKey.self] else {
-            preconditionFailure("configure(_:config:) sets the configuration before any route runs")
-        }
-        return config
+    var appConfig: AppConfig { configured(AppConfigKey.self) }
+
+    /// What `configure(_:config:)` stored under `key`. Every route and command runs after it, so a
+    /// value missing here is a wiring mistake, not a condition to handle.
+    func configured<Key: StorageKey>(_ key: Key.Type) -> Key.Value {
+        guard let value = storage[key] else { preconditionFailure("configure(_:config:) stores \(Key.Value.self) before anything runs") }
+        return value
     }
 }
 

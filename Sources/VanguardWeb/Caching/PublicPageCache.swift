@@ -103,10 +103,5 @@ struct PublicPageCacheKey: StorageKey {
 }
 
 extension Application {
-    var publicPageCache: PublicPageCache {
-        guard let cache = storage[PublicPageCacheKey.self] else {
-            preconditionFailure("configure(_:config:) makes the page cache before any route runs")
-        }
-        return cache
-    }
+    var publicPageCache: PublicPageCache { configured(PublicPageCacheKey.self) }
 }
