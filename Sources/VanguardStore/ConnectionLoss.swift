@@ -1,6 +1,7 @@
 import FluentKit
 import FluentPostgresDriver
 import NIOCore
+import SQLKit
 
 /// Work that holds one PostgreSQL connection across several statements, and gives up the moment
 /// that connection closes.
@@ -13,11 +14,17 @@ import NIOCore
 /// step turns that into a prompt failure: the request answers 503 and the pool, finding
 /// the connection closed, drops it. A statement's own task may stay suspended; it holds no connection.
 ///
-/// On SQLite, or inside a transaction already, these are Fluent's own `transaction` and `withConnection`.
+/// On SQLite these are Fluent's own `transaction` (taking the write lock first) and `withConnection`;
+/// inside a transaction already, the work joins it.
 extension Database {
     /// A transaction: all of `work` or none of it.
     public func guardedTransaction<T: Sendable>(_ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
-        guard !inTransaction, self is any PostgresDatabase else { return try await transaction(work) }
+        guard !inTransaction, self is any PostgresDatabase else {
+            return try await transaction { database in
+                try await Self.takeTheWriteLockFirst(on: database)
+                return try await work(database)
+            }
+        }
         return try await onOneConnection { database, connection in
             guard let control = database as? any TransactionControlDatabase else {
                 return database.eventLoop.makeFailedFuture(ConnectionLoss.unsupported)
@@ -39,6 +46,16 @@ extension Database {
         return try await onOneConnection { database, connection in
             connection.guarding(database.eventLoop.makeFutureWithTask { try await work(database) })
         }
+    }
+
+    /// SQLite: a transaction that reads and then writes while another connection is writing cannot
+    /// wait for it (each would wait on the other), so SQLite refuses it at once with "database is
+    /// locked". Writing first — a statement that changes nothing — takes the write lock at the start,
+    /// where waiting is safe: the busy handler waits for the other writer instead. (What
+    /// `BEGIN IMMEDIATE` does; Fluent's transaction says only `BEGIN`.)
+    private static func takeTheWriteLockFirst(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("UPDATE _fluent_migrations SET batch = batch WHERE 0").run()
     }
 
     private func onOneConnection<T: Sendable>(
