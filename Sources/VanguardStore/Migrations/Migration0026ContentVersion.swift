@@ -28,7 +28,7 @@ struct Migration0026ContentVersion: AsyncMigration {
             for table in ContentVersion.watchedTables {
                 try await sql.raw(
                     """
-                    CREATE CONSTRAINT TRIGGER \(unsafeRaw: "content_version_\(table)") AFTER INSERT OR UPDATE OR DELETE ON \(ident: table)
+                    CREATE CONSTRAINT TRIGGER \(unsafeRaw: Self.trigger(on: table)) AFTER INSERT OR UPDATE OR DELETE ON \(ident: table)
                     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION move_content_version()
                     """
                 ).run()
@@ -37,10 +37,10 @@ struct Migration0026ContentVersion: AsyncMigration {
             try await sql.raw("CREATE TABLE content_version (id INTEGER PRIMARY KEY, version INTEGER NOT NULL)").run()
             try await sql.raw("INSERT INTO content_version (id, version) VALUES (1, 1)").run()
             for table in ContentVersion.watchedTables {
-                for change in ["INSERT", "UPDATE", "DELETE"] {
+                for change in Self.changes {
                     try await sql.raw(
                         """
-                        CREATE TRIGGER \(unsafeRaw: "content_version_\(table)_\(change.lowercased())") AFTER \(unsafeRaw: change) ON \(ident: table)
+                        CREATE TRIGGER \(unsafeRaw: Self.trigger(on: table, for: change)) AFTER \(unsafeRaw: change) ON \(ident: table)
                         BEGIN UPDATE content_version SET version = version + 1 WHERE id = 1; END
                         """
                     ).run()
@@ -49,17 +49,24 @@ struct Migration0026ContentVersion: AsyncMigration {
         }
     }
 
+    static let changes = ["INSERT", "UPDATE", "DELETE"]
+
+    /// One name per table (PostgreSQL, one trigger for every change) or per table and change (SQLite).
+    static func trigger(on table: String, for change: String? = nil) -> String {
+        ["content_version", table, change?.lowercased()].compactMap { $0 }.joined(separator: "_")
+    }
+
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         if sql.dialect.name == "postgresql" {
             for table in ContentVersion.watchedTables {
-                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "content_version_\(table)") ON \(ident: table)").run()
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: Self.trigger(on: table)) ON \(ident: table)").run()
             }
             try await sql.raw("DROP FUNCTION IF EXISTS move_content_version()").run()
         } else {
             for table in ContentVersion.watchedTables {
-                for change in ["insert", "update", "delete"] {
-                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: "content_version_\(table)_\(change)")").run()
+                for change in Self.changes {
+                    try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: Self.trigger(on: table, for: change))").run()
                 }
             }
         }

@@ -122,8 +122,13 @@ extension Request {
         do {
             return try await work()
         } catch {
-            logger.error("database read failed", metadata: ["error": "\(String(reflecting: error))"])
-            throw AppError.databaseUnavailable
+            throw databaseUnavailable(after: error)
         }
+    }
+
+    /// A read that failed, logged with its detail, as the 503 the visitor sees.
+    func databaseUnavailable(after error: any Error) -> AppError {
+        logger.error("database read failed", metadata: ["error": "\(String(reflecting: error))"])
+        return .databaseUnavailable
     }
 }

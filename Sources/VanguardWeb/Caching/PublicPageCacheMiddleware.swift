@@ -17,10 +17,7 @@ struct PublicPageCacheMiddleware: Middleware {
         let minute = Int64((request.now.timeIntervalSince1970 / 60).rounded(.down))
         // All on the event loop: a kept page costs one single-row query and no task.
         return ContentVersion.read(on: request.db)
-            .flatMapErrorThrowing { error in
-                request.logger.error("database read failed", metadata: ["error": "\(String(reflecting: error))"])
-                throw AppError.databaseUnavailable
-            }
+            .flatMapErrorThrowing { error in throw request.databaseUnavailable(after: error) }
             .flatMap { version in
                 let stamp = PublicPageCache.Stamp(version: version, minute: minute)
                 return cache.claim(uri, at: stamp, on: request.eventLoop).flatMap { claim in
