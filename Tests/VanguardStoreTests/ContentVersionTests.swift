@@ -23,6 +23,19 @@ import VanguardStore
         }
     }
 
+    @Test func everyWatchedTableHasItsTrigger() async throws {
+        try await StoreTestDatabase.run(seeded: false) { database in
+            let sql = try #require(database as? any SQLDatabase)
+            let query =
+                sql.dialect.name == "postgresql"
+                ? "SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'content_version_%'"
+                : "SELECT DISTINCT tbl_name AS name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'content_version_%'"
+            let triggered = Set(try await sql.raw(SQLQueryString(query)).all(decodingColumn: "name", as: String.self))
+            // A table added to the list without a migration giving it the trigger would never move the version.
+            #expect(Set(ContentVersion.watchedTables).subtracting(triggered).sorted() == [])
+        }
+    }
+
     @Test func aContentChangeMovesTheVersionOnceACommitOnPostgreSQLAndAQueuedJobDoesNot() async throws {
         try await StoreTestDatabase.run { database in
             let sql = try #require(database as? any SQLDatabase)
