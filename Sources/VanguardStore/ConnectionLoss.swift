@@ -48,6 +48,18 @@ extension Database {
         }
     }
 
+    /// The PostgreSQL connection a guarded transaction runs on, for what only the driver itself
+    /// offers (COPY). Inside `guardedTransaction` this is the transaction's own connection, not
+    /// another from the pool; outside one it is refused.
+    public func transactionConnection<T: Sendable>(
+        _ work: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        guard inTransaction, let postgres = self as? any PostgresDatabase else { throw ConnectionLoss.unsupported }
+        return try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask { try await work(connection) }
+        }.get()
+    }
+
     /// SQLite: a transaction that reads and then writes while another connection is writing cannot
     /// wait for it (each would wait on the other), so SQLite refuses it at once with "database is
     /// locked". Writing first — a statement that changes nothing — takes the write lock at the start,

@@ -87,6 +87,16 @@ public struct ReturnsFile: Sendable {
     }
 
     public func read(_ data: Data) throws(ReturnsRejection) -> [ReturnValue] {
+        try read(data, plainFirst: true)
+    }
+
+    /// Any file through the general CSV reader alone, every problem named (what `read` does with a
+    /// file the plain reader is not sure of).
+    func readInGeneral(_ data: Data) throws(ReturnsRejection) -> [ReturnValue] {
+        try read(data, plainFirst: false)
+    }
+
+    private func read(_ data: Data, plainFirst: Bool) throws(ReturnsRejection) -> [ReturnValue] {
         guard data.count <= maximumBytes else {
             throw reject([
                 ReturnProblem(
@@ -94,6 +104,9 @@ public struct ReturnsFile: Sendable {
             ])
         }
         guard !data.isEmpty else { throw reject([ReturnProblem(row: 0, column: nil, value: nil, reason: "the file is empty")]) }
+        if plainFirst, let plain = PlainReturnsReader(file: self), let values = data.withUnsafeBytes({ plain.read($0) }) {
+            return values
+        }
         guard let text = String(data: data, encoding: .utf8) else {
             throw reject([ReturnProblem(row: 0, column: nil, value: nil, reason: "the file is not UTF-8 text")])
         }

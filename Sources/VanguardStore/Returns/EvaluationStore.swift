@@ -26,60 +26,127 @@ public struct EvaluationStore: Store {
     /// Reads every current value once, evaluates every place and metric, and replaces the stored results.
     @discardableResult
     public func recomputeAll(registry: Registry, at date: Date? = nil) async throws -> Int {
-        let date = date ?? now()
-        let metrics = try await ReturnsStore(database: database, now: now).metrics()
-        var byArea: [String: [ReturnValue]] = [:]
-        for value in try await ReturnsStore(database: database, now: now).currentValues() {
-            byArea[value.areaCode, default: []].append(value)
-        }
-        var rebases: [String: [Month]] = [:]
-        for record in try await RebaseRecord.query(on: database).all() {
-            if let month = Month(record.period) { rebases["\(record.scope)/\(record.metricCode)", default: []].append(month) }
-        }
-        var results: [(key: String, scope: String, evaluation: MetricEvaluation)] = []
+        let places = Self.places(registry: registry, metrics: try await ReturnsStore(database: database, now: now).metrics())
+        let values = try await ReturnsStore(database: database, now: now).currentValues()
+        return try await recompute(places, from: values, at: date ?? now(), replacingAll: true)
+    }
+
+    /// Recomputes only what values of these metrics in these areas feed: the vanguards whose
+    /// footprint holds one of the areas, their care models' pools, and the rest of England when an
+    /// area is in no footprint. What an upload calls, so one vanguard's returns refresh its own
+    /// figures rather than the whole country's.
+    @discardableResult
+    public func recompute(touching areas: Set<String>, metrics touched: Set<String>, registry: Registry, at date: Date? = nil)
+        async throws -> (places: Int, vanguards: Int)
+    {
+        let metrics = try await ReturnsStore(database: database, now: now).metrics().filter { touched.contains($0.code) }
+        let places = Self.places(registry: registry, metrics: metrics).filter { !$0.areas.isDisjoint(with: areas) }
+        let read = Set(places.flatMap(\.areas))
+        let values = try await ReturnsStore(database: database, now: now).currentValues(
+            metrics: metrics.map(\.code), areas: read.sorted())
+        let stored = try await recompute(places, from: values, at: date ?? now(), replacingAll: false)
+        return (stored, Set(places.compactMap(\.vanguard)).count)
+    }
+
+    /// One figure kept: a metric over a vanguard's footprint, a care model's pooled vanguard areas, or
+    /// the rest of England (the areas no vanguard covered).
+    struct Place {
+        let key: String
+        let scope: String
+        let metric: Metric
+        let areas: Set<String>
+        let vanguard: Int?
+    }
+
+    static func places(registry: Registry, metrics: [Metric]) -> [Place] {
         let covered = Set(registry.footprints.map(\.areaCode))
-        let rest = registry.areas.map(\.code).filter { !covered.contains($0) }.flatMap { byArea[$0] ?? [] }
+        let rest = Set(registry.areas.map(\.code).filter { !covered.contains($0) })
+        var places: [Place] = []
         for metric in metrics {
-            let evaluation = MetricEvaluation(metric: metric, values: rest)
-            if !evaluation.months.isEmpty { results.append((Self.restOfEnglandKey(metric: metric.code), "rest_of_england", evaluation)) }
+            places.append(
+                Place(key: restOfEnglandKey(metric: metric.code), scope: "rest_of_england", metric: metric, areas: rest, vanguard: nil))
             // Each care model's vanguard areas pooled, as the programme's national comparison did.
             for model in metric.careModels {
                 let areas = Set(
                     registry.vanguards.filter { $0.careModel == model }.flatMap { registry.footprint(of: $0.number).map(\.areaCode) })
-                let evaluation = MetricEvaluation(metric: metric, values: areas.flatMap { byArea[$0] ?? [] })
-                if !evaluation.months.isEmpty {
-                    results.append((Self.careModelKey(model, metric: metric.code), "care_model:\(model.rawValue)", evaluation))
-                }
+                places.append(
+                    Place(
+                        key: careModelKey(model, metric: metric.code), scope: "care_model:\(model.rawValue)", metric: metric, areas: areas,
+                        vanguard: nil))
             }
             for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
-                let values = registry.footprint(of: vanguard.number).flatMap { byArea[$0.areaCode] ?? [] }
-                let evaluation = MetricEvaluation(
-                    metric: metric, values: values, rebaseMonths: rebases["vanguard:\(vanguard.number)/\(metric.code)"] ?? [])
-                if !evaluation.months.isEmpty {
-                    results.append((Self.key(vanguard: vanguard.number, metric: metric.code), "vanguard:\(vanguard.number)", evaluation))
+                places.append(
+                    Place(
+                        key: key(vanguard: vanguard.number, metric: metric.code), scope: "vanguard:\(vanguard.number)", metric: metric,
+                        areas: Set(registry.footprint(of: vanguard.number).map(\.areaCode)), vanguard: vanguard.number))
+            }
+        }
+        return places
+    }
+
+    /// Evaluates `places` from `values` and stores them in one transaction: in place of every stored
+    /// evaluation, or of just these places'.
+    private func recompute(_ places: [Place], from values: [ReturnValue], at date: Date, replacingAll: Bool) async throws -> Int {
+        var byAreaAndMetric: [String: [ReturnValue]] = [:]
+        for value in values { byAreaAndMetric[value.areaCode + "/" + value.metricCode, default: []].append(value) }
+        var rebases: [String: [Month]] = [:]
+        for record in try await RebaseRecord.query(on: database).all() {
+            if let month = Month(record.period) { rebases["\(record.scope)/\(record.metricCode)", default: []].append(month) }
+        }
+        // Places are evaluated and encoded on every core: a big file's charts are long, and their
+        // JSON was most of the time.
+        let inputs = places.map { place in
+            (
+                place,
+                place.areas.sorted().flatMap { byAreaAndMetric[$0 + "/" + place.metric.code] ?? [] },
+                place.vanguard == nil ? [] : rebases["\(place.scope)/\(place.metric.code)"] ?? []
+            )
+        }
+        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
+        let bodies = try await withThrowingTaskGroup(of: [(Int, MetricEvaluation, String)].self) { group in
+            for lane in 0..<lanes {
+                group.addTask {
+                    let encoder = JSONEncoder()
+                    var done: [(Int, MetricEvaluation, String)] = []
+                    for index in stride(from: lane, to: inputs.count, by: lanes) {
+                        let (place, values, rebaseMonths) = inputs[index]
+                        let evaluation = MetricEvaluation(metric: place.metric, values: values, rebaseMonths: rebaseMonths)
+                        guard !evaluation.months.isEmpty else { continue }
+                        done.append((index, evaluation, String(decoding: try encoder.encode(evaluation), as: UTF8.self)))
+                    }
+                    return done
                 }
             }
+            return try await group.reduce(into: []) { $0 += $1 }.sorted { $0.0 < $1.0 }
         }
-        let encoder = JSONEncoder()
-        let computed = results
+        var records: [EvaluationRecord] = []
+        for (index, evaluation, body) in bodies {
+            let place = places[index]
+            let record = EvaluationRecord()
+            record.id = place.key
+            record.scope = place.scope
+            record.metricCode = evaluation.metricCode
+            record.computedAt = date
+            record.body = body
+            record.variationIcon = evaluation.reading?.variationIcon
+            record.assuranceIcon = evaluation.chart?.assuranceIcon
+            record.changeAgainstBaseline = evaluation.changeAgainstBaseline
+            records.append(record)
+        }
+        let computed = records
+        let keys = places.map(\.key)
         try await database.guardedTransaction { database in
-            try await EvaluationRecord.query(on: database).delete()
-            var records: [EvaluationRecord] = []
-            for result in computed {
-                let record = EvaluationRecord()
-                record.id = result.key
-                record.scope = result.scope
-                record.metricCode = result.evaluation.metricCode
-                record.computedAt = date
-                record.body = String(decoding: try encoder.encode(result.evaluation), as: UTF8.self)
-                record.variationIcon = result.evaluation.reading?.variationIcon
-                record.assuranceIcon = result.evaluation.chart?.assuranceIcon
-                record.changeAgainstBaseline = result.evaluation.changeAgainstBaseline
-                records.append(record)
+            if replacingAll {
+                try await EvaluationRecord.query(on: database).delete()
+            } else {
+                for chunk in stride(from: 0, to: keys.count, by: 500) {
+                    try await EvaluationRecord.query(on: database).filter(\.$id ~~ Array(keys[chunk..<min(chunk + 500, keys.count)]))
+                        .delete()
+                }
             }
-            try await records.create(on: database, inChunksOf: 200)
+            try await computed.create(on: database, inChunksOf: 200)
         }
-        return results.count
+        return computed.count
     }
 
     /// The stored evaluations of a vanguard, and of the rest of England for the same metrics.

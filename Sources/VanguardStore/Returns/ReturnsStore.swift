@@ -113,26 +113,20 @@ public struct ReturnsStore: Store {
         return try await database.guardedTransaction { database in
             let metricCodes = Array(Set(values.map(\.metricCode)))
             let areaCodes = Array(Set(values.map(\.areaCode)))
-            var current: [ReturnValue.Key: ReturnValueRecord] = [:]
-            for record in try await ReturnValueRecord.query(on: database)
-                .filter(\.$isCurrent == true).filter(\.$metricCode ~~ metricCodes).filter(\.$areaCode ~~ areaCodes).all()
-            {
-                guard let period = Month(record.period) else { continue }
-                current[ReturnValue.Key(areaCode: record.areaCode, metricCode: record.metricCode, period: period)] = record
-            }
+            let current = try await Self.currentRevisions(metrics: metricCodes, areas: areaCodes, on: database)
             var inserts: [NewRevision] = []
             inserts.reserveCapacity(values.count)
             var superseded: [UUID] = []
             var added = 0, revised = 0, unchanged = 0
             for value in values {
-                let existing = current[value.key]
+                let existing = current.isEmpty ? nil : current[value.key]
                 if let existing, existing.numerator == value.numerator, existing.denominator == value.denominator {
                     unchanged += 1
                     continue
                 }
                 inserts.append(NewRevision(value: value, revision: (existing?.revision ?? 0) + 1))
-                if let existing, let id = existing.id {
-                    superseded.append(id)
+                if let existing {
+                    superseded.append(existing.id)
                     revised += 1
                 } else {
                     added += 1
@@ -154,7 +148,8 @@ public struct ReturnsStore: Store {
                 let ids = Array(superseded[chunk..<min(chunk + 500, superseded.count)])
                 try await ReturnValueRecord.query(on: database).filter(\.$id ~~ ids).set(\.$isCurrent, to: false).update()
             }
-            try await NewRevision.insert(inserts, submission: submissionID, on: database) { written in progress(written, inserts.count) }
+            let total = inserts.count
+            try await NewRevision.insert(inserts, submission: submissionID, on: database) { written in progress(written, total) }
             try await AuditLog.record(
                 actor, "submit", entity: "submission", id: submissionID.uuidString,
                 after: [
@@ -165,6 +160,38 @@ public struct ReturnsStore: Store {
             for job in jobs { try await JobStore(database: database, now: now).enqueue(job.kind, key: job.key) }
             return SubmissionSummary(submissionID: submissionID, rows: values.count, added: added, revised: revised, unchanged: unchanged)
         }
+    }
+
+    /// The current revision of every value of these metrics in these areas, read as plain rows: a
+    /// file that revises a million values would otherwise build a million Fluent models.
+    static func currentRevisions(metrics: [String], areas: [String], on database: any Database) async throws -> [ReturnValue.Key:
+        CurrentRevision]
+    {
+        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        var current: [ReturnValue.Key: CurrentRevision] = [:]
+        for row in try await sql.select()
+            .columns("id", "area_code", "metric_code", "period", "numerator", "denominator", "revision")
+            .from(ReturnValueRecord.schema).where("is_current", .equal, true)
+            .where("metric_code", .in, metrics).where("area_code", .in, areas).all()
+        {
+            guard let period = Month(try row.decode(column: "period", as: String.self)) else { continue }
+            let key = ReturnValue.Key(
+                areaCode: try row.decode(column: "area_code", as: String.self),
+                metricCode: try row.decode(column: "metric_code", as: String.self),
+                period: period)
+            current[key] = CurrentRevision(
+                id: try row.decode(column: "id", as: UUID.self), numerator: try row.decode(column: "numerator", as: Double.self),
+                denominator: try row.decode(column: "denominator", as: Double.self),
+                revision: try row.decode(column: "revision", as: Int.self))
+        }
+        return current
+    }
+
+    struct CurrentRevision {
+        let id: UUID
+        let numerator: Double
+        let denominator: Double
+        let revision: Int
     }
 
     /// Every revision of one value, newest first, with who sent it.
@@ -228,9 +255,17 @@ public struct ReturnsStore: Store {
     /// Every current value, read with SQL rather than Fluent models: evaluation reads them all at
     /// every accepted return, and model building dominated that read.
     public func currentValues() async throws -> [ReturnValue] {
+        try await currentValues(metrics: nil, areas: nil)
+    }
+
+    /// The current values of these metrics in these areas (nil: all of them).
+    public func currentValues(metrics: [String]?, areas: [String]?) async throws -> [ReturnValue] {
         guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
-        let rows = try await sql.select().columns("area_code", "metric_code", "period", "numerator", "denominator")
-            .from(ReturnValueRecord.schema).where("is_current", .equal, true).all()
+        let query = sql.select().columns("area_code", "metric_code", "period", "numerator", "denominator")
+            .from(ReturnValueRecord.schema).where("is_current", .equal, true)
+        if let metrics { query.where("metric_code", .in, metrics) }
+        if let areas { query.where("area_code", .in, areas) }
+        let rows = try await query.all()
         var values: [ReturnValue] = []
         values.reserveCapacity(rows.count)
         for row in rows {

@@ -42,7 +42,11 @@ struct ImportReturnsCommand: AsyncCommand {
             case .checked(let rows, let took): console.print("[import] \(rows) rows are good (checked in \(Self.seconds(took))); writing…")
             case .writing(let written, let total): bar.update(written, of: total)
             case .written(let took): console.print("[import] written in \(Self.seconds(took)).")
-            case .evaluated(let count, let took): console.print("[import] evaluations recomputed: \(count) (in \(Self.seconds(took))).")
+            case .evaluated(let count, let vanguards, let took):
+                let each = vanguards == 0 ? "" : String(format: "; %.0f ms a vanguard", Self.milliseconds(took) / Double(vanguards))
+                console.print(
+                    "[import] evaluations recomputed: \(count) for \(vanguards) vanguards, pools included (in \(Self.seconds(took))\(each))."
+                )
             case .refitted(let count, let took): console.print("[import] impact estimates refitted: \(count) (in \(Self.seconds(took))).")
             }
         }
@@ -57,7 +61,11 @@ struct ImportReturnsCommand: AsyncCommand {
     }
 
     static func seconds(_ duration: Duration) -> String {
-        String(format: "%.1f s", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
+        String(format: "%.2f s", milliseconds(duration) / 1000)
+    }
+
+    static func milliseconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
     }
 }
 

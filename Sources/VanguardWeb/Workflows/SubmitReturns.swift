@@ -20,7 +20,8 @@ struct SubmitReturns {
         case checked(rows: Int, took: Duration)
         case writing(written: Int, of: Int)
         case written(took: Duration)
-        case evaluated(count: Int, took: Duration)
+        /// The figures recomputed, for how many vanguards (the pools and the rest of England besides).
+        case evaluated(count: Int, vanguards: Int, took: Duration)
         case refitted(count: Int, took: Duration)
     }
 
@@ -66,8 +67,9 @@ struct SubmitReturns {
         progress(.written(took: clock.now - writeStarted))
         // Evaluations are derived data, recomputed now so pages only ever read them.
         let evaluateStarted = clock.now
-        let evaluations = try await EvaluationStore(database: database, now: now).recomputeAll(registry: registry, at: now())
-        progress(.evaluated(count: evaluations, took: clock.now - evaluateStarted))
+        let evaluations = try await EvaluationStore(database: database, now: now).recompute(
+            touching: Set(values.map(\.areaCode)), metrics: Set(touched), registry: registry, at: now())
+        progress(.evaluated(count: evaluations.places, vanguards: evaluations.vanguards, took: clock.now - evaluateStarted))
         switch refit {
         case .now:
             let refitStarted = clock.now

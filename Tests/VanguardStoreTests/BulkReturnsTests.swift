@@ -1,0 +1,129 @@
+import FluentKit
+import Foundation
+import Testing
+import VanguardCore
+
+@testable import VanguardStore
+
+/// The import's own write path (multi-row inserts on SQLite, COPY on PostgreSQL, rows in index order
+/// with time-ordered identifiers) read back through Fluent, on whichever engine the run uses; and
+/// evaluations recomputed for just the places an upload touched.
+@Suite struct BulkReturnsTests {
+    /// Every area × metric for `months` months from April 2015: more rows than one SQLite statement
+    /// (4,680) or one COPY piece (10,000) holds, in the month-by-month order files come in.
+    static func values(registry: Registry, metrics: [Metric], months: Int, numerator: (Int) -> Double) -> [ReturnValue] {
+        var values: [ReturnValue] = []
+        for month in 0..<months {
+            for area in registry.areas.map(\.code) {
+                for metric in metrics.map(\.code) {
+                    values.append(
+                        ReturnValue(
+                            areaCode: area, metricCode: metric, period: Month(year: 2015, month: 4).adding(months: month),
+                            numerator: numerator(values.count), denominator: 250_000))
+                }
+            }
+        }
+        return values
+    }
+
+    @Test func aLargeSubmissionIsWrittenWholeAndReadsBackThroughFluent() async throws {
+        try await StoreTestDatabase.run { database in
+            // setup
+            let registry = try await RegistryStore(database: database).registry()
+            let metrics = try await ReturnsStore(database: database).metrics()
+            let store = ReturnsStore(database: database)
+            let first = Self.values(registry: registry, metrics: metrics, months: 15, numerator: { Double($0 % 997) + 0.25 })
+            #expect(first.count > 10_000)
+            // MUT
+            let summary = try await store.submit(first, fileName: "year.csv", by: .operatorAtCLI())
+            // validate: every value, as sent, current, of this submission, under a version-7 identifier
+            #expect((summary.added, summary.revised, summary.unchanged) == (first.count, 0, 0))
+            let records = try await ReturnValueRecord.query(on: database).all()
+            #expect(records.count == first.count)
+            #expect(records.allSatisfy { $0.isCurrent && $0.revision == 1 && $0.submissionID == summary.submissionID })
+            let stored = Set(
+                records.map {
+                    ReturnValue(
+                        areaCode: $0.areaCode, metricCode: $0.metricCode, period: Month($0.period)!, numerator: $0.numerator,
+                        denominator: $0.denominator)
+                })
+            #expect(stored == Set(first))
+            let ids = records.compactMap(\.id)
+            #expect(Set(ids).count == first.count)
+            #expect(ids.allSatisfy { $0.uuid.6 >> 4 == 7 && $0.uuid.8 >> 6 == 0b10 })
+
+            // MUT: a resubmission changing every third value
+            let second = Self.values(
+                registry: registry, metrics: metrics, months: 15,
+                numerator: { $0 % 3 == 0 ? Double($0 % 997) + 1 : Double($0 % 997) + 0.25 })
+            let again = try await store.submit(second, fileName: "year-again.csv", by: .operatorAtCLI())
+            // validate: revised rows keep their earlier revision; the current values are the second file's
+            let changed = second.indices.filter { $0 % 3 == 0 }.count
+            #expect((again.added, again.revised, again.unchanged) == (0, changed, second.count - changed))
+            #expect(Set(try await store.currentValues()) == Set(second))
+            let revised = second[0]
+            let history = try await store.history(area: revised.areaCode, metric: revised.metricCode, period: revised.period)
+            #expect(history.map(\.numerator) == [revised.numerator, first[0].numerator])
+            #expect(try await ReturnValueRecord.query(on: database).count() == first.count + changed)
+        }
+    }
+
+    @Test func identifiersSortInTheOrderTheyWereMade() {
+        var identifiers = TimeOrderedIdentifiers(at: Date(timeIntervalSince1970: 1_800_000_000))
+        let made = (0..<1_000).map { _ in identifiers.next()! }
+        let texts = made.map(TimeOrderedIdentifiers.text(of:))
+        #expect(texts == made.map(\.uuidString))
+        #expect(texts == texts.sorted())
+        #expect(texts[0].hasPrefix("01A3185C-5000-7"))
+    }
+
+    @Test func codesAreEscapedForCopy() {
+        #expect(NewRevision.copyText("E38000208") == "E38000208")
+        #expect(NewRevision.copyText("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re")
+    }
+
+    @Test func anUploadRecomputesOnlyThePlacesItTouched() async throws {
+        try await StoreTestDatabase.run { database in
+            // setup: two years of every area, evaluated everywhere
+            let registry = try await RegistryStore(database: database).registry()
+            let metrics = try await ReturnsStore(database: database).metrics()
+            let early = Date(timeIntervalSince1970: 1_600_000_000), late = Date(timeIntervalSince1970: 1_700_000_000)
+            _ = try await ReturnsStore(database: database).submit(
+                Self.values(registry: registry, metrics: metrics, months: 24, numerator: { Double(1_000 + $0 % 7) }),
+                fileName: "history.csv",
+                by: .operatorAtCLI())
+            try await EvaluationStore(database: database).recomputeAll(registry: registry, at: early)
+            let wirral = try #require(registry.vanguards.first { $0.number == 1 })
+            let area = try #require(registry.footprint(of: 1).first?.areaCode)
+            let metric = try #require(metrics.first { $0.careModels.contains(wirral.careModel) })
+            let before = try await EvaluationStore(database: database).evaluations(vanguard: 1).vanguard.first {
+                $0.metricCode == metric.code
+            }
+
+            // MUT: a month more for one area and one metric
+            let next = ReturnValue(
+                areaCode: area, metricCode: metric.code, period: Month(year: 2017, month: 4), numerator: 5_000, denominator: 250_000)
+            _ = try await ReturnsStore(database: database).submit([next], fileName: "one.csv", by: .operatorAtCLI())
+            let touched = try await EvaluationStore(database: database).recompute(
+                touching: [area], metrics: [metric.code], registry: registry, at: late)
+
+            // validate: that metric for every vanguard with the area, and the care model's pool; nothing else
+            let holders = registry.vanguards.filter { vanguard in
+                metric.careModels.contains(vanguard.careModel) && registry.footprint(of: vanguard.number).contains { $0.areaCode == area }
+            }
+            #expect(touched.vanguards == holders.count)
+            let records = try await EvaluationRecord.query(on: database).all()
+            let recomputed = Set(records.filter { $0.computedAt == late }.compactMap(\.id))
+            let expected = Set(
+                holders.map { EvaluationStore.key(vanguard: $0.number, metric: metric.code) }
+                    + Set(holders.map(\.careModel)).map { EvaluationStore.careModelKey($0, metric: metric.code) })
+            #expect(recomputed == expected)
+            #expect(touched.places == expected.count)
+            let after = try await EvaluationStore(database: database).evaluations(vanguard: 1).vanguard.first {
+                $0.metricCode == metric.code
+            }
+            #expect(after?.months.last == next.period)
+            #expect(before?.months.last == Month(year: 2017, month: 3))
+        }
+    }
+}
