@@ -37,19 +37,7 @@ public struct SynthSpec: Sendable, Decodable {
 
     /// Reads the spec, then the panel it names (relative to the spec's folder), and checks both.
     public static func load(specAt url: URL) throws(ImpactError) -> (spec: SynthSpec, study: SyntheticControl) {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .invalid("spec", "\(url.path) cannot be read") }
-        let spec: SynthSpec
-        do { spec = try JSONDecoder().decode(SynthSpec.self, from: data) } catch let error as DecodingError {
-            throw .invalid("spec", Self.describe(error))
-        } catch { throw .invalid("spec", "not JSON") }
-        let panelURL = URL(fileURLWithPath: spec.panel, relativeTo: url.deletingLastPathComponent())
-        let panelData: Data
-        do { panelData = try Data(contentsOf: panelURL) } catch { throw .invalid("panel", "\(panelURL.path) cannot be read") }
-        let panel: Panel
-        do { panel = try Panel(csv: panelData, fileName: panelURL.lastPathComponent, unitColumn: spec.unit, timeColumn: spec.time) } catch {
-            throw .invalid("panel", error.description)
-        }
+        let (spec, panel) = try StudyFile.load(SynthSpec.self, at: url) { ($0.panel, $0.unit, $0.time) }
         return (spec, try spec.study(on: panel))
     }
 
@@ -89,16 +77,6 @@ public struct SynthSpec: Sendable, Decodable {
             panel: panel, outcome: outcome, treated: treated, donors: panel.units.filter { $0 != treated }, treatmentTime: treatmentTime,
             fitTimes: fitTimes, predictors: predictors
         )
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, _): "the field \(key.stringValue) is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type: \(context.debugDescription)"
-        case .dataCorrupted(let context): "not valid JSON: \(context.debugDescription)"
-        @unknown default: "not a valid spec"
-        }
     }
 }
 

@@ -7,7 +7,7 @@ import Vapor
 /// platform (see the README for the spec; the California reference is the example).
 struct ImpactCommand: AsyncCommandGroup {
     var help: String { "Counterfactual impact estimates." }
-    var commands: [String: any AnyAsyncCommand] { ["synth": SynthCommand(), "refit": RefitImpactCommand()] }
+    var commands: [String: any AnyAsyncCommand] { ["synth": SynthCommand(), "sdid": SDIDCommand(), "refit": RefitImpactCommand()] }
 }
 
 /// `vanguard impact refit`: fits every vanguard's impact estimates from the stored returns.
@@ -59,6 +59,35 @@ struct SynthCommand: AsyncCommand {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+    }
+}
+
+/// `vanguard impact sdid --spec FILE.json`: synthetic difference-in-differences with synthdid's
+/// SC and DiD beside it, and placebo standard errors.
+struct SDIDCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(
+            name: "spec",
+            help:
+                "The study as JSON: panel (CSV path relative to the spec), unit, time, outcome, treated (a unit or a list), treatment_time, exclude, placebo_replications (200), seed (1)"
+        )
+        var spec: String?
+    }
+
+    var help: String {
+        "Estimates the effect by synthetic difference-in-differences (Arkhangelsky et al. 2021, as synthdid computes it), with its SC and DiD, each with a placebo standard error; prints JSON: sdid, sc, did ({att, se}), unit_weights, time_weights."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard let path = signature.spec else { throw CommandFailure(description: "give --spec FILE.json") }
+        let spec: SDIDSpec, study: SDIDStudy
+        do { (spec, study) = try SDIDSpec.load(specAt: URL(fileURLWithPath: path)) } catch {
+            throw CommandFailure(description: error.description)
+        }
+        let report = study.report(placeboReplications: spec.placeboReplications, seed: spec.seed)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
     }
 }

@@ -1,0 +1,258 @@
+/// Synthetic difference-in-differences (Arkhangelsky, Athey, Hirshberg, Imbens & Wager, AER 2021),
+/// computed as the authors' R package synthdid computes it, so its published figures are ours: unit
+/// weights with the paper's ridge penalty (ζ from the noise level), time weights, and the weighted
+/// two-way fixed-effects estimate; synthdid's `sc` and `did` come from the same code path with
+/// other weights, and the placebo standard error is the paper's Algorithm 4.
+///
+/// The outcomes are a block design: the donors' rows first, then the treated units', each over the
+/// pre-periods and then the post-periods.
+public struct SyntheticDifferenceInDifferences: Sendable {
+    public enum Method: String, CaseIterable, Sendable, Codable {
+        case sdid, sc, did
+    }
+
+    /// The estimate and the weights behind it.
+    public struct Estimate: Sendable, Equatable {
+        public let method: Method
+        public let effect: Double
+        /// One weight per donor, summing to 1.
+        public let unitWeights: [Double]
+        /// One weight per pre-period, summing to 1 (all 0 for `sc`, which compares post-periods only).
+        public let timeWeights: [Double]
+    }
+
+    /// `outcomes[unit][time]`: donors first, then the treated units.
+    public let outcomes: [[Double]]
+    public let donorCount: Int
+    public let prePeriodCount: Int
+
+    var treatedCount: Int { outcomes.count - donorCount }
+    var periodCount: Int { outcomes.first?.count ?? 0 }
+    var postPeriodCount: Int { periodCount - prePeriodCount }
+
+    /// Checks the design: at least two donors, two pre-periods, one treated unit and one
+    /// post-period, every cell finite.
+    public init(outcomes: [[Double]], donorCount: Int, prePeriodCount: Int) throws(ImpactError) {
+        guard donorCount >= 2 else { throw .invalid("treated", "synthetic difference-in-differences needs at least two donors") }
+        guard outcomes.count > donorCount else { throw .invalid("treated", "no treated unit") }
+        guard prePeriodCount >= 2 else { throw .invalid("treatment_time", "at least two periods before the treatment are needed") }
+        let periods = outcomes[0].count
+        guard periods > prePeriodCount else { throw .invalid("treatment_time", "no period at or after the treatment") }
+        guard outcomes.allSatisfy({ $0.count == periods && $0.allSatisfy(\.isFinite) }) else {
+            throw .invalid("panel", "every unit needs a finite outcome in every period")
+        }
+        self.outcomes = outcomes
+        self.donorCount = donorCount
+        self.prePeriodCount = prePeriodCount
+    }
+
+    /// synthdid's defaults, fixed once from the data (the placebo keeps them).
+    struct Options {
+        var unitPenalty: Double  // ζ_ω
+        var timePenalty: Double  // ζ_λ
+        var unitIntercept: Bool
+        var minimumDecrease: Double
+        var updatesUnitWeights: Bool
+        var updatesTimeWeights: Bool
+        var initialUnitWeights: [Double]?
+        var initialTimeWeights: [Double]?
+        let maximumIterations = 10_000
+        let iterationsBeforeSparsifying = 100
+    }
+
+    /// The standard deviation of the donors' period-to-period changes before the treatment.
+    var noiseLevel: Double {
+        var changes: [Double] = []
+        for unit in 0..<donorCount {
+            for time in 1..<prePeriodCount { changes.append(outcomes[unit][time] - outcomes[unit][time - 1]) }
+        }
+        return SampleStatistics.standardDeviation(changes)
+    }
+
+    func options(for method: Method) -> Options {
+        let noise = noiseLevel
+        switch method {
+        case .sdid:
+            let unitEta = Double(treatedCount * postPeriodCount).squareRoot().squareRoot()
+            return Options(
+                unitPenalty: unitEta * noise, timePenalty: 1e-6 * noise, unitIntercept: true, minimumDecrease: 1e-5 * noise,
+                updatesUnitWeights: true, updatesTimeWeights: true)
+        case .sc:
+            return Options(
+                unitPenalty: 1e-6 * noise, timePenalty: 1e-6 * noise, unitIntercept: false, minimumDecrease: 1e-5 * noise,
+                updatesUnitWeights: true, updatesTimeWeights: false,
+                initialTimeWeights: Array(repeating: 0, count: prePeriodCount))
+        case .did:
+            return Options(
+                unitPenalty: 0, timePenalty: 0, unitIntercept: true, minimumDecrease: 1e-5 * noise, updatesUnitWeights: false,
+                updatesTimeWeights: false, initialUnitWeights: Array(repeating: 1 / Double(donorCount), count: donorCount),
+                initialTimeWeights: Array(repeating: 1 / Double(prePeriodCount), count: prePeriodCount))
+        }
+    }
+
+    public func estimate(_ method: Method) -> Estimate {
+        estimate(method, options: options(for: method))
+    }
+
+    func estimate(_ method: Method, options: Options) -> Estimate {
+        let collapsed = collapsedForm()
+        var timeWeights = options.initialTimeWeights ?? []
+        if options.updatesTimeWeights {
+            // The donors' pre-periods against their post-period mean.
+            let rows = Array(collapsed[0..<donorCount])
+            timeWeights = Self.sparsifiedWeights(
+                rows: rows, penalty: options.timePenalty, intercept: true, initial: options.initialTimeWeights, options: options)
+        }
+        var unitWeights = options.initialUnitWeights ?? []
+        if options.updatesUnitWeights {
+            // The pre-periods as rows: each donor's path against the treated units' mean path.
+            let rows = (0..<prePeriodCount).map { time in collapsed.map { $0[time] } }
+            unitWeights = Self.sparsifiedWeights(
+                rows: rows, penalty: options.unitPenalty, intercept: options.unitIntercept, initial: options.initialUnitWeights,
+                options: options)
+        }
+        return Estimate(method: method, effect: effect(unitWeights: unitWeights, timeWeights: timeWeights), unitWeights: unitWeights, timeWeights: timeWeights)
+    }
+
+    /// The weighted double difference: treated minus weighted donors, post-mean minus weighted pre.
+    func effect(unitWeights: [Double], timeWeights: [Double]) -> Double {
+        let treated = 1 / Double(treatedCount), post = 1 / Double(postPeriodCount)
+        var total = 0.0
+        for (unit, row) in outcomes.enumerated() {
+            let unitWeight = unit < donorCount ? -unitWeights[unit] : treated
+            var inner = 0.0
+            for (time, value) in row.enumerated() { inner += value * (time < prePeriodCount ? -timeWeights[time] : post) }
+            total += unitWeight * inner
+        }
+        return total
+    }
+
+    /// The donors' rows over the pre-periods and their post-period mean, then one row for the
+    /// treated units' mean (synthdid's `collapsed.form`).
+    func collapsedForm() -> [[Double]] {
+        func mean(_ values: some Collection<Double>) -> Double { values.reduce(0, +) / Double(values.count) }
+        var rows = outcomes[0..<donorCount].map { Array($0[0..<prePeriodCount]) + [mean($0[prePeriodCount...])] }
+        let treated = outcomes[donorCount...]
+        rows.append(
+            (0..<prePeriodCount).map { time in mean(treated.map { $0[time] }) } + [mean(treated.map { mean($0[prePeriodCount...]) })])
+        return rows
+    }
+
+    /// Frank–Wolfe weights (synthdid's `sc.weight.fw`), a first pass of at most 100 steps, then the
+    /// small weights dropped (at most a quarter of the largest) and the rest solved to convergence.
+    static func sparsifiedWeights(rows: [[Double]], penalty: Double, intercept: Bool, initial: [Double]?, options: Options) -> [Double] {
+        let first = frankWolfeWeights(
+            rows: rows, penalty: penalty, intercept: intercept, initial: initial, minimumDecrease: options.minimumDecrease,
+            maximumIterations: options.iterationsBeforeSparsifying)
+        let largest = first.max() ?? 0
+        let kept = first.map { $0 <= largest / 4 ? 0 : $0 }
+        let total = kept.reduce(0, +)
+        return frankWolfeWeights(
+            rows: rows, penalty: penalty, intercept: intercept, initial: kept.map { $0 / total }, minimumDecrease: options.minimumDecrease,
+            maximumIterations: options.maximumIterations)
+    }
+
+    /// Weights on the simplex for the first k columns of `rows` that best reproduce the last, with a
+    /// ridge penalty ζ²‖w‖² (and, with `intercept`, each column's mean taken out first).
+    static func frankWolfeWeights(
+        rows: [[Double]], penalty: Double, intercept: Bool, initial: [Double]?, minimumDecrease: Double, maximumIterations: Int
+    ) -> [Double] {
+        let n = rows.count, k = rows[0].count - 1
+        // Column-major, so a column (a candidate vertex) is contiguous; the target last.
+        var columns = [Double](repeating: 0, count: n * (k + 1))
+        for column in 0...k {
+            let mean = intercept ? rows.reduce(0) { $0 + $1[column] } / Double(n) : 0
+            for row in 0..<n { columns[column * n + row] = rows[row][column] - mean }
+        }
+        let eta = Double(n) * penalty * penalty
+        var weights = initial ?? Array(repeating: 1 / Double(k), count: k)
+        // A·w, kept up to date as w moves (one column per step) rather than recomputed.
+        var fitted = [Double](repeating: 0, count: n)
+        for column in 0..<k where weights[column] != 0 {
+            for row in 0..<n { fitted[row] += columns[column * n + row] * weights[column] }
+        }
+        var previous = Double.infinity, latest = Double.infinity
+        var iterations = 0
+        columns.withUnsafeBufferPointer { columns in
+            let target = UnsafeBufferPointer(rebasing: columns[(k * n)...])
+            while iterations < maximumIterations && (iterations < 2 || previous - latest > minimumDecrease * minimumDecrease) {
+                iterations += 1
+                step(columns: columns, target: target, n: n, weights: &weights, fitted: &fitted, eta: eta)
+                var squaredError = 0.0
+                for row in 0..<n {
+                    let error = fitted[row] - target[row]
+                    squaredError += error * error
+                }
+                previous = latest
+                latest = penalty * penalty * weights.reduce(0) { $0 + $1 * $1 } + squaredError / Double(n)
+            }
+        }
+        return weights
+    }
+
+    /// One Frank–Wolfe step towards the vertex of steepest descent, with the exact line search
+    /// (synthdid's `fw.step`).
+    private static func step(
+        columns: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, n: Int, weights: inout [Double], fitted: inout [Double],
+        eta: Double
+    ) {
+        let k = weights.count
+        var vertex = 0, lowest = Double.infinity
+        var halfGradient = [Double](repeating: 0, count: k)
+        for column in 0..<k {
+            var gradient = eta * weights[column]
+            let base = column * n
+            for row in 0..<n { gradient += (fitted[row] - target[row]) * columns[base + row] }
+            halfGradient[column] = gradient
+            if gradient < lowest {
+                lowest = gradient
+                vertex = column
+            }
+        }
+        // The direction is towards the vertex: −w everywhere, 1 − w at the vertex.
+        guard weights[vertex] != 1 || weights.indices.contains(where: { $0 != vertex && weights[$0] != 0 }) else { return }
+        var descent = 0.0, directionNorm = 0.0
+        for column in 0..<k {
+            let direction = column == vertex ? 1 - weights[column] : -weights[column]
+            descent += halfGradient[column] * direction
+            directionNorm += direction * direction
+        }
+        var errorChange = 0.0
+        let base = vertex * n
+        for row in 0..<n {
+            let change = columns[base + row] - fitted[row]
+            errorChange += change * change
+        }
+        let bounded = min(1, max(0, -descent / (errorChange + eta * directionNorm)))
+        for column in 0..<k { weights[column] += bounded * ((column == vertex ? 1 : 0) - weights[column]) }
+        for row in 0..<n { fitted[row] += bounded * (columns[base + row] - fitted[row]) }
+    }
+
+    /// The placebo standard error (the paper's Algorithm 4, synthdid's `placebo_se`): the donors
+    /// shuffled, as many of them as there are treated units made the placebo treated, the estimate
+    /// refitted from the original weights with the original penalties, `replications` times; the
+    /// spread of those estimates. Seeded, so a run can be repeated; nil when there are not more
+    /// donors than treated units, two of them left over.
+    public func placeboStandardError(_ method: Method, replications: Int, seed: UInt64) -> Double? {
+        let placeboDonors = donorCount - treatedCount
+        guard placeboDonors >= 2, replications >= 2 else { return nil }
+        let original = estimate(method)
+        var options = options(for: method)
+        options.initialTimeWeights = original.timeWeights
+        var generator = SeededRandom(seed: seed)
+        var effects: [Double] = []
+        effects.reserveCapacity(replications)
+        for _ in 0..<replications {
+            let order = Array(0..<donorCount).shuffled(using: &generator)
+            let kept = order[0..<placeboDonors].map { original.unitWeights[$0] }
+            let total = kept.reduce(0, +)
+            options.initialUnitWeights =
+                total != 0 ? kept.map { $0 / total } : Array(repeating: 1 / Double(placeboDonors), count: placeboDonors)
+            guard let placebo = try? Self(outcomes: order.map { outcomes[$0] }, donorCount: placeboDonors, prePeriodCount: prePeriodCount)
+            else { return nil }
+            effects.append(placebo.estimate(method, options: options).effect)
+        }
+        let count = Double(replications)
+        return ((count - 1) / count).squareRoot() * SampleStatistics.standardDeviation(effects)
+    }
+}

@@ -1,0 +1,72 @@
+"""`vanguard impact sdid` as an analyst runs it: a spec file in, JSON out, the California study's
+published estimates (synthdid on Proposition 99), and a bad spec refused by field."""
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+BINARY = os.environ.get("VANGUARD_BINARY")
+pytestmark = pytest.mark.skipif(not BINARY, reason="VANGUARD_BINARY not set")
+SMOKING = Path(__file__).resolve().parent.parent / "Tests/VanguardCoreTests/Fixtures/synth/smoking.csv"
+
+
+def sdid(tmp_path, **spec):
+    path = tmp_path / "study.json"
+    path.write_text(json.dumps(spec))
+    env = dict(os.environ, DATABASE_URL="sqlite::memory:")
+    done = subprocess.run([BINARY, "impact", "sdid", "--spec", str(path)], capture_output=True, text=True, env=env, timeout=600)
+    return done.returncode, done.stdout, done.stderr
+
+
+def california(**extra):
+    return dict(panel=str(SMOKING), unit="state", time="year", outcome="cigsale", treated="California", treatment_time=1989, **extra)
+
+
+def test_california_gives_synthdids_estimates(tmp_path):
+    status, out, err = sdid(tmp_path, **california(placebo_replications=20, seed=3))
+    assert status == 0, err
+    report = json.loads(out)
+    assert abs(report["sdid"]["att"] - -15.60383) < 1e-4
+    assert abs(report["sc"]["att"] - -19.61966) < 1e-4
+    assert abs(report["did"]["att"] - -27.34911) < 1e-4
+    assert all(report[m]["se"] > 0 for m in ("sdid", "sc", "did"))
+    # Weights by name: 38 donors, 19 pre-treatment years, the years weighted are 1986-88.
+    assert len(report["unit_weights"]) == 38 and "California" not in report["unit_weights"]
+    assert abs(sum(report["unit_weights"].values()) - 1) < 1e-9
+    assert sorted(y for y, w in report["time_weights"].items() if w > 0) == ["1986", "1987", "1988"]
+    # The same seed gives the same standard errors.
+    assert json.loads(sdid(tmp_path, **california(placebo_replications=20, seed=3))[1]) == report
+
+
+def test_no_draws_means_no_standard_error_and_excluded_donors_are_left_out(tmp_path):
+    status, out, err = sdid(tmp_path, **california(placebo_replications=0, exclude=["Utah", "Nevada"]))
+    assert status == 0, err
+    report = json.loads(out)
+    assert report["sdid"]["se"] is None
+    assert len(report["unit_weights"]) == 36 and "Utah" not in report["unit_weights"]
+
+
+@pytest.mark.parametrize("change, field", [
+    (dict(treated="Atlantis"), "treated"),
+    (dict(treated=["California", "Atlantis"]), "treated[1]"),
+    (dict(treatment_time=1970), "treatment_time"),
+    (dict(treatment_time=2050), "treatment_time"),
+    (dict(exclude=["Mars"]), "exclude[0]"),
+    (dict(outcome="retprice2"), "outcome"),
+    (dict(outcome="beer"), "panel"),  # beer starts in 1984: a missing cell
+    (dict(placebo_replications=1), "placebo_replications"),
+    (dict(treatment_time="1989"), "treatment_time"),
+])
+def test_a_bad_spec_is_refused_naming_the_field(tmp_path, change, field):
+    status, out, err = sdid(tmp_path, **{**california(), **change})
+    assert status == 1
+    assert err.strip().startswith(f"vanguard: {field}: "), err
+
+
+def test_a_single_donor_is_refused(tmp_path):
+    panel = tmp_path / "two.csv"
+    panel.write_text("unit,t,y\n" + "".join(f"{u},{t},{t * (2 if u == 'a' else 1)}\n" for u in "ab" for t in range(1, 6)))
+    status, _, err = sdid(tmp_path, panel=str(panel), unit="unit", time="t", outcome="y", treated="a", treatment_time=4)
+    assert status == 1 and "at least two donors" in err, err
