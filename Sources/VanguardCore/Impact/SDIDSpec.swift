@@ -57,7 +57,8 @@ public struct SDIDSpec: Sendable, Decodable {
         guard panel.variables.contains(outcome) else { throw .invalid("outcome", "'\(outcome)' is not a column of the panel") }
         guard let first = panel.times.first, let last = panel.times.last, treatmentTime > first, treatmentTime <= last else {
             throw .invalid(
-                "treatment_time", "\(treatmentTime) is not inside the panel (\(panel.times.first ?? 0)–\(panel.times.last ?? 0)), after its first time")
+                "treatment_time",
+                "\(treatmentTime) is not inside the panel (\(panel.times.first ?? 0)–\(panel.times.last ?? 0)), after its first time")
         }
         guard placeboReplications == 0 || placeboReplications >= 2 else {
             throw .invalid("placebo_replications", "give 0 (no standard errors) or at least 2")

@@ -111,7 +111,9 @@ public struct SyntheticDifferenceInDifferences: Sendable {
                 rows: rows, penalty: options.unitPenalty, intercept: options.unitIntercept, initial: options.initialUnitWeights,
                 options: options)
         }
-        return Estimate(method: method, effect: effect(unitWeights: unitWeights, timeWeights: timeWeights), unitWeights: unitWeights, timeWeights: timeWeights)
+        return Estimate(
+            method: method, effect: effect(unitWeights: unitWeights, timeWeights: timeWeights), unitWeights: unitWeights,
+            timeWeights: timeWeights)
     }
 
     /// The weighted double difference: treated minus weighted donors, post-mean minus weighted pre.

@@ -7,6 +7,16 @@ import Vapor
 /// platform (see the README for the spec; the California reference is the example).
 struct ImpactCommand: AsyncCommandGroup {
     var help: String { "Counterfactual impact estimates." }
+    /// A study's report as the analyst reads it: indented JSON, keys sorted, a non-finite number
+    /// spelled out rather than refused.
+    static func printReport(_ report: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+    }
+
     var commands: [String: any AnyAsyncCommand] { ["synth": SynthCommand(), "sdid": SDIDCommand(), "refit": RefitImpactCommand()] }
 }
 
@@ -55,11 +65,7 @@ struct SynthCommand: AsyncCommand {
         } catch let error as ImpactError {
             throw CommandFailure(description: error.description)
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+        try ImpactCommand.printReport(report)
     }
 }
 
@@ -85,9 +91,6 @@ struct SDIDCommand: AsyncCommand {
         do { (spec, study) = try SDIDSpec.load(specAt: URL(fileURLWithPath: path)) } catch {
             throw CommandFailure(description: error.description)
         }
-        let report = study.report(placeboReplications: spec.placeboReplications, seed: spec.seed)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        FileHandle.standardOutput.write(try encoder.encode(report) + Data("\n".utf8))
+        try ImpactCommand.printReport(study.report(placeboReplications: spec.placeboReplications, seed: spec.seed))
     }
 }
