@@ -68,6 +68,19 @@ import VanguardCore
         }
     }
 
+    /// `IN ()` is an error on PostgreSQL: an upload whose values feed no evaluated place (a metric
+    /// outside the care models of the vanguards holding its areas) must still be accepted.
+    @Test func anUploadThatFeedsNoPlaceRecomputesNothing() async throws {
+        try await StoreTestDatabase.run { database in
+            let registry = try await RegistryStore(database: database).registry()
+            let touched = try await EvaluationStore(database: database).recompute(
+                touching: [], metrics: ["emergency_admissions"], registry: registry)
+            #expect(touched.places == 0 && touched.vanguards == 0)
+            #expect(try await ReturnsStore(database: database).currentValues(metrics: [], areas: ["E38000208"]).isEmpty)
+            #expect(try await EvaluationRecord.query(on: database).count() == 0)
+        }
+    }
+
     @Test func identifiersSortInTheOrderTheyWereMade() {
         var identifiers = TimeOrderedIdentifiers(at: Date(timeIntervalSince1970: 1_800_000_000))
         let made = (0..<1_000).map { _ in identifiers.next()! }

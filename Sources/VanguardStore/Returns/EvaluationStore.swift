@@ -41,6 +41,7 @@ public struct EvaluationStore: Store {
     {
         let metrics = try await ReturnsStore(database: database, now: now).metrics().filter { touched.contains($0.code) }
         let places = Self.places(registry: registry, metrics: metrics).filter { !$0.areas.isDisjoint(with: areas) }
+        guard !places.isEmpty else { return (0, 0) }
         let read = Set(places.flatMap(\.areas))
         let values = try await ReturnsStore(database: database, now: now).currentValues(
             metrics: metrics.map(\.code), areas: read.sorted())

@@ -169,6 +169,7 @@ public struct ReturnsStore: Store {
     {
         guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
         var current: [ReturnValue.Key: CurrentRevision] = [:]
+        if metrics.isEmpty || areas.isEmpty { return current }
         for row in try await sql.select()
             .columns("id", "area_code", "metric_code", "period", "numerator", "denominator", "revision")
             .from(ReturnValueRecord.schema).where("is_current", .equal, true)
@@ -261,6 +262,8 @@ public struct ReturnsStore: Store {
     /// The current values of these metrics in these areas (nil: all of them).
     public func currentValues(metrics: [String]?, areas: [String]?) async throws -> [ReturnValue] {
         guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        // `IN ()` is an error on PostgreSQL (SQLite reads it as false): nothing asked for, nothing read.
+        if metrics?.isEmpty == true || areas?.isEmpty == true { return [] }
         let query = sql.select().columns("area_code", "metric_code", "period", "numerator", "denominator")
             .from(ReturnValueRecord.schema).where("is_current", .equal, true)
         if let metrics { query.where("metric_code", .in, metrics) }
