@@ -41,6 +41,23 @@ import VanguardCore
         #expect(abs(byEventTime[3]! - effects[3].effect) < 1e-15)
     }
 
+    /// Each cohort against the never-treated counties, as synthdid-py 0.10.1 computes staggered
+    /// adoption (`Synthdid(...).fit()` on mpdta without the 2004 cohort, which has one year before it).
+    @Test func sdidByCohortMatchesSynthdid() throws {
+        let study = try Self.minimumWage()
+        let cohorts = study.syntheticDifferenceInDifferencesByCohort()
+        #expect(cohorts.map(\.cohort) == [2004, 2006, 2007])
+        #expect(cohorts[0].estimate == nil && cohorts[0].reason == "at least two periods before the treatment are needed")
+        let (a, b) = (try #require(cohorts[1].estimate).effect, try #require(cohorts[2].estimate).effect)
+        #expect(abs(a - -0.023568265850) < 1e-5, "\(a)")
+        #expect(abs(b - -0.037500204514) < 1e-5, "\(b)")
+        // Weighted by cohort size here; synthdid weights by treated cells (units × post years) and
+        // prints −0.03222, which the same two estimates give.
+        #expect(try #require(study.sdidOverallEffect(cohorts)) == (40 * a + 131 * b) / 171)
+        #expect(abs((40 * 2 * a + 131 * 1 * b) / 211 - -0.03222) < 5e-6)
+        #expect(cohorts.map(\.postPeriods) == [4, 2, 1])
+    }
+
     @Test func notYetTreatedUnitsJoinTheComparisonUntilTheyAdopt() throws {
         // Three units: one adopts at 3, one at 4, one never; each changes by its own constant a period,
         // and adoption adds 10 from then on.

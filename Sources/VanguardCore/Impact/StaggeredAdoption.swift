@@ -109,6 +109,46 @@ public struct StaggeredAdoption: Sendable {
         return weight == 0 ? nil : byCohort.reduce(0) { $0 + $1.effect * sizes[$1.cohort, default: 0] } / weight
     }
 
+    /// One cohort's synthetic difference-in-differences: its units against the never-treated
+    /// units over the whole panel, before its adoption and from it on.
+    public struct CohortSDID: Sendable {
+        public let cohort: Int
+        public let units: Int
+        public let postPeriods: Int
+        /// Nil when the cohort cannot be estimated (`reason` says why: too few periods before it).
+        public let estimate: SyntheticDifferenceInDifferences.Estimate?
+        public let reason: String?
+    }
+
+    /// SDID for each cohort, as synthdid does for staggered adoption (each treatment time its own
+    /// block design against the never-treated units).
+    public func syntheticDifferenceInDifferencesByCohort() -> [CohortSDID] {
+        let never = units { $0 == nil }
+        return cohortSizes.map { cohort, size in
+            let members = units { $0 == cohort }
+            let pre = times.filter { $0 < cohort }.count
+            let design = Result { () throws(ImpactError) in
+                try SyntheticDifferenceInDifferences(
+                    outcomes: (never + members).map { outcomes[$0] }, donorCount: never.count, prePeriodCount: pre)
+            }
+            switch design {
+            case .success(let design):
+                return CohortSDID(
+                    cohort: cohort, units: size, postPeriods: times.count - pre, estimate: design.estimate(.sdid), reason: nil)
+            case .failure(let error):
+                return CohortSDID(cohort: cohort, units: size, postPeriods: times.count - pre, estimate: nil, reason: error.reason)
+            }
+        }
+    }
+
+    /// The cohorts' SDID estimates averaged, weighted by cohort size (units), over the cohorts
+    /// that could be estimated.
+    public func sdidOverallEffect(_ cohorts: [CohortSDID]) -> Double? {
+        let estimated = cohorts.filter { $0.estimate != nil }
+        let weight = estimated.reduce(0) { $0 + Double($1.units) }
+        return weight == 0 ? nil : estimated.reduce(0) { $0 + $1.estimate!.effect * Double($1.units) } / weight
+    }
+
     private func units(where include: (Int?) -> Bool) -> [Int] { cohorts.indices.filter { include(cohorts[$0]) } }
 
     private func meanChange(_ units: [Int], from base: Int, to time: Int) -> Double {
