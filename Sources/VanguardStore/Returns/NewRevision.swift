@@ -11,7 +11,7 @@ import VanguardCore
 /// million rows, and a model or an encoder per value cost more than the database did. SQLite gets
 /// multi-row inserts bound with its own values; PostgreSQL gets `COPY … FROM STDIN`. The columns and
 /// encodings are those of `ReturnValueRecord` (what Fluent itself sends: on SQLite an identifier is
-/// upper-case text and a flag an integer), which `ReturnsStoreTests` reads back through Fluent.
+/// upper-case text and a flag an integer), which `BulkReturnsTests` reads back through Fluent.
 struct NewRevision {
     let value: ReturnValue
     let revision: Int
