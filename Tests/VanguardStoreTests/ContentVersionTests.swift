@@ -7,14 +7,18 @@ import VanguardStore
 /// The content version moves with every change to what public pages show, in the same commit, and
 /// with nothing else.
 @Suite struct ContentVersionTests {
+    /// The `name` column of the catalogue query for this engine.
+    static func names(postgres: String, sqlite: String, on database: any Database) async throws -> Set<String> {
+        let sql = try #require(database as? any SQLDatabase)
+        let query = sql.dialect.name == "postgresql" ? postgres : sqlite
+        return Set(try await sql.raw(SQLQueryString(query)).all(decodingColumn: "name", as: String.self))
+    }
+
     @Test func everyTableIsWatchedOrSaysWhyNot() async throws {
         try await StoreTestDatabase.run(seeded: false) { database in
-            let sql = try #require(database as? any SQLDatabase)
-            let query =
-                sql.dialect.name == "postgresql"
-                ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'"
-                : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-            let tables = Set(try await sql.raw(SQLQueryString(query)).all(decodingColumn: "name", as: String.self))
+            let tables = try await Self.names(
+                postgres: "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'",
+                sqlite: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'", on: database)
             // SQLite's full-text index keeps its own shadow tables beside search_documents.
             let shadows = tables.filter { $0.hasPrefix("search_documents_") }
             let explained = Set(ContentVersion.watchedTables).union(ContentVersion.unwatchedTables.keys)
@@ -25,12 +29,11 @@ import VanguardStore
 
     @Test func everyWatchedTableHasItsTrigger() async throws {
         try await StoreTestDatabase.run(seeded: false) { database in
-            let sql = try #require(database as? any SQLDatabase)
-            let query =
-                sql.dialect.name == "postgresql"
-                ? "SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'content_version_%'"
-                : "SELECT DISTINCT tbl_name AS name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'content_version_%'"
-            let triggered = Set(try await sql.raw(SQLQueryString(query)).all(decodingColumn: "name", as: String.self))
+            let triggered = try await Self.names(
+                postgres:
+                    "SELECT DISTINCT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'content_version_%'",
+                sqlite: "SELECT DISTINCT tbl_name AS name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'content_version_%'",
+                on: database)
             // A table added to the list without a migration giving it the trigger would never move the version.
             #expect(Set(ContentVersion.watchedTables).subtracting(triggered).sorted() == [])
         }

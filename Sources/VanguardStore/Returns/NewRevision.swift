@@ -45,12 +45,12 @@ struct NewRevision {
     private static func insert(
         _ rows: [NewRevision], ids: [UUID], submission: UUID, on sqlite: any SQLiteDatabase, progress: (Int) -> Void
     ) async throws {
-        // SQLite parses every placeholder of every statement (SQLiteNIO prepares each time), so the
-        // two values that are the same on every row are bound once or written as a literal.
+        // SQLite parses every parameter marker of every statement (SQLiteNIO prepares each time), so
+        // the two values that are the same on every row are bound once or written as a literal.
         let head = "INSERT INTO \"\(ReturnValueRecord.schema)\" (\(columns.map { "\"\($0)\"" }.joined(separator: ", "))) VALUES "
         // The submission is bound once, as ?1; each row's own values follow it.
-        let first = "(?2" + String(repeating: ",?", count: boundColumns - 1) + ",1,?1)"
-        let placeholders = "(?" + String(repeating: ",?", count: boundColumns - 1) + ",1,?1)"
+        let firstRow = "(?2" + String(repeating: ",?", count: boundColumns - 1) + ",1,?1)"
+        let nextRow = "(?" + String(repeating: ",?", count: boundColumns - 1) + ",1,?1)"
         var periods: [Month: SQLiteData] = [:]
         var statements: [Int: String] = [:]
         // SQLite's default page cache (2 MB) spills to disk mid-transaction once a file is large
@@ -82,7 +82,7 @@ struct NewRevision {
                 binds.append(.float(value.denominator))
                 binds.append(.integer(row.revision))
             }
-            let sql = statements[end - start] ?? head + first + String(repeating: "," + placeholders, count: end - start - 1)
+            let sql = statements[end - start] ?? head + firstRow + String(repeating: "," + nextRow, count: end - start - 1)
             statements[end - start] = sql
             if let running {
                 _ = try await running.statement.get()
