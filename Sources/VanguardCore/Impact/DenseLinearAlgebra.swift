@@ -46,6 +46,38 @@ enum DenseLinearAlgebra {
         return (values, vectors)
     }
 
+    /// Solves `a x = b` for each of `rightHandSides` and a symmetric `a`, by one Cholesky
+    /// factorisation in a flat row-major copy; nil unless every pivot is above `minimumPivot`
+    /// (then `a` is positive definite and well enough conditioned for the factors to be trusted).
+    static func choleskySolve(_ a: [[Double]], _ rightHandSides: [[Double]], minimumPivot: Double) -> [[Double]]? {
+        let n = a.count
+        var l = [Double](repeating: 0, count: n * n)
+        for i in 0..<n {
+            for j in 0...i {
+                var sum = a[i][j]
+                for k in 0..<j { sum -= l[i * n + k] * l[j * n + k] }
+                if i == j {
+                    guard sum > minimumPivot else { return nil }
+                    l[i * n + i] = sum.squareRoot()
+                } else {
+                    l[i * n + j] = sum / l[j * n + j]
+                }
+            }
+        }
+        return rightHandSides.map { b in
+            var y = b
+            for i in 0..<n {
+                for k in 0..<i { y[i] -= l[i * n + k] * y[k] }
+                y[i] /= l[i * n + i]
+            }
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                for k in (i + 1)..<n { y[i] -= l[k * n + i] * y[k] }
+                y[i] /= l[i * n + i]
+            }
+            return y
+        }
+    }
+
     static func identity(_ n: Int) -> [[Double]] {
         (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }
     }

@@ -33,6 +33,13 @@ public struct SimplexQuadraticProgram: Sendable {
         self.q = q
     }
 
+    /// Another right-hand side for a `p` that `init(p:q:)` has already regularised: many problems
+    /// over the same donors share one matrix.
+    init(regularised p: [[Double]], q: [Double]) {
+        self.p = p
+        self.q = q
+    }
+
     /// The least-squares form: minimise `‖a w − b‖²` (rows of `a` weighted by `rowWeights`) over the simplex.
     public init(leastSquares a: [[Double]], _ b: [Double], rowWeights: [Double]? = nil) {
         let rows = a.count, columns = a.first?.count ?? 0
@@ -141,6 +148,11 @@ public struct SimplexQuadraticProgram: Sendable {
     func stepOnFree(_ support: [Int], gradient g: [Double], scale: Double) -> (direction: [Double], isRay: Bool)? {
         let m = support.count
         guard m > 1 else { return nil }
+        switch newtonStepOnFree(support, gradient: g, scale: scale) {
+        case .stationary: return nil
+        case .step(let direction): return (direction, false)
+        case nil: break
+        }
         let basis = Self.nullSpaceOfOnes(m)  // m × (m − 1), orthonormal columns
         let d = m - 1
         // Reduced gradient and Hessian.
@@ -187,6 +199,36 @@ public struct SimplexQuadraticProgram: Sendable {
         let size = direction.map(abs).max() ?? 0
         if !hasRay && size <= 1e-14 { return nil }
         return (direction, hasRay)
+    }
+
+    /// The Newton step on the free weights from the KKT system `P_FF d + g_F = ν1`, `1′d = 0`,
+    /// by one Cholesky factorisation of `P_FF`: usually `P_FF` is positive definite and this is a
+    /// few times cheaper than the reduced Hessian and its eigen-decomposition. nil when a pivot
+    /// falls below the floor the eigen-decomposition uses for a flat direction (1e-11 of the
+    /// largest diagonal entry, times the size: no eigenvalue exceeds that multiple of it), so that
+    /// path decides about rays.
+    func newtonStepOnFree(_ support: [Int], gradient g: [Double], scale: Double) -> NewtonStep? {
+        let m = support.count
+        let block = support.map { i in support.map { j in p[i][j] } }
+        let largestDiagonal = (0..<m).map { block[$0][$0] }.max() ?? 0
+        guard largestDiagonal > 0 else { return nil }
+        let free = support.map { g[$0] }
+        let floor = 1e-11 * largestDiagonal * Double(m)
+        guard
+            let solutions = DenseLinearAlgebra.choleskySolve(block, [free, Array(repeating: 1, count: m)], minimumPivot: floor)
+        else { return nil }
+        let mean = free.reduce(0, +) / Double(m)
+        if (free.map { abs($0 - mean) }.max() ?? 0) <= 1e-12 * scale { return .stationary }
+        let (a, b) = (solutions[0], solutions[1])
+        let nu = a.reduce(0, +) / b.reduce(0, +)
+        let direction = zip(a, b).map { nu * $1 - $0 }
+        if (direction.map(abs).max() ?? 0) <= 1e-14 { return .stationary }
+        return .step(direction)
+    }
+
+    enum NewtonStep {
+        case stationary
+        case step([Double])
     }
 
     /// An orthonormal basis of the vectors whose entries sum to zero: the last m − 1 columns of the

@@ -173,13 +173,35 @@ public struct SyntheticDifferenceInDifferences: Sendable {
         for column in 0..<k where weights[column] != 0 {
             for row in 0..<n { fitted[row] += columns[column * n + row] * weights[column] }
         }
+        // The gradient A′(Aw − b) is kept as Gw − A′b with the Gram matrix G = A′A, so a step costs
+        // the rows plus the columns rather than their product: thousands of steps are common.
+        var gram = [Double](repeating: 0, count: k * k)
+        var projectedTarget = [Double](repeating: 0, count: k)
+        for i in 0..<k {
+            for j in i..<(k + 1) {
+                var sum = 0.0
+                for row in 0..<n { sum += columns[i * n + row] * columns[j * n + row] }
+                if j == k {
+                    projectedTarget[i] = sum
+                } else {
+                    gram[i * k + j] = sum
+                    gram[j * k + i] = sum
+                }
+            }
+        }
+        var gramWeights = [Double](repeating: 0, count: k)
+        for i in 0..<k {
+            for j in 0..<k where weights[j] != 0 { gramWeights[i] += gram[i * k + j] * weights[j] }
+        }
         var previous = Double.infinity, latest = Double.infinity
         var iterations = 0
         columns.withUnsafeBufferPointer { columns in
             let target = UnsafeBufferPointer(rebasing: columns[(k * n)...])
             while iterations < maximumIterations && (iterations < 2 || previous - latest > minimumDecrease * minimumDecrease) {
                 iterations += 1
-                step(columns: columns, target: target, n: n, weights: &weights, fitted: &fitted, eta: eta)
+                step(
+                    columns: columns, target: target, n: n, gram: gram, projectedTarget: projectedTarget, weights: &weights,
+                    gramWeights: &gramWeights, fitted: &fitted, eta: eta)
                 var squaredError = 0.0
                 for row in 0..<n {
                     let error = fitted[row] - target[row]
@@ -195,16 +217,14 @@ public struct SyntheticDifferenceInDifferences: Sendable {
     /// One Frank–Wolfe step towards the vertex of steepest descent, with the exact line search
     /// (synthdid's `fw.step`).
     private static func step(
-        columns: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, n: Int, weights: inout [Double], fitted: inout [Double],
-        eta: Double
+        columns: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, n: Int, gram: [Double], projectedTarget: [Double],
+        weights: inout [Double], gramWeights: inout [Double], fitted: inout [Double], eta: Double
     ) {
         let k = weights.count
         var vertex = 0, lowest = Double.infinity
         var halfGradient = [Double](repeating: 0, count: k)
         for column in 0..<k {
-            var gradient = eta * weights[column]
-            let base = column * n
-            for row in 0..<n { gradient += (fitted[row] - target[row]) * columns[base + row] }
+            let gradient = eta * weights[column] + gramWeights[column] - projectedTarget[column]
             halfGradient[column] = gradient
             if gradient < lowest {
                 lowest = gradient
@@ -226,7 +246,10 @@ public struct SyntheticDifferenceInDifferences: Sendable {
             errorChange += change * change
         }
         let bounded = min(1, max(0, -descent / (errorChange + eta * directionNorm)))
-        for column in 0..<k { weights[column] += bounded * ((column == vertex ? 1 : 0) - weights[column]) }
+        for column in 0..<k {
+            weights[column] += bounded * ((column == vertex ? 1 : 0) - weights[column])
+            gramWeights[column] += bounded * (gram[column * k + vertex] - gramWeights[column])
+        }
         for row in 0..<n { fitted[row] += bounded * (columns[base + row] - fitted[row]) }
     }
 

@@ -11,6 +11,11 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
     public let months: [Month]
     public let synthetic: SyntheticResult?
     public let differenceInDifferences: DiDResult?
+    public let syntheticDifferenceInDifferences: SyntheticDifferenceInDifferencesResult?
+    /// Method → why it gave no estimate (absent in estimates stored before it was kept).
+    public let notEstimable: [String: String]?
+    /// Which estimate to read first, and why.
+    public let preferred: Preference?
     /// Plain-words caveats that apply whatever the verdicts.
     public let caveats: [String]
 
@@ -103,6 +108,10 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         guard !treatedAreas.isEmpty, pool.count >= 2, preCount >= 12, postCount >= 6 else {
             synthetic = nil
             differenceInDifferences = nil
+            syntheticDifferenceInDifferences = nil
+            let reason = Self.notEnoughData(footprint: treatedAreas.count, donors: pool.count, before: preCount, after: postCount)
+            notEstimable = Dictionary(uniqueKeysWithValues: Preference.Method.allCases.map { ($0.rawValue, reason) })
+            preferred = Preference(method: nil, reason: "No method can estimate an effect: \(reason).")
             caveats.append(
                 "Not enough data to estimate: it needs the footprint's returns, at least two areas with no vanguard, a year before the start and six months after."
             )
@@ -121,6 +130,22 @@ public struct VanguardImpact: Codable, Sendable, Equatable {
         differenceInDifferences = Self.differenceInDifferences(
             treatedAreas: treatedAreas, pool: pool, rates: rates, populations: populations, months: months, startIndex: startIndex
         )
+        var notEstimable: [String: String] = [:]
+        do {
+            syntheticDifferenceInDifferences = try Self.syntheticDifferenceInDifferences(
+                treated: treatedSeries, pool: pool, rates: rates, months: months, startIndex: startIndex)
+        } catch {
+            syntheticDifferenceInDifferences = nil
+            notEstimable[Preference.Method.syntheticDifferenceInDifferences.rawValue] = error.description
+        }
+        if synthetic == nil { notEstimable[Preference.Method.syntheticControl.rawValue] = "no synthetic control could be fitted" }
+        if differenceInDifferences == nil {
+            notEstimable[Preference.Method.differenceInDifferences.rawValue] = "no comparison areas could be matched to the footprint"
+        }
+        self.notEstimable = notEstimable
+        preferred = Self.preference(
+            synthetic: synthetic, differenceInDifferences: differenceInDifferences,
+            syntheticDifferenceInDifferences: syntheticDifferenceInDifferences, startIndex: startIndex)
         if vanguard.confidence != .sourced {
             caveats.append("The vanguard's footprint is only partly sourced, so the areas counted as treated may be wrong.")
         }

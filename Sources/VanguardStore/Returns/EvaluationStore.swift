@@ -103,22 +103,11 @@ public struct EvaluationStore: Store {
                 place.vanguard == nil ? [] : rebases["\(place.scope)/\(place.metric.code)"] ?? []
             )
         }
-        let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
-        let bodies = try await withThrowingTaskGroup(of: [(Int, MetricEvaluation, String)].self) { group in
-            for lane in 0..<lanes {
-                group.addTask {
-                    let encoder = JSONEncoder()
-                    var done: [(Int, MetricEvaluation, String)] = []
-                    for index in stride(from: lane, to: inputs.count, by: lanes) {
-                        let (place, values, rebaseMonths) = inputs[index]
-                        let evaluation = MetricEvaluation(metric: place.metric, values: values, rebaseMonths: rebaseMonths)
-                        guard !evaluation.months.isEmpty else { continue }
-                        done.append((index, evaluation, String(decoding: try encoder.encode(evaluation), as: UTF8.self)))
-                    }
-                    return done
-                }
-            }
-            return try await group.reduce(into: []) { $0 += $1 }.sorted { $0.0 < $1.0 }
+        let bodies = try await mapOnEveryCore(Array(inputs.enumerated())) { index, input -> (Int, MetricEvaluation, String)? in
+            let (place, values, rebaseMonths) = input
+            let evaluation = MetricEvaluation(metric: place.metric, values: values, rebaseMonths: rebaseMonths)
+            guard !evaluation.months.isEmpty else { return nil }
+            return (index, evaluation, String(decoding: try JSONEncoder().encode(evaluation), as: UTF8.self))
         }
         var records: [EvaluationRecord] = []
         for (index, evaluation, body) in bodies {

@@ -30,7 +30,9 @@ public struct ImpactStore: Store {
         let values = try await ReturnsStore(database: database, now: now).currentValues()
         let covered = Set(registry.footprints.map(\.areaCode))
         let donors = registry.areas.map(\.code).filter { !covered.contains($0) }
-        var impacts: [VanguardImpact] = []
+        var studies:
+            [(vanguard: Vanguard, metric: Metric, footprint: [String], rates: [String: [Month: Double]], populations: [String: Double])] =
+                []
         for metric in metrics {
             var rates: [String: [Month: Double]] = [:], populations: [String: Double] = [:]
             for value in values where value.metricCode == metric.code && value.denominator > 0 {
@@ -41,10 +43,14 @@ public struct ImpactStore: Store {
             for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
                 let footprint = registry.footprint(of: vanguard.number).map(\.areaCode)
                 guard footprint.contains(where: { rates[$0] != nil }) else { continue }
-                impacts.append(
-                    VanguardImpact(
-                        vanguard: vanguard, metric: metric, footprint: footprint, donors: donors, rates: rates, populations: populations))
+                studies.append((vanguard, metric, footprint, rates, populations))
             }
+        }
+        // Each study is fitted on its own (placebos, conformal intervals), so on every core.
+        let impacts = try await mapOnEveryCore(studies) { study in
+            VanguardImpact(
+                vanguard: study.vanguard, metric: study.metric, footprint: study.footprint, donors: donors, rates: study.rates,
+                populations: study.populations)
         }
         let encoder = JSONEncoder()
         let records = try impacts.map { impact in
