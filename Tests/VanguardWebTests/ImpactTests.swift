@@ -38,7 +38,27 @@ import VaporTesting
             #expect(page.status == .ok)
             #expect(page.body.contains("Generated data"))
             #expect(page.body.contains("Synthetic control") && page.body.contains("Matched comparison (difference-in-differences)"))
-            #expect(page.count(of: "class=\"vg-impact\"") == 4)
+            #expect(page.count(of: "class=\"vg-impact\"") == 5)
+            // Synthetic difference-in-differences beside them: estimate, placebo SE, weights and a
+            // conformal band around the monthly gap.
+            let sdid = try #require(stored.syntheticDifferenceInDifferences)
+            #expect(page.body.contains("Synthetic difference-in-differences"))
+            #expect(sdid.placeboReplications == 50 && sdid.standardError > 0)
+            #expect(abs(sdid.unitWeights.values.reduce(0, +) - 1) < 0.02)
+            #expect(!sdid.timeWeights.isEmpty && sdid.timeWeights.keys.allSatisfy { $0 < "2015-03" })
+            let post = stored.months.filter { $0 >= stored.start }.count
+            #expect(sdid.conformalLower.count == post && sdid.conformalUpper.count == post)
+            #expect(zip(sdid.conformalLower, sdid.conformalUpper).allSatisfy { $0 < $1 })
+            #expect(page.count(of: "vg-impact__band") == 1)
+            #expect(
+                page.body.contains(
+                    sdid.verdict.isReliable
+                        ? "\(ImpactPage.percent(sdid.relativeEffect)) against the weighted areas after the start" : "Not reliable"))
+            // One method is read first, and the page says which and why.
+            let preferred = try #require(stored.preferred)
+            #expect(
+                page.body.contains(preferred.reason.replacingOccurrences(of: "'", with: "&#39;")) || page.body.contains(preferred.reason))
+            if let method = preferred.method { #expect(preferred.reason.hasPrefix("Read the \(method.name) first")) }
             #expect(page.body.contains(synthetic.verdict.isReliable ? "against the synthetic control after the start" : "Not reliable"))
             // Both p-values are explained, each with its own figures; the interval's p is read from the
             // placebos' effects, so its rank counts placebo areas with an effect as large.
@@ -58,10 +78,45 @@ import VaporTesting
             let list = try await app.fetch("/api/v1/impact")
             let lines = try #require(try JSONSerialization.jsonObject(with: Data(list.body.utf8)) as? [[String: Any]])
             #expect(lines.count == 1 && lines[0]["metric_code"] as? String == "emergency_admissions")
+            let line = try #require(lines[0]["synthetic_difference_in_differences"] as? [String: Any])
+            #expect(abs((line["relative_effect"] as? Double ?? 0) - sdid.relativeEffect) < 1e-12)
+            #expect(abs((line["p_value"] as? Double ?? -1) - sdid.conformalPValue) < 1e-12)
+            #expect((lines[0]["preferred"] as? String) == preferred.method?.rawValue)
+            #expect(national.body.contains("Synthetic DiD") && national.body.contains("Read first"))
             let detail = try await app.fetch("/api/v1/vanguards/1/impact/emergency_admissions")
             let synthJSON = try #require(try detail.json()["synthetic"] as? [String: Any])
             #expect(abs((synthJSON["relative_effect"] as? Double ?? 0) - synthetic.relativeEffect) < 1e-12)
+            let sdidJSON = try #require(try detail.json()["synthetic_difference_in_differences"] as? [String: Any])
+            #expect((sdidJSON["conformal_lower"] as? [Double])?.count == post)
+            #expect(abs((sdidJSON["standard_error"] as? Double ?? 0) - sdid.standardError) < 1e-12)
+            #expect((try detail.json()["preferred"] as? [String: Any])?["reason"] as? String == preferred.reason)
             #expect(try await app.fetch("/api/v1/vanguards/1/impact/ae_four_hour").status == .notFound)
+        }
+    }
+
+    /// Returns from six months before the start only: the estimate is stored, and every method
+    /// says on the page and in the API that it is not estimable, and why, instead of a number.
+    @Test func tooShortAHistoryIsShownAsNotEstimableWithItsReason() async throws {
+        try await TestApp.run { app in
+            let registry = try await RegistryStore(on: app).registry()
+            let metrics = try await ReturnsStore(on: app).metrics()
+            let demo = DemoReturns(seed: 2015, registry: registry, metrics: metrics)
+            let covered = Set(registry.footprints.map(\.areaCode))
+            let areas = Set(["E38000208"] + registry.areas.map(\.code).filter { !covered.contains($0) }.prefix(6))
+            let values = demo.values.filter {
+                $0.metricCode == "emergency_admissions" && areas.contains($0.areaCode) && $0.period >= Month(year: 2014, month: 9)
+            }
+            _ = try await ReturnsStore(on: app).submit(values, fileName: "generated", by: .operatorAtCLI("test"))
+            #expect(try await ImpactStore(on: app).recomputeAll(registry: registry) == 1)
+            let page = try await app.fetch("/vanguards/1/impact/emergency_admissions")
+            #expect(page.status == .ok)
+            #expect(page.count(of: "Not estimable") == 3)
+            #expect(page.body.contains("only 6 months of returns before the start (at least 12 are needed)"))
+            #expect(page.body.contains("No estimate to read as an effect"))
+            let detail = try await app.fetch("/api/v1/vanguards/1/impact/emergency_admissions").json()
+            let reasons = try #require(detail["not_estimable"] as? [String: String])
+            #expect(Set(reasons.keys) == ["synthetic_control", "synthetic_difference_in_differences", "difference_in_differences"])
+            #expect(detail["synthetic_difference_in_differences"] == nil)
         }
     }
 

@@ -17,6 +17,15 @@ extension VanguardImpact {
                 case .differenceInDifferences: "matched comparison (difference-in-differences)"
                 }
             }
+
+            /// For a table column.
+            public var shortName: String {
+                switch self {
+                case .syntheticControl: "synthetic control"
+                case .syntheticDifferenceInDifferences: "synthetic DiD"
+                case .differenceInDifferences: "matched comparison"
+                }
+            }
         }
 
         /// nil when no method passed its check.
@@ -47,9 +56,9 @@ extension VanguardImpact {
             let errors = (0..<startIndex).map { synthetic.observed[$0] - synthetic.synthetic[$0] }
             candidates.append((.syntheticControl, relativeError(errors, of: Array(synthetic.observed[..<startIndex]))))
         }
-        if let synthetic, let sdid = syntheticDifferenceInDifferences, sdid.verdict.isReliable {
-            let errors = (0..<startIndex).map { synthetic.observed[$0] - sdid.counterfactual[$0] }
-            candidates.append((.syntheticDifferenceInDifferences, relativeError(errors, of: Array(synthetic.observed[..<startIndex]))))
+        if let sdid = syntheticDifferenceInDifferences, sdid.verdict.isReliable {
+            let errors = (0..<startIndex).map { sdid.observed[$0] - sdid.counterfactual[$0] }
+            candidates.append((.syntheticDifferenceInDifferences, relativeError(errors, of: Array(sdid.observed[..<startIndex]))))
         }
         if let did = differenceInDifferences, did.verdict.isReliable {
             // On the log scale the comparison works on, after the constant difference it allows.

@@ -19,8 +19,8 @@ extension VanguardImpact {
         public let unitWeights: [String: Double]
         /// Month → weight, over the months before the start (those of at least 0.001).
         public let timeWeights: [String: Double]
-        /// The footprint against its weighted areas plus a constant, every month: the gap drawn on
-        /// the page.
+        /// The pooled footprint, and its weighted areas plus a constant, every month.
+        public let observed: [Double]
         public let counterfactual: [Double]
         /// The pre-period error of that counterfactual (root mean square).
         public let preRMSE: Double
@@ -84,7 +84,7 @@ extension VanguardImpact {
                 uniqueKeysWithValues: zip(months[..<startIndex], estimate.timeWeights).filter { $0.1 >= 0.001 }.map {
                     ($0.0.description, $0.1)
                 }),
-            counterfactual: counterfactual, preRMSE: preRMSE,
+            observed: treated, counterfactual: counterfactual, preRMSE: preRMSE,
             conformalLower: intervals?.map(\.lower) ?? [], conformalUpper: intervals?.map(\.upper) ?? [],
             conformalPValue: conformal.pValue(effects: [0]),
             conformalNote: intervals == nil

@@ -7,6 +7,8 @@ struct ImpactSummaryDTO: Encodable {
     let metricCode: String
     @NullWhenAbsent var synthetic: ImpactSummary.Estimate?
     @NullWhenAbsent var differenceInDifferences: ImpactSummary.Estimate?
+    @NullWhenAbsent var syntheticDifferenceInDifferences: ImpactSummary.Estimate?
+    @NullWhenAbsent var preferred: VanguardImpact.Preference.Method?
     let url: String
 
     init(_ summary: ImpactSummary) {
@@ -14,10 +16,12 @@ struct ImpactSummaryDTO: Encodable {
         metricCode = summary.metricCode
         synthetic = summary.synthetic
         differenceInDifferences = summary.differenceInDifferences
+        syntheticDifferenceInDifferences = summary.syntheticDifferenceInDifferences
+        preferred = summary.preferred
         url = SiteURL.api(.impactEstimate(summary.vanguardNumber, summary.metricCode)).path
     }
 
     enum CodingKeys: String, CodingKey {
-        case vanguardNumber, metricCode, synthetic, differenceInDifferences, url
+        case vanguardNumber, metricCode, synthetic, differenceInDifferences, syntheticDifferenceInDifferences, preferred, url
     }
 }

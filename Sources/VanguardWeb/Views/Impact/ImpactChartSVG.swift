@@ -14,9 +14,19 @@ enum ImpactChartSVG {
 
     static func f(_ value: Double) -> String { String(format: "%.1f", value) }
 
-    /// Lines over the same months, with a dashed rule at the start month and an optional zero line.
-    static func lines(_ lines: [Line], months: [Month], startIndex: Int?, zeroLine: Bool = false, title: String) -> String {
-        let all = lines.flatMap(\.values).filter(\.isFinite) + (zeroLine ? [0] : [])
+    /// A shaded interval from month `first` on: a conformal band around a gap.
+    struct Band {
+        let first: Int
+        let lower: [Double]
+        let upper: [Double]
+    }
+
+    /// Lines over the same months, with a dashed rule at the start month, an optional zero line and
+    /// an optional band behind them.
+    static func lines(_ lines: [Line], months: [Month], startIndex: Int?, zeroLine: Bool = false, band: Band? = nil, title: String)
+        -> String
+    {
+        let all = lines.flatMap(\.values).filter(\.isFinite) + (zeroLine ? [0] : []) + (band.map { $0.lower + $0.upper } ?? [])
         guard let low = all.min(), let high = all.max(), months.count > 1 else { return "" }
         let span = max(high - low, 1e-9)
         let plotWidth = width - margin.left - margin.right, plotHeight = height - margin.top - margin.bottom
@@ -35,6 +45,11 @@ enum ImpactChartSVG {
         if let startIndex, startIndex < months.count {
             svg +=
                 "<path class=\"vg-impact__start\" d=\"M\(f(x(startIndex))) \(f(margin.top))L\(f(x(startIndex))) \(f(height - margin.bottom))\"/>"
+        }
+        if let band, !band.lower.isEmpty, band.first + band.lower.count <= months.count {
+            let top = band.upper.enumerated().map { "\($0.offset == 0 ? "M" : "L")\(f(x(band.first + $0.offset))) \(f(y($0.element)))" }
+            let bottom = band.lower.enumerated().reversed().map { "L\(f(x(band.first + $0.offset))) \(f(y($0.element)))" }
+            svg += "<path class=\"vg-impact__band\" d=\"\((top + bottom).joined())Z\"/>"
         }
         for line in lines {
             let path = line.values.prefix(months.count).enumerated().map {

@@ -34,14 +34,20 @@ enum ImpactPage {
                     )),
                 .p(
                     .text(
-                        "What would have happened without the vanguard is estimated two ways from the monthly returns, from its announcement in \(impact.start): a synthetic control made of areas with no vanguard, and a comparison with matched areas (difference-in-differences). An estimate is only shown as an effect when its method passes its check."
+                        "What would have happened without the vanguard is estimated three ways from the monthly returns, from its announcement in \(impact.start): a synthetic control made of areas with no vanguard, synthetic difference-in-differences (weighted areas and weighted months), and a comparison with matched areas (difference-in-differences). An estimate is only shown as an effect when its method passes its check."
                     )),
+                preferred(impact),
                 .unwrap(
                     impact.synthetic, { synthetic(model, $0, startIndex: startIndex) },
-                    else: .p(.text("No synthetic control could be fitted."))),
+                    else: .group(.h2(.text("Synthetic control")), notEstimable(impact, .syntheticControl))),
+                .unwrap(
+                    impact.syntheticDifferenceInDifferences, { syntheticDifferenceInDifferences(model, $0, startIndex: startIndex) },
+                    else: .group(.h2(.text("Synthetic difference-in-differences")), notEstimable(impact, .syntheticDifferenceInDifferences))
+                ),
                 .unwrap(
                     impact.differenceInDifferences, { differenceInDifferences(model, $0, startIndex: startIndex) },
-                    else: .p(.text("No comparison areas could be matched."))),
+                    else: .group(
+                        .h2(.text("Matched comparison (difference-in-differences)")), notEstimable(impact, .differenceInDifferences))),
                 .h2(.text("Caveats")),
                 .ul(.forEach(impact.caveats) { .li(.text($0)) })
             )
@@ -203,9 +209,14 @@ enum ImpactNationalPage {
     static func whyNotReliable(_ summaries: [ImpactSummary]) -> Node<HTML.BodyContext> {
         let synthetic = summaries.compactMap(\.synthetic), matched = summaries.compactMap(\.differenceInDifferences)
         let syntheticReliable = synthetic.filter(\.isReliable).count, matchedReliable = matched.filter(\.isReliable).count
+        let weighted = summaries.compactMap(\.syntheticDifferenceInDifferences)
         return .group(
             .h2(.text("Why some estimates are not reliable")),
             .ul(
+                .li(
+                    .text(
+                        "Synthetic difference-in-differences: \(weighted.filter(\.isReliable).count) of \(weighted.count) reliable, on the same check as the synthetic control; it allows a constant difference in level, so it passes where the footprint runs parallel to its areas at another level."
+                    )),
                 .li(
                     .text(
                         "Synthetic control: \(syntheticReliable) of \(synthetic.count) reliable. The others did not track their footprint before the start: the control's error then was more than half the footprint's own month-to-month spread, so what it says about afterwards cannot be trusted."
@@ -229,7 +240,7 @@ enum ImpactNationalPage {
                         "Generated data", "These estimates are fitted to generated demonstration data with known effects built in.")),
                 .p(
                     .text(
-                        "For every vanguard and every metric of its care model: the change after its announcement against a synthetic control and against matched comparison areas, with 95% intervals. Estimates whose method fails its check say \"not reliable\" instead of a number."
+                        "For every vanguard and every metric of its care model: the change after its announcement against a synthetic control, by synthetic difference-in-differences and against matched comparison areas, with 95% intervals. Estimates whose method fails its check say \"not reliable\" instead of a number; \"read first\" names the method that passed its check and followed the footprint most closely before the start."
                     )),
                 .unwrap(model.computedAt) {
                     .p(.class("nhsuk-body-s"), .text("Fitted \(DateText.short($0)) from the returns then stored."))
@@ -242,7 +253,8 @@ enum ImpactNationalPage {
                         .thead(
                             .tr(
                                 .th(.text("Vanguard")), .th(.text("Metric")), .th(.text("Synthetic control")),
-                                .th(.text("Matched comparison")), .th(.text("")))),
+                                .th(.text("Synthetic DiD")), .th(.text("Matched comparison")), .th(.text("Read first")),
+                                .th(.text("")))),
                         .tbody(
                             .forEach(model.summaries) { summary in
                                 let vanguard = model.registry.vanguard(number: summary.vanguardNumber)
@@ -250,7 +262,9 @@ enum ImpactNationalPage {
                                     .td(.unwrap(vanguard, { Components.vanguardLink($0) }, else: .text("\(summary.vanguardNumber)"))),
                                     .td(.text(model.metrics[summary.metricCode]?.name ?? summary.metricCode)),
                                     .td(cell(summary.synthetic)),
+                                    .td(cell(summary.syntheticDifferenceInDifferences)),
                                     .td(cell(summary.differenceInDifferences)),
+                                    .td(.text(summary.preferred?.shortName ?? "none passed")),
                                     .td(
                                         .a(
                                             .safeHref(SiteURL.impactEstimate(summary.vanguardNumber, summary.metricCode).path),
