@@ -153,7 +153,11 @@ def test_an_impact_estimate_is_reached_from_the_dashboard(browser, base_url):
     main = browser.find_element(By.TAG_NAME, "main").text
     assert "Generated data" in main
     assert "Synthetic control" in main and "Matched comparison" in main
-    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.vg-impact")) == 4
+    assert "Synthetic difference-in-differences" in main and "conformal interval" in main
+    # Observed and synthetic, placebo gaps, the SDID gap with its conformal band, treated and
+    # comparison, the event study.
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.vg-impact")) == 5
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.vg-impact path.vg-impact__band")) == 1
     screenshot(browser, "impact")
 
 

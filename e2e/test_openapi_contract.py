@@ -73,6 +73,13 @@ def test_the_framework_and_rebase_points_match_their_schemas(spec, get, path):
     if path == "/api/v1/impact":
         # Every vanguard is judged on at least one metric of its care model.
         assert len({line["vanguard_number"] for line in body}) == 50
+        # Synthetic difference-in-differences is fitted beside the other two wherever they are.
+        assert all(line["synthetic_difference_in_differences"] is not None for line in body if line["synthetic"] is not None)
+    if path.endswith("/impact/emergency_admissions"):
+        sdid = body["synthetic_difference_in_differences"]
+        post = len([m for m in body["months"] if m >= body["start"]])
+        assert len(sdid["conformal_lower"]) == post and len(sdid["conformal_upper"]) == post
+        assert body["preferred"]["reason"]
 
 
 def test_funding_rounds_match_their_schemas(spec, get):
