@@ -28,7 +28,6 @@ extension ImpactPage {
         let effect =
             "\(percent(result.relativeEffect)) against the weighted areas after the start (95% interval \(percent(result.lower)) to \(percent(result.upper)), from a placebo standard error of \(SPCChartSVG.format(result.standardError)) \(unit) over \(result.placeboReplications) placebo draws). The conformal test of no effect in any month after the start gives p = \(String(format: "%.3f", result.conformalPValue))."
         let gaps = zip(result.observed, result.counterfactual).map { $0 - $1 }
-        let names = Dictionary(uniqueKeysWithValues: model.registry.areas.map { ($0.code, $0.name) })
         let band = startIndex.flatMap { first in
             result.conformalLower.isEmpty
                 ? nil : ImpactChartSVG.Band(first: first, lower: result.conformalLower, upper: result.conformalUpper)
@@ -57,16 +56,7 @@ extension ImpactPage {
                 )),
             .unwrap(result.conformalNote) { .p(.text($0)) },
             .h3(.text("What the comparison is made of")),
-            .table(
-                .class("nhsuk-table"),
-                .thead(.tr(.th(.text("Area")), .th(.text("Weight")))),
-                .tbody(
-                    .forEach(result.unitWeights.sorted { $0.value > $1.value }) { code, weight in
-                        .tr(
-                            .td(.a(.safeHref(SiteURL.area(code).path), .text(names[code] ?? code))),
-                            .td(.text(String(format: "%.3f", weight))))
-                    })
-            ),
+            areaWeights(result.unitWeights, registry: model.registry),
             .table(
                 .class("nhsuk-table"),
                 .thead(.tr(.th(.text("Month before the start")), .th(.text("Weight")))),

@@ -67,7 +67,6 @@ enum ImpactPage {
         let effect =
             "\(percent(result.relativeEffect)) against the synthetic control after the start (95% interval \(percent(result.lower)) to \(percent(result.upper)); p = \(String(format: "%.3f", result.pValue)): \(result.rank - 1) of \(result.units - 1) areas with no vanguard show an effect as large)."
         let gaps = zip(result.observed, result.synthetic).map { $0 - $1 }
-        let names = Dictionary(uniqueKeysWithValues: model.registry.areas.map { ($0.code, $0.name) })
         return .section(
             .class("vg-metric"),
             .h2(.text("Synthetic control")),
@@ -99,17 +98,23 @@ enum ImpactPage {
             .p(.class("nhsuk-body-s"), .text("Grey: each area with no vanguard fitted the same way as if it had been one.")),
             whatTheFiguresMean(result),
             .h3(.text("What the synthetic control is made of")),
-            .table(
-                .class("nhsuk-table"),
-                .thead(.tr(.th(.text("Area")), .th(.text("Weight")))),
-                .tbody(
-                    .forEach(result.weights.sorted { $0.value > $1.value }) { code, weight in
-                        .tr(
-                            .td(.a(.safeHref(SiteURL.area(code).path), .text(names[code] ?? code))),
-                            .td(.text(String(format: "%.3f", weight))))
-                    })
-            ),
+            areaWeights(result.weights, registry: model.registry),
             .p(.class("nhsuk-body-s"), .text("Pre-period error (RMSPE): \(SPCChartSVG.format(result.preRMSPE)) \(model.metric.unit)."))
+        )
+    }
+
+    /// The areas a counterfactual is made of, heaviest first, each linked to its page.
+    static func areaWeights(_ weights: [String: Double], registry: Registry) -> Node<HTML.BodyContext> {
+        let names = Dictionary(uniqueKeysWithValues: registry.areas.map { ($0.code, $0.name) })
+        return .table(
+            .class("nhsuk-table"),
+            .thead(.tr(.th(.text("Area")), .th(.text("Weight")))),
+            .tbody(
+                .forEach(weights.sorted { $0.value > $1.value }) { code, weight in
+                    .tr(
+                        .td(.a(.safeHref(SiteURL.area(code).path), .text(names[code] ?? code))),
+                        .td(.text(String(format: "%.3f", weight))))
+                })
         )
     }
 
