@@ -7,6 +7,7 @@ import Foundation
 func mapOnEveryCore<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], _ transform: @escaping @Sendable (Input) throws -> Output?
 ) async throws -> [Output] {
+    guard !inputs.isEmpty else { return [] }
     let lanes = max(1, min(ProcessInfo.processInfo.activeProcessorCount, inputs.count))
     let done = try await withThrowingTaskGroup(of: (Int, Output?).self) { group in
         var next = 0

@@ -72,6 +72,19 @@ import VaporTesting
             let matched = try #require(stored.differenceInDifferences)
             #expect(national.body.contains("Matched comparison: \(matched.verdict.isReliable ? 1 : 0) of 1 reliable."))
             #expect(national.body.contains("Synthetic control: \(synthetic.verdict.isReliable ? 1 : 0) of 1 reliable."))
+            // By care model, each wave a cohort: PACS (Wirral alone here) against the twelve areas.
+            let waves = try await ImpactStore(on: app).waveImpacts()
+            let pacs = try #require(waves.first { $0.careModel == .pacs && $0.metricCode == "emergency_admissions" }?.estimate)
+            #expect(pacs.cohorts.map(\.areas) == [1] && pacs.comparisonAreas == 12)
+            #expect(pacs.lower.count == pacs.eventQuarters.count && pacs.bootstrapReplications > 100)
+            #expect(waves.contains { $0.careModel == .mcp && $0.notEstimable == "no area of a MCP vanguard reports this metric" })
+            #expect(national.body.contains("By care model, each wave a cohort"))
+            #expect(national.body.contains("1 areas from 2015-03, against 12 areas with no vanguard"))
+            let wavesJSON = try #require(
+                try JSONSerialization.jsonObject(with: Data(try await app.fetch("/api/v1/impact/waves").body.utf8)) as? [[String: Any]])
+            #expect(wavesJSON.count == waves.count)
+            let pacsJSON = try #require(wavesJSON.first { $0["care_model"] as? String == "pacs" }?["estimate"] as? [String: Any])
+            #expect(abs((pacsJSON["overall_effect"] as? Double ?? 0) - pacs.overallEffect) < 1e-12)
             let dashboard = try await app.fetch("/vanguards/1/dashboard")
             #expect(dashboard.body.contains("Impact estimate: what would have happened without the vanguard"))
             // The API gives the same.

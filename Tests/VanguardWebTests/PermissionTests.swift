@@ -183,6 +183,7 @@ import VaporTesting
         "DELETE /api/v1/vanguards/:number/rebases/:metric/:period": [.programmeToken],
         "GET /api/v1/metrics": everyone,
         "GET /api/v1/impact": everyone,
+        "GET /api/v1/impact/waves": everyone,
         "GET /api/v1/vanguards/:number/impact/:metric": everyone,
         "GET /api/v1/metrics/:code": everyone,
         "PUT /api/v1/metrics/:code": [.programmeToken],

@@ -29,6 +29,7 @@ public enum VanguardMigrations {
             Migration0024CreateJobs(),
             Migration0025ListUnsubscribe(),
             Migration0026ContentVersion(),
+            Migration0027CreateWaveImpactEstimates(),
             // Data migrations that read through today's models come after every column they read.
             Migration0023RefitImpactEstimates(),
         ]

@@ -33,6 +33,7 @@ public struct ImpactStore: Store {
         var studies:
             [(vanguard: Vanguard, metric: Metric, footprint: [String], rates: [String: [Month: Double]], populations: [String: Double])] =
                 []
+        var waves: [(careModel: CareModel, metric: Metric, rates: [String: [Month: Double]])] = []
         for metric in metrics {
             var rates: [String: [Month: Double]] = [:], populations: [String: Double] = [:]
             for value in values where value.metricCode == metric.code && value.denominator > 0 {
@@ -40,6 +41,7 @@ public struct ImpactStore: Store {
                 populations[value.areaCode] = value.denominator
             }
             guard !rates.isEmpty else { continue }
+            for careModel in metric.careModels.sorted() { waves.append((careModel, metric, rates)) }
             for vanguard in registry.vanguards where metric.careModels.contains(vanguard.careModel) {
                 let footprint = registry.footprint(of: vanguard.number).map(\.areaCode)
                 guard footprint.contains(where: { rates[$0] != nil }) else { continue }
@@ -52,7 +54,19 @@ public struct ImpactStore: Store {
                 vanguard: study.vanguard, metric: study.metric, footprint: study.footprint, donors: donors, rates: study.rates,
                 populations: study.populations)
         }
+        let waveResults = try await mapOnEveryCore(waves) { wave in
+            WaveImpactResult(careModel: wave.careModel, metric: wave.metric, registry: registry, rates: wave.rates)
+        }
         let encoder = JSONEncoder()
+        let waveRecords = try waveResults.map { result in
+            let record = WaveImpactRecord()
+            record.id = "\(result.careModel.rawValue):\(result.metricCode)"
+            record.careModel = result.careModel.rawValue
+            record.metricCode = result.metricCode
+            record.computedAt = date
+            record.body = String(decoding: try encoder.encode(result), as: UTF8.self)
+            return record
+        }
         let records = try impacts.map { impact in
             let record = ImpactRecord()
             record.id = Self.key(vanguard: impact.vanguardNumber, metric: impact.metricCode)
@@ -66,10 +80,13 @@ public struct ImpactStore: Store {
         try await database.guardedTransaction { database in
             if let only {
                 try await ImpactRecord.query(on: database).filter(\.$metricCode ~~ Array(only)).delete()
+                try await WaveImpactRecord.query(on: database).filter(\.$metricCode ~~ Array(only)).delete()
             } else {
                 try await ImpactRecord.query(on: database).delete()
+                try await WaveImpactRecord.query(on: database).delete()
             }
             try await records.create(on: database, inChunksOf: 50)
+            try await waveRecords.create(on: database, inChunksOf: 50)
         }
         return records.count
     }
@@ -77,6 +94,14 @@ public struct ImpactStore: Store {
     public func impact(vanguard: Int, metric: String) async throws -> VanguardImpact? {
         guard let record = try await ImpactRecord.find(Self.key(vanguard: vanguard, metric: metric), on: database) else { return nil }
         return try JSONDecoder().decode(VanguardImpact.self, from: Data(record.body.utf8))
+    }
+
+    /// Every care model's wave estimate on each of its metrics, in care-model order.
+    public func waveImpacts() async throws -> [WaveImpactResult] {
+        let decoder = JSONDecoder()
+        return try await WaveImpactRecord.query(on: database).all().map {
+            try decoder.decode(WaveImpactResult.self, from: Data($0.body.utf8))
+        }.sorted { ($0.careModel, $0.metricCode) < ($1.careModel, $1.metricCode) }
     }
 
     public func summaries() async throws -> [ImpactSummary] {

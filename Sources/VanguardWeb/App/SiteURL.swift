@@ -82,6 +82,7 @@ enum SiteURL: Hashable {
         case metric(String)
         case rebases(Int)
         case impact
+        case impactWaves
         case impactEstimate(Int, String)
         case openAPI
         case search
@@ -204,6 +205,7 @@ enum SiteURL: Hashable {
             case .metric(let code): ["api", "v1", "metrics", .parameter("code", code)]
             case .rebases(let number): ["api", "v1", "vanguards", .parameter("number", number), "rebases"]
             case .impact: ["api", "v1", "impact"]
+            case .impactWaves: ["api", "v1", "impact", "waves"]
             case .impactEstimate(let number, let metric):
                 ["api", "v1", "vanguards", .parameter("number", number), "impact", .parameter("metric", metric)]
             case .openAPI: ["api", "v1", "openapi.json"]

@@ -180,6 +180,7 @@ func routes(_ app: Application) throws {
     app.on(.POST, .api(.rebases(.parameter)), action: .manageMetrics, use: RebaseController.create)
     app.on(.DELETE, .api(.rebase(.parameter, .parameter, .parameter)), action: .manageMetrics, use: RebaseController.delete)
     app.on(.GET, .api(.impact), action: .readPublic, use: ImpactController.apiList)
+    app.on(.GET, .api(.impactWaves), action: .readPublic, use: ImpactController.apiWaves)
     app.on(.GET, .api(.impactEstimate(.parameter, .parameter)), action: .readPublic, use: ImpactController.apiEstimate)
     app.on(.GET, .api(.metrics), action: .readPublic, use: MetricsController.apiList)
     app.on(.GET, .api(.metric(.parameter)), action: .readPublic, use: MetricsController.apiShow)

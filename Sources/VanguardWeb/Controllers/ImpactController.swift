@@ -11,6 +11,7 @@ enum ImpactController {
             let store = ImpactStore(on: request)
             return ImpactNationalPage.Model(
                 summaries: try await store.summaries(),
+                waves: try await store.waveImpacts(),
                 metrics: Dictionary(uniqueKeysWithValues: try await ReturnsStore(on: request).metrics().map { ($0.code, $0) }),
                 registry: registry, isGenerated: try await EvaluationStore(on: request).hasGeneratedData(),
                 computedAt: try await store.computedAt()
@@ -43,6 +44,11 @@ enum ImpactController {
     @Sendable static func apiList(request: Request) async throws -> Response {
         let summaries = try await request.readingDatabase { try await ImpactStore(on: request).summaries() }
         return try json(summaries.map(ImpactSummaryDTO.init))
+    }
+
+    /// `GET /api/v1/impact/waves`
+    @Sendable static func apiWaves(request: Request) async throws -> Response {
+        try json(try await request.readingDatabase { try await ImpactStore(on: request).waveImpacts() })
     }
 
     /// `GET /api/v1/vanguards/{number}/impact/{metric}`

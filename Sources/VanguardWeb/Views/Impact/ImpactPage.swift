@@ -195,6 +195,7 @@ enum ImpactPage {
 enum ImpactNationalPage {
     struct Model {
         let summaries: [ImpactSummary]
+        let waves: [WaveImpactResult]
         let metrics: [String: Metric]
         let registry: Registry
         let isGenerated: Bool
@@ -250,6 +251,7 @@ enum ImpactNationalPage {
                 .unwrap(model.computedAt) {
                     .p(.class("nhsuk-body-s"), .text("Fitted \(DateText.short($0)) from the returns then stored."))
                 },
+                .if(!model.waves.isEmpty, waves(model)),
                 .if(!model.summaries.isEmpty, whyNotReliable(model.summaries)),
                 .if(
                     model.summaries.isEmpty, .p(.text("No estimates yet: they are fitted when returns arrive.")),
