@@ -259,13 +259,22 @@ public struct SyntheticControl: Sendable {
         ratios.append((treated, treatedRatio))
         gaps[treated] = treatedFit.gaps
         pre[treated] = treatedFit.rmspePre
-        for donor in donors {
-            var study = try SyntheticControl(
-                panel: panel, outcome: outcome, treated: donor, donors: donors.filter { $0 != donor }, treatmentTime: treatmentTime,
-                fitTimes: fitTimes, predictors: predictors
-            )
-            study.search = search
-            let placebo = try study.fit()
+        // Each donor's fit is independent of the others: all of them on every core.
+        let fits = LockedSlots<Result<Fit, ImpactError>>(count: donors.count)
+        DispatchQueue.concurrentPerform(iterations: donors.count) { index in
+            let donor = donors[index]
+            let result = Result { () throws(ImpactError) -> Fit in
+                var study = try SyntheticControl(
+                    panel: panel, outcome: outcome, treated: donor, donors: donors.filter { $0 != donor }, treatmentTime: treatmentTime,
+                    fitTimes: fitTimes, predictors: predictors
+                )
+                study.search = search
+                return try study.fit()
+            }
+            fits[index] = result
+        }
+        for (donor, result) in zip(donors, fits.values) {
+            let placebo = try result!.get()
             if let multiple, placebo.rmspePre > multiple * treatedFit.rmspePre { continue }
             ratios.append((donor, placebo.mspeRatio(treatmentTime: treatmentTime) ?? 0))
             gaps[donor] = placebo.gaps
