@@ -28,6 +28,9 @@ public struct ConformalInference: Sendable {
     /// ζ² for `syntheticDifferenceInDifferences`, 0 otherwise.
     let ridge: Double
 
+    /// The counterfactual fitted on the pre-periods alone: every month's estimate reads from it.
+    let preFit: (design: Design, fit: Design.Fit)
+
     public var periodCount: Int { treated.count }
     public var postPeriodCount: Int { treated.count - prePeriodCount }
 
@@ -51,6 +54,9 @@ public struct ConformalInference: Sendable {
         } else {
             ridge = 0
         }
+        let pre = Design(
+            rows: (0..<prePeriodCount).map { time in donors.map { $0[time] } }, estimator: estimator, ridge: ridge)
+        preFit = (pre, pre.residuals(target: Array(treated[0..<prePeriodCount]), start: nil))
     }
 
     /// The p-value of the null that the effect in the post-periods is `effects` (one per
@@ -107,12 +113,10 @@ public struct ConformalInference: Sendable {
         let times = Array(0..<prePeriodCount) + [time]
         let rows = times.map { t in donors.map { $0[t] } }
         let design = Design(rows: rows, estimator: estimator, ridge: ridge)
-        let pre = Design(rows: Array(rows.dropLast()), estimator: estimator, ridge: ridge)
-        let preFit = pre.residuals(target: Array(treated[0..<prePeriodCount]), start: nil)
-        let counterfactual = pre.prediction(row: rows[rows.count - 1], fit: preFit)
+        let counterfactual = preFit.design.prediction(row: rows[rows.count - 1], fit: preFit.fit)
         return PeriodTest(
             design: design, target: times.map { treated[$0] }, estimate: treated[time] - counterfactual,
-            scale: SampleStatistics.standardDeviation(preFit.residuals))
+            scale: SampleStatistics.standardDeviation(preFit.fit.residuals))
     }
 
     /// One post-period's estimate and the interval of effects its test does not reject.
@@ -232,7 +236,7 @@ extension ConformalInference {
             }
         }
 
-        struct Fit {
+        struct Fit: Sendable {
             let weights: [Double]
             let intercept: Double
             let residuals: [Double]

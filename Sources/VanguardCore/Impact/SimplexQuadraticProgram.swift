@@ -213,12 +213,13 @@ public struct SimplexQuadraticProgram: Sendable {
         let largestDiagonal = (0..<m).map { block[$0][$0] }.max() ?? 0
         guard largestDiagonal > 0 else { return nil }
         let free = support.map { g[$0] }
+        // Equal gradients on the free weights: stationary, whatever the curvature, so no factoring.
+        let mean = free.reduce(0, +) / Double(m)
+        if (free.map { abs($0 - mean) }.max() ?? 0) <= 1e-12 * scale { return .stationary }
         let floor = 1e-11 * largestDiagonal * Double(m)
         guard
             let solutions = DenseLinearAlgebra.choleskySolve(block, [free, Array(repeating: 1, count: m)], minimumPivot: floor)
         else { return nil }
-        let mean = free.reduce(0, +) / Double(m)
-        if (free.map { abs($0 - mean) }.max() ?? 0) <= 1e-12 * scale { return .stationary }
         let (a, b) = (solutions[0], solutions[1])
         let nu = a.reduce(0, +) / b.reduce(0, +)
         let direction = zip(a, b).map { nu * $1 - $0 }
