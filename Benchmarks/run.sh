@@ -6,7 +6,9 @@
 #           synthetic control, SDID with placebo draws and monthly conformal intervals, matched
 #           DiD, and each care model by wave), the time the uploader of returns waits for;
 #   spc:    the XmR chart of every series of the generated national dataset, against a published
-#           Making Data Count implementation (abspc, PyPI) timed on the same series.
+#           Making Data Count implementation (abspc, PyPI) timed on the same series;
+#   synth:  Benchmarks/synth.sh (ADH synthetic control, California, against pysyncon);
+#   sdid:   Benchmarks/sdid.sh (SDID with 200 placebo draws, California, against synthdid-py).
 # Usage: Benchmarks/run.sh [ROWS]   (CONFIGURATION=release by default; debug is quicker to build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,3 +31,5 @@ python3 -c "import sys; print(f'refit: every impact estimate of the generated da
 "$bin" benchmark spc --export "$work/spc.json"
 python3 -c 'import abspc' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "abspc==1.1.0" "pandas>=2" "numpy>=1.26" "matplotlib>=3.8"
 python3 Benchmarks/spc_reference.py "$work/spc.json"
+Benchmarks/synth.sh
+Benchmarks/sdid.sh

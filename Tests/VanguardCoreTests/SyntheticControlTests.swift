@@ -107,6 +107,28 @@ import Testing
     }
 }
 
+extension SimplexQuadraticProgramTests {
+    /// The least-squares form keeps `a` and the row weights instead of forming `P = a′Va`: it must
+    /// solve the same problem as that `P` written out, to rounding.
+    @Test(arguments: 0..<10)
+    func theFactoredFormSolvesWhatTheWrittenOutMatrixDoes(seed: Int) {
+        var generator = SeededRandom(seed: UInt64(seed) + 500)
+        let rows = 3 + seed % 5, donors = 6 + seed % 11
+        let a = (0..<rows).map { _ in (0..<donors).map { _ in generator.normal() } }
+        let b = (0..<rows).map { _ in generator.normal() }
+        let v = (0..<rows).map { _ in generator.uniform() + 0.05 }
+        let p = (0..<donors).map { i in (0..<donors).map { j in (0..<rows).reduce(0.0) { $0 + v[$1] * a[$1][i] * a[$1][j] } } }
+        let q = (0..<donors).map { i in (0..<rows).reduce(0.0) { $0 + v[$1] * a[$1][i] * b[$1] } }
+        let factored = SimplexQuadraticProgram(leastSquares: a, b, rowWeights: v).solve()
+        let dense = SimplexQuadraticProgram(p: p, q: q).solve()
+        #expect(abs(factored.objective - dense.objective) < 1e-10 * max(1, abs(dense.objective)))
+        #expect(factored.optimalityGap < 1e-9)
+        for (x, y) in zip(factored.weights, dense.weights) { #expect(abs(x - y) < 1e-6) }
+        // The objective the solver reports from its last gradient is the objective of its answer.
+        #expect(abs(factored.objective - SimplexQuadraticProgram(leastSquares: a, b, rowWeights: v).objective(factored.weights)) < 1e-12)
+    }
+}
+
 @Suite struct SynthSpecTests {
     static let panelText = "state,year,y,x\nA,1,1,2\nA,2,2,2\nA,3,3,2\nB,1,1,1\nB,2,2,1\nB,3,2,1\nC,1,2,3\nC,2,2,3\nC,3,2,3\n"
 

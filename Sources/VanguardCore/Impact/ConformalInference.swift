@@ -255,7 +255,7 @@ extension ConformalInference {
                 let centredValue = value - targetMean
                 for donor in q.indices { q[donor] += (row[donor] - means[donor]) * centredValue }
             }
-            let weights = SimplexQuadraticProgram(regularised: program.p, q: q).solve(start: start).weights
+            let weights = program.replacingLinearTerm(with: q).solve(start: start).weights
             let intercept = targetMean - zip(means, weights).reduce(0.0) { $0 + $1.0 * $1.1 }
             let residuals = zip(rows, target).map { row, value in
                 value - intercept - zip(row, weights).reduce(0.0) { $0 + $1.0 * $1.1 }

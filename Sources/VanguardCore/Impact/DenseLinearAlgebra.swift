@@ -46,35 +46,35 @@ enum DenseLinearAlgebra {
         return (values, vectors)
     }
 
-    /// Solves `a x = b` for each of `rightHandSides` and a symmetric `a`, by one Cholesky
-    /// factorisation in a flat row-major copy; nil unless every pivot is above `minimumPivot`
-    /// (then `a` is positive definite and well enough conditioned for the factors to be trusted).
-    static func choleskySolve(_ a: [[Double]], _ rightHandSides: [[Double]], minimumPivot: Double) -> [[Double]]? {
-        let n = a.count
-        var l = [Double](repeating: 0, count: n * n)
+    /// Overwrites the lower triangle of the symmetric row-major `n` × `n` matrix `a` with its
+    /// Cholesky factor; false unless every pivot is above `minimumPivot` (then `a` is positive
+    /// definite and well enough conditioned for the factor to be trusted). In place, because the
+    /// simplex solver factors a small block at every step of thousands of solves.
+    static func choleskyFactor(_ a: inout [Double], order n: Int, minimumPivot: Double) -> Bool {
         for i in 0..<n {
             for j in 0...i {
-                var sum = a[i][j]
-                for k in 0..<j { sum -= l[i * n + k] * l[j * n + k] }
+                var sum = a[i * n + j]
+                for k in 0..<j { sum -= a[i * n + k] * a[j * n + k] }
                 if i == j {
-                    guard sum > minimumPivot else { return nil }
-                    l[i * n + i] = sum.squareRoot()
+                    guard sum > minimumPivot else { return false }
+                    a[i * n + i] = sum.squareRoot()
                 } else {
-                    l[i * n + j] = sum / l[j * n + j]
+                    a[i * n + j] = sum / a[j * n + j]
                 }
             }
         }
-        return rightHandSides.map { b in
-            var y = b
-            for i in 0..<n {
-                for k in 0..<i { y[i] -= l[i * n + k] * y[k] }
-                y[i] /= l[i * n + i]
-            }
-            for i in stride(from: n - 1, through: 0, by: -1) {
-                for k in (i + 1)..<n { y[i] -= l[k * n + i] * y[k] }
-                y[i] /= l[i * n + i]
-            }
-            return y
+        return true
+    }
+
+    /// Solves `l l′ x = b` in place for the factor `choleskyFactor` left in `l`'s lower triangle.
+    static func choleskySolve(factor l: [Double], order n: Int, _ b: inout [Double]) {
+        for i in 0..<n {
+            for k in 0..<i { b[i] -= l[i * n + k] * b[k] }
+            b[i] /= l[i * n + i]
+        }
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for k in (i + 1)..<n { b[i] -= l[k * n + i] * b[k] }
+            b[i] /= l[i * n + i]
         }
     }
 

@@ -4,6 +4,10 @@
 struct NelderMead {
     var absoluteTolerance = 1e-9
     var maximumEvaluations = 1500
+    /// A run also stops when its best value has not fallen by a relative 1e-9 in this many
+    /// evaluations per dimension: the simplex is then creeping along a flat valley floor, and a
+    /// restart from where it stands (which the caller does) is the better use of evaluations.
+    var stallEvaluationsPerDimension = 50
 
     struct Result {
         let point: [Double]
@@ -24,10 +28,16 @@ struct NelderMead {
         }
         var values = simplex.map(f)
         var evaluations = values.count
+        var lastProgress = (value: values.min()!, evaluations: evaluations)
         while evaluations < maximumEvaluations {
             let order = values.indices.sorted { values[$0] < values[$1] }
             simplex = order.map { simplex[$0] }
             values = order.map { values[$0] }
+            if values[0] < lastProgress.value - 1e-9 * max(1, abs(lastProgress.value)) {
+                lastProgress = (values[0], evaluations)
+            } else if evaluations - lastProgress.evaluations >= stallEvaluationsPerDimension * n {
+                break
+            }
             let spread =
                 zip(simplex.dropFirst(), simplex.dropFirst().indices).map { vertex, _ in
                     zip(vertex, simplex[0]).map { abs($0 - $1) }.max() ?? 0

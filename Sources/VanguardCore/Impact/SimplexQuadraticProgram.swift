@@ -11,7 +11,7 @@
 /// is unique and reproducible. The objective moves by about 1e-9 of its scale, far below what any
 /// estimate reports.
 public struct SimplexQuadraticProgram: Sendable {
-    public let p: [[Double]]
+    let hessian: SimplexHessian
     public let q: [Double]
 
     public struct Solution: Sendable, Equatable {
@@ -26,55 +26,56 @@ public struct SimplexQuadraticProgram: Sendable {
     public init(p: [[Double]], q: [Double]) {
         let n = q.count
         let meanDiagonal = n == 0 ? 0 : (0..<n).reduce(0.0) { $0 + p[$1][$1] } / Double(n)
-        let ridge = 1e-9 * max(meanDiagonal, 1e-300)
-        var regularised = p
-        for i in 0..<n { regularised[i][i] += ridge }
-        self.p = regularised
+        var matrix = p.flatMap { $0 }
+        let ridge = Self.ridge(meanDiagonal: meanDiagonal)
+        for i in 0..<n { matrix[i * n + i] += ridge }
+        self.init(hessian: .dense(matrix), q: q)
+    }
+
+    init(hessian: SimplexHessian, q: [Double]) {
+        self.hessian = hessian
         self.q = q
     }
 
-    /// Another right-hand side for a `p` that `init(p:q:)` has already regularised: many problems
-    /// over the same donors share one matrix.
-    init(regularised p: [[Double]], q: [Double]) {
-        self.p = p
-        self.q = q
+    static func ridge(meanDiagonal: Double) -> Double { 1e-9 * max(meanDiagonal, 1e-300) }
+
+    /// The same `P` with another right-hand side: many problems over the same donors share one matrix.
+    func replacingLinearTerm(with q: [Double]) -> SimplexQuadraticProgram {
+        SimplexQuadraticProgram(hessian: hessian, q: q)
     }
 
-    /// The least-squares form: minimise `‖a w − b‖²` (rows of `a` weighted by `rowWeights`) over the simplex.
+    /// The least-squares form: minimise `‖a w − b‖²` (rows of `a` weighted by `rowWeights`) over the
+    /// simplex, with `P` kept as `a` and the weights (see `SimplexHessian`).
     public init(leastSquares a: [[Double]], _ b: [Double], rowWeights: [Double]? = nil) {
-        let rows = a.count, columns = a.first?.count ?? 0
-        let weights = rowWeights ?? Array(repeating: 1, count: rows)
-        var p = Array(repeating: Array(repeating: 0.0, count: columns), count: columns)
-        var q = Array(repeating: 0.0, count: columns)
-        for r in 0..<rows where weights[r] != 0 {
-            let row = a[r], weight = weights[r]
-            for i in 0..<columns {
-                let wi = weight * row[i]
-                if wi == 0 { continue }
-                q[i] += wi * b[r]
-                for j in i..<columns { p[i][j] += wi * row[j] }
+        self.init(leastSquares: RowMajorMatrix(a), b, rowWeights: rowWeights ?? Array(repeating: 1, count: a.count))
+    }
+
+    init(leastSquares a: RowMajorMatrix, _ b: [Double], rowWeights: [Double]) {
+        let columns = a.columns
+        var q = [Double](repeating: 0, count: columns)
+        var diagonal = 0.0
+        a.values.withUnsafeBufferPointer { values in
+            for r in 0..<a.rows where rowWeights[r] != 0 {
+                let target = rowWeights[r] * b[r], base = r * columns
+                for i in 0..<columns { q[i] += values[base + i] * target }
+                diagonal += rowWeights[r] * a.rowSumsOfSquares[r]
             }
         }
-        for i in 0..<columns { for j in 0..<i { p[i][j] = p[j][i] } }
-        self.init(p: p, q: q)
+        let ridge = Self.ridge(meanDiagonal: columns == 0 ? 0 : diagonal / Double(columns))
+        self.init(hessian: .weightedRows(a: a.values, rows: a.rows, weights: rowWeights, ridge: ridge), q: q)
     }
 
     public func objective(_ w: [Double]) -> Double {
-        var value = 0.0
-        for i in w.indices where w[i] != 0 {
-            var pw = 0.0
-            for j in w.indices where w[j] != 0 { pw += p[i][j] * w[j] }
-            value += w[i] * (0.5 * pw - q[i])
-        }
-        return value
+        let support = w.indices.filter { w[$0] != 0 }
+        var pw = w
+        hessian.product(w, support: support, into: &pw)
+        return support.reduce(0.0) { $0 + w[$1] * (0.5 * pw[$1] - q[$1]) }
     }
 
-    func gradient(_ w: [Double], support: [Int]) -> [Double] {
-        (0..<q.count).map { i in
-            var sum = -q[i]
-            for j in support { sum += p[i][j] * w[j] }
-            return sum
-        }
+    /// `P w − q` into `g`.
+    func gradient(_ w: [Double], support: [Int], into g: inout [Double]) {
+        hessian.product(w, support: support, into: &g)
+        for i in q.indices { g[i] -= q[i] }
     }
 
     /// Solves from `start` (a point of the simplex, e.g. the previous solution of a nearby problem)
@@ -86,21 +87,28 @@ public struct SimplexQuadraticProgram: Sendable {
         if let start, start.count == n, start.allSatisfy({ $0 >= 0 }), abs(start.reduce(0, +) - 1) < 1e-9 {
             w = start
         } else {
-            let vertexObjectives: [Double] = (0..<n).map { (i: Int) -> Double in 0.5 * p[i][i] - q[i] }
+            let vertexObjectives: [Double] = (0..<n).map { (i: Int) -> Double in 0.5 * hessian.entry(i, i, order: n) - q[i] }
             let best = vertexObjectives.indices.min { vertexObjectives[$0] < vertexObjectives[$1] }!
             w = Array(repeating: 0, count: n)
             w[best] = 1
         }
-        var free = Set((0..<n).filter { w[$0] > 0 })
+        // The free weights, ascending, and a mask of them.
+        var support = (0..<n).filter { w[$0] > 0 }
+        var isFree = w.map { $0 > 0 }
+        let largestLinear = q.reduce(0.0) { max($0, abs($1)) }
         var iterations = 0
         var gap = 0.0
+        var g = [Double](repeating: 0, count: n)
+        // Whether `g` is the gradient at `w`, as it is when the loop ends by finding `w` optimal.
+        var isCurrent = false
         while iterations < 50 * n + 100 {
             iterations += 1
-            let support = free.sorted()
-            let g = gradient(w, support: support)
-            let scale = max(g.map(abs).max() ?? 0, q.map(abs).max() ?? 0, 1e-300)
+            gradient(w, support: support, into: &g)
+            isCurrent = true
+            let scale = max(g.reduce(0.0) { max($0, abs($1)) }, largestLinear, 1e-300)
             let step = stepOnFree(support, gradient: g, scale: scale)
             if let (direction, isRay) = step {
+                isCurrent = false
                 // Move along the direction until the first free weight reaches zero (or the full step).
                 var alpha = isRay ? Double.infinity : 1.0
                 var blocking: Int?
@@ -108,39 +116,45 @@ public struct SimplexQuadraticProgram: Sendable {
                     let limit = -w[index] / direction[k]
                     if limit < alpha {
                         alpha = limit
-                        blocking = index
+                        blocking = k
                     }
                 }
                 precondition(alpha.isFinite, "a ray of zero curvature must meet a bound on the simplex")
                 for (k, index) in support.enumerated() { w[index] += alpha * direction[k] }
-                if let blocking {
-                    w[blocking] = 0
-                    free.remove(blocking)
-                }
                 for index in support where w[index] < 0 { w[index] = 0 }
+                if let blocking {
+                    w[support[blocking]] = 0
+                    isFree[support[blocking]] = false
+                    support.remove(at: blocking)
+                }
                 continue
             }
             // Stationary on the free weights: the multiplier of Σw = 1 is their common gradient; a
             // fixed weight whose gradient is below it would lower the objective if released.
-            let mu = support.map { g[$0] }.reduce(0, +) / Double(max(support.count, 1))
+            let mu = support.reduce(0.0) { $0 + g[$1] } / Double(max(support.count, 1))
             var entering: Int?
             var most = -1e-12 * scale
-            for index in 0..<n where !free.contains(index) {
+            var worstMultiplier = 0.0
+            for index in 0..<n where !isFree[index] {
                 let multiplier = g[index] - mu
+                worstMultiplier = min(worstMultiplier, multiplier)
                 if multiplier < most {
                     most = multiplier
                     entering = index
                 }
             }
-            let spread = support.map { abs(g[$0] - mu) }.max() ?? 0
-            let worstMultiplier = (0..<n).filter { !free.contains($0) }.map { g[$0] - mu }.min() ?? 0
-            gap = max(spread, -min(0, worstMultiplier)) / scale
+            let spread = support.reduce(0.0) { max($0, abs(g[$1] - mu)) }
+            gap = max(spread, -worstMultiplier) / scale
             guard let entering else { break }
-            free.insert(entering)
+            isFree[entering] = true
+            support.insert(entering, at: support.firstIndex { $0 > entering } ?? support.count)
         }
         let total = w.reduce(0, +)
-        w = w.map { max(0, $0) / total }
-        return Solution(weights: w, objective: objective(w), iterations: iterations, optimalityGap: gap)
+        for i in support { w[i] = max(0, w[i]) / total }
+        // The last gradient is that of the answer but for the rounding of the division above:
+        // `w′Pw/2 − q′w = Σ w (g − q)/2` saves another product.
+        let objective = isCurrent ? support.reduce(0.0) { $0 + w[$1] * 0.5 * (g[$1] - q[$1]) } : objective(w)
+        return Solution(weights: w, objective: objective, iterations: iterations, optimalityGap: gap)
     }
 
     /// The step on the free weights: the Newton step of the problem restricted to them and to
@@ -154,7 +168,7 @@ public struct SimplexQuadraticProgram: Sendable {
         case nil: break
         }
         let basis = Self.nullSpaceOfOnes(m)  // m × (m − 1), orthonormal columns
-        let d = m - 1
+        let d = m - 1, n = q.count
         // Reduced gradient and Hessian.
         var r = Array(repeating: 0.0, count: d)
         for c in 0..<d { for k in 0..<m { r[c] += basis[k][c] * g[support[k]] } }
@@ -162,7 +176,7 @@ public struct SimplexQuadraticProgram: Sendable {
         for i in 0..<m {
             for c in 0..<d {
                 var sum = 0.0
-                for k in 0..<m { sum += p[support[i]][support[k]] * basis[k][c] }
+                for k in 0..<m { sum += hessian.entry(support[i], support[k], order: n) * basis[k][c] }
                 pz[i][c] = sum
             }
         }
@@ -208,22 +222,32 @@ public struct SimplexQuadraticProgram: Sendable {
     /// largest diagonal entry, times the size: no eigenvalue exceeds that multiple of it), so that
     /// path decides about rays.
     func newtonStepOnFree(_ support: [Int], gradient g: [Double], scale: Double) -> NewtonStep? {
-        let m = support.count
-        let block = support.map { i in support.map { j in p[i][j] } }
-        let largestDiagonal = (0..<m).map { block[$0][$0] }.max() ?? 0
-        guard largestDiagonal > 0 else { return nil }
-        let free = support.map { g[$0] }
+        let m = support.count, n = q.count
         // Equal gradients on the free weights: stationary, whatever the curvature, so no factoring.
-        let mean = free.reduce(0, +) / Double(m)
-        if (free.map { abs($0 - mean) }.max() ?? 0) <= 1e-12 * scale { return .stationary }
+        let mean = support.reduce(0.0) { $0 + g[$1] } / Double(m)
+        if support.reduce(0.0, { max($0, abs(g[$1] - mean)) }) <= 1e-12 * scale { return .stationary }
+        var block = [Double](repeating: 0, count: m * m)
+        var largestDiagonal = 0.0
+        for (a, i) in support.enumerated() {
+            for (b, j) in support.enumerated() where b <= a {
+                block[a * m + b] = hessian.entry(i, j, order: n)
+                block[b * m + a] = block[a * m + b]
+            }
+            largestDiagonal = max(largestDiagonal, block[a * m + a])
+        }
+        guard largestDiagonal > 0 else { return nil }
         let floor = 1e-11 * largestDiagonal * Double(m)
-        guard
-            let solutions = DenseLinearAlgebra.choleskySolve(block, [free, Array(repeating: 1, count: m)], minimumPivot: floor)
-        else { return nil }
-        let (a, b) = (solutions[0], solutions[1])
-        let nu = a.reduce(0, +) / b.reduce(0, +)
-        let direction = zip(a, b).map { nu * $1 - $0 }
-        if (direction.map(abs).max() ?? 0) <= 1e-14 { return .stationary }
+        guard DenseLinearAlgebra.choleskyFactor(&block, order: m, minimumPivot: floor) else { return nil }
+        var direction = support.map { g[$0] }, ones = [Double](repeating: 1, count: m)
+        DenseLinearAlgebra.choleskySolve(factor: block, order: m, &direction)
+        DenseLinearAlgebra.choleskySolve(factor: block, order: m, &ones)
+        let nu = direction.reduce(0, +) / ones.reduce(0, +)
+        var size = 0.0
+        for k in 0..<m {
+            direction[k] = nu * ones[k] - direction[k]
+            size = max(size, abs(direction[k]))
+        }
+        if size <= 1e-14 { return .stationary }
         return .step(direction)
     }
 

@@ -8,7 +8,9 @@ import Vapor
 /// prints the time per series. A measurement, not a test: it asserts nothing.
 struct BenchmarkCommand: AsyncCommandGroup {
     var help: String { "Measurements (see Benchmarks/README.md)." }
-    var commands: [String: any AnyAsyncCommand] { ["spc": SPCBenchmarkCommand(), "markdown": MarkdownBenchmarkCommand()] }
+    var commands: [String: any AnyAsyncCommand] {
+        ["spc": SPCBenchmarkCommand(), "markdown": MarkdownBenchmarkCommand(), "synth": SynthBenchmarkCommand()]
+    }
 }
 
 struct SPCBenchmarkCommand: AsyncCommand {

@@ -10,10 +10,6 @@ enum AccountController {
     static let resetLifetime: TimeInterval = 60 * 60
     static let throttle = SignInThrottle.standard
     /// Verified against when an address has no account, so both answers take as long (made at start-up).
-    static func decoyHash(_ request: Request) -> String {
-        request.application.storage[DecoyHashKey.self] ?? ""
-    }
-
     // MARK: Sign-up
 
     static func signUpFields(_ values: [String: String] = [:], errors: [String: String] = [:]) -> [FormField] {
@@ -161,7 +157,7 @@ enum AccountController {
             return page
         }
         let stored = try await accounts.passwordHash(email: email)
-        let matches = try await request.passwordHasher.verify(password, created: stored?.hash ?? decoyHash(request))
+        let matches = try await request.passwordHasher.verify(password, createdOrDecoy: stored?.hash)
         try await accounts.settleSignIn(attempt, succeeded: stored != nil && matches)
         guard let stored, matches else {
             return signInPage(request, email: email, error: "The e-mail address or password is not right.", status: .badRequest)
@@ -325,7 +321,7 @@ enum AccountController {
         let form = try request.content.decode([String: String].self)
         var errors: [String: String] = [:]
         let stored = try await request.accounts.passwordHash(email: account.email)
-        if try await !request.passwordHasher.verify(form["current_password"] ?? "", created: stored?.hash ?? decoyHash(request)) {
+        if try await !request.passwordHasher.verify(form["current_password"] ?? "", createdOrDecoy: stored?.hash) {
             errors["current_password"] = "Your current password is not right"
         }
         do { try PasswordPolicy.check(form["password"] ?? "", email: try? EmailAddress(account.email)) } catch {
