@@ -82,6 +82,8 @@ import Testing
         )
         #expect(studies >= 10)
         #expect(abs(bias) < 0.005, "bias \(bias)")
-        #expect((0.88...1).contains(coverage), "95% intervals hold the truth in \(coverage) of quarters")
+        // Within sampling error of nominal both ways (280 quarters, ±2.6 points at two standard
+        // errors): the percentile bootstrap's 90% failed this; so would intervals made too wide.
+        #expect((0.92...0.98).contains(coverage), "95% intervals hold the truth in \(coverage) of quarters")
     }
 }

@@ -127,7 +127,8 @@ public struct SyntheticControl: Sendable {
 
     public func fit() throws(ImpactError) -> Fit {
         let z1 = outcomes(treated, at: fitTimes).map { $0! }
-        let z0 = RowMajorMatrix(fitTimes.map { time in donors.map { outcomes($0, at: [time])[0]! } })  // T0 × J
+        let donorOutcomes = donors.map { outcomes($0, at: fitTimes) }
+        let z0 = RowMajorMatrix(fitTimes.indices.map { t in donorOutcomes.map { $0[t]! } })  // T0 × J
         guard !predictors.isEmpty else {
             let solution = SimplexQuadraticProgram(leastSquares: z0, z1, rowWeights: Array(repeating: 1, count: z1.count)).solve()
             let mspe = PredictorWeightSearch.meanSquaredGap(solution.weights, treated: z1, donors: z0)

@@ -197,35 +197,57 @@ public struct SyntheticDifferenceInDifferences: Sendable {
         var iterations = 0
         columns.withUnsafeBufferPointer { columns in
             let target = UnsafeBufferPointer(rebasing: columns[(k * n)...])
-            while iterations < maximumIterations && (iterations < 2 || previous - latest > minimumDecrease * minimumDecrease) {
-                iterations += 1
-                step(
-                    columns: columns, target: target, n: n, gram: gram, projectedTarget: projectedTarget, weights: &weights,
-                    gramWeights: &gramWeights, fitted: &fitted, eta: eta)
-                var squaredError = 0.0
-                for row in 0..<n {
-                    let error = fitted[row] - target[row]
-                    squaredError += error * error
+            // The objective's two parts, kept up to date by each step in O(1) rather than summed
+            // again over the rows and the weights.
+            var state = State(
+                squaredError: (0..<n).reduce(0.0) { $0 + (fitted[$1] - target[$1]) * (fitted[$1] - target[$1]) },
+                squaredNorm: weights.reduce(0) { $0 + $1 * $1 })
+            // Raw buffers: thousands of steps of a few short loops each, which bounds checks on
+            // every element kept from being vectorised.
+            weights.withUnsafeMutableBufferPointer { weights in
+                gramWeights.withUnsafeMutableBufferPointer { gramWeights in
+                    fitted.withUnsafeMutableBufferPointer { fitted in
+                        gram.withUnsafeBufferPointer { gram in
+                            projectedTarget.withUnsafeBufferPointer { projectedTarget in
+                                while iterations < maximumIterations
+                                    && (iterations < 2 || previous - latest > minimumDecrease * minimumDecrease)
+                                {
+                                    iterations += 1
+                                    step(
+                                        columns: columns, target: target, n: n, gram: gram, projectedTarget: projectedTarget,
+                                        weights: weights, gramWeights: gramWeights, fitted: fitted, state: &state, eta: eta)
+                                    previous = latest
+                                    latest = penalty * penalty * state.squaredNorm + state.squaredError / Double(n)
+                                }
+                            }
+                        }
+                    }
                 }
-                previous = latest
-                latest = penalty * penalty * weights.reduce(0) { $0 + $1 * $1 } + squaredError / Double(n)
             }
         }
         return weights
     }
 
+    /// `‖Aw − b‖²` and `‖w‖²` at the current weights.
+    private struct State {
+        var squaredError: Double
+        var squaredNorm: Double
+    }
+
     /// One Frank–Wolfe step towards the vertex of steepest descent, with the exact line search
-    /// (synthdid's `fw.step`).
+    /// (synthdid's `fw.step`). With `d = e_v − w` the direction, everything the line search needs
+    /// but `‖A d‖²` follows from sums the gradient loop makes anyway: `g′d = g_v − g′w` and
+    /// `‖d‖² = 1 − 2w_v + ‖w‖²`.
     private static func step(
-        columns: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, n: Int, gram: [Double], projectedTarget: [Double],
-        weights: inout [Double], gramWeights: inout [Double], fitted: inout [Double], eta: Double
+        columns: UnsafeBufferPointer<Double>, target: UnsafeBufferPointer<Double>, n: Int, gram: UnsafeBufferPointer<Double>,
+        projectedTarget: UnsafeBufferPointer<Double>, weights: UnsafeMutableBufferPointer<Double>,
+        gramWeights: UnsafeMutableBufferPointer<Double>, fitted: UnsafeMutableBufferPointer<Double>, state: inout State, eta: Double
     ) {
         let k = weights.count
-        var vertex = 0, lowest = Double.infinity
-        var halfGradient = [Double](repeating: 0, count: k)
+        var vertex = 0, lowest = Double.infinity, gradientAlongWeights = 0.0
         for column in 0..<k {
             let gradient = eta * weights[column] + gramWeights[column] - projectedTarget[column]
-            halfGradient[column] = gradient
+            gradientAlongWeights += gradient * weights[column]
             if gradient < lowest {
                 lowest = gradient
                 vertex = column
@@ -233,24 +255,28 @@ public struct SyntheticDifferenceInDifferences: Sendable {
         }
         // The direction is towards the vertex: −w everywhere, 1 − w at the vertex.
         guard weights[vertex] != 1 || weights.indices.contains(where: { $0 != vertex && weights[$0] != 0 }) else { return }
-        var descent = 0.0, directionNorm = 0.0
-        for column in 0..<k {
-            let direction = column == vertex ? 1 - weights[column] : -weights[column]
-            descent += halfGradient[column] * direction
-            directionNorm += direction * direction
-        }
-        var errorChange = 0.0
+        let atVertex = weights[vertex]
+        let descent = lowest - gradientAlongWeights
+        let directionNorm = 1 - 2 * atVertex + state.squaredNorm
+        var errorChange = 0.0, crossTerm = 0.0
         let base = vertex * n
         for row in 0..<n {
             let change = columns[base + row] - fitted[row]
             errorChange += change * change
+            crossTerm += (fitted[row] - target[row]) * change
         }
         let bounded = min(1, max(0, -descent / (errorChange + eta * directionNorm)))
+        // G is symmetric: its vertex row is contiguous where its column is not.
+        let vertexRow = vertex * k
         for column in 0..<k {
-            weights[column] += bounded * ((column == vertex ? 1 : 0) - weights[column])
-            gramWeights[column] += bounded * (gram[column * k + vertex] - gramWeights[column])
+            weights[column] -= bounded * weights[column]
+            gramWeights[column] += bounded * (gram[vertexRow + column] - gramWeights[column])
         }
+        weights[vertex] += bounded
         for row in 0..<n { fitted[row] += bounded * (columns[base + row] - fitted[row]) }
+        state.squaredError += bounded * (2 * crossTerm + bounded * errorChange)
+        state.squaredNorm =
+            (1 - bounded) * (1 - bounded) * state.squaredNorm + 2 * bounded * (1 - bounded) * atVertex + bounded * bounded
     }
 
     /// The placebo standard error (the paper's Algorithm 4, synthdid's `placebo_se`): the donors

@@ -8,6 +8,13 @@ import Foundation
 ///
 /// Intervals come from a cluster bootstrap: areas drawn with replacement within each wave and among
 /// the comparison areas (seeded, so a refit draws the same), the whole estimate recomputed each time.
+/// A care model has few treated areas (often under ten), and with few clusters the bootstrap's
+/// percentiles are too narrow: drawing G areas from G with replacement spreads a mean by only
+/// (G − 1)/G of its variance, and the normal tails are too thin for a spread estimated from G. So
+/// the interval is the estimate ± t(0.975, G − 1) × the draws' standard deviation × √(G/(G − 1)),
+/// G the treated areas (the correction CR1 makes to cluster-robust errors, with the t that
+/// few-cluster inference calls for). The percentile interval held the truth in 90% of quarters
+/// of the recovery study; this one in the share the README reports.
 public struct WaveImpact: Codable, Sendable, Equatable {
     public struct Cohort: Codable, Sendable, Equatable {
         /// The announcement month the cohort's areas start from.
@@ -20,7 +27,7 @@ public struct WaveImpact: Codable, Sendable, Equatable {
     public let cohorts: [Cohort]
     public let comparisonAreas: Int
     /// Quarters since the start (0 is the first three months from it), with the effect as a
-    /// fraction and its 95% bootstrap interval. Before the start each quarter is the month-to-month
+    /// fraction and its 95% interval from the bootstrap's spread. Before the start each quarter is the month-to-month
     /// change against the comparison (a pre-trend check, near zero when trends are parallel); from
     /// it on, the change since the month before the start.
     public let eventQuarters: [Int]
@@ -96,13 +103,22 @@ public struct WaveImpact: Codable, Sendable, Equatable {
             }
             overallDraws.append(replicate.overall)
         }
-        func percentile(_ values: [Double], _ p: Double) -> Double {
-            VanguardImpact.quantile(values.sorted(), p)
+        let clusters = treatedAreas.count
+        let halfWidthPerSpread =
+            clusters >= 2
+            ? StudentT.quantile975(degreesOfFreedom: clusters - 1) * (Double(clusters) / Double(clusters - 1)).squareRoot()
+            : StudentT.quantile975(degreesOfFreedom: 1)
+        guard overallDraws.count >= 2, draws.allSatisfy({ $0.count >= 2 }) else {
+            throw .invalid("bootstrap", "too few redrawn sets of areas could be estimated to give an interval")
         }
-        lower = draws.map { exp(percentile($0, 0.025)) - 1 }
-        upper = draws.map { exp(percentile($0, 0.975)) - 1 }
-        overallLower = exp(percentile(overallDraws, 0.025)) - 1
-        overallUpper = exp(percentile(overallDraws, 0.975)) - 1
+        func interval(_ estimate: Double, _ draws: [Double]) -> (lower: Double, upper: Double) {
+            let halfWidth = halfWidthPerSpread * SampleStatistics.standardDeviation(draws)
+            return (exp(estimate - halfWidth) - 1, exp(estimate + halfWidth) - 1)
+        }
+        let intervals = zip(point.effects, draws).map { interval($0, $1) }
+        lower = intervals.map(\.lower)
+        upper = intervals.map(\.upper)
+        (overallLower, overallUpper) = interval(point.overall, overallDraws)
         bootstrapReplications = overallDraws.count
     }
 
