@@ -51,6 +51,25 @@ import Testing
         print("placebo standard errors, 100 draws, seed 1: sdid \(sdid), sc \(sc), did \(did)")
     }
 
+    /// The platform's placebo draws solve the weights exactly rather than by Frank–Wolfe: the same
+    /// problems, so the same standard error but for where Frank–Wolfe stopped.
+    @Test func exactWeightsGiveThePlaceboStandardErrorFrankWolfeApproaches() throws {
+        let (study, _, _) = try Self.california()
+        var options = study.options(for: .sdid)
+        options.solver = .exact
+        let exact = study.estimate(.sdid, options: options)
+        let frankWolfe = study.estimate(.sdid)
+        // Frank–Wolfe's answer is near the optimum, not at it.
+        #expect(abs(exact.effect - frankWolfe.effect) < 0.01, "exact \(exact.effect), Frank–Wolfe \(frankWolfe.effect)")
+        for method in [SyntheticDifferenceInDifferences.Method.sdid, .sc] {
+            let exactError = try #require(study.placeboStandardError(method, replications: 100, seed: 1, solver: .exact))
+            let reference = try #require(study.placeboStandardError(method, replications: 100, seed: 1))
+            #expect(abs(exactError / reference - 1) < 0.01, "\(method): exact \(exactError), Frank–Wolfe \(reference)")
+            print("placebo standard error, 100 draws, seed 1, \(method): exact weights \(exactError), Frank–Wolfe \(reference)")
+        }
+        print("California SDID with exact weights: \(exact.effect) (Frank–Wolfe \(frankWolfe.effect))")
+    }
+
     @Test func aDesignThatCannotBeEstimatedIsRefusedWithItsField() {
         let row = [1.0, 2, 3, 4]
         #expect(throws: ImpactError.invalid("treated", "synthetic difference-in-differences needs at least two donors")) {

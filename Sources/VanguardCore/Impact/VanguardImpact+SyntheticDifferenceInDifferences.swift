@@ -44,7 +44,8 @@ extension VanguardImpact {
         let donorRows = pool.map { area in months.map { rates[area]![$0]! } }
         let study = try SyntheticDifferenceInDifferences(
             outcomes: donorRows + [treated], donorCount: pool.count, prePeriodCount: startIndex)
-        guard let standardError = study.placeboStandardError(.sdid, replications: placeboReplications, seed: placeboSeed) else {
+        guard let standardError = study.placeboStandardError(.sdid, replications: placeboReplications, seed: placeboSeed, solver: .exact)
+        else {
             throw .invalid("donors", "too few areas with no vanguard for a placebo standard error")
         }
         let conformal = try ConformalInference(
