@@ -129,6 +129,28 @@ extension SimplexQuadraticProgramTests {
     }
 }
 
+extension SimplexQuadraticProgramTests {
+    /// Problems sharing one `P` keep the factors of their free block between solves: the answers
+    /// are those of solving each afresh, to the bit.
+    @Test func keptFactorsChangeNoAnswer() {
+        var generator = SeededRandom(seed: 77)
+        let rows = 12, donors = 9
+        let a = (0..<rows).map { _ in (0..<donors).map { _ in generator.normal() } }
+        let p = (0..<donors).map { i in (0..<donors).map { j in (0..<rows).reduce(0.0) { $0 + a[$1][i] * a[$1][j] } } }
+        let shared = SimplexQuadraticProgram(p: p, q: Array(repeating: 0, count: donors)).keepingFactors()
+        var start: [Double]?
+        for step in 0..<30 {
+            // A target moving a little each time, as a search over nulls moves one period's value.
+            let b = (0..<rows).map { r in a[r][r % donors] + 0.05 * Double(step) * (r == rows - 1 ? 1 : 0) }
+            let q = (0..<donors).map { i in (0..<rows).reduce(0.0) { $0 + a[$1][i] * b[$1] } }
+            let kept = shared.replacingLinearTerm(with: q).solve(start: start)
+            let fresh = SimplexQuadraticProgram(p: p, q: q).solve(start: start)
+            #expect(kept == fresh, "step \(step)")
+            start = kept.weights
+        }
+    }
+}
+
 @Suite struct SynthSpecTests {
     static let panelText = "state,year,y,x\nA,1,1,2\nA,2,2,2\nA,3,3,2\nB,1,1,1\nB,2,2,1\nB,3,2,1\nC,1,2,3\nC,2,2,3\nC,3,2,3\n"
 

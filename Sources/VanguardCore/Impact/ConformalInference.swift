@@ -232,7 +232,7 @@ extension ConformalInference {
                     for j in 0..<i { gram[i][j] = gram[j][i] }
                 }
                 self.means = means
-                program = SimplexQuadraticProgram(p: gram, q: Array(repeating: 0, count: donorCount))
+                program = SimplexQuadraticProgram(p: gram, q: Array(repeating: 0, count: donorCount)).keepingFactors()
             }
         }
 

@@ -37,16 +37,26 @@ public struct SimplexQuadraticProgram: Sendable {
         self.init(hessian: .dense(matrix), q: q)
     }
 
-    init(hessian: SimplexHessian, q: [Double]) {
+    init(hessian: SimplexHessian, q: [Double], freeBlockFactors: FreeBlockFactors? = nil) {
         self.hessian = hessian
         self.q = q
+        self.freeBlockFactors = freeBlockFactors
+    }
+
+    /// Shared by the problems `replacingLinearTerm` makes from this one (see `FreeBlockFactors`).
+    let freeBlockFactors: FreeBlockFactors?
+
+    /// The same problem, keeping the factors of its free block for the problems made from it by
+    /// `replacingLinearTerm`.
+    func keepingFactors() -> SimplexQuadraticProgram {
+        SimplexQuadraticProgram(hessian: hessian, q: q, freeBlockFactors: FreeBlockFactors())
     }
 
     static func ridge(meanDiagonal: Double) -> Double { 1e-9 * max(meanDiagonal, 1e-300) }
 
     /// The same `P` with another right-hand side: many problems over the same donors share one matrix.
     func replacingLinearTerm(with q: [Double]) -> SimplexQuadraticProgram {
-        SimplexQuadraticProgram(hessian: hessian, q: q)
+        SimplexQuadraticProgram(hessian: hessian, q: q, freeBlockFactors: freeBlockFactors)
     }
 
     /// The least-squares form: minimise `‖a w − b‖²` (rows of `a` weighted by `rowWeights`) over the
@@ -231,21 +241,30 @@ public struct SimplexQuadraticProgram: Sendable {
         // Equal gradients on the free weights: stationary, whatever the curvature, so no factoring.
         let mean = support.reduce(0.0) { $0 + g[$1] } / Double(m)
         if support.reduce(0.0, { max($0, abs(g[$1] - mean)) }) <= 1e-12 * scale { return .stationary }
-        var block = [Double](repeating: 0, count: m * m)
-        var largestDiagonal = 0.0
-        for (a, i) in support.enumerated() {
-            for (b, j) in support.enumerated() where b <= a {
-                block[a * m + b] = hessian.entry(i, j, order: n)
-                block[b * m + a] = block[a * m + b]
+        let factors: FreeBlockFactors.Entry
+        if let kept = freeBlockFactors?.factors(for: support) {
+            factors = kept
+        } else {
+            var block = [Double](repeating: 0, count: m * m)
+            var largestDiagonal = 0.0
+            for (a, i) in support.enumerated() {
+                for (b, j) in support.enumerated() where b <= a {
+                    block[a * m + b] = hessian.entry(i, j, order: n)
+                    block[b * m + a] = block[a * m + b]
+                }
+                largestDiagonal = max(largestDiagonal, block[a * m + a])
             }
-            largestDiagonal = max(largestDiagonal, block[a * m + a])
+            guard largestDiagonal > 0 else { return nil }
+            let floor = 1e-11 * largestDiagonal * Double(m)
+            guard DenseLinearAlgebra.choleskyFactor(&block, order: m, minimumPivot: floor) else { return nil }
+            var ones = [Double](repeating: 1, count: m)
+            DenseLinearAlgebra.choleskySolve(factor: block, order: m, &ones)
+            factors = FreeBlockFactors.Entry(support: support, factor: block, onesSolution: ones)
+            freeBlockFactors?.keep(factors)
         }
-        guard largestDiagonal > 0 else { return nil }
-        let floor = 1e-11 * largestDiagonal * Double(m)
-        guard DenseLinearAlgebra.choleskyFactor(&block, order: m, minimumPivot: floor) else { return nil }
-        var direction = support.map { g[$0] }, ones = [Double](repeating: 1, count: m)
-        DenseLinearAlgebra.choleskySolve(factor: block, order: m, &direction)
-        DenseLinearAlgebra.choleskySolve(factor: block, order: m, &ones)
+        var direction = support.map { g[$0] }
+        DenseLinearAlgebra.choleskySolve(factor: factors.factor, order: m, &direction)
+        let ones = factors.onesSolution
         let nu = direction.reduce(0, +) / ones.reduce(0, +)
         var size = 0.0
         for k in 0..<m {
