@@ -29,7 +29,11 @@ start=$(date +%s.%N)
 "$bin" impact refit
 python3 -c "import sys; print(f'refit: every impact estimate of the generated data in {float(sys.argv[2]) - float(sys.argv[1]):.1f} s (target under 10 s)')" "$start" "$(date +%s.%N)"
 "$bin" benchmark spc --export "$work/spc.json"
-python3 -c 'import abspc' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check "abspc==1.1.0" "pandas>=2" "numpy>=1.26" "matplotlib>=3.8"
-python3 Benchmarks/spc_reference.py "$work/spc.json"
+# abspc wants a newer numpy than the system's other Python tools: a virtualenv of its own.
+venv=${SPC_VENV:-/tmp/vanguard-abspc-venv}
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -c 'import abspc' 2>/dev/null \
+    || "$venv/bin/pip" install --quiet --disable-pip-version-check "abspc==1.1.0" "pandas>=2" "numpy>=1.26" "matplotlib>=3.8"
+"$venv/bin/python" Benchmarks/spc_reference.py "$work/spc.json"
 Benchmarks/synth.sh
 Benchmarks/sdid.sh
