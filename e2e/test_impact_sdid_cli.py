@@ -48,6 +48,35 @@ def test_no_draws_means_no_standard_error_and_excluded_donors_are_left_out(tmp_p
     assert len(report["unit_weights"]) == 36 and "Utah" not in report["unit_weights"]
 
 
+CONFORMAL = Path(__file__).resolve().parent.parent / "Tests/VanguardCoreTests/Fixtures/conformal/expected.json"
+
+
+def test_conformal_inference_on_the_synthetic_control_matches_scinference(tmp_path):
+    status, out, err = sdid(tmp_path, **california(placebo_replications=0, conformal_level=0.95))
+    assert status == 0, err
+    conformal = json.loads(out)["conformal"]
+    expected = next(case for case in json.load(open(CONFORMAL))["cases"] if case["name"] == "california")
+    sc = expected["methods"]["sc"]
+    # scinference 0.1.0's moving-block p-value of no effect, exactly.
+    assert conformal["sc"]["p_value"] == sc["p_values"][sc["nulls"].index(0.0)]
+    periods = conformal["sc"]["periods"]
+    assert [p["time"] for p in periods] == list(range(1989, 2001))
+    # Its 95% intervals on a grid of step 0.5; ours are searched, so within a step of them.
+    for period, lower, upper in zip(periods, sc["lower"], sc["upper"]):
+        assert period["lower"] <= period["effect"] <= period["upper"]
+        if lower > expected["grid"][0]:
+            assert abs(period["lower"] - lower) <= 0.5, (period, lower)
+        if upper < expected["grid"][-1]:
+            assert abs(period["upper"] - upper) <= 0.5, (period, upper)
+    sdid_periods = conformal["sdid"]["periods"]
+    assert len(sdid_periods) == 12 and 0 < conformal["sdid"]["p_value"] <= 1
+    # A level the 19 years before 1989 cannot reach: no interval, and why.
+    status, out, err = sdid(tmp_path, **california(placebo_replications=0, conformal_level=0.99))
+    assert status == 0, err
+    report = json.loads(out)["conformal"]["sc"]
+    assert report.get("periods") is None and "1/20" in report["reason"]
+
+
 @pytest.mark.parametrize("change, field", [
     (dict(treated="Atlantis"), "treated"),
     (dict(treated=["California", "Atlantis"]), "treated[1]"),
@@ -58,6 +87,7 @@ def test_no_draws_means_no_standard_error_and_excluded_donors_are_left_out(tmp_p
     (dict(outcome="beer"), "panel"),  # beer starts in 1984: a missing cell
     (dict(placebo_replications=1), "placebo_replications"),
     (dict(treatment_time="1989"), "treatment_time"),
+    (dict(conformal_level=1.5), "conformal_level"),
 ])
 def test_a_bad_spec_is_refused_naming_the_field(tmp_path, change, field):
     status, out, err = sdid(tmp_path, **{**california(), **change})

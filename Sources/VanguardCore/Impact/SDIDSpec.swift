@@ -14,11 +14,14 @@ public struct SDIDSpec: Sendable, Decodable {
     public let exclude: [String]
     public let placeboReplications: Int
     public let seed: UInt64
+    /// With a level (0.95, say), conformal inference on top of the SC and SDID counterfactuals.
+    public let conformalLevel: Double?
 
     enum CodingKeys: String, CodingKey {
         case panel, unit, time, outcome, treated, exclude, seed
         case treatmentTime = "treatment_time"
         case placeboReplications = "placebo_replications"
+        case conformalLevel = "conformal_level"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -37,6 +40,7 @@ public struct SDIDSpec: Sendable, Decodable {
         exclude = try container.decodeIfPresent([String].self, forKey: .exclude) ?? []
         placeboReplications = try container.decodeIfPresent(Int.self, forKey: .placeboReplications) ?? 200
         seed = try container.decodeIfPresent(UInt64.self, forKey: .seed) ?? 1
+        conformalLevel = try container.decodeIfPresent(Double.self, forKey: .conformalLevel)
     }
 
     /// Reads the spec and its panel and builds the design, refusing what cannot be estimated by field.
@@ -62,6 +66,9 @@ public struct SDIDSpec: Sendable, Decodable {
         }
         guard placeboReplications == 0 || placeboReplications >= 2 else {
             throw .invalid("placebo_replications", "give 0 (no standard errors) or at least 2")
+        }
+        if let level = conformalLevel, !(level > 0 && level < 1) {
+            throw .invalid("conformal_level", "give a level between 0 and 1, such as 0.95")
         }
         let donors = panel.units.filter { !treated.contains($0) && !exclude.contains($0) }
         var rows: [[Double]] = []
@@ -90,7 +97,7 @@ public struct SDIDStudy: Sendable {
 
     /// Every method's estimate with its placebo standard error (nil without draws, or when there
     /// are too few donors for them), and the SDID weights by name.
-    public func report(placeboReplications: Int, seed: UInt64) -> SDIDReport {
+    public func report(placeboReplications: Int, seed: UInt64, conformalLevel: Double? = nil) -> SDIDReport {
         var methods: [SyntheticDifferenceInDifferences.Method: SDIDReport.Result] = [:]
         var weights: SyntheticDifferenceInDifferences.Estimate?
         for method in SyntheticDifferenceInDifferences.Method.allCases {
@@ -102,7 +109,25 @@ public struct SDIDStudy: Sendable {
         return SDIDReport(
             sdid: methods[.sdid]!, sc: methods[.sc]!, did: methods[.did]!,
             unitWeights: Dictionary(uniqueKeysWithValues: zip(donors, weights?.unitWeights ?? [])),
-            timeWeights: Dictionary(uniqueKeysWithValues: zip(times.map(String.init), weights?.timeWeights ?? [])))
+            timeWeights: Dictionary(uniqueKeysWithValues: zip(times.map(String.init), weights?.timeWeights ?? [])),
+            conformal: conformalLevel.map(conformal(level:)))
+    }
+
+    /// Conformal inference on the treated units' mean path, with the SC and the SDID counterfactual.
+    func conformal(level: Double) -> [String: ConformalReport] {
+        let donorRows = Array(design.outcomes[0..<design.donorCount])
+        let treatedRows = design.outcomes[design.donorCount...]
+        let treated = (0..<times.count).map { time in treatedRows.reduce(0.0) { $0 + $1[time] } / Double(treatedRows.count) }
+        var reports: [String: ConformalReport] = [:]
+        for (name, estimator) in [("sc", ConformalInference.Estimator.syntheticControl), ("sdid", .syntheticDifferenceInDifferences)] {
+            // The design has already checked what conformal inference would refuse.
+            guard
+                let inference = try? ConformalInference(
+                    treated: treated, donors: donorRows, prePeriodCount: design.prePeriodCount, estimator: estimator)
+            else { continue }
+            reports[name] = ConformalReport(inference, times: times, level: level)
+        }
+        return reports
     }
 }
 
@@ -126,9 +151,11 @@ public struct SDIDReport: Encodable, Sendable, Equatable {
     public let did: Result
     public let unitWeights: [String: Double]
     public let timeWeights: [String: Double]
+    /// Counterfactual ("sc", "sdid") → its conformal inference, when the spec asked for it.
+    public let conformal: [String: ConformalReport]?
 
     enum CodingKeys: String, CodingKey {
-        case sdid, sc, did
+        case sdid, sc, did, conformal
         case unitWeights = "unit_weights"
         case timeWeights = "time_weights"
     }

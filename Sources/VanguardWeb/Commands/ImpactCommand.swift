@@ -76,13 +76,13 @@ struct SDIDCommand: AsyncCommand {
         @Option(
             name: "spec",
             help:
-                "The study as JSON: panel (CSV path relative to the spec), unit, time, outcome, treated (a unit or a list), treatment_time, exclude, placebo_replications (200), seed (1)"
+                "The study as JSON: panel (CSV path relative to the spec), unit, time, outcome, treated (a unit or a list), treatment_time, exclude, placebo_replications (200), seed (1), conformal_level (none)"
         )
         var spec: String?
     }
 
     var help: String {
-        "Estimates the effect by synthetic difference-in-differences (Arkhangelsky et al. 2021, as synthdid computes it), with its SC and DiD, each with a placebo standard error; prints JSON: sdid, sc, did ({att, se}), unit_weights, time_weights."
+        "Estimates the effect by synthetic difference-in-differences (Arkhangelsky et al. 2021, as synthdid computes it), with its SC and DiD, each with a placebo standard error, and with conformal_level conformal inference on the SC and SDID counterfactuals; prints JSON: sdid, sc, did ({att, se}), unit_weights, time_weights, conformal."
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
@@ -91,6 +91,7 @@ struct SDIDCommand: AsyncCommand {
         do { (spec, study) = try SDIDSpec.load(specAt: URL(fileURLWithPath: path)) } catch {
             throw CommandFailure(description: error.description)
         }
-        try ImpactCommand.printReport(study.report(placeboReplications: spec.placeboReplications, seed: spec.seed))
+        try ImpactCommand.printReport(
+            study.report(placeboReplications: spec.placeboReplications, seed: spec.seed, conformalLevel: spec.conformalLevel))
     }
 }
