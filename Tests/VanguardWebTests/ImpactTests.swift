@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 import VanguardCore
-import VanguardStore
 import VaporTesting
 
+@testable import VanguardStore
 @testable import VanguardWeb
 
 @Suite struct ImpactTests {
@@ -109,6 +109,23 @@ import VaporTesting
 
     /// Returns from six months before the start only: the estimate is stored, and every method
     /// says on the page and in the API that it is not estimable, and why, instead of a number.
+    /// A database whose estimates were fitted by the old methods gets them fitted again as it migrates.
+    @Test func theRefitMigrationFitsStoredEstimatesAgain() async throws {
+        try await TestApp.run { app in
+            let registry = try await Self.load(app)
+            _ = try await ImpactStore(on: app).recomputeAll(registry: registry)
+            let fitted = try await ImpactStore(on: app).waveImpacts()
+            #expect(!fitted.isEmpty)
+            // As if from before the fix: the wave estimates are missing, the vanguard's is old.
+            try await WaveImpactRecord.query(on: app.db).delete()
+            try await ImpactRecord.query(on: app.db).set(\.$computedAt, to: Date(timeIntervalSince1970: 0)).update()
+            try await Migration0028RefitImpactEstimates().prepare(on: app.db)
+            #expect(try await ImpactStore(on: app).waveImpacts() == fitted)
+            let refitted = try await ImpactRecord.query(on: app.db).all()
+            #expect(!refitted.isEmpty && refitted.allSatisfy { $0.computedAt > Date(timeIntervalSince1970: 0) })
+        }
+    }
+
     @Test func tooShortAHistoryIsShownAsNotEstimableWithItsReason() async throws {
         try await TestApp.run { app in
             let registry = try await RegistryStore(on: app).registry()

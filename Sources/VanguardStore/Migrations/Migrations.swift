@@ -32,6 +32,7 @@ public enum VanguardMigrations {
             Migration0027CreateWaveImpactEstimates(),
             // Data migrations that read through today's models come after every column they read.
             Migration0023RefitImpactEstimates(),
+            Migration0028RefitImpactEstimates(),
         ]
     }
 }
