@@ -24,14 +24,9 @@ public struct SimplexQuadraticProgram: Sendable {
     }
 
     public init(p: [[Double]], q: [Double]) {
-        self.init(rowMajor: p.flatMap { $0 }, q: q)
-    }
-
-    /// `p` row-major, `q.count` × `q.count`.
-    init(rowMajor p: [Double], q: [Double]) {
         let n = q.count
-        let meanDiagonal = n == 0 ? 0 : (0..<n).reduce(0.0) { $0 + p[$1 * n + $1] } / Double(n)
-        var matrix = p
+        var matrix = p.flatMap { $0 }
+        let meanDiagonal = n == 0 ? 0 : (0..<n).reduce(0.0) { $0 + matrix[$1 * n + $1] } / Double(n)
         let ridge = Self.ridge(meanDiagonal: meanDiagonal)
         for i in 0..<n { matrix[i * n + i] += ridge }
         self.init(hessian: .dense(matrix), q: q)

@@ -168,23 +168,14 @@ public struct SyntheticDifferenceInDifferences: Sendable {
     }
 
     /// The optimum Frank–Wolfe approaches: `ζ²‖w‖² + ‖Aw − b‖²/n` over the simplex (times n, the
-    /// same minimiser), exactly.
+    /// same minimiser), exactly — the problem conformal inference's SDID counterfactual already
+    /// solves (`ConformalInference.Design`: centred with an intercept, ridge ζ² per row).
     static func exactWeights(rows: [[Double]], penalty: Double, intercept: Bool, initial: [Double]?) -> [Double] {
-        let n = rows.count, k = rows[0].count - 1
-        let means = (0...k).map { column in intercept ? rows.reduce(0) { $0 + $1[column] } / Double(n) : 0 }
-        var p = [Double](repeating: 0, count: k * k), q = [Double](repeating: 0, count: k)
-        for row in rows {
-            let centred = zip(row, means).map { $0 - $1 }
-            for i in 0..<k where centred[i] != 0 {
-                q[i] += centred[i] * centred[k]
-                for j in i..<k { p[i * k + j] += centred[i] * centred[j] }
-            }
-        }
-        for i in 0..<k {
-            p[i * k + i] += penalty * penalty * Double(n)
-            for j in 0..<i { p[i * k + j] = p[j * k + i] }
-        }
-        return SimplexQuadraticProgram(rowMajor: p, q: q).solve(start: initial).weights
+        let k = rows[0].count - 1
+        let design = ConformalInference.Design(
+            rows: rows.map { Array($0[0..<k]) }, estimator: intercept ? .syntheticDifferenceInDifferences : .syntheticControl,
+            ridge: penalty * penalty)
+        return design.residuals(target: rows.map { $0[k] }, start: initial).weights
     }
 
     /// Weights on the simplex for the first k columns of `rows` that best reproduce the last, with a
