@@ -87,4 +87,64 @@ import VaporTesting
             #expect(app.publicPageCache.stamp(of: "/vanguards/1")?.version == stamp.version)
         }
     }
+
+    @Test func aKeptPageIsAnsweredBeforeTheRouterWithTheHeadersTheMiddlewareGave() async throws {
+        try await TestApp.run { app in
+            let made = try await app.fetch("/vanguards/1")
+            let later = RecordingResponder()
+            let responder = KeptPageResponder(
+                next: later, cache: app.publicPageCache, monitoring: app.monitoring, sessionCookie: TestApp.cookies.session)
+            func ask(_ headers: [(String, String)] = []) async throws -> Response {
+                let request = Request(
+                    application: app, method: .GET, url: URI(string: "/vanguards/1"), headersNoUpdate: HTTPHeaders(headers),
+                    on: app.eventLoopGroup.any())
+                return try await responder.respond(to: request).get()
+            }
+            let kept = try await ask()
+            #expect(later.asked == 0)
+            #expect(kept.status == .ok)
+            #expect(kept.body.string == made.body)
+            // Every header the whole way gave, security headers and tag among them, but those the
+            // server writes for each answer.
+            let perAnswer: Set<String> = ["content-length", "connection", "date", "set-cookie"]
+            func named(_ headers: HTTPHeaders) -> [String: String] {
+                Dictionary(
+                    headers.filter { !perAnswer.contains($0.name.lowercased()) }.map { ($0.name.lowercased(), $0.value) },
+                    uniquingKeysWith: { first, _ in first })
+            }
+            #expect(named(kept.headers) == named(made.headers))
+            #expect(kept.headers.first(name: "X-Frame-Options") == "DENY")
+            #expect(try await ask([("If-None-Match", try #require(made.headers.first(name: .eTag)))]).status == .notModified)
+            // MUT: someone signed in, a token, or content changed since: the whole way, every time.
+            _ = try await ask([("Cookie", "\(TestApp.cookies.session)=anything")])
+            #expect(later.asked == 1)
+            _ = try await ask([("Authorization", "Bearer anything")])
+            #expect(later.asked == 2)
+            try await TestApp.sql(app).raw("UPDATE vanguards SET name = 'Renamed' WHERE number = 1").run()
+            _ = try await ask()
+            #expect(later.asked == 3)
+            // Answers from the kept page are counted under their route, as the middleware counts them.
+            let scraped = try await app.fetch("/metrics").body
+            #expect(scraped.contains(#"vanguard_http_requests_total{method="GET",route="/vanguards/:number",status="200"} 2"#))
+            #expect(scraped.contains(#"vanguard_http_requests_total{method="GET",route="/vanguards/:number",status="304"} 1"#))
+        }
+    }
+
+    @Test func aSQLiteFileKeepsAWriteAheadLog() async throws {
+        try await TestApp.run { app in
+            guard case .sqliteFile = app.appConfig.database else { return }
+            let mode = try await TestApp.sql(app).raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
+            #expect(mode == "wal")
+        }
+    }
+}
+
+/// Stands for the rest of the application: counts what reaches it.
+final class RecordingResponder: Responder, @unchecked Sendable {
+    private(set) var asked = 0
+
+    func respond(to request: Request) -> EventLoopFuture<Response> {
+        asked += 1
+        return request.eventLoop.makeSucceededFuture(Response(status: .ok))
+    }
 }

@@ -51,5 +51,7 @@ public enum ContentVersion {
 
 /// The database has no content version (not migrated, or not an SQL database).
 public struct ContentVersionUnavailable: Error, CustomStringConvertible {
+    public init() {}
+
     public var description: String { "the database has no content_version row: run `vanguard migrate`" }
 }

@@ -12,6 +12,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.databases.use(
         try config.database.configuration(connectionsPerEventLoop: config.connectionsPerEventLoop), as: config.database.databaseID)
     app.migrations.add(VanguardMigrations.all)
+    try await SQLiteJournal.writeAheadLog(app.db, at: config.database)
     app.storage[AppConfigKey.self] = config
 
     let hasNHSUKAssets =
@@ -29,7 +30,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Order matters: errors are caught outermost so that security headers wrap error pages too.
     app.middleware = .init()
     app.middleware.use(RequestMonitoringMiddleware(monitoring: app.monitoring))
-    app.middleware.use(SecurityHeadersMiddleware(strictTransport: config.secureCookies))
+    app.storage[SecurityHeadersKey.self] = SecurityHeadersMiddleware(strictTransport: config.secureCookies)
+    app.middleware.use(app.securityHeaders)
     app.middleware.use(ErrorPageMiddleware(context: { $0.pageContext }))
     app.middleware.use(AssetMiddleware(publicDirectory: config.publicDirectory, vendorDirectory: config.vendorDirectory))
     // Bodies are read only by a route's guard, after its permission check, within its own limit.
@@ -60,6 +62,10 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try routes(app)
     // Innermost, so it sees the router's own 404 before anything turns it into a page.
     app.middleware.use(MethodNotAllowedMiddleware(routes: app.routes.all))
+    let sessionCookie = CookieNames(secure: config.secureCookies).session
+    app.responder.use { app in
+        KeptPageResponder(next: app.responder.default, cache: app.publicPageCache, monitoring: app.monitoring, sessionCookie: sessionCookie)
+    }
     if isServing(app) && config.runsJobs { app.lifecycle.use(JobWorkerLifecycle()) }
     app.logger.debug("configured", metadata: ["database": "\(config.database)", "port": "\(config.port)"])
 }

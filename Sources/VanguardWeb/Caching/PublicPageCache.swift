@@ -1,6 +1,7 @@
 import Crypto
 import NIOConcurrencyHelpers
 import NIOCore
+import VanguardStore
 import Vapor
 
 /// Public pages as anonymous visitors see them, rendered once per content version and minute.
@@ -13,8 +14,11 @@ import Vapor
 final class PublicPageCache: Sendable {
     struct Page: Sendable {
         let body: ByteBuffer
-        let headers: [(String, String)]
+        /// Every header of the answer but those written afresh for each (length, date, connection).
+        let headers: HTTPHeaders
         let entityTag: String
+        /// The route's pattern, for the request counts (`RequestMonitoringMiddleware`).
+        let route: String
     }
 
     struct Stamp: Hashable, Sendable {
@@ -46,6 +50,8 @@ final class PublicPageCache: Sendable {
     }
 
     let byteLimit: Int
+    /// The content version, read once for every request waiting on an event loop.
+    let versions = ContentVersionReader()
     private let state = NIOLockedValueBox(State())
 
     init(byteLimit: Int = 256 << 20) {
@@ -81,6 +87,30 @@ final class PublicPageCache: Sendable {
 
     /// When the kept page for `uri` was made, if one is kept.
     func stamp(of uri: String) -> Stamp? { state.withLockedValue { $0.pages[uri]?.stamp } }
+
+    /// The page for `uri` if it is kept at `stamp`; never waits for one being made.
+    func page(_ uri: String, at stamp: Stamp) -> Page? {
+        state.withLockedValue { state in
+            guard let entry = state.pages[uri], entry.stamp == stamp else { return nil }
+            return entry.page
+        }
+    }
+
+    /// The content version (read for this request, perhaps with others) and the minute now.
+    func stamp(for request: Request) -> EventLoopFuture<Stamp> {
+        let minute = Int64((request.now.timeIntervalSince1970 / 60).rounded(.down))
+        let application = request.application
+        let eventLoop = request.eventLoop
+        return versions.version(on: eventLoop) {
+            // Not the request's own handle: this read may answer requests that outlive it.
+            guard let database = application.databases.database(logger: application.logger, on: eventLoop) else {
+                return eventLoop.makeFailedFuture(ContentVersionUnavailable())
+            }
+            return ContentVersion.read(on: database)
+        }
+        .flatMapErrorThrowing { error in throw request.databaseUnavailable(after: error) }
+        .map { Stamp(version: $0, minute: minute) }
+    }
 
     private func keep(_ page: Page, for uri: String, at stamp: Stamp, in state: inout State) {
         if let old = state.pages[uri] { state.bytes -= old.page.body.readableBytes } else { state.order.append(uri) }

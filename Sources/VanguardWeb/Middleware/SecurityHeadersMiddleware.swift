@@ -20,22 +20,34 @@ struct SecurityHeadersMiddleware: Middleware {
     ].joined(separator: "; ")
 
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        next.respond(to: request).map { response in addHeaders(to: response) }
+        next.respond(to: request).map { response in
+            addHeaders(to: &response.headers)
+            return response
+        }
     }
 
-    private func addHeaders(to response: Response) -> Response {
-        var headers: [(String, String)] = [
-            ("Content-Security-Policy", Self.contentSecurityPolicy),
-            ("X-Content-Type-Options", "nosniff"),
-            ("X-Frame-Options", "DENY"),
-            ("Referrer-Policy", "strict-origin-when-cross-origin"),
-            ("Permissions-Policy", "geolocation=(), camera=(), microphone=()"),
-            ("Cross-Origin-Opener-Policy", "same-origin"),
-        ]
-        if strictTransport { headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains")) }
-        for (name, value) in headers where !response.headers.contains(name: name) {
-            response.headers.replaceOrAdd(name: name, value: value)
+    /// Adds each header the answer does not already set.
+    func addHeaders(to headers: inout HTTPHeaders) {
+        for (name, value) in Self.headers where !headers.contains(name: name) { headers.add(name: name, value: value) }
+        if strictTransport, !headers.contains(name: "Strict-Transport-Security") {
+            headers.add(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains")
         }
-        return response
     }
+
+    private static let headers: [(String, String)] = [
+        ("Content-Security-Policy", contentSecurityPolicy),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", "geolocation=(), camera=(), microphone=()"),
+        ("Cross-Origin-Opener-Policy", "same-origin"),
+    ]
+}
+
+struct SecurityHeadersKey: StorageKey {
+    typealias Value = SecurityHeadersMiddleware
+}
+
+extension Application {
+    var securityHeaders: SecurityHeadersMiddleware { configured(SecurityHeadersKey.self) }
 }
