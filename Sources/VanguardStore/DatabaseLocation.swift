@@ -55,7 +55,11 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     public func configuration(connectionsPerEventLoop: Int = 4) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
-            return .sqlite(.file(path), connectionPoolTimeout: .seconds(5))
+            // Several per event loop, as for PostgreSQL: the file is in write-ahead-log mode
+            // (`SQLiteJournal`), so readers go on while one connection waits for the write lock —
+            // with one, a job waiting behind a long import held its event loop's only connection and
+            // that loop's pages timed out.
+            return .sqlite(.file(path), maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: .seconds(5))
         case .sqliteMemory:
             return .sqlite(.memory, connectionPoolTimeout: .seconds(5))
         case .postgres(let url):
