@@ -55,11 +55,7 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     public func configuration(connectionsPerEventLoop: Int = 4) throws -> DatabaseConfigurationFactory {
         switch self {
         case .sqliteFile(let path):
-            // Several per event loop, as for PostgreSQL: the file is in write-ahead-log mode
-            // (`SQLiteJournal`), so readers go on while one connection waits for the write lock —
-            // with one, a job waiting behind a long import held its event loop's only connection and
-            // that loop's pages timed out.
-            return .sqlite(.file(path), maxConnectionsPerEventLoop: connectionsPerEventLoop, connectionPoolTimeout: .seconds(5))
+            return .sqlite(.file(path), connectionPoolTimeout: .seconds(5))
         case .sqliteMemory:
             return .sqlite(.memory, connectionPoolTimeout: .seconds(5))
         case .postgres(let url):
@@ -74,4 +70,20 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     public var databaseID: DatabaseID {
         isPostgres ? .psql : .sqlite
     }
+
+    /// A connection of its own for reading the content version, on an SQLite file.
+    ///
+    /// Why: Fluent gives SQLite one connection per event loop, so every statement of a loop queues
+    /// behind the one running — a job waiting for the write lock behind a long import held it, and
+    /// that loop's pages waited (and timed out) though the page itself was kept. In write-ahead-log
+    /// mode a second connection reads while the first waits. PostgreSQL's pool has several already.
+    public func contentVersionConfiguration() throws -> (factory: DatabaseConfigurationFactory, id: DatabaseID)? {
+        guard case .sqliteFile = self else { return nil }
+        return (try configuration(), .contentVersion)
+    }
+}
+
+extension DatabaseID {
+    /// The SQLite connections that read the content version (`DatabaseLocation.contentVersionConfiguration`).
+    public static let contentVersion = DatabaseID(string: "content-version")
 }

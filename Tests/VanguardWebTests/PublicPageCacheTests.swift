@@ -130,11 +130,16 @@ import VaporTesting
         }
     }
 
-    @Test func aSQLiteFileKeepsAWriteAheadLog() async throws {
+    @Test func aSQLiteFileKeepsAWriteAheadLogAndReadsTheVersionOnItsOwnConnection() async throws {
         try await TestApp.run { app in
             guard case .sqliteFile = app.appConfig.database else { return }
             let mode = try await TestApp.sql(app).raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
             #expect(mode == "wal")
+            // The version is read on a connection of its own, which sees what the main one wrote.
+            #expect(app.publicPageCache.versionDatabase == .contentVersion)
+            let own = try #require(app.databases.database(.contentVersion, logger: app.logger, on: app.eventLoopGroup.any()))
+            try await TestApp.sql(app).raw("UPDATE vanguards SET name = 'Seen on the other connection' WHERE number = 1").run()
+            #expect(try await ContentVersion.current(on: own) == ContentVersion.current(on: app.db))
         }
     }
 }

@@ -23,8 +23,7 @@ public struct AppConfig: Sendable {
     public var smtp: SMTPSettings?
     /// How long a new API token works (`API_TOKEN_DAYS`, default 90).
     public var tokenLifetime: TimeInterval = AccountStore.defaultTokenLifetime
-    /// Database connections each event loop may open (an SQLite file too: its readers go on while one
-    /// connection waits to write); the tests, which run many apps at once, use fewer.
+    /// PostgreSQL connections each event loop may open; the tests, which run many apps at once, use fewer.
     public var connectionsPerEventLoop = 4
     /// The time as the app reads it: the system's in service. Tests set it to try deadlines,
     /// throttles, schedules and digests without waiting; nothing else asks the system.

@@ -11,6 +11,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.databases.use(
         try config.database.configuration(connectionsPerEventLoop: config.connectionsPerEventLoop), as: config.database.databaseID)
+    let versionReads = try config.database.contentVersionConfiguration()
+    if let versionReads { app.databases.use(versionReads.factory, as: versionReads.id, isDefault: false) }
     app.migrations.add(VanguardMigrations.all)
     try await SQLiteJournal.writeAheadLog(app.db, at: config.database)
     app.storage[AppConfigKey.self] = config
@@ -25,7 +27,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         )
     }
     app.storage[PageContextKey.self] = PageContext(hasNHSUKAssets: hasNHSUKAssets)
-    app.storage[PublicPageCacheKey.self] = PublicPageCache()
+    app.storage[PublicPageCacheKey.self] = PublicPageCache(versionDatabase: versionReads?.id)
 
     // Order matters: errors are caught outermost so that security headers wrap error pages too.
     app.middleware = .init()

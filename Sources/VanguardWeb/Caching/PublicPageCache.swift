@@ -1,4 +1,5 @@
 import Crypto
+import FluentKit
 import NIOConcurrencyHelpers
 import NIOCore
 import VanguardStore
@@ -54,8 +55,12 @@ final class PublicPageCache: Sendable {
     let versions = ContentVersionReader()
     private let state = NIOLockedValueBox(State())
 
-    init(byteLimit: Int = 256 << 20) {
+    /// Where the content version is read: the default database unless one is kept for it.
+    let versionDatabase: DatabaseID?
+
+    init(byteLimit: Int = 256 << 20, versionDatabase: DatabaseID? = nil) {
         self.byteLimit = byteLimit
+        self.versionDatabase = versionDatabase
     }
 
     /// The kept page for `uri` at `stamp`; or, if another request is making it, that page once made;
@@ -101,9 +106,11 @@ final class PublicPageCache: Sendable {
         let minute = Int64((request.now.timeIntervalSince1970 / 60).rounded(.down))
         let application = request.application
         let eventLoop = request.eventLoop
+        let versionDatabase = self.versionDatabase
         return versions.version(on: eventLoop) {
-            // Not the request's own handle: this read may answer requests that outlive it.
-            guard let database = application.databases.database(logger: application.logger, on: eventLoop) else {
+            // Not the request's own handle: this read may answer requests that outlive it. On an
+            // SQLite file, a connection kept for this read alone (`DatabaseID.contentVersion`).
+            guard let database = application.databases.database(versionDatabase, logger: application.logger, on: eventLoop) else {
                 return eventLoop.makeFailedFuture(ContentVersionUnavailable())
             }
             return ContentVersion.read(on: database)
