@@ -19,11 +19,11 @@ struct KeptPageResponder: Responder {
 
     func respond(to request: Request) -> EventLoopFuture<Response> {
         guard request.method == .GET, request.headers[.authorization].isEmpty,
-            (request.cookies[sessionCookie]?.string ?? "").isEmpty,
-            cache.stamp(of: request.url.string) != nil
+            (request.cookies[sessionCookie]?.string ?? "").isEmpty
         else { return next.respond(to: request) }
-        let started = ContinuousClock.now
         let uri = request.url.string
+        guard cache.stamp(of: uri) != nil else { return next.respond(to: request) }
+        let started = ContinuousClock.now
         // A failed read goes the whole way too, to be answered as any other request would be.
         return cache.stamp(for: request).map(Optional.some).recover { _ in nil }.flatMap { stamp in
             guard let stamp, let page = cache.page(uri, at: stamp) else { return next.respond(to: request) }
