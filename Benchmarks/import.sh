@@ -28,7 +28,7 @@ elapsed() { python3 -c "print(f'{$(now) - $1:.2f}')"; }
 
 # returns.csv: every sub-ICB location × metric, month after month from 1900 (so no row is in the
 # future and none repeats), values drawn with a fixed seed; rows.tsv: the same rows in the table's
-# own form (index order, an identifier each) for the engines' loaders into the real table.
+# own form (key order) for the engines' loaders into the real table.
 # history.csv and vanguard.csv: six years of every area, then one vanguard's next year — the upload
 # a site makes, whose evaluations are timed.
 python3 - "$rows" "$work" <<'PY'
@@ -53,8 +53,8 @@ with open(f"{work}/returns.csv", "w") as out:
     out.write(header)
     out.writelines(",".join(map(str, r)) + "\n" for r in generated)
 with open(f"{work}/rows.tsv", "w") as out:
-    for i, r in enumerate(sorted(generated, key=lambda r: (r[1], r[0], r[2]))):
-        out.write(f"0192ab34-5678-7abc-8def-{i:012x}\t{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t1\tt\t11111111-1111-1111-1111-111111111111\n")
+    for r in sorted(generated, key=lambda r: (r[1], r[0], r[2])):
+        out.write(f"{r[0]}\t{r[1]}\t{r[2]}\t{r[3]}\t{r[4]}\t1\tt\t11111111-1111-1111-1111-111111111111\n")
 def months(first, count):
     return [((first + k) // 12, (first + k) % 12 + 1) for k in range(count)]
 with open(f"{work}/history.csv", "w") as out:

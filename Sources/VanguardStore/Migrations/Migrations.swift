@@ -30,6 +30,7 @@ public enum VanguardMigrations {
             Migration0025ListUnsubscribe(),
             Migration0026ContentVersion(),
             Migration0027CreateWaveImpactEstimates(),
+            Migration0029ReturnValuesKeyedByWhatTheyAre(),
             // Data migrations that read through today's models come after every column they read.
             Migration0023RefitImpactEstimates(),
             Migration0028RefitImpactEstimates(),

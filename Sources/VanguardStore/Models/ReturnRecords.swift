@@ -40,20 +40,28 @@ public final class SubmissionRecord: Model, @unchecked Sendable {
     public init() {}
 }
 
-/// One revision of one value. A resubmission adds a revision and keeps the earlier ones.
-public final class ReturnValueRecord: Model, @unchecked Sendable {
+/// One revision of one value, as stored: a row of `return_values`, read with SQL.
+///
+/// The table is keyed by what a value is (metric, area, month, revision) and has no surrogate
+/// identifier, so it is not a Fluent model (Migration 0029 says why).
+public struct ReturnValueRecord: Codable, Sendable, Equatable {
     public static let schema = "return_values"
+    /// The key, in the order the table is clustered by: a series (one metric in one area) is one
+    /// range of it.
+    static let key = ["metric_code", "area_code", "period", "revision"]
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "area_code") public var areaCode: String
-    @Field(key: "metric_code") public var metricCode: String
+    public var areaCode: String
+    public var metricCode: String
     /// `YYYY-MM`, which sorts as the months do.
-    @Field(key: "period") public var period: String
-    @Field(key: "numerator") public var numerator: Double
-    @Field(key: "denominator") public var denominator: Double
-    @Field(key: "revision") public var revision: Int
-    @Field(key: "is_current") public var isCurrent: Bool
-    @Field(key: "submission_id") public var submissionID: UUID
+    public var period: String
+    public var numerator: Double
+    public var denominator: Double
+    public var revision: Int
+    public var isCurrent: Bool
+    public var submissionID: UUID
 
-    public init() {}
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case areaCode = "area_code", metricCode = "metric_code", period, numerator, denominator, revision
+        case isCurrent = "is_current", submissionID = "submission_id"
+    }
 }

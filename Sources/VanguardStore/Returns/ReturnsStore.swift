@@ -116,7 +116,7 @@ public struct ReturnsStore: Store {
             let current = try await Self.currentRevisions(metrics: metricCodes, areas: areaCodes, on: database)
             var inserts: [NewRevision] = []
             inserts.reserveCapacity(values.count)
-            var superseded: [UUID] = []
+            var superseded: [(key: ReturnValue.Key, revision: Int)] = []
             var added = 0, revised = 0, unchanged = 0
             for value in values {
                 let existing = current.isEmpty ? nil : current[value.key]
@@ -126,7 +126,7 @@ public struct ReturnsStore: Store {
                 }
                 inserts.append(NewRevision(value: value, revision: (existing?.revision ?? 0) + 1))
                 if let existing {
-                    superseded.append(existing.id)
+                    superseded.append((value.key, existing.revision))
                     revised += 1
                 } else {
                     added += 1
@@ -143,11 +143,7 @@ public struct ReturnsStore: Store {
             submission.added = added
             submission.revised = revised
             try await submission.create(on: database)
-            // Chunks keep each statement under SQLite's limit on bound parameters.
-            for chunk in stride(from: 0, to: superseded.count, by: 500) {
-                let ids = Array(superseded[chunk..<min(chunk + 500, superseded.count)])
-                try await ReturnValueRecord.query(on: database).filter(\.$id ~~ ids).set(\.$isCurrent, to: false).update()
-            }
+            try await Self.markSuperseded(superseded, on: database)
             let total = inserts.count
             try await NewRevision.insert(inserts, submission: submissionID, on: database) { written in progress(written, total) }
             try await AuditLog.record(
@@ -162,6 +158,23 @@ public struct ReturnsStore: Store {
         }
     }
 
+    /// The revisions a submission replaces are kept, no longer current. Chunks of 1,000 keys keep
+    /// each statement under SQLite's limit on bound parameters.
+    static func markSuperseded(_ revisions: [(key: ReturnValue.Key, revision: Int)], on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        for start in stride(from: 0, to: revisions.count, by: 1_000) {
+            let keys = revisions[start..<min(start + 1_000, revisions.count)].map { key, revision -> SQLQueryString in
+                "(\(bind: key.metricCode), \(bind: key.areaCode), \(bind: key.period.description), \(bind: revision))"
+            }
+            try await sql.raw(
+                """
+                UPDATE \(ident: ReturnValueRecord.schema) SET is_current = \(bind: false) \
+                WHERE (\(idents: ReturnValueRecord.key, joinedBy: ", ")) IN (VALUES \(keys.joined(separator: ", ")))
+                """
+            ).run()
+        }
+    }
+
     /// The current revision of every value of these metrics in these areas, read as plain rows: a
     /// file that revises a million values would otherwise build a million Fluent models.
     static func currentRevisions(metrics: [String], areas: [String], on database: any Database) async throws -> [ReturnValue.Key:
@@ -171,7 +184,7 @@ public struct ReturnsStore: Store {
         var current: [ReturnValue.Key: CurrentRevision] = [:]
         if metrics.isEmpty || areas.isEmpty { return current }
         for row in try await sql.select()
-            .columns("id", "area_code", "metric_code", "period", "numerator", "denominator", "revision")
+            .columns("area_code", "metric_code", "period", "numerator", "denominator", "revision")
             .from(ReturnValueRecord.schema).where("is_current", .equal, true)
             .where("metric_code", .in, metrics).where("area_code", .in, areas).all()
         {
@@ -181,7 +194,7 @@ public struct ReturnsStore: Store {
                 metricCode: try row.decode(column: "metric_code", as: String.self),
                 period: period)
             current[key] = CurrentRevision(
-                id: try row.decode(column: "id", as: UUID.self), numerator: try row.decode(column: "numerator", as: Double.self),
+                numerator: try row.decode(column: "numerator", as: Double.self),
                 denominator: try row.decode(column: "denominator", as: Double.self),
                 revision: try row.decode(column: "revision", as: Int.self))
         }
@@ -189,7 +202,6 @@ public struct ReturnsStore: Store {
     }
 
     struct CurrentRevision {
-        let id: UUID
         let numerator: Double
         let denominator: Double
         let revision: Int
@@ -202,8 +214,9 @@ public struct ReturnsStore: Store {
 
     /// Every revision of one metric in one area, by month (oldest first) and newest revision first.
     public func revisions(area: String, metric: String) async throws -> [(period: Month, revisions: [ValueRevision])] {
-        let records = try await ReturnValueRecord.query(on: database)
-            .filter(\.$areaCode == area).filter(\.$metricCode == metric).sort(\.$period).sort(\.$revision, .descending).all()
+        let records = try await records()
+            .where("metric_code", .equal, metric).where("area_code", .equal, area)
+            .orderBy("period").orderBy("revision", .descending).all(decoding: ReturnValueRecord.self)
         let submissionIDs = Array(Set(records.map(\.submissionID)))
         var submissions: [UUID: SubmissionRecord] = [:]
         for chunk in stride(from: 0, to: submissionIDs.count, by: 500) {
@@ -233,18 +246,16 @@ public struct ReturnsStore: Store {
 
     /// The metrics an area has returns for.
     public func metricCodes(area: String) async throws -> [String] {
-        Array(
-            Set(
-                try await ReturnValueRecord.query(on: database).filter(\.$areaCode == area).filter(\.$isCurrent == true).all().map(
-                    \.metricCode))
-        ).sorted()
+        try await sql().select().distinct().column("metric_code").from(ReturnValueRecord.schema)
+            .where("area_code", .equal, area).where("is_current", .equal, true).orderBy("metric_code")
+            .all(decodingColumn: "metric_code", as: String.self)
     }
 
     /// The current values of one metric in one area, in month order.
     public func series(area: String, metric: String) async throws -> [ReturnValue] {
-        try await ReturnValueRecord.query(on: database)
-            .filter(\.$areaCode == area).filter(\.$metricCode == metric).filter(\.$isCurrent == true)
-            .sort(\.$period).all().compactMap { record in
+        try await records()
+            .where("metric_code", .equal, metric).where("area_code", .equal, area).where("is_current", .equal, true)
+            .orderBy("period").all(decoding: ReturnValueRecord.self).compactMap { record in
                 Month(record.period).map {
                     ReturnValue(
                         areaCode: record.areaCode, metricCode: record.metricCode, period: $0, numerator: record.numerator,
@@ -261,7 +272,7 @@ public struct ReturnsStore: Store {
 
     /// The current values of these metrics in these areas (nil: all of them).
     public func currentValues(metrics: [String]?, areas: [String]?) async throws -> [ReturnValue] {
-        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        let sql = try sql()
         // `IN ()` is an error on PostgreSQL (SQLite reads it as false): nothing asked for, nothing read.
         if metrics?.isEmpty == true || areas?.isEmpty == true { return [] }
         let query = sql.select().columns("area_code", "metric_code", "period", "numerator", "denominator")
@@ -285,10 +296,24 @@ public struct ReturnsStore: Store {
     }
 
     public func counts() async throws -> (values: Int, current: Int, submissions: Int) {
-        (
-            try await ReturnValueRecord.query(on: database).count(),
-            try await ReturnValueRecord.query(on: database).filter(\.$isCurrent == true).count(),
+        let counted = try await sql().select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "revisions")
+            .column(SQLFunction("SUM", args: SQLRaw("CASE WHEN is_current THEN 1 ELSE 0 END")), as: "current")
+            .from(ReturnValueRecord.schema).first()
+        return (
+            try counted?.decode(column: "revisions", as: Int.self) ?? 0,
+            try counted?.decode(column: "current", as: Int?.self) ?? 0,
             try await SubmissionRecord.query(on: database).count()
         )
+    }
+
+    private func sql() throws -> any SQLDatabase {
+        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        return sql
+    }
+
+    /// Every revision of every value, to be narrowed.
+    private func records() throws -> SQLSelectBuilder {
+        try sql().select().columns(ReturnValueRecord.CodingKeys.allCases.map(\.rawValue)).from(ReturnValueRecord.schema)
     }
 }

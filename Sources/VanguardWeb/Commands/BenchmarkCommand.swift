@@ -52,10 +52,10 @@ struct SPCBenchmarkCommand: AsyncCommand {
         let app = context.application
         let metrics = Dictionary(uniqueKeysWithValues: try await ReturnsStore(on: app).metrics().map { ($0.code, $0) })
         var series: [String: [(Month, Double)]] = [:]
-        for record in try await ReturnValueRecord.query(on: app.db).filter(\.$isCurrent == true).all() {
-            guard let metric = metrics[record.metricCode], let month = Month(record.period) else { continue }
-            series["\(record.areaCode)/\(record.metricCode)", default: []].append(
-                (month, metric.rate(numerator: record.numerator, denominator: record.denominator)))
+        for value in try await ReturnsStore(on: app).currentValues() {
+            guard let metric = metrics[value.metricCode] else { continue }
+            series["\(value.areaCode)/\(value.metricCode)", default: []].append(
+                (value.period, metric.rate(numerator: value.numerator, denominator: value.denominator)))
         }
         let inputs = series.map { key, points in
             XmRInput(
