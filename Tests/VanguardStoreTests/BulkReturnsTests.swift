@@ -91,6 +91,49 @@ import VanguardCore
         }
     }
 
+    /// References are checked once per code in the submission's transaction (per-row checks are
+    /// off for it on SQLite): a code missing from the registry still refuses the whole file.
+    @Test func aSubmissionNamingAnUnknownCodeWritesNothingAndTheChecksComeBack() async throws {
+        try await StoreTestDatabase.run { database in
+            let store = ReturnsStore(database: database)
+            let known = ReturnValue(
+                areaCode: "E38000208", metricCode: "emergency_admissions", period: Month(year: 2016, month: 5), numerator: 1,
+                denominator: 2)
+            let unknownArea = ReturnValue(
+                areaCode: "E99999999", metricCode: "emergency_admissions", period: Month(year: 2016, month: 5), numerator: 1,
+                denominator: 2)
+            let unknownMetric = ReturnValue(
+                areaCode: "E38000208", metricCode: "no_such_metric", period: Month(year: 2016, month: 6), numerator: 1,
+                denominator: 2)
+            await #expect {
+                try await store.submit([known, unknownArea], fileName: "bad.csv", by: .operatorAtCLI())
+            } throws: { error in
+                "\(error)" == "no such area: E99999999"
+            }
+            await #expect {
+                try await store.submit([known, unknownMetric], fileName: "bad.csv", by: .operatorAtCLI())
+            } throws: { error in
+                "\(error)" == "no such metric: no_such_metric"
+            }
+            #expect(try await store.counts() == (0, 0, 0))
+            // The connection is back to checking every row: a row written by hand is refused.
+            let sql = try #require(database as? any SQLDatabase)
+            if sql.dialect.name == "sqlite" {
+                #expect(try await sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self) == 1)
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw(
+                    """
+                    INSERT INTO return_values (area_code, metric_code, period, numerator, denominator, revision, is_current, submission_id)
+                    VALUES ('E99999999', 'emergency_admissions', '2016-05', 1, 2, 1, \(bind: true), \(bind: UUID()))
+                    """
+                ).run()
+            }
+            _ = try await store.submit([known], fileName: "good.csv", by: .operatorAtCLI())
+            #expect(try await store.counts() == (1, 1, 1))
+        }
+    }
+
     @Test func codesAreEscapedForCopy() {
         #expect(NewRevision.copyText("E38000208") == "E38000208")
         #expect(NewRevision.copyText("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re")

@@ -110,51 +110,56 @@ public struct ReturnsStore: Store {
     ) async throws -> SubmissionSummary {
         let submissionID = UUID()
         let at = now()
-        return try await database.guardedTransaction { database in
-            let metricCodes = Array(Set(values.map(\.metricCode)))
-            let areaCodes = Array(Set(values.map(\.areaCode)))
-            let current = try await Self.currentRevisions(metrics: metricCodes, areas: areaCodes, on: database)
-            var inserts: [NewRevision] = []
-            inserts.reserveCapacity(values.count)
-            var superseded: [(key: ReturnValue.Key, revision: Int)] = []
-            var added = 0, revised = 0, unchanged = 0
-            for value in values {
-                let existing = current.isEmpty ? nil : current[value.key]
-                if let existing, existing.numerator == value.numerator, existing.denominator == value.denominator {
-                    unchanged += 1
-                    continue
+        return try await ReferencesCheckedOnce.run(on: database) { database in
+            try await database.guardedTransaction { database in
+                let metricCodes = Array(Set(values.map(\.metricCode)))
+                let areaCodes = Array(Set(values.map(\.areaCode)))
+                try await ReferencesCheckedOnce.verify(areas: areaCodes, metrics: metricCodes, on: database)
+                let current = try await Self.currentRevisions(metrics: metricCodes, areas: areaCodes, on: database)
+                var inserts: [NewRevision] = []
+                inserts.reserveCapacity(values.count)
+                var superseded: [(key: ReturnValue.Key, revision: Int)] = []
+                var added = 0, revised = 0, unchanged = 0
+                for value in values {
+                    let existing = current.isEmpty ? nil : current[value.key]
+                    if let existing, existing.numerator == value.numerator, existing.denominator == value.denominator {
+                        unchanged += 1
+                        continue
+                    }
+                    inserts.append(NewRevision(value: value, revision: (existing?.revision ?? 0) + 1))
+                    if let existing {
+                        superseded.append((value.key, existing.revision))
+                        revised += 1
+                    } else {
+                        added += 1
+                    }
                 }
-                inserts.append(NewRevision(value: value, revision: (existing?.revision ?? 0) + 1))
-                if let existing {
-                    superseded.append((value.key, existing.revision))
-                    revised += 1
-                } else {
-                    added += 1
-                }
+                let submission = SubmissionRecord()
+                submission.id = submissionID
+                submission.at = at
+                submission.actorUserID = actor.userID
+                submission.actorLabel = actor.label
+                submission.channel = actor.channel.rawValue
+                submission.fileName = String(fileName.prefix(200))
+                submission.rowCount = values.count
+                submission.added = added
+                submission.revised = revised
+                try await submission.create(on: database)
+                try await Self.markSuperseded(superseded, on: database)
+                let total = inserts.count
+                try await NewRevision.insert(inserts, submission: submissionID, on: database) { written in progress(written, total) }
+                try await AuditLog.record(
+                    actor, "submit", entity: "submission", id: submissionID.uuidString,
+                    after: [
+                        "file": fileName, "rows": "\(values.count)", "added": "\(added)", "revised": "\(revised)",
+                        "unchanged": "\(unchanged)",
+                    ],
+                    at: at, on: database
+                )
+                for job in jobs { try await JobStore(database: database, now: now).enqueue(job.kind, key: job.key) }
+                return SubmissionSummary(
+                    submissionID: submissionID, rows: values.count, added: added, revised: revised, unchanged: unchanged)
             }
-            let submission = SubmissionRecord()
-            submission.id = submissionID
-            submission.at = at
-            submission.actorUserID = actor.userID
-            submission.actorLabel = actor.label
-            submission.channel = actor.channel.rawValue
-            submission.fileName = String(fileName.prefix(200))
-            submission.rowCount = values.count
-            submission.added = added
-            submission.revised = revised
-            try await submission.create(on: database)
-            try await Self.markSuperseded(superseded, on: database)
-            let total = inserts.count
-            try await NewRevision.insert(inserts, submission: submissionID, on: database) { written in progress(written, total) }
-            try await AuditLog.record(
-                actor, "submit", entity: "submission", id: submissionID.uuidString,
-                after: [
-                    "file": fileName, "rows": "\(values.count)", "added": "\(added)", "revised": "\(revised)", "unchanged": "\(unchanged)",
-                ],
-                at: at, on: database
-            )
-            for job in jobs { try await JobStore(database: database, now: now).enqueue(job.kind, key: job.key) }
-            return SubmissionSummary(submissionID: submissionID, rows: values.count, added: added, revised: revised, unchanged: unchanged)
         }
     }
 
