@@ -31,6 +31,7 @@ public enum VanguardMigrations {
             Migration0026ContentVersion(),
             Migration0027CreateWaveImpactEstimates(),
             Migration0029ReturnValuesKeyedByWhatTheyAre(),
+            Migration0030ReturnValueReferencesPerStatement(),
             // Data migrations that read through today's models come after every column they read.
             Migration0023RefitImpactEstimates(),
             Migration0028RefitImpactEstimates(),
