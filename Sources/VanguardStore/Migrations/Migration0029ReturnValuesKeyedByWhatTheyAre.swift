@@ -13,7 +13,7 @@ struct Migration0029ReturnValuesKeyedByWhatTheyAre: AsyncMigration {
     var name: String { "0029_return_values_keyed_by_what_they_are" }
 
     func prepare(on database: any Database) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let sql = database as? any SQLDatabase else { return }
             if sql.dialect.name == "postgresql" {
                 try await sql.raw(
@@ -38,7 +38,7 @@ struct Migration0029ReturnValuesKeyedByWhatTheyAre: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             guard let sql = database as? any SQLDatabase else { return }
             if sql.dialect.name == "postgresql" {
                 try await sql.raw("ALTER TABLE return_values DROP CONSTRAINT return_values_pkey").run()

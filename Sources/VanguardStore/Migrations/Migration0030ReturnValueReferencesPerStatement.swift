@@ -22,7 +22,7 @@ struct Migration0030ReturnValueReferencesPerStatement: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let sql = database as! any SQLDatabase
             try await sql.raw(
                 """
@@ -97,7 +97,7 @@ struct Migration0030ReturnValueReferencesPerStatement: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
-        try await database.transaction { database in
+        try await database.guardedTransaction { database in
             let sql = database as! any SQLDatabase
             for change in ["insert", "update"] {
                 try await sql.raw("DROP TRIGGER \(unsafeRaw: "return_values_\(change)_references") ON return_values").run()

@@ -20,7 +20,7 @@ enum ReferencesCheckedOnce {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite", !database.inTransaction else {
             return try await work(database)
         }
-        return try await database.withConnection { connection in
+        return try await database.guardedConnection { connection in
             let sql = connection as! any SQLDatabase
             try await sql.raw("PRAGMA foreign_keys = OFF").run()
             do {
