@@ -111,4 +111,17 @@ import Testing
         #expect(fourHour.direction == .increase && fourHour.target == 95 && fourHour.careModels == [.uec])
         #expect(fourHour.rate(numerator: 9_500, denominator: 10_000) == 95)
     }
+
+    @Test func theCodesAFileNamesAreEachFoundOnceWhereverTheyRecur() {
+        func value(_ area: String, _ metric: String, _ month: Int) -> ReturnValue {
+            ReturnValue(areaCode: area, metricCode: metric, period: Month(year: 2016, month: month), numerator: 1, denominator: 2)
+        }
+        let values = [value("A", "m", 1), value("A", "n", 1), value("B", "m", 1), value("A", "m", 2), value("B", "o", 2)]
+        let codes = ReturnValue.codes(in: values)
+        #expect(codes.metrics == ["m", "n", "o"])
+        #expect(codes.areas == ["A", "B"])
+        #expect(ReturnValue.codes(in: []).metrics.isEmpty)
+        #expect(Month(year: 2016, month: 1).number + 1 == Month(year: 2016, month: 2).number)
+        #expect(Month(year: 2015, month: 12).number + 1 == Month(year: 2016, month: 1).number)
+    }
 }

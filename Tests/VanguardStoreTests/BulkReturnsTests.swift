@@ -134,6 +134,38 @@ import VanguardCore
         }
     }
 
+    /// Rows are put in the key's order (metric, area, month; codes by their bytes) whatever order
+    /// the file had: month by month, shuffled, or months out of order within a series.
+    @Test func rowsAreWrittenInTheKeysOrder() {
+        var random = SeededRandom(seed: 7)
+        let areas = ["E38000208", "E38000014", "e38000001", "E3800020", "Z1"]
+        let metrics = ["emergency_admissions", "bed_days", "Beds", "a_e_attendances"]
+        var rows: [NewRevision] = []
+        for month in 0..<30 {
+            for area in areas {
+                for metric in metrics {
+                    rows.append(
+                        NewRevision(
+                            value: ReturnValue(
+                                areaCode: area, metricCode: metric, period: Month(year: 2015, month: 4).adding(months: month),
+                                numerator: Double(rows.count), denominator: 1),
+                            revision: 1))
+                }
+            }
+        }
+        func key(_ row: NewRevision) -> [UInt8] {
+            Array(row.value.metricCode.utf8) + [0] + Array(row.value.areaCode.utf8) + [0]
+                + Array(row.value.period.description.utf8)
+        }
+        let expected = rows.sorted { key($0).lexicographicallyPrecedes(key($1)) }.map(\.value)
+        #expect(NewRevision.inIndexOrder(rows).map(\.value) == expected)
+        var shuffled = rows
+        shuffled.shuffle(using: &random)
+        #expect(NewRevision.inIndexOrder(shuffled).map(\.value) == expected)
+        #expect(NewRevision.inIndexOrder(rows.reversed()).map(\.value) == expected)
+        #expect(NewRevision.inIndexOrder([]).isEmpty)
+    }
+
     @Test func codesAreEscapedForCopy() {
         #expect(NewRevision.copyText("E38000208") == "E38000208")
         #expect(NewRevision.copyText("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re")

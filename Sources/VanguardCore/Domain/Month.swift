@@ -66,8 +66,11 @@ public struct Month: Hashable, Sendable, Comparable, Codable, CustomStringConver
         (lhs.year, lhs.month) < (rhs.year, rhs.month)
     }
 
+    /// Months since January of year 0: consecutive months have consecutive numbers.
+    public var number: Int { year * 12 + (month - 1) }
+
     public func adding(months: Int) -> Month {
-        let index = year * 12 + (month - 1) + months
+        let index = number + months
         return Month(year: index / 12, month: index % 12 + 1)
     }
 

@@ -29,6 +29,25 @@ public struct ReturnValue: Hashable, Sendable, Codable {
     }
 
     public var key: Key { Key(areaCode: areaCode, metricCode: metricCode, period: period) }
+
+    /// The metrics and areas `values` name. A code the row before named is not hashed again: in a
+    /// file written month by month an area repeats over a run of rows, and a million-row upload
+    /// asks for its codes more than once.
+    public static func codes(in values: [ReturnValue]) -> (metrics: Set<String>, areas: Set<String>) {
+        var metrics = Set<String>(), areas = Set<String>()
+        var metric: String?, area: String?
+        for value in values {
+            if value.metricCode != metric {
+                metrics.insert(value.metricCode)
+                metric = value.metricCode
+            }
+            if value.areaCode != area {
+                areas.insert(value.areaCode)
+                area = value.areaCode
+            }
+        }
+        return (metrics, areas)
+    }
 }
 
 /// A problem with one cell of a returns file.

@@ -112,8 +112,8 @@ public struct ReturnsStore: Store {
         let at = now()
         return try await ReferencesCheckedOnce.run(on: database) { database in
             try await database.guardedTransaction { database in
-                let metricCodes = Array(Set(values.map(\.metricCode)))
-                let areaCodes = Array(Set(values.map(\.areaCode)))
+                let codes = ReturnValue.codes(in: values)
+                let metricCodes = Array(codes.metrics), areaCodes = Array(codes.areas)
                 try await ReferencesCheckedOnce.verify(areas: areaCodes, metrics: metricCodes, on: database)
                 let current = try await Self.currentRevisions(metrics: metricCodes, areas: areaCodes, on: database)
                 var inserts: [NewRevision] = []

@@ -56,7 +56,8 @@ struct SubmitReturns {
         let writeStarted = clock.now
         let progress = progress
         // Each metric whose returns arrived is refitted once, however many files arrive meanwhile.
-        let touched = Set(values.map(\.metricCode)).sorted()
+        let codes = ReturnValue.codes(in: values)
+        let touched = codes.metrics.sorted()
         let queue: [(kind: JobKind, key: String)] = refit == .queued ? touched.map { (.refitImpact, $0) } : []
         let summary = try await ReturnsStore(database: database, now: now).submit(
             values, fileName: fileName, by: submitter, queueing: queue
@@ -68,7 +69,7 @@ struct SubmitReturns {
         // Evaluations are derived data, recomputed now so pages only ever read them.
         let evaluateStarted = clock.now
         let evaluations = try await EvaluationStore(database: database, now: now).recompute(
-            touching: Set(values.map(\.areaCode)), metrics: Set(touched), registry: registry, at: now())
+            touching: codes.areas, metrics: codes.metrics, registry: registry, at: now())
         progress(.evaluated(count: evaluations.places, vanguards: evaluations.vanguards, took: clock.now - evaluateStarted))
         switch refit {
         case .now:
