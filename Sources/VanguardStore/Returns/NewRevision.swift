@@ -54,37 +54,34 @@ struct NewRevision {
             INSERT INTO "\(ReturnValueRecord.schema)" (\(columns.map { "\"\($0)\"" }.joined(separator: ", ")))
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)
             """
-        // In the submission's transaction, `withConnection` is that transaction's own connection.
-        try await sqlite.withConnection { connection in
-            let texts = PreparedSQLiteInsert.Texts()
-            try await PreparedSQLiteInsert(on: connection).run(sql) { statement in
-                statement.bind(texts.pointer(to: submission.uuidString), at: 7)
-                // Rows come in key order, so codes repeat from row to row and are bound only when
-                // they change; months are made into text once each, found by their number.
-                var area = "", metric = ""
-                let first = rows.lazy.map(\.value.period.number).min() ?? 0
-                var periods: [UnsafePointer<CChar>?] = []
-                for (index, row) in rows.enumerated() {
-                    let value = row.value
-                    if value.areaCode != area {
-                        area = value.areaCode
-                        statement.bind(texts.pointer(to: area), at: 1)
-                    }
-                    if value.metricCode != metric {
-                        metric = value.metricCode
-                        statement.bind(texts.pointer(to: metric), at: 2)
-                    }
-                    let offset = value.period.number - first
-                    if offset >= periods.count { periods += Array(repeating: nil, count: offset - periods.count + 1) }
-                    let period = periods[offset] ?? texts.pointer(to: value.period.description)
-                    periods[offset] = period
-                    statement.bind(period, at: 3)
-                    statement.bind(value.numerator, at: 4)
-                    statement.bind(value.denominator, at: 5)
-                    statement.bind(row.revision, at: 6)
-                    try statement.step()
-                    if (index + 1) % progressEvery == 0 { progress(index + 1) }
+        let texts = PreparedSQLiteInsert.Texts()
+        try await PreparedSQLiteInsert.run(sql, in: sqlite) { statement in
+            statement.bind(texts.pointer(to: submission.uuidString), at: 7)
+            // Rows come in key order, so codes repeat from row to row and are bound only when
+            // they change; months are made into text once each, found by their number.
+            var area = "", metric = ""
+            let first = rows.lazy.map(\.value.period.number).min() ?? 0
+            var periods: [UnsafePointer<CChar>?] = []
+            for (index, row) in rows.enumerated() {
+                let value = row.value
+                if value.areaCode != area {
+                    area = value.areaCode
+                    statement.bind(texts.pointer(to: area), at: 1)
                 }
+                if value.metricCode != metric {
+                    metric = value.metricCode
+                    statement.bind(texts.pointer(to: metric), at: 2)
+                }
+                let offset = value.period.number - first
+                if offset >= periods.count { periods += Array(repeating: nil, count: offset - periods.count + 1) }
+                let period = periods[offset] ?? texts.pointer(to: value.period.description)
+                periods[offset] = period
+                statement.bind(period, at: 3)
+                statement.bind(value.numerator, at: 4)
+                statement.bind(value.denominator, at: 5)
+                statement.bind(row.revision, at: 6)
+                try statement.step()
+                if (index + 1) % progressEvery == 0 { progress(index + 1) }
             }
         }
         progress(rows.count)

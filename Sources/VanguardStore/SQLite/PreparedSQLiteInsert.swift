@@ -20,7 +20,15 @@ import VaporCSQLite
 struct PreparedSQLiteInsert {
     private let handle: OpaquePointer
 
-    init(on connection: SQLiteConnection) throws {
+    /// Runs `sql` prepared once on the connection of `transaction` (a Fluent SQLite database inside
+    /// a transaction answers `withConnection` with the transaction's own connection).
+    static func run<T: Sendable>(
+        _ sql: String, in transaction: any SQLiteDatabase, _ body: @escaping @Sendable (Statement) throws -> T
+    ) async throws -> T {
+        try await transaction.withConnection { connection in try await PreparedSQLiteInsert(on: connection).run(sql, body) }
+    }
+
+    private init(on connection: SQLiteConnection) throws {
         guard let box = Mirror(reflecting: connection).children.first(where: { $0.label == "handle" })?.value,
             let raw = Mirror(reflecting: box).children.first(where: { $0.label == "raw" })?.value as? OpaquePointer?,
             let handle = raw
@@ -30,7 +38,7 @@ struct PreparedSQLiteInsert {
 
     /// Prepares `sql`, lets `body` bind and step it row by row, and finalizes it whatever happens.
     /// Runs on a thread of the blocking pool, not the caller's.
-    func run<T: Sendable>(_ sql: String, _ body: @escaping @Sendable (Statement) throws -> T) async throws -> T {
+    private func run<T: Sendable>(_ sql: String, _ body: @escaping @Sendable (Statement) throws -> T) async throws -> T {
         let handle = Handle(raw: handle)
         return try await NIOThreadPool.singleton.runIfActive {
             var prepared: OpaquePointer?
