@@ -142,6 +142,8 @@ import VaporTesting
             guard case .sqliteFile = app.appConfig.database else { return }
             let mode = try await TestApp.sql(app).raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
             #expect(mode == "wal")
+            let pageSize = try await TestApp.sql(app).raw("PRAGMA page_size").first()?.decode(column: "page_size", as: Int.self)
+            #expect(pageSize == SQLiteJournal.pageSize)
             // The version is read on a connection of its own, which sees what the main one wrote.
             #expect(app.publicPageCache.versionDatabase == .contentVersion)
             let own = try #require(app.databases.database(.contentVersion, logger: app.logger, on: app.eventLoopGroup.any()))
