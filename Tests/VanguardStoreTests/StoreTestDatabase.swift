@@ -31,7 +31,9 @@ enum StoreTestDatabase {
     }
 
     /// Runs `body` on a fresh database, migrated and (unless told otherwise) seeded, then drops it.
-    static func run(seeded: Bool = true, _ body: (any Database) async throws -> Void) async throws {
+    /// `connections`: how many PostgreSQL connections the pool may open at once (two transactions
+    /// racing need two).
+    static func run(seeded: Bool = true, connections: Int = 1, _ body: (any Database) async throws -> Void) async throws {
         let threads = NIOThreadPool(numberOfThreads: 1)
         threads.start()
         let databases = Databases(threadPool: threads, on: MultiThreadedEventLoopGroup.singleton)
@@ -50,7 +52,8 @@ enum StoreTestDatabase {
                 guard var components = URLComponents(string: url) else { preconditionFailure("TEST_DATABASE_URL was read as a URL") }
                 components.path = "/" + name
                 databases.use(
-                    try DatabaseLocation.postgres(url: components.string ?? url).configuration(connectionsPerEventLoop: 1), as: .psql,
+                    try DatabaseLocation.postgres(url: components.string ?? url).configuration(connectionsPerEventLoop: connections),
+                    as: .psql,
                     isDefault: true)
             case .sqliteFile, .sqliteMemory:
                 databases.use(.sqlite(.memory), as: .sqlite)
