@@ -29,8 +29,7 @@ import VanguardCore
 
     /// Every row of `return_values`, as stored.
     static func records(on database: any Database) async throws -> [ReturnValueRecord] {
-        try await (database as! any SQLDatabase).select().columns(ReturnValueRecord.CodingKeys.allCases.map(\.rawValue))
-            .from(ReturnValueRecord.schema).all(decoding: ReturnValueRecord.self)
+        try await ReturnsStore(database: database).records().all(decoding: ReturnValueRecord.self)
     }
 
     @Test func aLargeSubmissionIsWrittenWholeAndReadsBackAsSent() async throws {

@@ -36,7 +36,7 @@ enum ReferencesCheckedOnce {
 
     /// Fails, naming them, unless every code is in the registry as this transaction sees it.
     static func verify(areas: [String], metrics: [String], on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        let sql = try ReturnsStore.sql(database)
         for (table, codes) in [(AreaRecord.schema, areas), (MetricRecord.schema, metrics)] where !codes.isEmpty {
             let known = try await sql.select().column("code").from(table).where("code", .in, codes)
                 .all(decodingColumn: "code", as: String.self)

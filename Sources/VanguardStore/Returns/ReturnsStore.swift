@@ -166,7 +166,7 @@ public struct ReturnsStore: Store {
     /// The revisions a submission replaces are kept, no longer current. Chunks of 1,000 keys keep
     /// each statement under SQLite's limit on bound parameters.
     static func markSuperseded(_ revisions: [(key: ReturnValue.Key, revision: Int)], on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        let sql = try Self.sql(database)
         for start in stride(from: 0, to: revisions.count, by: 1_000) {
             let keys = revisions[start..<min(start + 1_000, revisions.count)].map { key, revision -> SQLQueryString in
                 "(\(bind: key.metricCode), \(bind: key.areaCode), \(bind: key.period.description), \(bind: revision))"
@@ -185,7 +185,7 @@ public struct ReturnsStore: Store {
     static func currentRevisions(metrics: [String], areas: [String], on database: any Database) async throws -> [ReturnValue.Key:
         CurrentRevision]
     {
-        guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
+        let sql = try Self.sql(database)
         var current: [ReturnValue.Key: CurrentRevision] = [:]
         if metrics.isEmpty || areas.isEmpty { return current }
         for row in try await sql.select()
@@ -312,13 +312,16 @@ public struct ReturnsStore: Store {
         )
     }
 
-    private func sql() throws -> any SQLDatabase {
+    /// The database as SQL, which every read and write of returns speaks.
+    static func sql(_ database: any Database) throws -> any SQLDatabase {
         guard let sql = database as? any SQLDatabase else { throw NewRevision.SQLUnsupported() }
         return sql
     }
 
+    private func sql() throws -> any SQLDatabase { try Self.sql(database) }
+
     /// Every revision of every value, to be narrowed.
-    private func records() throws -> SQLSelectBuilder {
+    func records() throws -> SQLSelectBuilder {
         try sql().select().columns(ReturnValueRecord.CodingKeys.allCases.map(\.rawValue)).from(ReturnValueRecord.schema)
     }
 }

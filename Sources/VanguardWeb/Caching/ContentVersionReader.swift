@@ -34,7 +34,11 @@ final class ContentVersionReader: Sendable {
             flight.waiting = promise
             return promise.futureResult
         }
-        if let waiting { return waiting }
+        return waiting ?? start(read, on: loop)
+    }
+
+    /// Runs `read`, and when it lands, the next one if requests are waiting for it.
+    private func start(_ read: @escaping @Sendable () -> EventLoopFuture<Int64>, on loop: ObjectIdentifier) -> EventLoopFuture<Int64> {
         let reading = read()
         reading.whenComplete { _ in self.landed(on: loop, read: read) }
         return reading
@@ -51,8 +55,6 @@ final class ContentVersionReader: Sendable {
             return promise
         }
         guard let next else { return }
-        let reading = read()
-        reading.whenComplete { _ in self.landed(on: loop, read: read) }
-        reading.cascade(to: next)
+        start(read, on: loop).cascade(to: next)
     }
 }
