@@ -30,9 +30,7 @@ struct Migration0029ReturnValuesKeyedByWhatTheyAre: AsyncMigration {
                     """
                 ).run()
             } else {
-                try await Self.rebuildOnSQLite(
-                    sql, columns: "", key: "PRIMARY KEY (metric_code, area_code, period, revision)) WITHOUT ROWID",
-                    identifier: nil)
+                try await Self.rebuildOnSQLite(sql, identifiedBy: nil)
             }
         }
     }
@@ -51,18 +49,22 @@ struct Migration0029ReturnValuesKeyedByWhatTheyAre: AsyncMigration {
                     upper(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-'
                         || substr('89AB', 1 + abs(random()) % 4, 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))
                     """
-                try await Self.rebuildOnSQLite(
-                    sql, columns: "\"id\" UUID PRIMARY KEY, ",
-                    key: "UNIQUE (metric_code, area_code, period, revision))", identifier: identifier)
+                try await Self.rebuildOnSQLite(sql, identifiedBy: identifier)
             }
         }
     }
 
     /// SQLite cannot change a table's key in place: a new table, the rows copied in key order, the
     /// old one dropped and the new one renamed (nothing references `return_values`, so nothing else
-    /// changes).
-    private static func rebuildOnSQLite(_ sql: any SQLDatabase, columns: String, key: String, identifier: String?) async throws {
+    /// changes). Keyed by what a value is, or (`identifier`: the SQL that makes one per row) by an
+    /// `id` column beside a unique index on the same columns, as before this migration.
+    private static func rebuildOnSQLite(_ sql: any SQLDatabase, identifiedBy identifier: String?) async throws {
         let values = "area_code, metric_code, period, numerator, denominator, revision, is_current, submission_id"
+        let columns = identifier == nil ? "" : "\"id\" UUID PRIMARY KEY, "
+        let key =
+            identifier == nil
+            ? "PRIMARY KEY (metric_code, area_code, period, revision)) WITHOUT ROWID"
+            : "UNIQUE (metric_code, area_code, period, revision))"
         try await sql.raw(
             """
             CREATE TABLE return_values_rebuilt (\(unsafeRaw: columns)\
